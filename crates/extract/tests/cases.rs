@@ -1,0 +1,71 @@
+//! Data-driven extraction cases: every source file under `tests/data/<lang>/` is
+//! extracted and its dump compared with the `<file>.graph` beside it. A new case is a
+//! new file. Run with `UPDATE_EXPECT=1` to (re)write the expectations, then review
+//! the diff.
+
+use std::path::{Path, PathBuf};
+
+fn data_dir(lang: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(lang)
+}
+
+/// Extracts every case of `lang` and compares it with its expectation; fails listing
+/// every mismatching case. Also checks the suite has at least 15 cases.
+fn check_language(lang: &str) {
+    let dir = data_dir(lang);
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "graph"))
+        .collect();
+    cases.sort();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_str().unwrap();
+        let source = std::fs::read(case).unwrap();
+        let facts = extract::extract(name, &source)
+            .unwrap_or_else(|| panic!("{name}: not a language codehub parses"));
+        let actual = extract::dump(&facts);
+        let expected_path = case.with_file_name(format!("{name}.graph"));
+        if update {
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if expected != actual {
+            failures.push(format!(
+                "--- {name}: expected ({})\n{expected}\n--- actual\n{actual}",
+                expected_path.display()
+            ));
+        }
+    }
+    assert!(cases.len() >= 15, "{lang}: only {} cases, want at least 15", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} {lang} cases differ (UPDATE_EXPECT=1 rewrites them):\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn python_cases() {
+    check_language("python");
+}
+
+#[test]
+fn rust_cases() {
+    check_language("rust");
+}
+
+#[test]
+fn javascript_cases() {
+    check_language("javascript");
+}
+
+#[test]
+fn typescript_cases() {
+    check_language("typescript");
+}

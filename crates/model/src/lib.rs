@@ -1,0 +1,178 @@
+//! Plain data shared by every codehub crate: node and edge kinds, spans, languages,
+//! and the rules for node ids (SPEC §2). No IO, no parsing, no database.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable wire and database spelling, e.g. `"type_alias"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the spelling produced by [`Self::as_str`]; `None` for anything else.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// What a node is (SPEC §1). Each language maps its constructs onto these.
+    NodeKind {
+        Module = "module",
+        Class = "class",
+        Struct = "struct",
+        Enum = "enum",
+        Trait = "trait",
+        Interface = "interface",
+        TypeAlias = "type_alias",
+        Function = "function",
+        Method = "method",
+        Constant = "constant",
+    }
+}
+
+impl NodeKind {
+    /// True for kinds that have a body of statements (functions and methods), the
+    /// only kinds that carry a cyclomatic complexity above zero.
+    pub fn is_callable(self) -> bool {
+        matches!(self, NodeKind::Function | NodeKind::Method)
+    }
+}
+
+string_enum! {
+    /// A directed relation between two nodes (SPEC §1).
+    EdgeKind {
+        Contains = "contains",
+        Imports = "imports",
+        Calls = "calls",
+        Inherits = "inherits",
+        Implements = "implements",
+        Tests = "tests",
+    }
+}
+
+string_enum! {
+    /// How sure codehub is of an edge's destination (SPEC §3).
+    Provenance {
+        /// Same scope, or reached through an explicit import.
+        Exact = "exact",
+        /// A heuristic: a receiver type guessed, one of several same-named candidates.
+        Inferred = "inferred",
+        /// The destination is kept by name only: outside the root, dynamic, or unknown.
+        Unresolved = "unresolved",
+    }
+}
+
+string_enum! {
+    /// The source languages codehub parses (SPEC §4).
+    Language {
+        Python = "python",
+        Rust = "rust",
+        JavaScript = "javascript",
+        TypeScript = "typescript",
+    }
+}
+
+impl Language {
+    /// The language of a path by its extension (SPEC §4), `None` when codehub does not
+    /// parse it. `.tsx` is TypeScript (parsed with the TSX grammar).
+    pub fn from_path(path: &str) -> Option<Language> {
+        let ext = path.rsplit_once('.')?.1;
+        Some(match ext {
+            "py" | "pyi" => Language::Python,
+            "rs" => Language::Rust,
+            "js" | "mjs" | "cjs" | "jsx" => Language::JavaScript,
+            "ts" | "tsx" | "mts" | "cts" => Language::TypeScript,
+            _ => return None,
+        })
+    }
+}
+
+string_enum! {
+    /// Why a node was last written (SPEC §3).
+    UpdateSource {
+        ColdStart = "cold_start",
+        FileChange = "file_change",
+        DependencyChange = "dependency_change",
+        Manual = "manual",
+    }
+}
+
+/// Where a node sits in its file. Lines are 1-based and inclusive; bytes are 0-based
+/// and half-open (`start_byte..end_byte`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start_line: u32,
+    pub end_line: u32,
+    pub start_byte: u32,
+    pub end_byte: u32,
+}
+
+/// The id of the node `qualified_name` in the file `path` (SPEC §2):
+/// `{path}::{qualified_name}`, or just `{path}` for the module itself (an empty
+/// `qualified_name`). `path` is root-relative with `/` separators.
+pub fn node_id(path: &str, qualified_name: &str) -> String {
+    if qualified_name.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}::{qualified_name}")
+    }
+}
+
+/// Splits a node id into `(path, qualified_name)`; the qualified name is empty for a
+/// module. Inverse of [`node_id`].
+pub fn split_node_id(id: &str) -> (&str, &str) {
+    match id.find("::") {
+        Some(i) => (&id[..i], &id[i + 2..]),
+        None => (id, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        assert_eq!(node_id("a/b.py", ""), "a/b.py");
+        assert_eq!(node_id("a/b.py", "C.m"), "a/b.py::C.m");
+        assert_eq!(split_node_id("a/b.py::C.m"), ("a/b.py", "C.m"));
+        assert_eq!(split_node_id("a/b.py"), ("a/b.py", ""));
+    }
+
+    #[test]
+    fn languages_by_extension() {
+        assert_eq!(Language::from_path("x/y.pyi"), Some(Language::Python));
+        assert_eq!(Language::from_path("y.tsx"), Some(Language::TypeScript));
+        assert_eq!(Language::from_path("y.cjs"), Some(Language::JavaScript));
+        assert_eq!(Language::from_path("Makefile"), None);
+        assert_eq!(Language::from_path("a.txt"), None);
+    }
+
+    #[test]
+    fn kinds_parse_their_spelling() {
+        for kind in NodeKind::ALL {
+            assert_eq!(NodeKind::parse(kind.as_str()), Some(*kind));
+        }
+        assert_eq!(NodeKind::parse("banana"), None);
+    }
+}

@@ -1,0 +1,10 @@
+def level0():
+    def level1():
+        def level2():
+            def level3():
+                def level4():
+                    return 4
+                return level4()
+            return level3()
+        return level2()
+    return level1()

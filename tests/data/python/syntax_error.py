@@ -1,0 +1,11 @@
+def good():
+    return 1
+
+
+def broken(:
+    return 2
+
+
+class StillHere:
+    def method(self):
+        return good()
