@@ -1,1 +1,13 @@
-//! placeholder
+//! Building and refreshing the graph of a root: the parallel walk, per-file change
+//! detection (size/mtime, then hash), extraction on every core, and the single writer
+//! that commits immutable per-file results.
+//!
+//! Invariants: workers share nothing mutable (each sends an owned [`model::facts::FileFacts`]
+//! down a bounded channel, so a slow writer slows the walk instead of dropping work);
+//! only the writer thread touches the store; an unchanged file is never re-parsed.
+
+mod config;
+mod walk;
+
+pub use config::{find_state, Config, ConfigError, Located, DB_FILE, STATE_DIR_NAME};
+pub use walk::{index, IndexError, IndexReport, Skipped};

@@ -1,6 +1,11 @@
 //! Plain data shared by every codehub crate: node and edge kinds, spans, languages,
 //! and the rules for node ids (SPEC §2). No IO, no parsing, no database.
 
+pub mod facts;
+mod state;
+
+pub use state::{summary, Edge, EdgeEnd, NodeState, NodeSummary, Reached};
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

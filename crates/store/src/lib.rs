@@ -1,1 +1,127 @@
-//! placeholder
+//! The persistent graph: SQLite (WAL) through rusqlite. One [`Writer`] at a time
+//! replaces whole files atomically and links edges to symbols; any number of read-only
+//! [`Store`]s read consistent snapshots meanwhile.
+//!
+//! Invariants: this crate knows nothing of tree-sitter or of the file system beyond
+//! its database file; every index is maintained by SQLite as rows change (nothing is
+//! rebuilt per commit); the clock grows by one per committed transaction.
+//! The layout and commit protocol are written down in `docs/store.md`.
+
+mod link;
+mod read;
+mod schema;
+mod write;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+pub use read::{Resolution, Status};
+pub use schema::SCHEMA_VERSION;
+pub use write::{FileChange, FileMeta, Writer};
+
+/// Errors from the store. Each has a stable meaning users can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No index exists at the path (`codehub index` has not run there).
+    #[error("no index at {0} (run `codehub index` first)")]
+    NotIndexed(PathBuf),
+    /// The store was written by a newer codehub with a schema this build cannot read.
+    #[error("index schema version {found} is newer than this codehub supports ({supported}); upgrade codehub or delete the state directory")]
+    SchemaTooNew { found: u32, supported: u32 },
+    /// A stored value could not be decoded (the database was edited or corrupted).
+    #[error("corrupt index: {0}")]
+    Corrupt(String),
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// Result alias for store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A connection to one index database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What the store remembers about a file between runs: enough to tell, without
+/// reading it, whether a file changed (size and mtime), and to detect renames (hash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRow {
+    pub path: String,
+    pub language: String,
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub mtime_ns: i64,
+    pub file_hash: String,
+    pub n_nodes: u32,
+    /// Diagnostics from the last extraction, one string each (`L12: syntax error ...`).
+    pub diagnostics: Vec<String>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the index at `path` for writing, bringing its schema
+    /// up to date. Errors: [`StoreError::SchemaTooNew`], SQLite errors.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        schema::prepare(&mut conn, false)?;
+        Ok(Store { conn, path: path.to_owned() })
+    }
+
+    /// Opens an existing index for reading only. Errors: [`StoreError::NotIndexed`]
+    /// when there is no database at `path`, [`StoreError::SchemaTooNew`].
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::NotIndexed(path.to_owned()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        schema::prepare(&mut conn, true)?;
+        let has_tables: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'nodes'",
+            [],
+            |r| r.get(0),
+        )?;
+        if !has_tables {
+            return Err(StoreError::NotIndexed(path.to_owned()));
+        }
+        Ok(Store { conn, path: path.to_owned() })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The current clock: the number of transactions committed so far.
+    pub fn clock(&self) -> Result<u64> {
+        let value: String =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'clock'", [], |r| r.get(0))?;
+        value.parse().map_err(|_| StoreError::Corrupt(format!("clock {value:?}")))
+    }
+
+    /// Starts the single write transaction. `deferred_link` is for cold indexing:
+    /// edges are left unlinked until [`Writer::link_all`]; otherwise every replaced
+    /// file is linked, and edges elsewhere that depend on its symbols re-linked, before
+    /// the transaction commits.
+    pub fn writer(&mut self, deferred_link: bool) -> Result<Writer<'_>> {
+        Writer::begin(&mut self.conn, deferred_link)
+    }
+
+    /// Runs SQLite's `PRAGMA integrity_check`; `Ok(())` when it answers `ok`.
+    pub fn integrity_check(&self) -> Result<()> {
+        let answer: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if answer == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(answer))
+        }
+    }
+
+    /// Writes the WAL back into the database file and truncates it (used on clean
+    /// shutdown so the state directory is one file at rest).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}

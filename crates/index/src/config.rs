@@ -1,0 +1,104 @@
+//! Where a root's state lives and how it is found: `.codehub/` under the root by
+//! default, overridable, and discovered from any directory inside the root by walking
+//! up, as git finds `.git`.
+
+use std::path::{Path, PathBuf};
+
+/// The state directory's name under a root.
+pub const STATE_DIR_NAME: &str = ".codehub";
+/// The index database's file name inside the state directory.
+pub const DB_FILE: &str = "index.db";
+
+/// How to index one root.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The directory being indexed, canonical (absolute, symlinks resolved).
+    pub root: PathBuf,
+    /// Where the index and other state live (`{root}/.codehub` by default).
+    pub state_dir: PathBuf,
+    /// Files larger than this many bytes are skipped with a diagnostic (SPEC §5.7:
+    /// 2 MiB by default).
+    pub max_file_size: u64,
+    /// Extraction threads; 0 means one per core.
+    pub workers: usize,
+}
+
+/// Errors locating or preparing a root.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0} is not a directory")]
+    NotADirectory(PathBuf),
+    #[error("no codehub index found in {0} or any parent directory (run `codehub index` first)")]
+    NoIndex(PathBuf),
+}
+
+impl Config {
+    /// A configuration for `root` with the default state directory and limits.
+    /// Errors when `root` does not exist or is not a directory.
+    pub fn new(root: &Path) -> Result<Config, ConfigError> {
+        let root = root
+            .canonicalize()
+            .map_err(|source| ConfigError::Io { path: root.to_owned(), source })?;
+        if !root.is_dir() {
+            return Err(ConfigError::NotADirectory(root));
+        }
+        Ok(Config {
+            state_dir: root.join(STATE_DIR_NAME),
+            root,
+            max_file_size: 2 * 1024 * 1024,
+            workers: 0,
+        })
+    }
+
+    /// The index database path.
+    pub fn db_path(&self) -> PathBuf {
+        self.state_dir.join(DB_FILE)
+    }
+
+    /// Creates the state directory (mode 0700: the index reveals source code).
+    pub fn create_state_dir(&self) -> Result<(), ConfigError> {
+        let io = |source| ConfigError::Io { path: self.state_dir.clone(), source };
+        std::fs::create_dir_all(&self.state_dir).map_err(io)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&self.state_dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(io)?;
+        }
+        Ok(())
+    }
+
+    /// Number of extraction threads to run.
+    pub fn worker_count(&self) -> usize {
+        if self.workers > 0 {
+            self.workers
+        } else {
+            std::thread::available_parallelism().map_or(2, |n| n.get())
+        }
+    }
+}
+
+/// A located index: the state directory and the database in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub state_dir: PathBuf,
+    pub db_path: PathBuf,
+}
+
+/// Finds the index for `start`: the first `{dir}/.codehub/index.db` in `start` or its
+/// ancestors. Errors with [`ConfigError::NoIndex`] when there is none.
+pub fn find_state(start: &Path) -> Result<Located, ConfigError> {
+    let start = start
+        .canonicalize()
+        .map_err(|source| ConfigError::Io { path: start.to_owned(), source })?;
+    for dir in start.ancestors() {
+        let state_dir = dir.join(STATE_DIR_NAME);
+        let db_path = state_dir.join(DB_FILE);
+        if db_path.is_file() {
+            return Ok(Located { state_dir, db_path });
+        }
+    }
+    Err(ConfigError::NoIndex(start))
+}

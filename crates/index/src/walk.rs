@@ -1,0 +1,397 @@
+//! One run of `codehub index`: walk the root in parallel (the `ignore` crate: honours
+//! .gitignore/.ignore, skips hidden entries and the state directory), decide per file
+//! whether it changed, extract changed files on the walker threads, and commit the
+//! results from this thread, the single writer.
+//!
+//! A cold index (empty store) commits many files per transaction and links all edges
+//! once at the end. An incremental run commits each file in its own transaction and
+//! re-links only edges that depend on symbols the file added or removed. A file that
+//! vanished while a new file with the same hash appeared is a rename (SPEC §2).
+
+use crate::Config;
+use ignore::{WalkBuilder, WalkState};
+use model::facts::FileFacts;
+use model::{Language, UpdateSource};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::time::{Instant, UNIX_EPOCH};
+use store::{FileMeta, FileRow, Store};
+
+/// How many files a cold-index transaction commits at once.
+const COLD_BATCH: usize = 1000;
+/// Bound of the worker → writer channel: workers block (backpressure) when it is full.
+const CHANNEL_BOUND: usize = 256;
+/// Bytes inspected for a NUL to call a file binary (the heuristic git and ripgrep use).
+const BINARY_PROBE: usize = 8192;
+
+/// Errors that stop an index run. Problems with single files never do: they become
+/// [`Skipped`] entries or diagnostics.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error(transparent)]
+    Config(#[from] crate::ConfigError),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+}
+
+/// A file the walk could not index, and why.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// Root-relative path (or the walker's description when it has none).
+    pub path: String,
+    pub reason: String,
+}
+
+/// What one run did.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct IndexReport {
+    /// True when the store was empty and everything was indexed from scratch.
+    pub cold: bool,
+    /// Source files found by the walk (in a language codehub parses).
+    pub files_seen: u64,
+    /// Files read, hashed and extracted.
+    pub parsed: u64,
+    /// Files skipped by size and mtime alone.
+    pub unchanged: u64,
+    /// Files whose mtime changed but whose hash did not (not re-parsed).
+    pub touched: u64,
+    pub removed: u64,
+    /// Renames detected: `(old path, new path)`.
+    pub renamed: Vec<(String, String)>,
+    /// Node ids added, changed and removed by this run.
+    pub nodes_added: u64,
+    pub nodes_changed: u64,
+    pub nodes_removed: u64,
+    /// Diagnostics of the files parsed in this run, as `path:line: message`.
+    pub diagnostics: Vec<String>,
+    pub skipped: Vec<Skipped>,
+    /// Totals in the store after the run.
+    pub files: u64,
+    pub nodes: u64,
+    pub edges: u64,
+    pub clock: u64,
+    /// Wall time of the run in seconds.
+    pub seconds: f64,
+}
+
+/// What a walker thread sends the writer about one file.
+enum Found {
+    /// Size and mtime match the store: nothing to do.
+    Unchanged(String),
+    /// Content hash matches the store: record the new size/mtime only.
+    Touched(String, FileMeta),
+    /// New or changed content, extracted.
+    Parsed(Box<FileFacts>, FileMeta),
+    Skipped(Skipped),
+}
+
+/// Indexes `config.root` into its state directory, incrementally when an index
+/// exists. `progress` is called from the writer thread with the number of files
+/// handled so far. Errors only on store or state-directory failures.
+pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, IndexError> {
+    let started = Instant::now();
+    config.create_state_dir()?;
+    let mut store = Store::open(&config.db_path())?;
+    let stored = std::sync::Arc::new(store.files()?);
+    let cold = stored.is_empty();
+    let mut report = IndexReport { cold, ..IndexReport::default() };
+
+    let (tx, rx) = sync_channel::<Found>(CHANNEL_BOUND);
+    let walker_config = config.clone();
+    let walker_stored = stored.clone();
+    let walker = std::thread::Builder::new()
+        .name("codehub-walk".into())
+        .spawn(move || walk(&walker_config, &walker_stored, tx))
+        .expect("spawning the walk thread");
+
+    let outcome = if cold {
+        write_cold(&mut store, rx, &mut report, progress)
+    } else {
+        write_incremental(&mut store, &stored, rx, &mut report, progress)
+    };
+    // The walker ends once the channel is drained or dropped; join it either way.
+    let _ = walker.join();
+    outcome?;
+
+    let status = store.status()?;
+    report.files = status.files;
+    report.nodes = status.nodes;
+    report.edges = status.edges;
+    report.clock = status.clock;
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn write_cold(
+    store: &mut Store,
+    rx: Receiver<Found>,
+    report: &mut IndexReport,
+    progress: &dyn Fn(u64),
+) -> Result<(), IndexError> {
+    let mut writer = store.writer(true)?;
+    let mut in_batch = 0;
+    let mut handled = 0;
+    for found in rx {
+        handled += 1;
+        match found {
+            Found::Parsed(facts, meta) => {
+                report.files_seen += 1;
+                report.parsed += 1;
+                note_diagnostics(report, &facts);
+                let change = writer.replace_file(&facts, meta, UpdateSource::ColdStart, None)?;
+                report.nodes_added += change.added.len() as u64;
+                in_batch += 1;
+                if in_batch == COLD_BATCH {
+                    writer.commit()?;
+                    writer = store.writer(true)?;
+                    in_batch = 0;
+                }
+            }
+            Found::Skipped(s) => report.skipped.push(s),
+            Found::Unchanged(_) | Found::Touched(..) => {
+                unreachable!("a cold index has no stored files to compare with")
+            }
+        }
+        if handled % 64 == 0 {
+            progress(handled);
+        }
+    }
+    writer.link_all()?;
+    writer.commit()?;
+    progress(handled);
+    Ok(())
+}
+
+fn write_incremental(
+    store: &mut Store,
+    stored: &HashMap<String, FileRow>,
+    rx: Receiver<Found>,
+    report: &mut IndexReport,
+    progress: &dyn Fn(u64),
+) -> Result<(), IndexError> {
+    let mut present: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let stored_hashes: HashMap<&str, Vec<&str>> = {
+        let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
+        for row in stored.values() {
+            m.entry(row.file_hash.as_str()).or_default().push(row.path.as_str());
+        }
+        m
+    };
+    // New files whose content some stored file has: maybe renames, decided after the
+    // walk, once it is known which stored files disappeared.
+    let mut rename_candidates: Vec<(Box<FileFacts>, FileMeta)> = Vec::new();
+    let mut handled = 0;
+    for found in rx {
+        handled += 1;
+        match found {
+            Found::Unchanged(path) => {
+                report.files_seen += 1;
+                report.unchanged += 1;
+                present.insert(path);
+            }
+            Found::Touched(path, meta) => {
+                report.files_seen += 1;
+                report.touched += 1;
+                let mut writer = store.writer(false)?;
+                writer.touch_file(&path, meta)?;
+                writer.commit()?;
+                present.insert(path);
+            }
+            Found::Parsed(facts, meta) => {
+                report.files_seen += 1;
+                report.parsed += 1;
+                present.insert(facts.path.clone());
+                note_diagnostics(report, &facts);
+                if !stored.contains_key(&facts.path)
+                    && stored_hashes.contains_key(facts.file_hash.as_str())
+                {
+                    rename_candidates.push((facts, meta));
+                    continue;
+                }
+                commit_file(store, &facts, meta, None, report)?;
+            }
+            Found::Skipped(s) => report.skipped.push(s),
+        }
+        if handled % 64 == 0 {
+            progress(handled);
+        }
+    }
+    let mut gone: Vec<&String> = stored.keys().filter(|p| !present.contains(*p)).collect();
+    gone.sort();
+    for (facts, meta) in rename_candidates {
+        let old = stored_hashes
+            .get(facts.file_hash.as_str())
+            .and_then(|paths| paths.iter().find(|p| gone.iter().any(|g| g.as_str() == **p)))
+            .map(|p| p.to_string());
+        if let Some(old) = &old {
+            gone.retain(|g| g.as_str() != old.as_str());
+            report.renamed.push((old.clone(), facts.path.clone()));
+        }
+        commit_file(store, &facts, meta, old.as_deref(), report)?;
+    }
+    for path in gone {
+        let mut writer = store.writer(false)?;
+        let change = writer.remove_file(path)?;
+        writer.commit()?;
+        report.removed += 1;
+        report.nodes_removed += change.removed.len() as u64;
+    }
+    progress(handled);
+    Ok(())
+}
+
+/// Replaces one file in its own transaction: atomic per file (SPEC §5.1).
+fn commit_file(
+    store: &mut Store,
+    facts: &FileFacts,
+    meta: FileMeta,
+    renamed_from: Option<&str>,
+    report: &mut IndexReport,
+) -> Result<(), IndexError> {
+    let mut writer = store.writer(false)?;
+    let change = writer.replace_file(facts, meta, UpdateSource::FileChange, renamed_from)?;
+    writer.commit()?;
+    report.nodes_added += change.added.len() as u64;
+    report.nodes_changed += change.changed.len() as u64;
+    report.nodes_removed += change.removed.len() as u64;
+    Ok(())
+}
+
+fn note_diagnostics(report: &mut IndexReport, facts: &FileFacts) {
+    for d in &facts.diagnostics {
+        report.diagnostics.push(format!("{}:{}: {}", facts.path, d.line, d.message));
+    }
+}
+
+/// The parallel walk. Each walker thread checks, reads and extracts the files it
+/// visits and sends the outcome to the writer.
+fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found>) {
+    let root = config.root.clone();
+    let state_dir = config.state_dir.clone();
+    let max_size = config.max_file_size;
+    WalkBuilder::new(&root)
+        .threads(config.worker_count())
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(move |entry| entry.path() != state_dir)
+        .build_parallel()
+        .run(|| {
+            let tx = tx.clone();
+            let root = root.clone();
+            Box::new(move |entry| {
+                let found = match entry {
+                    Ok(entry) => visit(&root, entry, stored, max_size),
+                    Err(err) => Some(Found::Skipped(Skipped {
+                        path: err_path(&err, &root),
+                        reason: err.to_string(),
+                    })),
+                };
+                match found {
+                    Some(found) => match tx.send(found) {
+                        Ok(()) => WalkState::Continue,
+                        Err(_) => WalkState::Quit, // the writer stopped on an error
+                    },
+                    None => WalkState::Continue,
+                }
+            })
+        });
+}
+
+fn err_path(err: &ignore::Error, root: &Path) -> String {
+    fn find(err: &ignore::Error) -> Option<&Path> {
+        match err {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                find(err)
+            }
+            ignore::Error::Loop { child, .. } => Some(child),
+            _ => None,
+        }
+    }
+    match find(err) {
+        Some(p) => relative(root, p).unwrap_or_else(|| p.display().to_string()),
+        None => String::from("(walk)"),
+    }
+}
+
+/// Root-relative path with `/` separators; `None` for paths outside the root or not
+/// valid UTF-8.
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let s = rel.to_str()?;
+    Some(s.replace('\\', "/"))
+}
+
+fn visit(
+    root: &Path,
+    entry: ignore::DirEntry,
+    stored: &HashMap<String, FileRow>,
+    max_size: u64,
+) -> Option<Found> {
+    let file_type = entry.file_type()?;
+    if file_type.is_dir() {
+        return None;
+    }
+    let skipped = |path: String, reason: String| Some(Found::Skipped(Skipped { path, reason }));
+    let Some(path) = relative(root, entry.path()) else {
+        return skipped(entry.path().display().to_string(), "path is not valid UTF-8".into());
+    };
+    Language::from_path(&path)?;
+    if file_type.is_symlink() {
+        return skipped(path, "symbolic link, not followed".into());
+    }
+    if !file_type.is_file() {
+        return skipped(path, "not a regular file".into());
+    }
+    let metadata = match entry.metadata() {
+        Ok(m) => m,
+        Err(e) => return skipped(path, e.to_string()),
+    };
+    let meta = FileMeta { size: metadata.len(), mtime_ns: mtime_ns(&metadata) };
+    if meta.size > max_size {
+        return skipped(path, format!("{} bytes is over the {max_size}-byte limit", meta.size));
+    }
+    let previous = stored.get(&path);
+    if let Some(row) = previous {
+        if row.size == meta.size && row.mtime_ns == meta.mtime_ns {
+            return Some(Found::Unchanged(path));
+        }
+    }
+    let bytes = match read_capped(entry.path(), max_size) {
+        Ok(b) => b,
+        Err(e) => return skipped(path, format!("cannot read: {e}")),
+    };
+    if bytes.len() as u64 > max_size {
+        return skipped(path, format!("grew over the {max_size}-byte limit while read"));
+    }
+    if bytes[..bytes.len().min(BINARY_PROBE)].contains(&0) {
+        return skipped(path, "binary file (NUL byte in the first 8 KiB)".into());
+    }
+    if let Some(row) = previous {
+        if row.file_hash == extract::hash(&bytes) {
+            return Some(Found::Touched(path, meta));
+        }
+    }
+    let facts = extract::extract(&path, &bytes)?;
+    Some(Found::Parsed(Box::new(facts), meta))
+}
+
+/// Reads at most `cap + 1` bytes, so a file that grew past the cap is caught without
+/// reading it whole.
+fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn mtime_ns(metadata: &std::fs::Metadata) -> i64 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i64)
+}

@@ -1,0 +1,99 @@
+//! What users see of the graph: a node's full state (SPEC §3), short node summaries
+//! for lists, and edges. These are the shapes the CLI prints with `--json` and the
+//! servers put on the wire.
+
+use crate::{EdgeKind, Language, NodeKind, Provenance, Span, UpdateSource};
+use serde::{Deserialize, Serialize};
+
+/// Everything stored about one node (SPEC §3).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeState {
+    pub id: String,
+    pub kind: NodeKind,
+    pub name: String,
+    pub qualified_name: String,
+    pub path: String,
+    pub language: Language,
+    /// Id of the containing node; `None` for a module.
+    pub parent: Option<String>,
+    pub span: Span,
+    pub signature: Option<String>,
+    pub docstring: Option<String>,
+    /// First line of the docstring.
+    pub summary: Option<String>,
+    pub decorators: Vec<String>,
+    pub imports: Vec<String>,
+    /// BLAKE3 of the node's source text, hex.
+    pub source_hash: String,
+    /// BLAKE3 of the file's bytes, hex.
+    pub file_hash: String,
+    pub line_count: u32,
+    /// McCabe cyclomatic complexity (0 for non-callables).
+    pub complexity: u32,
+    pub has_type_hints: bool,
+    pub docstring_outdated: bool,
+    /// Call sites that call this node.
+    pub callers: Vec<EdgeEnd>,
+    /// What this node calls; unresolved targets are kept by name.
+    pub callees: Vec<EdgeEnd>,
+    /// Ids of tests that exercise this node.
+    pub related_tests: Vec<String>,
+    /// UUIDv7; changes exactly when `source_hash` changes.
+    pub version: String,
+    /// RFC 3339 UTC time of the last change to this node.
+    pub last_updated: String,
+    pub update_source: UpdateSource,
+    /// The graph clock at which this node last changed.
+    pub clock: u64,
+    /// The node's id before its file was renamed with unchanged content.
+    pub renamed_from: Option<String>,
+}
+
+/// The far end of an edge as seen from one node.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdgeEnd {
+    /// A node id when `resolved`, else the name the source used (`os.path.join`).
+    pub id: String,
+    pub resolved: bool,
+    pub provenance: Provenance,
+    /// 1-based line of the site, in the source node's file.
+    pub line: u32,
+}
+
+/// A node in one line: what lists (find, search, callers) show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeSummary {
+    pub id: String,
+    pub kind: NodeKind,
+    pub path: String,
+    pub start_line: u32,
+    pub end_line: u32,
+    pub signature: Option<String>,
+    pub summary: Option<String>,
+}
+
+/// A directed edge (SPEC §3): `dst` is a node id, or a name when unresolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    pub src: String,
+    pub dst: String,
+    pub provenance: Provenance,
+    /// 1-based line of the site in `src`'s file.
+    pub line: u32,
+}
+
+/// One step of a caller/callee traversal: `node` reached at `depth` (1 = direct) from
+/// `via`, the node one step closer to the start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reached {
+    pub depth: u32,
+    pub via: String,
+    pub edge: EdgeEnd,
+}
+
+/// First line of a docstring, trimmed; `None` when it is blank.
+pub fn summary(docstring: Option<&str>) -> Option<String> {
+    let first = docstring?.lines().map(str::trim).find(|l| !l.is_empty())?;
+    Some(first.to_owned())
+}

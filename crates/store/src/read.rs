@@ -1,0 +1,399 @@
+//! The read path: node state, name resolution for `NODE` arguments, caller/callee
+//! traversals, full-text search (FTS5, BM25) and status counts.
+
+use crate::{FileRow, Result, Store, StoreError};
+use model::{
+    EdgeEnd, EdgeKind, Language, NodeKind, NodeState, NodeSummary, Provenance, Reached, Span,
+    UpdateSource,
+};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// Counts that describe an index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Status {
+    pub files: u64,
+    pub nodes: u64,
+    /// All edges but `contains`.
+    pub edges: u64,
+    /// Of those, edges whose destination is a node of the root.
+    pub resolved_edges: u64,
+    /// Files with at least one diagnostic.
+    pub files_with_diagnostics: u64,
+    pub clock: u64,
+    pub schema_version: u32,
+    /// Files per language, by language name.
+    pub languages: Vec<(String, u64)>,
+}
+
+/// What a user's `NODE` argument (an id, a qualified name or a bare name) names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    Found(String),
+    /// Several nodes match; the candidates, in id order (at most 50).
+    Ambiguous(Vec<NodeSummary>),
+    NotFound,
+}
+
+const SUMMARY_COLUMNS: &str = "id, kind, path, start_line, end_line, signature, docstring";
+
+fn summary_row(row: &Row<'_>) -> rusqlite::Result<NodeSummary> {
+    let kind: String = row.get(1)?;
+    let docstring: Option<String> = row.get(6)?;
+    Ok(NodeSummary {
+        id: row.get(0)?,
+        kind: NodeKind::parse(&kind).unwrap_or(NodeKind::Module),
+        path: row.get(2)?,
+        start_line: row.get(3)?,
+        end_line: row.get(4)?,
+        signature: row.get(5)?,
+        summary: model::summary(docstring.as_deref()),
+    })
+}
+
+impl Store {
+    /// Every stored file, by path.
+    pub fn files(&self) -> Result<HashMap<String, FileRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT path, language, size, mtime_ns, file_hash, n_nodes, diagnostics FROM files",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let diagnostics: String = r.get(6)?;
+            Ok(FileRow {
+                path: r.get(0)?,
+                language: r.get(1)?,
+                size: r.get::<_, i64>(2)? as u64,
+                mtime_ns: r.get(3)?,
+                file_hash: r.get(4)?,
+                n_nodes: r.get(5)?,
+                diagnostics: serde_json::from_str(&diagnostics).unwrap_or_default(),
+            })
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let row = row?;
+            out.insert(row.path.clone(), row);
+        }
+        Ok(out)
+    }
+
+    /// Counts for `codehub status`.
+    pub fn status(&self) -> Result<Status> {
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        let mut languages = Vec::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT language, count(*) FROM files GROUP BY language ORDER BY language")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+            for row in rows {
+                languages.push(row?);
+            }
+        }
+        Ok(Status {
+            files: count("SELECT count(*) FROM files")?,
+            nodes: count("SELECT count(*) FROM nodes")?,
+            edges: count("SELECT count(*) FROM edges WHERE kind != 'contains'")?,
+            resolved_edges: count("SELECT count(*) FROM edges WHERE kind != 'contains' AND resolved")?,
+            files_with_diagnostics: count("SELECT count(*) FROM files WHERE diagnostics != '[]'")?,
+            clock: self.clock()?,
+            schema_version: crate::SCHEMA_VERSION,
+            languages,
+        })
+    }
+
+    /// The full state of node `id`, or `None` when there is no such node.
+    pub fn node(&self, id: &str) -> Result<Option<NodeState>> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT n.id, n.kind, n.name, n.qualified_name, n.path, n.language, n.parent,
+                    n.start_line, n.end_line, n.start_byte, n.end_byte, n.signature, n.docstring,
+                    n.decorators, n.imports, n.source_hash, f.file_hash, n.line_count,
+                    n.complexity, n.has_type_hints, n.docstring_outdated, n.version,
+                    n.last_updated, n.update_source, n.clock, n.renamed_from
+                 FROM nodes n JOIN files f ON f.path = n.path WHERE n.id = ?1",
+            )?
+            .query_row([id], |r| {
+                let text = |i: usize| r.get::<_, String>(i);
+                let docstring: Option<String> = r.get(12)?;
+                Ok((
+                    NodeState {
+                        id: text(0)?,
+                        kind: NodeKind::parse(&text(1)?).unwrap_or(NodeKind::Module),
+                        name: text(2)?,
+                        qualified_name: text(3)?,
+                        path: text(4)?,
+                        language: Language::parse(&text(5)?).unwrap_or(Language::Python),
+                        parent: r.get(6)?,
+                        span: Span {
+                            start_line: r.get(7)?,
+                            end_line: r.get(8)?,
+                            start_byte: r.get(9)?,
+                            end_byte: r.get(10)?,
+                        },
+                        signature: r.get(11)?,
+                        summary: model::summary(docstring.as_deref()),
+                        docstring,
+                        decorators: serde_json::from_str(&text(13)?).unwrap_or_default(),
+                        imports: serde_json::from_str(&text(14)?).unwrap_or_default(),
+                        source_hash: text(15)?,
+                        file_hash: text(16)?,
+                        line_count: r.get(17)?,
+                        complexity: r.get(18)?,
+                        has_type_hints: r.get(19)?,
+                        docstring_outdated: r.get(20)?,
+                        callers: Vec::new(),
+                        callees: Vec::new(),
+                        related_tests: Vec::new(),
+                        version: text(21)?,
+                        last_updated: text(22)?,
+                        update_source: UpdateSource::parse(&text(23)?)
+                            .unwrap_or(UpdateSource::Manual),
+                        clock: r.get::<_, i64>(24)? as u64,
+                        renamed_from: r.get(25)?,
+                    },
+                    (),
+                ))
+            })
+            .optional()?;
+        let Some((mut node, ())) = row else { return Ok(None) };
+        node.callers = self.edge_ends(id, EdgeKind::Calls, Direction::Incoming)?;
+        node.callees = self.edge_ends(id, EdgeKind::Calls, Direction::Outgoing)?;
+        node.related_tests = self
+            .edge_ends(id, EdgeKind::Tests, Direction::Incoming)?
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        Ok(Some(node))
+    }
+
+    /// Resolves a user's `NODE` argument: an exact id; else an exact qualified name;
+    /// else a bare name; else a `path::name` suffix match of qualified names.
+    pub fn resolve(&self, query: &str) -> Result<Resolution> {
+        let exists: Option<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM nodes WHERE id = ?1")?
+            .query_row([query], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = exists {
+            return Ok(Resolution::Found(id));
+        }
+        for sql in [
+            "qualified_name = ?1",
+            "name = ?1",
+            "qualified_name LIKE '%.' || ?1 ESCAPE '\\'",
+        ] {
+            let candidates = self.summaries(sql, &[&escape_like_if(sql, query)], 51)?;
+            match candidates.len() {
+                0 => continue,
+                1 => return Ok(Resolution::Found(candidates[0].id.clone())),
+                _ => return Ok(Resolution::Ambiguous(candidates.into_iter().take(50).collect())),
+            }
+        }
+        Ok(Resolution::NotFound)
+    }
+
+    /// Nodes whose id, qualified name or name equals `name`, in id order; with no
+    /// exact match, names starting with `name`.
+    pub fn find(&self, name: &str, limit: usize) -> Result<Vec<NodeSummary>> {
+        let exact = self.summaries("id = ?1 OR qualified_name = ?1 OR name = ?1", &[&name], limit)?;
+        if !exact.is_empty() {
+            return Ok(exact);
+        }
+        let pattern = format!("{}%", escape_like(name));
+        self.summaries("name LIKE ?1 ESCAPE '\\'", &[&pattern], limit)
+    }
+
+    /// Full-text search over names, qualified names, signatures and docstrings, ranked
+    /// by BM25 (names weigh most). Every word must match (as a prefix); when nothing
+    /// does, any word may. Returns `(node, score)` with lower scores better (FTS5).
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<(NodeSummary, f64)>> {
+        let words: Vec<String> = query
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{}\"*", w.replace('"', "")))
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        for joiner in [" AND ", " OR "] {
+            let fts_query = words.join(joiner);
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT n.id, n.kind, n.path, n.start_line, n.end_line, n.signature, n.docstring,
+                    bm25(nodes_fts, 10.0, 5.0, 2.0, 1.0) AS score
+                 FROM nodes_fts JOIN nodes n ON n.rowid = nodes_fts.rowid
+                 WHERE nodes_fts MATCH ?1 ORDER BY score, n.id LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![fts_query, limit as i64], |r| {
+                Ok((summary_row(r)?, r.get::<_, f64>(7)?))
+            })?;
+            let hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            if !hits.is_empty() || words.len() == 1 {
+                return Ok(hits);
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    /// Breadth-first callers of `id` up to `depth` levels (1 = direct callers). Each
+    /// node is reported once, at its shallowest depth.
+    pub fn callers(&self, id: &str, depth: u32) -> Result<Vec<Reached>> {
+        self.traverse(id, depth, Direction::Incoming)
+    }
+
+    /// Breadth-first callees of `id` up to `depth` levels. Unresolved callees are
+    /// listed by name and not followed.
+    pub fn callees(&self, id: &str, depth: u32) -> Result<Vec<Reached>> {
+        self.traverse(id, depth, Direction::Outgoing)
+    }
+
+    /// Short summaries of the given node ids, in the order given (unknown ids skipped).
+    pub fn summaries_of(&self, ids: &[String]) -> Result<Vec<NodeSummary>> {
+        let mut out = Vec::with_capacity(ids.len());
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM nodes WHERE id = ?1"))?;
+        for id in ids {
+            if let Some(s) = stmt.query_row([id], summary_row).optional()? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The whole graph as sorted text lines, without timestamps, versions or clocks:
+    /// two stores with equal dumps hold the same graph (SPEC §5.4).
+    pub fn graph_dump(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, name, qualified_name, parent, language, start_line, end_line,
+                start_byte, end_byte, signature, docstring, decorators, imports, source_hash,
+                line_count, complexity, has_type_hints FROM nodes",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut line = String::from("node");
+            for i in 0..18 {
+                let v: rusqlite::types::Value = r.get(i)?;
+                line.push_str(&format!(" {v:?}"));
+            }
+            out.push(line);
+        }
+        let mut stmt =
+            self.conn.prepare("SELECT src, kind, dst, resolved, provenance, line FROM edges")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut line = String::from("edge");
+            for i in 0..6 {
+                let v: rusqlite::types::Value = r.get(i)?;
+                line.push_str(&format!(" {v:?}"));
+            }
+            out.push(line);
+        }
+        let mut stmt = self.conn.prepare("SELECT path, language, file_hash, diagnostics FROM files")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut line = String::from("file");
+            for i in 0..4 {
+                let v: rusqlite::types::Value = r.get(i)?;
+                line.push_str(&format!(" {v:?}"));
+            }
+            out.push(line);
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    fn summaries(
+        &self,
+        condition: &str,
+        args: &[&dyn rusqlite::ToSql],
+        limit: usize,
+    ) -> Result<Vec<NodeSummary>> {
+        let sql =
+            format!("SELECT {SUMMARY_COLUMNS} FROM nodes WHERE {condition} ORDER BY id LIMIT {limit}");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(args, summary_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn edge_ends(&self, id: &str, kind: EdgeKind, direction: Direction) -> Result<Vec<EdgeEnd>> {
+        let sql = match direction {
+            Direction::Incoming => {
+                "SELECT src, 1, provenance, line FROM edges WHERE dst = ?1 AND kind = ?2 AND resolved
+                 ORDER BY src, line"
+            }
+            Direction::Outgoing => {
+                "SELECT dst, resolved, provenance, line FROM edges WHERE src = ?1 AND kind = ?2
+                 ORDER BY line, dst"
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![id, kind.as_str()], |r| {
+            let provenance: String = r.get(2)?;
+            Ok(EdgeEnd {
+                id: r.get(0)?,
+                resolved: r.get(1)?,
+                provenance: Provenance::parse(&provenance).unwrap_or(Provenance::Unresolved),
+                line: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn traverse(&self, start: &str, depth: u32, direction: Direction) -> Result<Vec<Reached>> {
+        let mut out = Vec::new();
+        let mut seen: HashSet<String> = HashSet::from([start.to_owned()]);
+        let mut queue: VecDeque<(String, u32)> = VecDeque::from([(start.to_owned(), 0)]);
+        while let Some((id, d)) = queue.pop_front() {
+            if d >= depth {
+                continue;
+            }
+            for edge in self.edge_ends(&id, EdgeKind::Calls, direction)? {
+                if !seen.insert(edge.id.clone()) {
+                    continue;
+                }
+                if edge.resolved {
+                    queue.push_back((edge.id.clone(), d + 1));
+                }
+                out.push(Reached { depth: d + 1, via: id.clone(), edge });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Fails with [`StoreError::Corrupt`] unless every edge's source is a stored node
+    /// (a consistency check for tests and `status --check`).
+    pub fn check_edges(&self) -> Result<()> {
+        let orphans: i64 = self.conn.query_row(
+            "SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.src)",
+            [],
+            |r| r.get(0),
+        )?;
+        if orphans > 0 {
+            return Err(StoreError::Corrupt(format!("{orphans} edges without a source node")));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Direction {
+    Incoming,
+    Outgoing,
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+fn escape_like_if(sql: &str, query: &str) -> String {
+    if sql.contains("LIKE") {
+        escape_like(query)
+    } else {
+        query.to_owned()
+    }
+}

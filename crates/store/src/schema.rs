@@ -1,0 +1,155 @@
+//! The SQLite schema and its migrations. `SCHEMA_VERSION` is stored in `meta`; opening
+//! a store runs every migration above the stored version in one transaction, and
+//! refuses a store written by a newer codehub. See docs/store.md.
+
+use crate::StoreError;
+use rusqlite::{Connection, OptionalExtension};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Migration N takes a store from version N-1 to N. Append only: never edit a
+/// migration that has shipped.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE files (
+    path        TEXT PRIMARY KEY,
+    language    TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    mtime_ns    INTEGER NOT NULL,
+    file_hash   TEXT NOT NULL,
+    line_count  INTEGER NOT NULL,
+    n_nodes     INTEGER NOT NULL,
+    diagnostics TEXT NOT NULL,
+    clock       INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX files_hash ON files(file_hash);
+
+CREATE TABLE nodes (
+    rowid              INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,
+    path               TEXT NOT NULL,
+    kind               TEXT NOT NULL,
+    name               TEXT NOT NULL,
+    qualified_name     TEXT NOT NULL,
+    parent             TEXT,
+    language           TEXT NOT NULL,
+    start_line         INTEGER NOT NULL,
+    end_line           INTEGER NOT NULL,
+    start_byte         INTEGER NOT NULL,
+    end_byte           INTEGER NOT NULL,
+    signature          TEXT,
+    docstring          TEXT,
+    decorators         TEXT NOT NULL,
+    imports            TEXT NOT NULL,
+    source_hash        TEXT NOT NULL,
+    line_count         INTEGER NOT NULL,
+    complexity         INTEGER NOT NULL,
+    has_type_hints     INTEGER NOT NULL,
+    docstring_outdated INTEGER NOT NULL,
+    version            TEXT NOT NULL,
+    last_updated       TEXT NOT NULL,
+    update_source      TEXT NOT NULL,
+    clock              INTEGER NOT NULL,
+    renamed_from       TEXT
+);
+CREATE INDEX nodes_path ON nodes(path);
+CREATE INDEX nodes_name ON nodes(name);
+CREATE INDEX nodes_qualified_name ON nodes(qualified_name);
+
+CREATE TABLE edges (
+    rowid      INTEGER PRIMARY KEY,
+    path       TEXT NOT NULL,
+    src        TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    dst        TEXT NOT NULL,
+    resolved   INTEGER NOT NULL,
+    provenance TEXT NOT NULL,
+    line       INTEGER NOT NULL,
+    target_key TEXT,
+    key_name   TEXT,
+    key_inferred INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX edges_src ON edges(src, kind);
+CREATE INDEX edges_dst ON edges(dst, kind);
+CREATE INDEX edges_path ON edges(path);
+CREATE INDEX edges_target_key ON edges(target_key) WHERE target_key IS NOT NULL;
+
+CREATE TABLE symbols (
+    key      TEXT NOT NULL,
+    path     TEXT NOT NULL,
+    node_id  TEXT,
+    alias_of TEXT
+);
+CREATE INDEX symbols_key ON symbols(key);
+CREATE INDEX symbols_path ON symbols(path);
+CREATE INDEX symbols_alias_of ON symbols(alias_of) WHERE alias_of IS NOT NULL;
+
+CREATE VIRTUAL TABLE nodes_fts USING fts5(
+    name, qualified_name, signature, docstring,
+    content = 'nodes', content_rowid = 'rowid',
+    tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN
+    INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
+    VALUES (new.rowid, new.name, new.qualified_name, new.signature, new.docstring);
+END;
+CREATE TRIGGER nodes_fts_delete AFTER DELETE ON nodes BEGIN
+    INSERT INTO nodes_fts(nodes_fts, rowid, name, qualified_name, signature, docstring)
+    VALUES ('delete', old.rowid, old.name, old.qualified_name, old.signature, old.docstring);
+END;
+CREATE TRIGGER nodes_fts_update AFTER UPDATE ON nodes BEGIN
+    INSERT INTO nodes_fts(nodes_fts, rowid, name, qualified_name, signature, docstring)
+    VALUES ('delete', old.rowid, old.name, old.qualified_name, old.signature, old.docstring);
+    INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
+    VALUES (new.rowid, new.name, new.qualified_name, new.signature, new.docstring);
+END;
+
+INSERT INTO meta(key, value) VALUES ('clock', '0');
+"#];
+
+/// Sets the connection up (WAL, pragmas) and brings the schema to `SCHEMA_VERSION`.
+///
+/// Errors: [`StoreError::SchemaTooNew`] when the store was written by a newer codehub;
+/// SQLite errors otherwise. A failed migration leaves the store as it was.
+pub(crate) fn prepare(conn: &mut Connection, read_only: bool) -> Result<(), StoreError> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    if read_only {
+        let version = stored_version(conn)?;
+        return check_version(version);
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // NORMAL in WAL mode: a commit is durable once the WAL is checkpointed, and the
+    // database can never be corrupted by a crash (https://sqlite.org/wal.html).
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let version = stored_version(conn)?;
+    check_version(version)?;
+    if version < SCHEMA_VERSION {
+        let tx = conn.transaction()?;
+        for migration in &MIGRATIONS[version as usize..] {
+            tx.execute_batch(migration)?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?1)",
+            [SCHEMA_VERSION.to_string()],
+        )?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn stored_version(conn: &Connection) -> Result<u32, StoreError> {
+    let version: Option<u32> =
+        conn.query_row("PRAGMA user_version", [], |row| row.get(0)).optional()?;
+    Ok(version.unwrap_or(0))
+}
+
+fn check_version(version: u32) -> Result<(), StoreError> {
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew { found: version, supported: SCHEMA_VERSION });
+    }
+    Ok(())
+}

@@ -1,0 +1,548 @@
+//! The write path: one transaction that replaces files' nodes, edges and symbols,
+//! carries each node's history (version, last update) across the replacement, links
+//! edges, and advances the clock by one on commit.
+
+use crate::link::{self, Sym, SymbolMap};
+use crate::{Result, StoreError};
+use model::facts::{FileFacts, SymbolTarget, Target};
+use model::{Provenance, UpdateSource};
+use rusqlite::{params, Connection, Transaction};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What the walker knows about a file besides its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileMeta {
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub mtime_ns: i64,
+}
+
+/// The node ids a replacement or removal added, changed (new `source_hash`) and
+/// removed, in id order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileChange {
+    pub path: String,
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// The single write transaction (see [`crate::Store::writer`]). Dropping it without
+/// [`Writer::commit`] rolls everything back.
+pub struct Writer<'c> {
+    tx: Transaction<'c>,
+    clock: u64,
+    now: String,
+    deferred_link: bool,
+    /// Symbol rows (key, is-alias) added or removed by this transaction: the keys
+    /// whose dependents must be re-linked before commit.
+    changed_symbols: BTreeSet<(String, bool)>,
+}
+
+/// A node's history, carried across a replacement when its content is unchanged.
+struct History {
+    source_hash: String,
+    signature: Option<String>,
+    docstring: Option<String>,
+    docstring_outdated: bool,
+    version: String,
+    last_updated: String,
+    update_source: String,
+    clock: u64,
+    renamed_from: Option<String>,
+}
+
+impl<'c> Writer<'c> {
+    pub(crate) fn begin(conn: &'c mut Connection, deferred_link: bool) -> Result<Writer<'c>> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let clock: String =
+            tx.query_row("SELECT value FROM meta WHERE key = 'clock'", [], |r| r.get(0))?;
+        let clock: u64 = clock.parse().map_err(|_| StoreError::Corrupt(format!("clock {clock:?}")))?;
+        Ok(Writer {
+            tx,
+            clock: clock + 1,
+            now: humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
+            deferred_link,
+            changed_symbols: BTreeSet::new(),
+        })
+    }
+
+    /// The clock this transaction will commit at.
+    pub fn clock(&self) -> u64 {
+        self.clock
+    }
+
+    /// Replaces everything stored for `facts.path` with `facts`. Nodes whose
+    /// `source_hash` is unchanged keep their version, timestamp and update source;
+    /// others get a new UUIDv7 version and `source`. With `renamed_from`, the file
+    /// replaces the one at that old path: nodes with the same qualified name keep its
+    /// history and record the old id in `renamed_from`, and the old path is removed.
+    pub fn replace_file(
+        &mut self,
+        facts: &FileFacts,
+        meta: FileMeta,
+        source: UpdateSource,
+        renamed_from: Option<&str>,
+    ) -> Result<FileChange> {
+        let mut history = self.history(&facts.path)?;
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        if let Some(old_path) = renamed_from {
+            for (old_id, h) in self.history(old_path)? {
+                let qualified = model::split_node_id(&old_id).1.to_owned();
+                let new_id = model::node_id(&facts.path, &qualified);
+                renamed.insert(new_id.clone(), old_id);
+                history.entry(new_id).or_insert(h);
+            }
+            self.remove_rows(old_path)?;
+        }
+        self.remove_rows(&facts.path)?;
+
+        let mut change = FileChange { path: facts.path.clone(), ..FileChange::default() };
+        let mut seen = HashSet::new();
+        {
+            let mut insert = self.tx.prepare_cached(
+                "INSERT INTO nodes (id, path, kind, name, qualified_name, parent, language,
+                    start_line, end_line, start_byte, end_byte, signature, docstring,
+                    decorators, imports, source_hash, line_count, complexity, has_type_hints,
+                    docstring_outdated, version, last_updated, update_source, clock, renamed_from)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+            )?;
+            for node in &facts.nodes {
+                if !seen.insert(node.id.as_str()) {
+                    continue; // an extractor bug must not abort the file
+                }
+                let old = history.get(&node.id);
+                let same = old.is_some_and(|h| h.source_hash == node.source_hash);
+                let (version, last_updated, update_source, clock, outdated);
+                if let (true, Some(h)) = (same, old) {
+                    version = h.version.clone();
+                    last_updated = h.last_updated.clone();
+                    update_source = h.update_source.clone();
+                    clock = h.clock;
+                    outdated = h.docstring_outdated;
+                } else {
+                    version = uuid::Uuid::now_v7().to_string();
+                    last_updated = self.now.clone();
+                    update_source = source.as_str().to_owned();
+                    clock = self.clock;
+                    outdated = match old {
+                        None => false,
+                        Some(h) if h.docstring != node.docstring => false,
+                        Some(h) if h.signature != node.signature => node.docstring.is_some(),
+                        Some(h) => h.docstring_outdated,
+                    };
+                    if old.is_some() && !renamed.contains_key(&node.id) {
+                        change.changed.push(node.id.clone());
+                    } else if old.is_none() {
+                        change.added.push(node.id.clone());
+                    }
+                }
+                let renamed_from = renamed
+                    .get(&node.id)
+                    .cloned()
+                    .or_else(|| old.and_then(|h| h.renamed_from.clone()));
+                insert.execute(params![
+                    node.id,
+                    facts.path,
+                    node.kind.as_str(),
+                    node.name,
+                    node.qualified_name,
+                    node.parent,
+                    facts.language.as_str(),
+                    node.span.start_line,
+                    node.span.end_line,
+                    node.span.start_byte,
+                    node.span.end_byte,
+                    node.signature,
+                    node.docstring,
+                    serde_json::to_string(&node.decorators).unwrap_or_default(),
+                    serde_json::to_string(&node.imports).unwrap_or_default(),
+                    node.source_hash,
+                    node.line_count,
+                    node.complexity,
+                    node.has_type_hints,
+                    outdated,
+                    version,
+                    last_updated,
+                    update_source,
+                    clock as i64,
+                    renamed_from,
+                ])?;
+            }
+        }
+        for id in history.keys() {
+            if !seen.contains(id.as_str()) && !renamed.values().any(|old| old == id) {
+                change.removed.push(id.clone());
+            }
+        }
+        if let Some(old_path) = renamed_from {
+            for old_id in renamed.values() {
+                let new_id = model::node_id(&facts.path, model::split_node_id(old_id).1);
+                if !seen.contains(new_id.as_str()) {
+                    change.removed.push(old_id.clone());
+                }
+            }
+            let _ = old_path;
+        }
+        change.added.sort();
+        change.changed.sort();
+        change.removed.sort();
+
+        let mut keyed = Vec::new();
+        {
+            let mut insert = self.tx.prepare_cached(
+                "INSERT INTO edges (path, src, kind, dst, resolved, provenance, line,
+                    target_key, key_name, key_inferred)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for edge in &facts.edges {
+                let (dst, resolved, provenance, key, name, inferred) = match &edge.target {
+                    Target::Node { id, provenance } => {
+                        (id.as_str(), true, *provenance, None, None, false)
+                    }
+                    Target::Key { key, name, inferred } => (
+                        name.as_str(),
+                        false,
+                        Provenance::Unresolved,
+                        Some(key.as_str()),
+                        Some(name.as_str()),
+                        *inferred,
+                    ),
+                    Target::Name(name) => {
+                        (name.as_str(), false, Provenance::Unresolved, None, None, false)
+                    }
+                };
+                insert.execute(params![
+                    facts.path,
+                    edge.src,
+                    edge.kind.as_str(),
+                    dst,
+                    resolved,
+                    provenance.as_str(),
+                    edge.line,
+                    key,
+                    name,
+                    inferred
+                ])?;
+                if key.is_some() {
+                    keyed.push(self.tx.last_insert_rowid());
+                }
+            }
+        }
+        {
+            let mut insert = self
+                .tx
+                .prepare_cached("INSERT INTO symbols (key, path, node_id, alias_of) VALUES (?1, ?2, ?3, ?4)")?;
+            for symbol in &facts.symbols {
+                let (node, alias) = match &symbol.target {
+                    SymbolTarget::Node(id) => (Some(id.as_str()), None),
+                    SymbolTarget::Alias(key) => (None, Some(key.as_str())),
+                };
+                insert.execute(params![symbol.key, facts.path, node, alias])?;
+                if !self.deferred_link {
+                    self.changed_symbols.insert((symbol.key.clone(), alias.is_some()));
+                }
+            }
+        }
+        let diagnostics: Vec<String> =
+            facts.diagnostics.iter().map(|d| format!("L{}: {}", d.line, d.message)).collect();
+        self.tx.execute(
+            "INSERT OR REPLACE INTO files (path, language, size, mtime_ns, file_hash,
+                line_count, n_nodes, diagnostics, clock)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                facts.path,
+                facts.language.as_str(),
+                meta.size as i64,
+                meta.mtime_ns,
+                facts.file_hash,
+                facts.line_count,
+                facts.nodes.len() as i64,
+                serde_json::to_string(&diagnostics).unwrap_or_default(),
+                self.clock as i64,
+            ],
+        )?;
+        if !self.deferred_link {
+            self.link_rows(&keyed)?;
+        }
+        Ok(change)
+    }
+
+    /// Removes a file and everything extracted from it. Edges elsewhere that pointed
+    /// into it become unresolved when the transaction re-links.
+    pub fn remove_file(&mut self, path: &str) -> Result<FileChange> {
+        let history = self.history(path)?;
+        self.remove_rows(path)?;
+        let mut removed: Vec<String> = history.into_keys().collect();
+        removed.sort();
+        Ok(FileChange { path: path.to_owned(), removed, ..FileChange::default() })
+    }
+
+    /// Records a new size/mtime for a file whose content hash did not change, so the
+    /// next run's cheap check passes without re-reading it.
+    pub fn touch_file(&mut self, path: &str, meta: FileMeta) -> Result<()> {
+        self.tx.execute(
+            "UPDATE files SET size = ?2, mtime_ns = ?3 WHERE path = ?1",
+            params![path, meta.size as i64, meta.mtime_ns],
+        )?;
+        Ok(())
+    }
+
+    /// Links every keyed edge in the store against the whole symbol table, held in
+    /// memory. Used once at the end of a cold index. Returns how many edges resolved.
+    pub fn link_all(&mut self) -> Result<u64> {
+        let mut map = SymbolMap::default();
+        {
+            let mut stmt = self.tx.prepare("SELECT key, node_id, alias_of FROM symbols")?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let key: String = row.get(0)?;
+                let node: Option<String> = row.get(1)?;
+                let alias: Option<String> = row.get(2)?;
+                let sym = match (node, alias) {
+                    (Some(id), _) => Sym::Node(id),
+                    (None, Some(k)) => Sym::Alias(k),
+                    (None, None) => continue,
+                };
+                map.rows.entry(key).or_default().push(sym);
+            }
+        }
+        for rows in map.rows.values_mut() {
+            rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        }
+        let mut cache: HashMap<String, Option<link::Linked>> = HashMap::new();
+        let mut resolved = 0;
+        let mut stmt = self.tx.prepare(
+            "SELECT rowid, target_key, key_inferred FROM edges WHERE target_key IS NOT NULL",
+        )?;
+        let mut update = self
+            .tx
+            .prepare("UPDATE edges SET dst = ?2, resolved = 1, provenance = ?3 WHERE rowid = ?1")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let rowid: i64 = row.get(0)?;
+            let key: String = row.get(1)?;
+            let inferred: bool = row.get(2)?;
+            let linked = cache
+                .entry(key.clone())
+                .or_insert_with(|| link::resolve(&key, &mut |k| map.lookup(k)))
+                .clone();
+            if let Some(linked) = linked {
+                update.execute(params![
+                    rowid,
+                    linked.node_id,
+                    link::provenance(&linked, inferred).as_str()
+                ])?;
+                resolved += 1;
+            }
+        }
+        Ok(resolved)
+    }
+
+    /// Re-links every edge that could depend on a symbol row this transaction added or
+    /// removed, then commits. Returns the new clock.
+    pub fn commit(mut self) -> Result<u64> {
+        if !self.changed_symbols.is_empty() {
+            self.relink_dependents()?;
+        }
+        self.tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'clock'",
+            [self.clock.to_string()],
+        )?;
+        self.tx.commit()?;
+        Ok(self.clock)
+    }
+
+    /// History of every node currently stored for `path`, by id.
+    fn history(&self, path: &str) -> Result<HashMap<String, History>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, source_hash, signature, docstring, docstring_outdated, version,
+                last_updated, update_source, clock, renamed_from
+             FROM nodes WHERE path = ?1",
+        )?;
+        let rows = stmt.query_map([path], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                History {
+                    source_hash: r.get(1)?,
+                    signature: r.get(2)?,
+                    docstring: r.get(3)?,
+                    docstring_outdated: r.get(4)?,
+                    version: r.get(5)?,
+                    last_updated: r.get(6)?,
+                    update_source: r.get(7)?,
+                    clock: r.get::<_, i64>(8)? as u64,
+                    renamed_from: r.get(9)?,
+                },
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, h) = row?;
+            out.insert(id, h);
+        }
+        Ok(out)
+    }
+
+    /// Deletes a file's rows, remembering its symbols as changed.
+    fn remove_rows(&mut self, path: &str) -> Result<()> {
+        {
+            let mut stmt =
+                self.tx.prepare_cached("SELECT key, alias_of IS NOT NULL FROM symbols WHERE path = ?1")?;
+            let rows = stmt.query_map([path], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
+            for row in rows {
+                let row = row?;
+                if !self.deferred_link {
+                    self.changed_symbols.insert(row);
+                }
+            }
+        }
+        for sql in [
+            "DELETE FROM nodes WHERE path = ?1",
+            "DELETE FROM edges WHERE path = ?1",
+            "DELETE FROM symbols WHERE path = ?1",
+            "DELETE FROM files WHERE path = ?1",
+        ] {
+            self.tx.prepare_cached(sql)?.execute([path])?;
+        }
+        Ok(())
+    }
+
+    /// Links the keyed edges with these rowids through SQL look-ups.
+    fn link_rows(&mut self, rowids: &[i64]) -> Result<()> {
+        let mut cache: HashMap<String, Option<link::Linked>> = HashMap::new();
+        for &rowid in rowids {
+            let (key, inferred, dst, resolved, provenance): (String, bool, String, bool, String) =
+                self.tx.prepare_cached(
+                    "SELECT target_key, key_inferred, dst, resolved, provenance FROM edges WHERE rowid = ?1",
+                )?
+                .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+            let linked = match cache.get(&key) {
+                Some(l) => l.clone(),
+                None => {
+                    let l = self.resolve_sql(&key)?;
+                    cache.insert(key.clone(), l.clone());
+                    l
+                }
+            };
+            self.apply_link(rowid, &key, inferred, linked, (&dst, resolved, &provenance))?;
+        }
+        Ok(())
+    }
+
+    /// Writes an edge's linked (or unlinked) destination when it differs from what is
+    /// stored.
+    fn apply_link(
+        &mut self,
+        rowid: i64,
+        key: &str,
+        inferred: bool,
+        linked: Option<link::Linked>,
+        stored: (&str, bool, &str),
+    ) -> Result<()> {
+        let (dst, resolved, provenance) = match &linked {
+            Some(l) => (l.node_id.clone(), true, link::provenance(l, inferred)),
+            None => {
+                let name: Option<String> = self
+                    .tx
+                    .prepare_cached("SELECT key_name FROM edges WHERE rowid = ?1")?
+                    .query_row([rowid], |r| r.get(0))?;
+                (name.unwrap_or_else(|| key.to_owned()), false, Provenance::Unresolved)
+            }
+        };
+        if (dst.as_str(), resolved, provenance.as_str()) != stored {
+            self.tx
+                .prepare_cached(
+                    "UPDATE edges SET dst = ?2, resolved = ?3, provenance = ?4 WHERE rowid = ?1",
+                )?
+                .execute(params![rowid, dst, resolved, provenance.as_str()])?;
+        }
+        Ok(())
+    }
+
+    fn resolve_sql(&self, key: &str) -> Result<Option<link::Linked>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT node_id, alias_of FROM symbols WHERE key = ?1 ORDER BY node_id, alias_of",
+        )?;
+        let mut failure = None;
+        let linked = link::resolve(key, &mut |k| {
+            let rows = stmt.query_map([k], |r| {
+                Ok(match (r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?) {
+                    (Some(id), _) => Some(Sym::Node(id)),
+                    (None, Some(alias)) => Some(Sym::Alias(alias)),
+                    (None, None) => None,
+                })
+            });
+            match rows.and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()) {
+                Ok(rows) => rows.into_iter().flatten().collect(),
+                Err(e) => {
+                    failure = Some(e);
+                    Vec::new()
+                }
+            }
+        });
+        match failure {
+            Some(e) => Err(e.into()),
+            None => Ok(linked),
+        }
+    }
+
+    /// Re-links edges whose target key is a changed symbol key, lies under a changed
+    /// alias, or reaches one through aliases (found by walking aliases backwards).
+    /// Touches only those edges: the cost follows the change, not the repository.
+    fn relink_dependents(&mut self) -> Result<()> {
+        const MAX_KEYS: usize = 20_000;
+        let mut work: Vec<(String, bool)> = std::mem::take(&mut self.changed_symbols).into_iter().collect();
+        let mut visited: HashSet<String> = HashSet::new();
+        let mut rowids: BTreeSet<i64> = BTreeSet::new();
+        while let Some((key, subtree)) = work.pop() {
+            if !visited.insert(format!("{subtree}{key}")) || visited.len() > MAX_KEYS {
+                continue;
+            }
+            let lo = format!("{key}.");
+            let hi = format!("{key}/");
+            {
+                let mut stmt = self.tx.prepare_cached(
+                    "SELECT rowid FROM edges WHERE target_key = ?1
+                     OR (?4 AND target_key >= ?2 AND target_key < ?3)",
+                )?;
+                let rows = stmt.query_map(params![key, lo, hi, subtree], |r| r.get::<_, i64>(0))?;
+                for row in rows {
+                    rowids.insert(row?);
+                }
+            }
+            // Aliases that point at the key, under it, or at one of its prefixes stand
+            // for it under other names.
+            let mut aliases: Vec<(String, bool)> = Vec::new();
+            {
+                let mut stmt = self.tx.prepare_cached(
+                    "SELECT key, alias_of FROM symbols WHERE alias_of = ?1
+                     OR (?4 AND alias_of >= ?2 AND alias_of < ?3)",
+                )?;
+                let rows = stmt.query_map(params![key, lo, hi, subtree], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?;
+                for row in rows {
+                    let (alias_key, _target) = row?;
+                    let base = alias_key.strip_suffix(".*").unwrap_or(&alias_key);
+                    aliases.push((base.to_owned(), true));
+                }
+                let mut end = key.len();
+                while let Some(dot) = key[..end].rfind('.') {
+                    let prefix = &key[..dot];
+                    let rows = stmt.query_map(params![prefix, "", "", false], |r| r.get::<_, String>(0))?;
+                    for row in rows {
+                        let alias_key = row?;
+                        let base = alias_key.strip_suffix(".*").unwrap_or(&alias_key);
+                        aliases.push((format!("{base}{}", &key[dot..]), subtree));
+                    }
+                    end = dot;
+                }
+            }
+            work.extend(aliases);
+        }
+        let rowids: Vec<i64> = rowids.into_iter().collect();
+        self.link_rows(&rowids)
+    }
+}
