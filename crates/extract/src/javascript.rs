@@ -1,10 +1,289 @@
 //! JavaScript and TypeScript (TS and TSX grammars): classes, interfaces, type
-//! aliases, enums, functions, methods, arrow functions bound to names; ES module and
-//! CommonJS imports, calls, `extends`/`implements` edges.
+//! aliases, enums, namespaces, functions, methods, arrow functions bound to names,
+//! object-literal methods and upper-case constants; ES module and CommonJS imports
+//! and exports, calls (including JSX components), `extends`/`implements` edges.
+//!
+//! Symbol keys are `js:` + the file path without its extension and without a trailing
+//! `/index` (`src/util/index.ts` is `js:src/util`) + `.` + the exported name; packages
+//! imported by bare specifier live under `js:pkg:` (`js:pkg:lodash.map`). TypeScript and
+//! JavaScript share the key space, so a `.ts` file can link against a `.js` one.
+//!
+//! Like the Python module this works in two passes: pass 1 walks the tree creating
+//! nodes, scopes and bindings (definitions, imports, parameters); pass 2 scans each
+//! owner's code for calls and resolves them through the scopes. Nothing recurses on
+//! the syntax tree: pass 1 runs from an explicit work stack and pass 2 uses
+//! [`walk::preorder`], so deeply nested input cannot overflow the stack; definitions
+//! nested deeper than [`crate::MAX_DEPTH`] are skipped with a diagnostic.
 
-use crate::builder::{self, FileBuilder};
-use crate::FileFacts;
-use model::Language;
+use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::{walk, FileFacts, Target};
+use model::{EdgeKind, Language, NodeKind, Provenance};
+use std::collections::{HashMap, HashSet};
+use tree_sitter::Node;
+
+/// What a name is bound to in a scope.
+#[derive(Clone, Debug)]
+enum Binding {
+    /// A definition of this file.
+    Node(NodeIdx),
+    /// An import.
+    Import {
+        /// The global key, `js:src/util.parse`.
+        key: String,
+        /// The imported name as listed in `imports`, `./util.parse`.
+        name: String,
+        /// A `require()` of a whole module, whose direct call means the module's
+        /// default export (`module.exports = f`).
+        whole: bool,
+    },
+    /// A parameter or local variable: shadows outer names, resolves to nothing.
+    Local,
+}
+
+/// A lexical scope: the module, a definition's body, or an anonymous function's.
+struct Scope {
+    /// The enclosing scope; `None` for the module.
+    parent: Option<usize>,
+    /// Names bound directly in this scope.
+    bindings: HashMap<String, Binding>,
+}
+
+/// How a declaration is exported from its module or namespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Export {
+    /// `export <declaration>`: under its own name.
+    Named,
+    /// `export default ...` / `module.exports = ...`: as `default`.
+    Default,
+}
+
+/// An export, resolved to symbols once pass 1 has seen every definition.
+enum ExportRef {
+    /// `key` stands for the node (and its members).
+    Node(String, NodeIdx),
+    /// `key` stands for whatever the local `name` is bound to in `scope`.
+    Local {
+        /// The exported key.
+        key: String,
+        /// The local name.
+        name: String,
+        /// The scope the name is looked up in.
+        scope: usize,
+    },
+    /// `key` re-exports another key.
+    Alias(String, String),
+}
+
+/// A `const`/`let`/`var` statement, as its declarators need it.
+struct Declaration<'t> {
+    /// The declaration statement.
+    decl: Node<'t>,
+    /// `const`, `let` or `var`.
+    keyword: String,
+    /// Whether it has exactly one declarator.
+    single: bool,
+    /// The statement wrapping it (`export ...`), or itself.
+    outer: Node<'t>,
+    /// How it is exported, if it is.
+    export: Option<Export>,
+}
+
+/// The statement wrapping a declaration (`export ...`, `declare ...`) and how the
+/// declaration is exported (`None` for a plain `declare`).
+type Wrap<'t> = (Node<'t>, Option<Export>);
+
+/// Where pass 1 is: the scope to bind in, the node to nest under, the class or object
+/// that `this` refers to, and the definition nesting depth.
+#[derive(Clone, Copy)]
+struct Ctx {
+    /// Scope for bindings and lookups.
+    scope: usize,
+    /// The node new definitions are nested under.
+    parent: NodeIdx,
+    /// The class (or object literal) `this` refers to here.
+    this: Option<NodeIdx>,
+    /// Definitions enclosing this point, checked against [`crate::MAX_DEPTH`].
+    depth: usize,
+}
+
+/// A node whose code pass 2 scans for calls.
+struct Owner<'t> {
+    /// The node that makes the calls.
+    idx: NodeIdx,
+    /// The scope of its body.
+    scope: usize,
+    /// The syntax to scan (nested definitions excluded).
+    root: Node<'t>,
+    /// The class (or object literal) `this` refers to.
+    this: Option<NodeIdx>,
+}
+
+/// Pass-1 work, run from an explicit stack (see [`Js::run`]).
+enum Work<'t> {
+    /// A walk over the descendants of a syntax node.
+    Walk(Walker<'t>),
+    /// The members of a class body, from `next`.
+    ClassBody {
+        /// The class node.
+        class: NodeIdx,
+        /// The body's named children.
+        members: Vec<Node<'t>>,
+        /// Index of the next member to handle.
+        next: usize,
+        /// Decorators seen since the last member (TypeScript puts them before it).
+        decorators: Vec<Node<'t>>,
+        /// The class body's context.
+        ctx: Ctx,
+    },
+    /// The members of an object literal, from `next`, that become nodes of `kind`.
+    Members {
+        /// The object's named children.
+        members: Vec<Node<'t>>,
+        /// Index of the next member to handle.
+        next: usize,
+        /// `Method` (object bound to a name) or `Function` (`module.exports = {}`).
+        kind: NodeKind,
+        /// How the members are exported.
+        export: Option<Export>,
+        /// What `this` means in the members' methods.
+        object_this: Option<NodeIdx>,
+        /// The members' context.
+        ctx: Ctx,
+    },
+    /// The declarators of a `const`/`let`/`var` statement, from `next`.
+    Declarators {
+        /// The statement.
+        info: Declaration<'t>,
+        /// Its declarators.
+        list: Vec<Node<'t>>,
+        /// Index of the next declarator to handle.
+        next: usize,
+        /// The statement's context.
+        ctx: Ctx,
+    },
+}
+
+/// A resumable pre-order walk over the descendants of `root`.
+struct Walker<'t> {
+    /// Position of the walk.
+    cursor: tree_sitter::TreeCursor<'t>,
+    /// The node whose descendants are walked.
+    root: Node<'t>,
+    /// The context of the walked code.
+    ctx: Ctx,
+    /// Anonymous functions entered and not yet left: (end byte, scope of the body).
+    anon: Vec<(usize, usize)>,
+    /// Whether to descend into the node visited last.
+    descend: bool,
+}
+
+impl<'t> Walker<'t> {
+    /// The next node in pre-order (descending into the last one if `descend`),
+    /// `None` when the walk is over. `root` itself is not returned.
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.descend && self.cursor.goto_first_child() {
+            return Some(self.cursor.node());
+        }
+        loop {
+            if self.cursor.node() == self.root {
+                return None;
+            }
+            if self.cursor.goto_next_sibling() {
+                return Some(self.cursor.node());
+            }
+            if !self.cursor.goto_parent() {
+                return None;
+            }
+        }
+    }
+}
+
+/// What pass 1's traversal does after visiting a syntax node.
+enum Visit {
+    /// Do not descend: the node was fully handled (or has nothing to offer).
+    Skip,
+    /// Descend into the children in the same scope.
+    Descend,
+    /// Descend into the children in the given (new) scope.
+    Enter(usize),
+}
+
+/// A function-like definition about to become a node.
+struct Callable<'t> {
+    /// `Function` or `Method`.
+    kind: NodeKind,
+    /// The node's name.
+    name: String,
+    /// The syntax with the parameters and body (a declaration, an arrow function, a
+    /// method definition, a signature).
+    func: Node<'t>,
+    /// The syntax the node spans (the `export` or `const` statement around `func`).
+    span: Node<'t>,
+    /// Byte where the signature starts.
+    sig_start: usize,
+    /// Text put before the signature (`const` for one of several declarators).
+    sig_prefix: String,
+    /// Byte before which a JSDoc comment is looked for.
+    doc_start: usize,
+    /// Decorators, in source order.
+    decorators: Vec<Node<'t>>,
+    /// How the definition is exported, if it is.
+    export: Option<Export>,
+    /// Whether the name is bound in the enclosing scope.
+    bind: bool,
+    /// What `this` refers to inside.
+    this: Option<NodeIdx>,
+    /// The variable holding the function has a type annotation (`const f: F = ...`).
+    declared_type: bool,
+}
+
+/// The state of one JavaScript/TypeScript extraction.
+struct Js<'s, 't> {
+    /// The shared node/edge bookkeeping.
+    b: FileBuilder<'s>,
+    /// TypeScript (type hints are only reported for TypeScript).
+    ts: bool,
+    /// This module's key, `js:src/util`.
+    module_key: String,
+    /// Directory of the file (relative specifiers resolve against it), `` at the root.
+    dir: String,
+    /// Every scope; 0 is the module's.
+    scopes: Vec<Scope>,
+    /// Nodes whose code pass 2 scans, in creation order.
+    owners: Vec<Owner<'t>>,
+    /// Syntax nodes (by id) pass 1 has fully handled and pass 2 must not enter:
+    /// definitions that are nodes of their own, `require()` calls.
+    claimed: HashSet<usize>,
+    /// Anonymous functions (by syntax id) and the scope of their bodies.
+    anon_scopes: HashMap<usize, usize>,
+    /// Declarations wrapped in `export` or `declare` (by syntax id).
+    export_of: HashMap<usize, Wrap<'t>>,
+    /// Named function or class expressions standing as statements (what tree-sitter
+    /// makes of declarations in broken code): they become nodes.
+    promote: HashSet<usize>,
+    /// Node index by qualified name (first definition wins).
+    by_qname: HashMap<String, NodeIdx>,
+    /// Children of each node, in creation order.
+    children: HashMap<NodeIdx, Vec<NodeIdx>>,
+    /// Definitions marked `export` inside a namespace.
+    exported_in_ns: HashSet<NodeIdx>,
+    /// Exports in source order, resolved after pass 1.
+    exports: Vec<ExportRef>,
+    /// Classes and interfaces whose heritage still needs resolving, with the scope
+    /// enclosing them.
+    heads: Vec<(NodeIdx, usize, Node<'t>)>,
+    /// The first `extends` target of each class.
+    bases: HashMap<NodeIdx, Target>,
+    /// Decorated nodes, the scope enclosing them and their decorators.
+    decorated: Vec<(NodeIdx, usize, Vec<Node<'t>>)>,
+    /// Every comment of the file in source order (for JSDoc lookup).
+    comments: Vec<Node<'t>>,
+    /// The scopes of the module and of namespace bodies: where upper-case constants
+    /// are nodes.
+    module_scopes: HashSet<usize>,
+    /// Pass-1 work scheduled by the current step (see [`Js::run`]).
+    pending: Vec<Work<'t>>,
+}
 
 /// Extracts a JavaScript or TypeScript file (see the module docs).
 pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
@@ -16,6 +295,2055 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()
     };
     let tree = builder::parse(&grammar, src);
-    let b = FileBuilder::new(path, src, language, &tree);
-    b.finish()
+    let root = tree.root_node();
+    let module_key = format!("js:{}", module_path(path));
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    let mut comments = Vec::new();
+    walk::preorder(root, |node| {
+        if node.kind() == "comment" {
+            comments.push(node);
+        }
+        true
+    });
+    let mut js = Js {
+        b: FileBuilder::new(path, src, language, &tree),
+        ts: language == Language::TypeScript,
+        module_key: module_key.clone(),
+        dir,
+        scopes: vec![Scope { parent: None, bindings: HashMap::new() }],
+        owners: Vec::new(),
+        claimed: HashSet::new(),
+        anon_scopes: HashMap::new(),
+        export_of: HashMap::new(),
+        promote: HashSet::new(),
+        by_qname: HashMap::new(),
+        children: HashMap::new(),
+        exported_in_ns: HashSet::new(),
+        exports: Vec::new(),
+        heads: Vec::new(),
+        bases: HashMap::new(),
+        decorated: Vec::new(),
+        comments,
+        module_scopes: HashSet::from([0]),
+        pending: Vec::new(),
+    };
+    js.b.export_node(module_key, 0);
+    js.b.nodes[0].docstring = js.module_docstring(root);
+    js.owners.push(Owner { idx: 0, scope: 0, root, this: None });
+    js.walk(root, Ctx { scope: 0, parent: 0, this: None, depth: 0 });
+    js.run();
+    js.resolve_exports();
+    js.resolve_heads();
+    let owners = std::mem::take(&mut js.owners);
+    for owner in &owners {
+        js.calls(owner);
+    }
+    js.b.finish()
+}
+
+/// The module part of a path: without extension and trailing `/index`
+/// (`src/util/index.ts` → `src/util`, `index.js` → `index`).
+fn module_path(path: &str) -> String {
+    let stem = strip_ext(path);
+    let stem = stem.strip_suffix("/index").unwrap_or(stem);
+    if stem.is_empty() {
+        "index".to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+/// `path` without a JavaScript/TypeScript extension (`.d.ts` counts as one).
+fn strip_ext(path: &str) -> &str {
+    const EXTS: [&str; 11] =
+        [".d.ts", ".d.mts", ".d.cts", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+    EXTS.iter().find_map(|ext| path.strip_suffix(ext)).unwrap_or(path)
+}
+
+/// The key of the module an import specifier names, seen from directory `dir`:
+/// relative specifiers resolve to `js:{path}`, bare ones to `js:pkg:{specifier}`.
+fn resolve_specifier(dir: &str, spec: &str) -> String {
+    let relative = spec == "." || spec == ".." || spec.starts_with("./") || spec.starts_with("../");
+    let absolute = spec.starts_with('/');
+    if !relative && !absolute {
+        return format!("js:pkg:{spec}");
+    }
+    let mut segments: Vec<&str> =
+        if relative { dir.split('/').filter(|s| !s.is_empty()).collect() } else { Vec::new() };
+    for seg in spec.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if segments.last().is_some_and(|s| *s != "..") {
+                    segments.pop();
+                } else {
+                    segments.push("..");
+                }
+            }
+            _ => segments.push(seg),
+        }
+    }
+    let joined = segments.join("/");
+    let stem = strip_ext(&joined);
+    let stem = stem.strip_suffix("/index").unwrap_or(stem);
+    if stem.is_empty() || stem == "index" {
+        "js:index".to_owned()
+    } else {
+        format!("js:{stem}")
+    }
+}
+
+/// An import specifier as listed in `imports`: relative ones without the extension
+/// and trailing `/index` (`./util.js` → `./util`), so that one module has one spelling;
+/// bare ones as written.
+fn listed_specifier(spec: &str) -> String {
+    if !spec.starts_with('.') && !spec.starts_with('/') {
+        return spec.to_owned();
+    }
+    let stem = strip_ext(spec);
+    stem.strip_suffix("/index").unwrap_or(stem).to_owned()
+}
+
+/// What to show for a key nothing defines: the key without `js:pkg:` / `js:`.
+fn shown(key: &str) -> String {
+    key.strip_prefix("js:pkg:").or_else(|| key.strip_prefix("js:")).unwrap_or(key).to_owned()
+}
+
+/// `base` + `.part` for each part.
+fn dotted(base: &str, parts: &[String]) -> String {
+    let mut s = base.to_owned();
+    for p in parts {
+        if !s.is_empty() {
+            s.push('.');
+        }
+        s.push_str(p);
+    }
+    s
+}
+
+/// The whitespace-collapsed text of `src[start..end]`, capped at `limit` characters.
+/// Reads only as much of the source as the result needs, so that capping the text of
+/// huge expressions (a callee that is a whole nested function) stays cheap.
+fn capped_text(src: &[u8], start: usize, end: usize, limit: usize) -> String {
+    let end = end.min(src.len());
+    let start = start.min(end);
+    let mut window = 4 * limit + 16;
+    loop {
+        let stop = (start + window).min(end);
+        let collapsed = walk::collapse_ws(&String::from_utf8_lossy(&src[start..stop]));
+        if stop == end || collapsed.chars().count() > limit {
+            return short(&collapsed, limit);
+        }
+        window *= 2;
+    }
+}
+
+/// Caps a text at `limit` characters, marking the cut with `…`.
+fn short(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(limit - 1).collect();
+    s.push('…');
+    s
+}
+
+/// True when a qualified name ends in a `#N` duplicate suffix.
+fn is_duplicate(qualified_name: &str) -> bool {
+    qualified_name
+        .rsplit_once('#')
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// True for module-level constant names: upper-case letters, digits and underscores,
+/// with at least one letter.
+fn is_upper(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// True for function-valued expressions.
+fn is_function(node: Node<'_>) -> bool {
+    matches!(
+        node.kind(),
+        "arrow_function" | "function_expression" | "function" | "generator_function"
+    )
+}
+
+/// Strips wrappers that do not change what a value is: parentheses, `as T`,
+/// `satisfies T`, `!`.
+fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
+    while matches!(
+        node.kind(),
+        "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression"
+    ) {
+        match node.named_child(0) {
+            Some(inner) if inner.kind() != "comment" => node = inner,
+            _ => break,
+        }
+    }
+    node
+}
+
+/// The contents of a string literal (without quotes).
+fn unquote(text: &str) -> String {
+    let t = text.trim();
+    for q in ['"', '\'', '`'] {
+        if let Some(inner) = t.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner.to_owned();
+        }
+    }
+    t.to_owned()
+}
+
+/// The start byte of `node` past its leading decorators (and comments).
+fn after_decorators(node: Node<'_>) -> usize {
+    let mut cursor = node.walk();
+    let first = node.children(&mut cursor).find(|c| !matches!(c.kind(), "decorator" | "comment"));
+    first.map_or(node.start_byte(), |c| c.start_byte())
+}
+
+/// The decorator children of `node`.
+fn decorator_children(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor).filter(|c| c.kind() == "decorator").collect()
+}
+
+/// A JSDoc comment's text without `/**`, `*/` and the leading ` * ` of each line;
+/// `None` for other comments and empty ones.
+fn clean_doc(text: &str) -> Option<String> {
+    if text.starts_with("/**/") {
+        return None;
+    }
+    let inner = text.strip_prefix("/**")?;
+    let inner = inner.strip_suffix("*/").unwrap_or(inner);
+    let mut lines: Vec<&str> = inner
+        .lines()
+        .map(|line| {
+            let l = line.trim_start();
+            let l = match l.strip_prefix('*') {
+                Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
+                None => l,
+            };
+            l.trim_end()
+        })
+        .collect();
+    while lines.first().is_some_and(|l| l.is_empty()) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// Named parameters of a function-like node (plain identifiers only).
+fn parameter_names<'s>(func: Node<'_>, src: &'s [u8]) -> Vec<std::borrow::Cow<'s, str>> {
+    let mut out = Vec::new();
+    if let Some(p) = func.child_by_field_name("parameter") {
+        if p.kind() == "identifier" {
+            out.push(walk::text(p, src));
+        }
+    }
+    let Some(params) = func.child_by_field_name("parameters") else { return out };
+    let mut cursor = params.walk();
+    for p in params.named_children(&mut cursor) {
+        let mut target = p;
+        // TS wraps patterns in required/optional_parameter, defaults in
+        // assignment_pattern, rest parameters in rest_pattern.
+        for _ in 0..3 {
+            target = match target.kind() {
+                "required_parameter" | "optional_parameter" => {
+                    match target.child_by_field_name("pattern") {
+                        Some(p) => p,
+                        None => break,
+                    }
+                }
+                "assignment_pattern" => match target.child_by_field_name("left") {
+                    Some(p) => p,
+                    None => break,
+                },
+                "rest_pattern" => match target.named_child(0) {
+                    Some(p) => p,
+                    None => break,
+                },
+                _ => break,
+            };
+        }
+        if target.kind() == "identifier" {
+            out.push(walk::text(target, src));
+        }
+    }
+    out
+}
+
+impl<'s, 't> Js<'s, 't> {
+    // ---------------------------------------------------------------- pass 1
+
+    /// Pass 1: schedules a walk of the code under `root` (not `root` itself) in
+    /// `ctx`, which creates nodes for the definitions found and bindings for
+    /// definitions, imports and locals. Definitions nested deeper than
+    /// [`crate::MAX_DEPTH`] are skipped with a diagnostic.
+    fn walk(&mut self, root: Node<'t>, ctx: Ctx) {
+        if ctx.depth > crate::MAX_DEPTH {
+            self.b.too_deep(walk::line(root));
+            return;
+        }
+        let walker = Walker { cursor: root.walk(), root, ctx, anon: Vec::new(), descend: true };
+        self.pending.push(Work::Walk(walker));
+    }
+
+    /// Runs the scheduled pass-1 work to completion. Work is kept on an explicit
+    /// stack rather than the call stack, so that nesting costs heap, not stack: each
+    /// step handles one syntax node or one member, and the work it schedules runs
+    /// before the step's own work resumes, which keeps nodes in source order.
+    fn run(&mut self) {
+        let mut stack: Vec<Work<'t>> = std::mem::take(&mut self.pending);
+        stack.reverse();
+        while let Some(top) = stack.last_mut() {
+            let done = match top {
+                Work::Walk(walker) => self.walk_step(walker),
+                Work::ClassBody { class, members, next, decorators, ctx } => {
+                    match members.get(*next) {
+                        Some(&m) => {
+                            *next += 1;
+                            let rest = &members[*next..];
+                            self.class_member(*class, m, rest, decorators, *ctx);
+                            false
+                        }
+                        None => true,
+                    }
+                }
+                Work::Members { members, next, kind, export, object_this, ctx } => {
+                    match members.get(*next) {
+                        Some(&m) => {
+                            *next += 1;
+                            self.object_member(m, *kind, *export, *object_this, *ctx);
+                            false
+                        }
+                        None => true,
+                    }
+                }
+                Work::Declarators { info, list, next, ctx } => match list.get(*next) {
+                    Some(&d) => {
+                        *next += 1;
+                        self.declarator(d, info, *ctx);
+                        false
+                    }
+                    None => true,
+                },
+            };
+            if done {
+                stack.pop();
+            }
+            let scheduled = std::mem::take(&mut self.pending);
+            stack.extend(scheduled.into_iter().rev());
+        }
+    }
+
+    /// Visits the next node of a walk; true when the walk is over.
+    fn walk_step(&mut self, w: &mut Walker<'t>) -> bool {
+        let Some(node) = w.next() else { return true };
+        while w.anon.last().is_some_and(|&(end, _)| node.start_byte() >= end) {
+            w.anon.pop();
+        }
+        let scope = w.anon.last().map_or(w.ctx.scope, |&(_, s)| s);
+        match self.visit(node, Ctx { scope, ..w.ctx }) {
+            Visit::Skip => w.descend = false,
+            Visit::Descend => w.descend = true,
+            Visit::Enter(s) => {
+                w.anon.push((node.end_byte(), s));
+                w.descend = true;
+            }
+        }
+        false
+    }
+
+    /// Handles one syntax node met by a walk (see [`Self::walk`]).
+    fn visit(&mut self, node: Node<'t>, ctx: Ctx) -> Visit {
+        if self.claimed.contains(&node.id()) {
+            return Visit::Skip;
+        }
+        match node.kind() {
+            "import_statement" => {
+                self.import_statement(node, ctx.scope);
+                Visit::Skip
+            }
+            "export_statement" => {
+                self.export_statement(node, ctx);
+                Visit::Descend
+            }
+            "ambient_declaration" => self.ambient(node),
+            "function_declaration" | "generator_function_declaration" | "function_signature" => {
+                self.function_declaration(node, ctx)
+            }
+            "class_declaration" | "abstract_class_declaration" => self.class_declaration(node, ctx),
+            "interface_declaration" => {
+                self.interface(node, ctx);
+                Visit::Skip
+            }
+            "type_alias_declaration" | "enum_declaration" => {
+                self.type_declaration(node, ctx);
+                Visit::Skip
+            }
+            "internal_module" | "module" => {
+                self.namespace(node, ctx);
+                Visit::Skip
+            }
+            "lexical_declaration" | "variable_declaration" => {
+                self.declarators(node, ctx);
+                Visit::Descend
+            }
+            "expression_statement" | "ERROR" => self.statement(node, ctx),
+            "call_expression" => {
+                self.bare_require(node);
+                Visit::Descend
+            }
+            "function_expression" | "generator_function" | "class"
+                if self.promote.contains(&node.id()) =>
+            {
+                self.promoted(node, ctx);
+                Visit::Skip
+            }
+            "arrow_function"
+            | "function_expression"
+            | "function"
+            | "generator_function"
+            | "method_definition" => Visit::Enter(self.function_scope(node, ctx.scope)),
+            _ => Visit::Descend,
+        }
+    }
+
+    /// The `export`/`declare` statement wrapping `node`, if any.
+    fn wrap_of(&self, node: Node<'t>) -> Option<Wrap<'t>> {
+        self.export_of.get(&node.id()).copied()
+    }
+
+    /// `declare ...`: the declarations inside span (and are documented before) the
+    /// `declare`, or the `export declare`.
+    fn ambient(&mut self, node: Node<'t>) -> Visit {
+        let w = self.wrap_of(node).unwrap_or((node, None));
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            self.export_of.insert(child.id(), w);
+        }
+        Visit::Descend
+    }
+
+    /// `class A {}` / `abstract class A {}` (possibly exported, decorated).
+    fn class_declaration(&mut self, node: Node<'t>, ctx: Ctx) -> Visit {
+        let Some(name) = node.child_by_field_name("name") else { return Visit::Descend };
+        let name = self.b.text(name).into_owned();
+        let wrap = self.wrap_of(node);
+        let outer = wrap.map_or(node, |w| w.0);
+        let mut decorators = if outer != node { decorator_children(outer) } else { vec![] };
+        decorators.extend(decorator_children(node));
+        let start = after_decorators(node);
+        let export = wrap.and_then(|w| w.1);
+        self.class(node, name, outer, start, String::new(), decorators, export, ctx);
+        Visit::Skip
+    }
+
+    /// An expression statement (or an ERROR node): named function or class
+    /// expressions standing as statements are declarations tree-sitter could not
+    /// parse as such; assignments may define exports or methods.
+    fn statement(&mut self, node: Node<'t>, ctx: Ctx) -> Visit {
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            if matches!(child.kind(), "function_expression" | "generator_function" | "class")
+                && child.child_by_field_name("name").is_some()
+            {
+                self.promote.insert(child.id());
+            }
+        }
+        if node.kind() == "expression_statement" {
+            self.assignment(node, ctx);
+        }
+        Visit::Descend
+    }
+
+    /// A new scope under `parent` binding the parameters of `func` as locals.
+    fn function_scope(&mut self, func: Node<'t>, parent: usize) -> usize {
+        let mut bindings = HashMap::new();
+        for name in parameter_names(func, self.b.src) {
+            bindings.insert(name.into_owned(), Binding::Local);
+        }
+        self.scopes.push(Scope { parent: Some(parent), bindings });
+        let scope = self.scopes.len() - 1;
+        self.anon_scopes.insert(func.id(), scope);
+        scope
+    }
+
+    /// Creates a node under `ctx.parent`, binding it in `ctx.scope` when `bind`, and
+    /// records its export.
+    fn new_node(
+        &mut self,
+        ctx: Ctx,
+        kind: NodeKind,
+        name: &str,
+        span: Node<'t>,
+        export: Option<Export>,
+        bind: bool,
+    ) -> NodeIdx {
+        let idx = self.b.add_node(ctx.parent, kind, name, span);
+        self.children.entry(ctx.parent).or_default().push(idx);
+        let qname = self.b.nodes[idx].qualified_name.clone();
+        self.by_qname.entry(qname).or_insert(idx);
+        if bind {
+            // Namespaces and interfaces merge into an earlier declaration of the same
+            // name (`function f` + `namespace f`): the earlier one keeps the name.
+            let merges = matches!(kind, NodeKind::Module | NodeKind::Interface);
+            let bindings = &mut self.scopes[ctx.scope].bindings;
+            if !(merges && matches!(bindings.get(name), Some(Binding::Node(_)))) {
+                bindings.insert(name.to_owned(), Binding::Node(idx));
+            }
+        }
+        if let Some(export) = export {
+            if ctx.parent == 0 {
+                let key = match export {
+                    Export::Named => format!("{}.{name}", self.module_key),
+                    Export::Default => format!("{}.default", self.module_key),
+                };
+                self.exports.push(ExportRef::Node(key, idx));
+            } else if self.b.nodes[ctx.parent].kind == NodeKind::Module {
+                self.exported_in_ns.insert(idx);
+            }
+        }
+        idx
+    }
+
+    /// The JSDoc comment directly before byte `start` (only whitespace between).
+    fn doc_before(&self, start: usize) -> Option<String> {
+        let i = self.comments.partition_point(|c| c.end_byte() <= start);
+        let comment = self.comments[..i].last()?;
+        let gap = self.b.src.get(comment.end_byte()..start)?;
+        if !gap.iter().all(|b| b.is_ascii_whitespace()) {
+            return None;
+        }
+        clean_doc(&self.b.text(*comment))
+    }
+
+    /// A leading `/** ... */` that documents the file (`@file`, `@fileoverview`,
+    /// `@module`, `@packageDocumentation`).
+    fn module_docstring(&self, root: Node<'t>) -> Option<String> {
+        let mut cursor = root.walk();
+        let first = root.named_children(&mut cursor).find(|n| n.kind() != "hash_bang_line")?;
+        if first.kind() != "comment" {
+            return None;
+        }
+        let text = self.b.text(first);
+        let tags = ["@file", "@fileoverview", "@module", "@packageDocumentation"];
+        if !tags.iter().any(|t| text.contains(t)) {
+            return None;
+        }
+        clean_doc(&text)
+    }
+
+    /// The collapsed text of `src[start..end]` after `prefix`, without a trailing `;`.
+    fn header(&self, prefix: &str, start: usize, end: usize) -> String {
+        let end = end.max(start).min(self.b.src.len());
+        let raw = String::from_utf8_lossy(&self.b.src[start..end]);
+        let mut sig = walk::collapse_ws(&raw);
+        if !prefix.is_empty() {
+            sig = format!("{prefix} {sig}");
+        }
+        let sig = sig.trim_end_matches([';', ',']).trim_end();
+        sig.to_owned()
+    }
+
+    /// Creates a function or method node for `c`, its scope and owner, and walks its
+    /// code for nested definitions.
+    fn callable(&mut self, c: Callable<'t>, ctx: Ctx) -> NodeIdx {
+        let idx = self.new_node(ctx, c.kind, &c.name, c.span, c.export, c.bind);
+        let body = c.func.child_by_field_name("body");
+        let end = body.map_or(c.func.end_byte(), |b| b.start_byte());
+        let signature = self.header(&c.sig_prefix, c.sig_start, end);
+        let docstring = self.doc_before(c.doc_start);
+        let setter = {
+            let mut cursor = c.func.walk();
+            let found = c.func.children(&mut cursor).any(|ch| ch.kind() == "set");
+            found
+        };
+        let needs_return = !(c.kind == NodeKind::Method && (c.name == "constructor" || setter));
+        let typed = self.type_hints(c.func, needs_return, c.declared_type);
+        {
+            let src = self.b.src;
+            let node = &mut self.b.nodes[idx];
+            node.signature = Some(signature);
+            node.docstring = docstring;
+            node.decorators =
+                c.decorators.iter().map(|d| walk::collapse_ws(&walk::text(*d, src))).collect();
+            node.complexity = 1;
+            node.has_type_hints = typed;
+        }
+        if !c.decorators.is_empty() {
+            self.decorated.push((idx, ctx.scope, c.decorators));
+        }
+        let scope = self.function_scope(c.func, ctx.scope);
+        self.claimed.insert(c.func.id());
+        if body.is_some() {
+            self.owners.push(Owner { idx, scope, root: c.func, this: c.this });
+            self.walk(c.func, Ctx { scope, parent: idx, this: c.this, depth: ctx.depth + 1 });
+        }
+        idx
+    }
+
+    /// True when TypeScript annotates every parameter of `func` and (when
+    /// `needs_return`) its return type, or the variable holding it is typed.
+    fn type_hints(&self, func: Node<'t>, needs_return: bool, declared_type: bool) -> bool {
+        if !self.ts {
+            return false;
+        }
+        if declared_type {
+            return true;
+        }
+        if needs_return && func.child_by_field_name("return_type").is_none() {
+            return false;
+        }
+        if func.child_by_field_name("parameter").is_some() {
+            return false;
+        }
+        let Some(params) = func.child_by_field_name("parameters") else { return true };
+        let mut cursor = params.walk();
+        let typed = params.named_children(&mut cursor).all(|p| match p.kind() {
+            "required_parameter" | "optional_parameter" => p.child_by_field_name("type").is_some(),
+            "comment" => true,
+            _ => false,
+        });
+        typed
+    }
+
+    /// `function f() {}`, `function* g() {}`, `declare function h(): void;`. Overload
+    /// signatures followed by the implementation are not nodes of their own.
+    fn function_declaration(&mut self, node: Node<'t>, ctx: Ctx) -> Visit {
+        let wrap = self.wrap_of(node);
+        let export = wrap.and_then(|w| w.1);
+        let name = match node.child_by_field_name("name") {
+            Some(n) => self.b.text(n).into_owned(),
+            None if export == Some(Export::Default) => "default".to_owned(),
+            None => return Visit::Descend,
+        };
+        let outer = wrap.map_or(node, |w| w.0);
+        if node.kind() == "function_signature" && self.is_overload(outer, &name) {
+            return Visit::Skip;
+        }
+        let c = Callable {
+            kind: NodeKind::Function,
+            name,
+            func: node,
+            span: outer,
+            sig_start: node.start_byte(),
+            sig_prefix: String::new(),
+            doc_start: outer.start_byte(),
+            decorators: Vec::new(),
+            export,
+            bind: true,
+            this: None,
+            declared_type: false,
+        };
+        self.callable(c, ctx);
+        Visit::Skip
+    }
+
+    /// True when the statement after `stmt` (an overload signature, possibly wrapped
+    /// in `export`) declares the same function `name`.
+    fn is_overload(&self, stmt: Node<'t>, name: &str) -> bool {
+        let mut next = stmt.next_named_sibling();
+        while let Some(n) = next {
+            if n.kind() != "comment" {
+                break;
+            }
+            next = n.next_named_sibling();
+        }
+        let Some(mut next) = next else { return false };
+        if next.kind() == "export_statement" {
+            match next.child_by_field_name("declaration") {
+                Some(d) => next = d,
+                None => return false,
+            }
+        }
+        matches!(next.kind(), "function_declaration" | "function_signature")
+            && next.child_by_field_name("name").is_some_and(|n| self.b.text(n) == name)
+    }
+
+    /// A class (declaration or expression) named `name` spanning `span`, with its
+    /// signature from byte `sig_start`.
+    #[allow(clippy::too_many_arguments)]
+    fn class(
+        &mut self,
+        node: Node<'t>,
+        name: String,
+        span: Node<'t>,
+        sig_start: usize,
+        sig_prefix: String,
+        decorators: Vec<Node<'t>>,
+        export: Option<Export>,
+        ctx: Ctx,
+    ) -> NodeIdx {
+        let idx = self.new_node(ctx, NodeKind::Class, &name, span, export, true);
+        let body = node.child_by_field_name("body");
+        let end = body.map_or(node.end_byte(), |b| b.start_byte());
+        let signature = self.header(&sig_prefix, sig_start, end);
+        let docstring = self.doc_before(span.start_byte());
+        {
+            let src = self.b.src;
+            let n = &mut self.b.nodes[idx];
+            n.signature = Some(signature);
+            n.docstring = docstring;
+            n.decorators =
+                decorators.iter().map(|d| walk::collapse_ws(&walk::text(*d, src))).collect();
+        }
+        if !decorators.is_empty() {
+            self.decorated.push((idx, ctx.scope, decorators));
+        }
+        self.heads.push((idx, ctx.scope, node));
+        self.claimed.insert(node.id());
+        self.scopes.push(Scope { parent: Some(ctx.scope), bindings: HashMap::new() });
+        let scope = self.scopes.len() - 1;
+        self.owners.push(Owner { idx, scope, root: node, this: Some(idx) });
+        let inner = Ctx { scope, parent: idx, this: Some(idx), depth: ctx.depth + 1 };
+        if let Some(body) = body {
+            if inner.depth > crate::MAX_DEPTH {
+                self.b.too_deep(walk::line(body));
+            } else {
+                let mut cursor = body.walk();
+                let members = body.named_children(&mut cursor).collect();
+                let decorators = Vec::new();
+                self.pending.push(Work::ClassBody {
+                    class: idx,
+                    members,
+                    next: 0,
+                    decorators,
+                    ctx: inner,
+                });
+            }
+        }
+        idx
+    }
+
+    /// One member `m` of a class body (`rest` are the members after it):
+    /// methods (with constructors, accessors, private and abstract ones) and fields
+    /// holding functions become methods. Decorators (siblings before their member in
+    /// TypeScript) accumulate in `decorators` until the member they decorate.
+    fn class_member(
+        &mut self,
+        class: NodeIdx,
+        m: Node<'t>,
+        rest: &[Node<'t>],
+        decorators: &mut Vec<Node<'t>>,
+        ctx: Ctx,
+    ) {
+        match m.kind() {
+            "decorator" => {
+                decorators.push(m);
+                return;
+            }
+            "comment" => return,
+            "method_definition" | "abstract_method_signature" | "method_signature" => {
+                let Some(name) = self.member_name(m) else {
+                    decorators.clear();
+                    return;
+                };
+                if m.kind() == "method_signature" && self.overloaded_member(rest, &name) {
+                    decorators.clear();
+                    return;
+                }
+                let doc_start = decorators.first().map_or(m.start_byte(), |d| d.start_byte());
+                let mut decs = std::mem::take(decorators);
+                decs.extend(decorator_children(m));
+                let c = Callable {
+                    kind: NodeKind::Method,
+                    name,
+                    func: m,
+                    span: m,
+                    sig_start: after_decorators(m),
+                    sig_prefix: String::new(),
+                    doc_start,
+                    decorators: decs,
+                    export: None,
+                    bind: false,
+                    this: Some(class),
+                    declared_type: false,
+                };
+                self.callable(c, ctx);
+            }
+            "public_field_definition" | "field_definition" => {
+                let value = m.child_by_field_name("value").map(unwrap_expr);
+                let name = self.member_name(m);
+                match (value, name) {
+                    (Some(v), Some(name)) if is_function(v) => {
+                        let doc_start =
+                            decorators.first().map_or(m.start_byte(), |d| d.start_byte());
+                        let mut decs = std::mem::take(decorators);
+                        decs.extend(decorator_children(m));
+                        let c = Callable {
+                            kind: NodeKind::Method,
+                            name,
+                            func: v,
+                            span: m,
+                            sig_start: after_decorators(m),
+                            sig_prefix: String::new(),
+                            doc_start,
+                            decorators: decs,
+                            export: None,
+                            bind: false,
+                            this: Some(class),
+                            declared_type: m.child_by_field_name("type").is_some(),
+                        };
+                        self.callable(c, ctx);
+                    }
+                    _ => {
+                        // A plain field: its decorators are calls made by the class.
+                        let mut decs = std::mem::take(decorators);
+                        decs.extend(decorator_children(m));
+                        if !decs.is_empty() {
+                            let scope = self.scopes[ctx.scope].parent.unwrap_or(0);
+                            self.decorated.push((class, scope, decs));
+                        }
+                        self.walk(m, ctx);
+                    }
+                }
+            }
+            _ => self.walk(m, ctx),
+        }
+        decorators.clear();
+    }
+
+    /// True when the next member among `rest` (past decorators and comments) is a
+    /// method named `name`: the current signature is one of its overloads.
+    fn overloaded_member(&self, rest: &[Node<'t>], name: &str) -> bool {
+        let next = rest.iter().find(|n| !matches!(n.kind(), "decorator" | "comment"));
+        next.is_some_and(|&n| {
+            matches!(n.kind(), "method_definition" | "method_signature")
+                && self.member_name(n).is_some_and(|m| m == name)
+        })
+    }
+
+    /// The name of a class member, object member or pair: identifiers as written,
+    /// string keys unquoted, computed keys as written.
+    fn member_name(&self, member: Node<'t>) -> Option<String> {
+        let key = member
+            .child_by_field_name("name")
+            .or_else(|| member.child_by_field_name("property"))
+            .or_else(|| member.child_by_field_name("key"))?;
+        let text = self.b.text(key);
+        Some(if key.kind() == "string" { unquote(&text) } else { walk::collapse_ws(&text) })
+    }
+
+    /// `interface I extends A { m(): void }`: the interface and its method signatures.
+    fn interface(&mut self, node: Node<'t>, ctx: Ctx) {
+        let wrap = self.wrap_of(node);
+        let Some(name) = node.child_by_field_name("name") else { return };
+        let name = self.b.text(name).into_owned();
+        let outer = wrap.map_or(node, |w| w.0);
+        let idx =
+            self.new_node(ctx, NodeKind::Interface, &name, outer, wrap.and_then(|w| w.1), true);
+        let body = node.child_by_field_name("body");
+        let end = body.map_or(node.end_byte(), |b| b.start_byte());
+        self.b.nodes[idx].signature = Some(self.header("", node.start_byte(), end));
+        self.b.nodes[idx].docstring = self.doc_before(outer.start_byte());
+        self.heads.push((idx, ctx.scope, node));
+        self.claimed.insert(node.id());
+        let Some(body) = body else { return };
+        let inner = Ctx { scope: ctx.scope, parent: idx, this: None, depth: ctx.depth + 1 };
+        let mut cursor = body.walk();
+        let members: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
+        for m in members {
+            if m.kind() != "method_signature" {
+                continue;
+            }
+            let Some(name) = self.member_name(m) else { continue };
+            let c = Callable {
+                kind: NodeKind::Method,
+                name,
+                func: m,
+                span: m,
+                sig_start: m.start_byte(),
+                sig_prefix: String::new(),
+                doc_start: m.start_byte(),
+                decorators: Vec::new(),
+                export: None,
+                bind: false,
+                this: None,
+                declared_type: false,
+            };
+            self.callable(c, inner);
+        }
+    }
+
+    /// `type X = ...` and `enum E { ... }`: signature is the whole declaration.
+    fn type_declaration(&mut self, node: Node<'t>, ctx: Ctx) {
+        let wrap = self.wrap_of(node);
+        let Some(name) = node.child_by_field_name("name") else { return };
+        let name = self.b.text(name).into_owned();
+        let kind =
+            if node.kind() == "enum_declaration" { NodeKind::Enum } else { NodeKind::TypeAlias };
+        let outer = wrap.map_or(node, |w| w.0);
+        let idx = self.new_node(ctx, kind, &name, outer, wrap.and_then(|w| w.1), true);
+        let sig = capped_text(self.b.src, node.start_byte(), node.end_byte(), 200);
+        let sig = sig.strip_suffix(';').unwrap_or(&sig).trim_end().to_owned();
+        self.b.nodes[idx].signature = Some(sig);
+        self.b.nodes[idx].docstring = self.doc_before(outer.start_byte());
+        self.claimed.insert(node.id());
+    }
+
+    /// `namespace A.B { ... }`, `module M { ... }`, `declare module "pkg" { ... }`.
+    fn namespace(&mut self, node: Node<'t>, ctx: Ctx) {
+        let wrap = self.wrap_of(node);
+        let Some(name_node) = node.child_by_field_name("name") else { return };
+        let name = match name_node.kind() {
+            "string" => unquote(&self.b.text(name_node)),
+            _ => walk::collapse_ws(&self.b.text(name_node)),
+        };
+        let outer = wrap.map_or(node, |w| w.0);
+        let bind = name_node.kind() == "identifier";
+        let idx = self.new_node(ctx, NodeKind::Module, &name, outer, wrap.and_then(|w| w.1), bind);
+        let body = node.child_by_field_name("body");
+        let end = body.map_or(node.end_byte(), |b| b.start_byte());
+        self.b.nodes[idx].signature = Some(self.header("", node.start_byte(), end));
+        self.b.nodes[idx].docstring = self.doc_before(outer.start_byte());
+        self.claimed.insert(node.id());
+        self.scopes.push(Scope { parent: Some(ctx.scope), bindings: HashMap::new() });
+        let scope = self.scopes.len() - 1;
+        self.module_scopes.insert(scope);
+        self.owners.push(Owner { idx, scope, root: node, this: None });
+        if let Some(body) = body {
+            self.walk(body, Ctx { scope, parent: idx, this: None, depth: ctx.depth + 1 });
+        }
+    }
+
+    /// `const`/`let`/`var` declarations: functions, classes and objects with methods
+    /// bound to names, module-level upper-case constants, `require()` bindings, and
+    /// locals (which shadow outer names).
+    fn declarators(&mut self, decl: Node<'t>, ctx: Ctx) {
+        let wrap = self.wrap_of(decl);
+        let mut cursor = decl.walk();
+        let list: Vec<Node<'t>> = decl
+            .named_children(&mut cursor)
+            .filter(|d| d.kind() == "variable_declarator")
+            .collect();
+        let info = Declaration {
+            decl,
+            keyword: decl.child(0).map(|k| self.b.text(k).into_owned()).unwrap_or_default(),
+            single: list.len() == 1,
+            outer: wrap.map_or(decl, |w| w.0),
+            export: wrap.and_then(|w| w.1),
+        };
+        self.pending.push(Work::Declarators { info, list, next: 0, ctx });
+    }
+
+    /// One declarator `name = value` of the declaration `info`.
+    fn declarator(&mut self, d: Node<'t>, info: &Declaration<'t>, ctx: Ctx) {
+        let Some(name_node) = d.child_by_field_name("name") else { return };
+        let value = d.child_by_field_name("value").map(unwrap_expr);
+        if name_node.kind() == "object_pattern" {
+            self.destructure(name_node, value, ctx);
+            return;
+        }
+        if name_node.kind() != "identifier" {
+            return;
+        }
+        let name = self.b.text(name_node).into_owned();
+        // One declarator spans the whole statement; one of several spans itself and
+        // repeats the keyword in its signature.
+        let (span, sig_start, prefix) = if info.single {
+            (info.outer, info.decl.start_byte(), String::new())
+        } else {
+            (d, d.start_byte(), info.keyword.clone())
+        };
+        let export = info.export;
+        match value {
+            Some(v) if is_function(v) => {
+                let this = if v.kind() == "arrow_function" { ctx.this } else { None };
+                let c = Callable {
+                    kind: NodeKind::Function,
+                    name,
+                    func: v,
+                    span,
+                    sig_start,
+                    sig_prefix: prefix,
+                    doc_start: span.start_byte(),
+                    decorators: Vec::new(),
+                    export,
+                    bind: true,
+                    this,
+                    declared_type: d.child_by_field_name("type").is_some(),
+                };
+                self.callable(c, ctx);
+            }
+            Some(v) if v.kind() == "class" => {
+                let decorators = decorator_children(v);
+                self.class(v, name, span, sig_start, prefix, decorators, export, ctx);
+            }
+            Some(v) if self.require_binding(v, &name, ctx.scope, walk::line(d)) => {}
+            Some(v) if v.kind() == "object" && self.has_function_members(v) => {
+                self.object(v, &name, span, export, ctx);
+            }
+            _ if self.module_scopes.contains(&ctx.scope)
+                && info.keyword == "const"
+                && is_upper(&name) =>
+            {
+                let idx = self.new_node(ctx, NodeKind::Constant, &name, span, export, true);
+                self.b.nodes[idx].docstring = self.doc_before(span.start_byte());
+            }
+            _ => {
+                if ctx.scope != 0 {
+                    self.scopes[ctx.scope].bindings.insert(name, Binding::Local);
+                }
+            }
+        }
+    }
+
+    /// `const { a, b: c } = require('./x')` binds `a` → `./x.a`, `c` → `./x.b`;
+    /// other destructuring binds its plain names as locals.
+    fn destructure(&mut self, pattern: Node<'t>, value: Option<Node<'t>>, ctx: Ctx) {
+        let required = value.and_then(|v| self.require_source(v));
+        let mut names: Vec<(String, String)> = Vec::new();
+        let mut cursor = pattern.walk();
+        for p in pattern.named_children(&mut cursor) {
+            match p.kind() {
+                "shorthand_property_identifier_pattern" => {
+                    let n = self.b.text(p).into_owned();
+                    names.push((n.clone(), n));
+                }
+                "pair_pattern" => {
+                    let (Some(k), Some(v)) =
+                        (p.child_by_field_name("key"), p.child_by_field_name("value"))
+                    else {
+                        continue;
+                    };
+                    if v.kind() == "identifier" {
+                        names.push((self.b.text(v).into_owned(), unquote(&self.b.text(k))));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match required {
+            Some((call, spec, members)) => {
+                self.claimed.insert(call.id());
+                let key = dotted(&resolve_specifier(&self.dir, &spec), &members);
+                let base_name = dotted(&spec, &members);
+                let line = walk::line(pattern);
+                for (local, member) in names {
+                    let key = format!("{key}.{member}");
+                    let name = format!("{base_name}.{member}");
+                    self.import_edge(&key, &name, line);
+                    self.scopes[ctx.scope]
+                        .bindings
+                        .insert(local, Binding::Import { key, name, whole: false });
+                }
+            }
+            None if ctx.scope != 0 => {
+                for (local, _) in names {
+                    self.scopes[ctx.scope].bindings.insert(local, Binding::Local);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// `require('x')`, `require('x').a.b` or `await import('x')`: the call, the
+    /// specifier and the member path.
+    fn require_source(&self, value: Node<'t>) -> Option<(Node<'t>, String, Vec<String>)> {
+        let mut v = value;
+        let mut members = Vec::new();
+        loop {
+            match v.kind() {
+                "member_expression" => {
+                    let p = v.child_by_field_name("property")?;
+                    members.push(self.b.text(p).into_owned());
+                    v = v.child_by_field_name("object")?;
+                }
+                "await_expression" => v = v.named_child(0)?,
+                "parenthesized_expression" => v = v.named_child(0)?,
+                "call_expression" => break,
+                _ => return None,
+            }
+        }
+        members.reverse();
+        let spec = self.import_call(v)?;
+        Some((v, spec, members))
+    }
+
+    /// The specifier of `require('x')` / `import('x')`, `None` for other calls.
+    fn import_call(&self, call: Node<'t>) -> Option<String> {
+        let f = call.child_by_field_name("function")?;
+        let is_import =
+            f.kind() == "import" || (f.kind() == "identifier" && self.b.text(f) == "require");
+        if !is_import {
+            return None;
+        }
+        let args = call.child_by_field_name("arguments")?;
+        let mut cursor = args.walk();
+        let first = args.named_children(&mut cursor).find(|a| a.kind() != "comment")?;
+        if first.kind() != "string" {
+            return None;
+        }
+        Some(listed_specifier(&unquote(&self.b.text(first))))
+    }
+
+    /// Binds `name` when `value` is a `require()`/`import()`; true when it was.
+    fn require_binding(&mut self, value: Node<'t>, name: &str, scope: usize, line: u32) -> bool {
+        let Some((call, spec, members)) = self.require_source(value) else { return false };
+        self.claimed.insert(call.id());
+        let key = dotted(&resolve_specifier(&self.dir, &spec), &members);
+        let whole = members.is_empty();
+        let shown_name = if whole { format!("{spec}.*") } else { dotted(&spec, &members) };
+        self.import_edge(&key, &shown_name, line);
+        self.scopes[scope]
+            .bindings
+            .insert(name.to_owned(), Binding::Import { key, name: shown_name, whole });
+        true
+    }
+
+    /// A `require('x')` or `import('x')` whose value is not bound: an import of the
+    /// module for its side effects (or used in place).
+    fn bare_require(&mut self, call: Node<'t>) {
+        let Some(spec) = self.import_call(call) else { return };
+        self.claimed.insert(call.id());
+        let key = resolve_specifier(&self.dir, &spec);
+        self.import_edge(&key, &spec, walk::line(call));
+    }
+
+    /// Records an import of `key` (listed as `name`) on the module: the `imports` edge
+    /// and the module's imported names.
+    fn import_edge(&mut self, key: &str, name: &str, line: u32) {
+        self.b.nodes[0].imports.push(name.to_owned());
+        let target = Target::Key { key: key.to_owned(), name: shown(key), inferred: false };
+        self.b.edge(EdgeKind::Imports, 0, target, line);
+    }
+
+    /// True when an object literal has a method or a function-valued property.
+    fn has_function_members(&self, object: Node<'t>) -> bool {
+        let mut cursor = object.walk();
+        let found = object.named_children(&mut cursor).any(|m| match m.kind() {
+            "method_definition" => true,
+            "pair" => m.child_by_field_name("value").is_some_and(|v| is_function(unwrap_expr(v))),
+            _ => false,
+        });
+        found
+    }
+
+    /// An object literal bound to `name`: a constant node whose methods and
+    /// function-valued properties are its methods.
+    fn object(
+        &mut self,
+        object: Node<'t>,
+        name: &str,
+        span: Node<'t>,
+        export: Option<Export>,
+        ctx: Ctx,
+    ) -> NodeIdx {
+        let idx = self.new_node(ctx, NodeKind::Constant, name, span, export, true);
+        self.b.nodes[idx].docstring = self.doc_before(span.start_byte());
+        let inner = Ctx { parent: idx, depth: ctx.depth + 1, ..ctx };
+        if inner.depth > crate::MAX_DEPTH {
+            self.b.too_deep(walk::line(object));
+            return idx;
+        }
+        self.members_as(object, NodeKind::Method, None, Some(idx), inner);
+        idx
+    }
+
+    /// Schedules the creation of a node of `kind` for each method and function-valued
+    /// property of the object literal `object`, under `ctx.parent` (see
+    /// [`Self::object_member`]).
+    fn members_as(
+        &mut self,
+        object: Node<'t>,
+        kind: NodeKind,
+        export: Option<Export>,
+        object_this: Option<NodeIdx>,
+        ctx: Ctx,
+    ) {
+        let mut cursor = object.walk();
+        let members = object.named_children(&mut cursor).collect();
+        self.pending.push(Work::Members { members, next: 0, kind, export, object_this, ctx });
+    }
+
+    /// One member of an object literal: a method or a function-valued property
+    /// becomes a node of `kind`. `this` in methods and function values is
+    /// `object_this`; arrow functions see the enclosing `ctx.this`.
+    fn object_member(
+        &mut self,
+        m: Node<'t>,
+        kind: NodeKind,
+        export: Option<Export>,
+        object_this: Option<NodeIdx>,
+        ctx: Ctx,
+    ) {
+        let (func, this) = match m.kind() {
+            "method_definition" => (m, object_this),
+            "pair" => match m.child_by_field_name("value").map(unwrap_expr) {
+                Some(v) if v.kind() == "arrow_function" => (v, ctx.this),
+                Some(v) if is_function(v) => (v, object_this),
+                _ => return,
+            },
+            _ => return,
+        };
+        let Some(name) = self.member_name(m) else { return };
+        let c = Callable {
+            kind,
+            name,
+            func,
+            span: m,
+            sig_start: after_decorators(m),
+            sig_prefix: String::new(),
+            doc_start: m.start_byte(),
+            decorators: Vec::new(),
+            export,
+            bind: false,
+            this,
+            declared_type: false,
+        };
+        self.callable(c, ctx);
+    }
+
+    /// A named function or class expression tree-sitter left as a statement (broken
+    /// code): a declaration all the same.
+    fn promoted(&mut self, node: Node<'t>, ctx: Ctx) {
+        let Some(name) = node.child_by_field_name("name") else { return };
+        let name = self.b.text(name).into_owned();
+        if node.kind() == "class" {
+            let start = after_decorators(node);
+            self.class(node, name, node, start, String::new(), decorator_children(node), None, ctx);
+            return;
+        }
+        let c = Callable {
+            kind: NodeKind::Function,
+            name,
+            func: node,
+            span: node,
+            sig_start: node.start_byte(),
+            sig_prefix: String::new(),
+            doc_start: node.start_byte(),
+            decorators: Vec::new(),
+            export: None,
+            bind: true,
+            this: None,
+            declared_type: false,
+        };
+        self.callable(c, ctx);
+    }
+
+    /// `import ... from 'x'` and TypeScript's `import x = require('x')`.
+    fn import_statement(&mut self, stmt: Node<'t>, scope: usize) {
+        let line = walk::line(stmt);
+        let mut cursor = stmt.walk();
+        let children: Vec<Node<'t>> = stmt.named_children(&mut cursor).collect();
+        if let Some(req) = children.iter().find(|c| c.kind() == "import_require_clause") {
+            let (Some(name), Some(source)) =
+                (req.named_child(0), req.child_by_field_name("source"))
+            else {
+                return;
+            };
+            let spec = listed_specifier(&unquote(&self.b.text(source)));
+            let key = resolve_specifier(&self.dir, &spec);
+            let shown_name = format!("{spec}.*");
+            self.import_edge(&key, &shown_name, line);
+            let local = self.b.text(name).into_owned();
+            self.scopes[scope]
+                .bindings
+                .insert(local, Binding::Import { key, name: shown_name, whole: true });
+            return;
+        }
+        let Some(source) = stmt.child_by_field_name("source") else { return };
+        let spec = listed_specifier(&unquote(&self.b.text(source)));
+        let key = resolve_specifier(&self.dir, &spec);
+        let Some(clause) = children.iter().find(|c| c.kind() == "import_clause") else {
+            self.import_edge(&key, &spec, line);
+            return;
+        };
+        // (local name, member key suffix or None for the whole module)
+        let mut bound: Vec<(String, Option<String>)> = Vec::new();
+        let mut cursor = clause.walk();
+        for part in clause.named_children(&mut cursor) {
+            match part.kind() {
+                "identifier" => {
+                    bound.push((self.b.text(part).into_owned(), Some("default".into())))
+                }
+                "namespace_import" => {
+                    let mut c = part.walk();
+                    let id = part.named_children(&mut c).find(|n| n.kind() == "identifier");
+                    if let Some(id) = id {
+                        bound.push((self.b.text(id).into_owned(), None));
+                    }
+                }
+                "named_imports" => {
+                    let mut c = part.walk();
+                    for spec_node in part.named_children(&mut c) {
+                        if spec_node.kind() != "import_specifier" {
+                            continue;
+                        }
+                        let Some(name) = spec_node.child_by_field_name("name") else { continue };
+                        let alias = spec_node.child_by_field_name("alias").unwrap_or(name);
+                        let member = unquote(&self.b.text(name));
+                        bound.push((unquote(&self.b.text(alias)), Some(member)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (local, member) in bound {
+            let (key, name) = match member {
+                Some(m) => (format!("{key}.{m}"), format!("{spec}.{m}")),
+                None => (key.clone(), format!("{spec}.*")),
+            };
+            self.import_edge(&key, &name, line);
+            self.scopes[scope].bindings.insert(local, Binding::Import { key, name, whole: false });
+        }
+    }
+
+    /// `export` statements: marks wrapped declarations, creates default-exported
+    /// functions, classes and objects, records `export { a as b }` and re-exports.
+    fn export_statement(&mut self, stmt: Node<'t>, ctx: Ctx) {
+        let mut cursor = stmt.walk();
+        let is_default = stmt.children(&mut cursor).any(|c| c.kind() == "default");
+        let how = if is_default { Export::Default } else { Export::Named };
+        if let Some(decl) = stmt.child_by_field_name("declaration") {
+            self.export_of.insert(decl.id(), (stmt, Some(how)));
+            return;
+        }
+        let mk = self.module_key.clone();
+        if let Some(value) = stmt.child_by_field_name("value") {
+            let v = unwrap_expr(value);
+            let own_name = v.child_by_field_name("name").map(|n| self.b.text(n).into_owned());
+            match v.kind() {
+                _ if is_function(v) => {
+                    let arrow = v.kind() == "arrow_function";
+                    let c = Callable {
+                        kind: NodeKind::Function,
+                        name: own_name.unwrap_or_else(|| "default".into()),
+                        func: v,
+                        span: stmt,
+                        sig_start: if arrow { stmt.start_byte() } else { v.start_byte() },
+                        sig_prefix: String::new(),
+                        doc_start: stmt.start_byte(),
+                        decorators: Vec::new(),
+                        export: Some(Export::Default),
+                        bind: false,
+                        this: if arrow { ctx.this } else { None },
+                        declared_type: false,
+                    };
+                    self.callable(c, ctx);
+                }
+                "class" => {
+                    let name = own_name.unwrap_or_else(|| "default".into());
+                    let mut decorators = decorator_children(stmt);
+                    decorators.extend(decorator_children(v));
+                    let start = after_decorators(v);
+                    self.class(
+                        v,
+                        name,
+                        stmt,
+                        start,
+                        String::new(),
+                        decorators,
+                        Some(Export::Default),
+                        ctx,
+                    );
+                }
+                "object" if self.has_function_members(v) => {
+                    self.object(v, "default", stmt, Some(Export::Default), ctx);
+                }
+                "identifier" => {
+                    let name = self.b.text(v).into_owned();
+                    let key = format!("{mk}.default");
+                    self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
+                }
+                _ => {}
+            }
+            return;
+        }
+        let line = walk::line(stmt);
+        let source =
+            stmt.child_by_field_name("source").map(|s| listed_specifier(&unquote(&self.b.text(s))));
+        let mut cursor = stmt.walk();
+        let children: Vec<Node<'t>> = stmt.named_children(&mut cursor).collect();
+        let clause = children.iter().find(|c| c.kind() == "export_clause");
+        let Some(spec) = source else {
+            if let Some(clause) = clause {
+                // `export { a as b }`
+                for (name, alias) in self.export_specifiers(*clause) {
+                    let key = format!("{mk}.{alias}");
+                    self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
+                }
+            } else if let Some(id) = children.iter().find(|c| c.kind() == "identifier") {
+                // TypeScript `export = x`
+                let name = self.b.text(*id).into_owned();
+                let key = format!("{mk}.default");
+                self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
+            }
+            return;
+        };
+        let target = resolve_specifier(&self.dir, &spec);
+        if let Some(clause) = clause {
+            for (name, alias) in self.export_specifiers(*clause) {
+                let key = format!("{target}.{name}");
+                self.import_edge(&key, &format!("{spec}.{name}"), line);
+                self.exports.push(ExportRef::Alias(format!("{mk}.{alias}"), key));
+            }
+        } else if let Some(ns) = children.iter().find(|c| c.kind() == "namespace_export") {
+            // `export * as ns from 'x'`
+            self.import_edge(&target, &format!("{spec}.*"), line);
+            let mut c = ns.walk();
+            let alias = ns.named_children(&mut c).last().map(|a| unquote(&self.b.text(a)));
+            if let Some(alias) = alias {
+                self.exports.push(ExportRef::Alias(format!("{mk}.{alias}"), target));
+            }
+        } else {
+            // `export * from 'x'`
+            self.import_edge(&target, &format!("{spec}.*"), line);
+            self.exports.push(ExportRef::Alias(format!("{mk}.*"), target));
+        }
+    }
+
+    /// The `(name, exported as)` pairs of an `export { ... }` clause.
+    fn export_specifiers(&self, clause: Node<'t>) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut cursor = clause.walk();
+        for s in clause.named_children(&mut cursor) {
+            if s.kind() != "export_specifier" {
+                continue;
+            }
+            let Some(name) = s.child_by_field_name("name") else { continue };
+            let alias = s.child_by_field_name("alias").unwrap_or(name);
+            out.push((unquote(&self.b.text(name)), unquote(&self.b.text(alias))));
+        }
+        out
+    }
+
+    /// Assignments that define things: CommonJS exports at module level
+    /// (`module.exports = { f, g() {} }`, `module.exports = f`, `exports.f = ...`,
+    /// `module.exports.f = ...`) and functions assigned to members of a local function,
+    /// class or object (`A.prototype.m = function () {}`, `A.m = () => {}`): methods.
+    fn assignment(&mut self, stmt: Node<'t>, ctx: Ctx) {
+        let Some(assign) = stmt.named_child(0) else { return };
+        if assign.kind() != "assignment_expression" {
+            return;
+        }
+        let (Some(left), Some(right)) =
+            (assign.child_by_field_name("left"), assign.child_by_field_name("right"))
+        else {
+            return;
+        };
+        let mut path = Vec::new();
+        let mut head = left;
+        while head.kind() == "member_expression" && path.len() < 4 {
+            let Some(p) = head.child_by_field_name("property") else { return };
+            path.push(self.b.text(p).into_owned());
+            let Some(o) = head.child_by_field_name("object") else { return };
+            head = o;
+        }
+        if head.kind() != "identifier" {
+            return;
+        }
+        path.push(self.b.text(head).into_owned());
+        path.reverse();
+        let member = match path.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["module", "exports"] if ctx.parent == 0 => None,
+            ["exports", m] | ["module", "exports", m] if ctx.parent == 0 => Some((*m).to_owned()),
+            [owner, "prototype", m] | [owner, m] if *owner != "exports" && *owner != "module" => {
+                let (owner, m) = ((*owner).to_owned(), (*m).to_owned());
+                self.member_assignment(stmt, &owner, m, unwrap_expr(right), ctx);
+                return;
+            }
+            _ => return,
+        };
+        let mk = self.module_key.clone();
+        let value = unwrap_expr(right);
+        match member {
+            None if value.kind() == "object" => {
+                let mut cursor = value.walk();
+                for m in value.named_children(&mut cursor) {
+                    match m.kind() {
+                        "shorthand_property_identifier" => {
+                            let name = self.b.text(m).into_owned();
+                            let key = format!("{mk}.{name}");
+                            self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
+                        }
+                        "pair" => {
+                            let (Some(k), Some(v)) =
+                                (self.member_name(m), m.child_by_field_name("value"))
+                            else {
+                                continue;
+                            };
+                            if v.kind() == "identifier" {
+                                let name = self.b.text(v).into_owned();
+                                let key = format!("{mk}.{k}");
+                                self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                self.members_as(value, NodeKind::Function, Some(Export::Named), None, ctx);
+            }
+            _ => {
+                let how = if member.is_some() { Export::Named } else { Export::Default };
+                let own = value.child_by_field_name("name").map(|n| self.b.text(n).into_owned());
+                let name = member.clone().or(own).unwrap_or_else(|| "default".into());
+                if is_function(value) {
+                    let this = if value.kind() == "arrow_function" { ctx.this } else { None };
+                    let c = Callable {
+                        kind: NodeKind::Function,
+                        name,
+                        func: value,
+                        span: stmt,
+                        sig_start: stmt.start_byte(),
+                        sig_prefix: String::new(),
+                        doc_start: stmt.start_byte(),
+                        decorators: Vec::new(),
+                        export: Some(how),
+                        bind: false,
+                        this,
+                        declared_type: false,
+                    };
+                    self.callable(c, ctx);
+                } else if value.kind() == "class" {
+                    let decorators = decorator_children(value);
+                    let start = stmt.start_byte();
+                    self.class(value, name, stmt, start, String::new(), decorators, Some(how), ctx);
+                } else if value.kind() == "identifier" {
+                    let local = self.b.text(value).into_owned();
+                    let key = match &member {
+                        Some(m) => format!("{mk}.{m}"),
+                        None => format!("{mk}.default"),
+                    };
+                    self.exports.push(ExportRef::Local { key, name: local, scope: ctx.scope });
+                }
+            }
+        }
+    }
+
+    /// `owner.prototype.name = function () {}` / `owner.name = () => {}` with `owner` a
+    /// function, class or object of this file: a method of `owner`.
+    fn member_assignment(
+        &mut self,
+        stmt: Node<'t>,
+        owner: &str,
+        name: String,
+        value: Node<'t>,
+        ctx: Ctx,
+    ) {
+        if !is_function(value) {
+            return;
+        }
+        let Some(Binding::Node(idx)) = self.lookup(owner, ctx.scope) else { return };
+        if !matches!(
+            self.b.nodes[idx].kind,
+            NodeKind::Function | NodeKind::Class | NodeKind::Constant
+        ) {
+            return;
+        }
+        let this = if value.kind() == "arrow_function" { ctx.this } else { Some(idx) };
+        let c = Callable {
+            kind: NodeKind::Method,
+            name,
+            func: value,
+            span: stmt,
+            sig_start: stmt.start_byte(),
+            sig_prefix: String::new(),
+            doc_start: stmt.start_byte(),
+            decorators: Vec::new(),
+            export: None,
+            bind: false,
+            this,
+            declared_type: false,
+        };
+        self.callable(c, Ctx { parent: idx, depth: ctx.depth + 1, ..ctx });
+    }
+
+    // ------------------------------------------------------------- resolution
+
+    /// Turns the recorded exports into symbols: nodes (with the members of exported
+    /// classes, interfaces, objects and namespaces) and aliases.
+    fn resolve_exports(&mut self) {
+        for export in std::mem::take(&mut self.exports) {
+            match export {
+                ExportRef::Node(key, idx) => self.export_tree(key, idx),
+                ExportRef::Local { key, name, scope } => match self.lookup(&name, scope) {
+                    Some(Binding::Node(idx)) => self.export_tree(key, idx),
+                    Some(Binding::Import { key: target, .. }) => self.b.export_alias(key, target),
+                    _ => {}
+                },
+                ExportRef::Alias(key, target) => self.b.export_alias(key, target),
+            }
+        }
+    }
+
+    /// Exports `idx` as `key`, and its members as `key.member` for containers.
+    fn export_tree(&mut self, key: String, idx: NodeIdx) {
+        let root = idx;
+        let mut stack = vec![(key, idx)];
+        while let Some((key, idx)) = stack.pop() {
+            // `#N` duplicates are not symbols, nor are `#private` members (no other
+            // file can reach them).
+            let node = &self.b.nodes[idx];
+            if is_duplicate(&node.qualified_name) || (idx != root && node.name.starts_with('#')) {
+                continue;
+            }
+            self.b.export_node(key.clone(), idx);
+            let kind = self.b.nodes[idx].kind;
+            if !matches!(
+                kind,
+                NodeKind::Class
+                    | NodeKind::Interface
+                    | NodeKind::Constant
+                    | NodeKind::Module
+                    | NodeKind::Function
+            ) {
+                continue;
+            }
+            let Some(children) = self.children.get(&idx) else { continue };
+            for &child in children.iter().rev() {
+                if kind == NodeKind::Module && !self.exported_in_ns.contains(&child) {
+                    continue;
+                }
+                // A function's members are its methods (`F.prototype.m = ...`), not the
+                // functions nested in its body.
+                if kind == NodeKind::Function && self.b.nodes[child].kind != NodeKind::Method {
+                    continue;
+                }
+                let name = &self.b.nodes[child].name;
+                stack.push((format!("{key}.{name}"), child));
+            }
+        }
+    }
+
+    /// Resolves heritage (`inherits` / `implements` edges) and decorators (`calls`
+    /// edges from the decorated node), both seen from the enclosing scope.
+    fn resolve_heads(&mut self) {
+        for (idx, scope, node) in std::mem::take(&mut self.heads) {
+            let mut extends: Vec<Node<'t>> = Vec::new();
+            let mut implements: Vec<Node<'t>> = Vec::new();
+            let mut cursor = node.walk();
+            for child in node.named_children(&mut cursor) {
+                match child.kind() {
+                    "class_heritage" => {
+                        let mut c = child.walk();
+                        for h in child.named_children(&mut c) {
+                            match h.kind() {
+                                "extends_clause" => {
+                                    let mut c2 = h.walk();
+                                    extends.extend(h.children_by_field_name("value", &mut c2));
+                                }
+                                "implements_clause" => {
+                                    let mut c2 = h.walk();
+                                    implements.extend(
+                                        h.named_children(&mut c2).filter(|t| t.kind() != "comment"),
+                                    );
+                                }
+                                "comment" => {}
+                                _ => extends.push(h),
+                            }
+                        }
+                    }
+                    "extends_type_clause" => {
+                        let mut c = child.walk();
+                        extends.extend(child.children_by_field_name("type", &mut c));
+                    }
+                    _ => {}
+                }
+            }
+            for (i, base) in extends.into_iter().enumerate() {
+                let target = self.resolve_or_name(base, scope, idx, None);
+                self.b.edge(EdgeKind::Inherits, idx, target.clone(), walk::line(base));
+                if i == 0 && self.b.nodes[idx].kind == NodeKind::Class {
+                    self.bases.insert(idx, target);
+                }
+            }
+            for iface in implements {
+                let target = self.resolve_or_name(iface, scope, idx, None);
+                self.b.edge(EdgeKind::Implements, idx, target, walk::line(iface));
+            }
+        }
+        for (idx, scope, decorators) in std::mem::take(&mut self.decorated) {
+            for decorator in decorators {
+                let mut cursor = decorator.walk();
+                let Some(mut expr) =
+                    decorator.named_children(&mut cursor).find(|n| n.kind() != "comment")
+                else {
+                    continue;
+                };
+                if expr.kind() == "call_expression" {
+                    match expr.child_by_field_name("function") {
+                        Some(f) => expr = f,
+                        None => continue,
+                    }
+                }
+                let target = self.resolve_or_name(expr, scope, idx, None);
+                self.b.edge(EdgeKind::Calls, idx, target, walk::line(decorator));
+            }
+        }
+    }
+
+    /// Pass 2: every call, `new` and JSX component in the owner's code (outside nested
+    /// definitions) becomes a `calls` edge from the owner; the same walk computes the
+    /// complexity of functions and methods.
+    fn calls(&mut self, owner: &Owner<'t>) {
+        let mut sites: Vec<(Node<'t>, u32, usize)> = Vec::new();
+        let mut complexity = 1;
+        let root = owner.root;
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let src = self.b.src;
+        walk::preorder(root, |node| {
+            if node != root && (self.claimed.contains(&node.id()) || node.kind() == "decorator") {
+                return false;
+            }
+            while stack.last().is_some_and(|&(end, _)| node.start_byte() >= end) {
+                stack.pop();
+            }
+            if node != root {
+                if let Some(&s) = self.anon_scopes.get(&node.id()) {
+                    stack.push((node.end_byte(), s));
+                }
+            }
+            let scope = stack.last().map_or(owner.scope, |&(_, s)| s);
+            match node.kind() {
+                "call_expression" => {
+                    if let Some(f) = node.child_by_field_name("function") {
+                        if f.kind() != "import" {
+                            sites.push((f, walk::line(node), scope));
+                        }
+                    }
+                }
+                "new_expression" => {
+                    if let Some(c) = node.child_by_field_name("constructor") {
+                        sites.push((c, walk::line(node), scope));
+                    }
+                }
+                "jsx_opening_element" | "jsx_self_closing_element" => {
+                    if let Some(name) = node.child_by_field_name("name") {
+                        let component = match name.kind() {
+                            "identifier" => walk::text(name, src)
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase()),
+                            "member_expression" | "nested_identifier" => true,
+                            _ => false,
+                        };
+                        if component {
+                            sites.push((name, walk::line(node), scope));
+                        }
+                    }
+                }
+                "if_statement" | "for_statement" | "for_in_statement" | "while_statement"
+                | "do_statement" | "switch_case" | "catch_clause" | "ternary_expression" => {
+                    complexity += 1
+                }
+                "binary_expression" => {
+                    let op = node.child_by_field_name("operator").map(|o| o.kind());
+                    if matches!(op, Some("&&" | "||" | "??")) {
+                        complexity += 1;
+                    }
+                }
+                _ => {}
+            }
+            true
+        });
+        if self.b.nodes[owner.idx].kind.is_callable() {
+            self.b.nodes[owner.idx].complexity = complexity;
+        }
+        for (callee, line, scope) in sites {
+            let target = self.resolve_or_name(callee, scope, owner.idx, owner.this);
+            self.b.edge(EdgeKind::Calls, owner.idx, target, line);
+        }
+    }
+
+    /// [`Self::resolve`], falling back to the expression's text (at most 80 chars).
+    fn resolve_or_name(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        user: NodeIdx,
+        this: Option<NodeIdx>,
+    ) -> Target {
+        match self.resolve(expr, scope, user, this) {
+            Some(t) => t,
+            None => Target::Name(capped_text(self.b.src, expr.start_byte(), expr.end_byte(), 80)),
+        }
+    }
+
+    /// Resolves a dotted expression (`f`, `ns.f`, `this.m`, `super.m`, `A.B`) seen from
+    /// `scope` by the node `user`. `None` for expressions that are not dotted names.
+    fn resolve(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        user: NodeIdx,
+        this: Option<NodeIdx>,
+    ) -> Option<Target> {
+        let mut parts = Vec::new();
+        let mut head = expr;
+        loop {
+            match head.kind() {
+                "member_expression" | "nested_identifier" => {
+                    let p = head.child_by_field_name("property")?;
+                    parts.push(self.b.text(p).into_owned());
+                    head = head.child_by_field_name("object")?;
+                }
+                "nested_type_identifier" => {
+                    let p = head.child_by_field_name("name")?;
+                    parts.push(self.b.text(p).into_owned());
+                    head = head.child_by_field_name("module")?;
+                }
+                "generic_type" => head = head.child_by_field_name("name")?,
+                "non_null_expression" => head = head.named_child(0)?,
+                _ => break,
+            }
+        }
+        parts.reverse();
+        if head.kind() == "call_expression" {
+            // `require('x')(...)`, `require('x').f()`: the module's default export / `f`
+            // (not `import('x')`, which is a promise).
+            let f = head.child_by_field_name("function")?;
+            if f.kind() != "identifier" {
+                return None;
+            }
+            let spec = self.import_call(head)?;
+            let key = resolve_specifier(&self.dir, &spec);
+            let key =
+                if parts.is_empty() { format!("{key}.default") } else { dotted(&key, &parts) };
+            let name = shown(&key);
+            return Some(Target::Key { key, name, inferred: false });
+        }
+        let name = self.b.text(head).into_owned();
+        match head.kind() {
+            "this" => {
+                let Some(class) = this.filter(|_| !parts.is_empty()) else {
+                    return Some(Target::Name(short(&dotted("this", &parts), 80)));
+                };
+                let qname = dotted(&self.b.nodes[class].qualified_name, &parts[..1]);
+                if let Some(&idx) = self.by_qname.get(&qname) {
+                    return Some(self.member(idx, &parts[1..], &dotted("this", &parts)));
+                }
+                Some(self.through_bases(class, &parts, "this"))
+            }
+            "super" => {
+                let Some(class) = this else {
+                    return Some(Target::Name(short(&dotted("super", &parts), 80)));
+                };
+                if parts.is_empty() {
+                    return Some(
+                        self.bases
+                            .get(&class)
+                            .cloned()
+                            .unwrap_or_else(|| Target::Name("super".into())),
+                    );
+                }
+                Some(self.through_bases(class, &parts, "super"))
+            }
+            "identifier" | "type_identifier" => {
+                let shown_name = short(&dotted(&name, &parts), 80);
+                Some(match self.lookup(&name, scope) {
+                    Some(Binding::Node(idx)) => self.member(idx, &parts, &shown_name),
+                    Some(Binding::Import { key, name: imported, whole }) => {
+                        self.b.use_import(user, &imported);
+                        let key = if whole && parts.is_empty() {
+                            format!("{key}.default")
+                        } else {
+                            dotted(&key, &parts)
+                        };
+                        let shown_key = shown(&key);
+                        Target::Key { key, name: shown_key, inferred: false }
+                    }
+                    Some(Binding::Local) | None => Target::Name(shown_name),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// `parts` looked up under the node `idx` of this file.
+    fn member(&self, idx: NodeIdx, parts: &[String], shown_name: &str) -> Target {
+        if parts.is_empty() {
+            return Target::Node {
+                id: self.b.nodes[idx].id.clone(),
+                provenance: Provenance::Exact,
+            };
+        }
+        let qname = dotted(&self.b.nodes[idx].qualified_name, parts);
+        match self.by_qname.get(&qname) {
+            Some(&found) => {
+                Target::Node { id: self.b.nodes[found].id.clone(), provenance: Provenance::Exact }
+            }
+            None if self.b.nodes[idx].kind == NodeKind::Class => {
+                let head = self.b.nodes[idx].name.clone();
+                self.through_bases(idx, parts, &head)
+            }
+            None => Target::Name(shown_name.to_owned()),
+        }
+    }
+
+    /// `parts` (one member) looked up through the `extends` chain of `class`
+    /// (inferred: which override runs is a guess about the receiver).
+    fn through_bases(&self, class: NodeIdx, parts: &[String], shown_head: &str) -> Target {
+        let shown_name = short(&dotted(shown_head, parts), 80);
+        if parts.len() != 1 {
+            // `this.field.m()`: the field may be the class's own; no guess.
+            return Target::Name(shown_name);
+        }
+        let mut current = class;
+        for _ in 0..32 {
+            match self.bases.get(&current) {
+                Some(Target::Node { id, .. }) => {
+                    let (_, qname) = model::split_node_id(id);
+                    let Some(&base) = self.by_qname.get(qname) else { break };
+                    if base == current {
+                        break;
+                    }
+                    let member = dotted(&self.b.nodes[base].qualified_name, parts);
+                    if let Some(&found) = self.by_qname.get(&member) {
+                        return Target::Node {
+                            id: self.b.nodes[found].id.clone(),
+                            provenance: Provenance::Inferred,
+                        };
+                    }
+                    current = base;
+                }
+                Some(Target::Key { key, .. }) => {
+                    let key = dotted(key, parts);
+                    let name = shown(&key);
+                    return Target::Key { key, name, inferred: true };
+                }
+                _ => break,
+            }
+        }
+        Target::Name(shown_name)
+    }
+
+    /// Looks `name` up from `scope` outwards.
+    fn lookup(&self, name: &str, scope: usize) -> Option<Binding> {
+        let mut current = Some(scope);
+        while let Some(s) = current {
+            if let Some(b) = self.scopes[s].bindings.get(name) {
+                return Some(b.clone());
+            }
+            current = self.scopes[s].parent;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+/// Unit tests of the helpers, and of robustness against deep nesting.
+mod tests {
+    use super::*;
+
+    /// Module keys drop the extension and a trailing `/index`.
+    #[test]
+    fn module_keys_drop_extension_and_index() {
+        assert_eq!(module_path("src/util/index.ts"), "src/util");
+        assert_eq!(module_path("src/a.ts"), "src/a");
+        assert_eq!(module_path("types/a.d.ts"), "types/a");
+        assert_eq!(module_path("index.js"), "index");
+    }
+
+    /// Relative specifiers resolve against the importing file's directory; bare ones
+    /// name packages.
+    #[test]
+    fn specifiers_resolve_against_the_directory() {
+        assert_eq!(resolve_specifier("src", "./util.js"), "js:src/util");
+        assert_eq!(resolve_specifier("src", "./util/index"), "js:src/util");
+        assert_eq!(resolve_specifier("src/a", "../b/c.tsx"), "js:src/b/c");
+        assert_eq!(resolve_specifier("", "../x"), "js:../x");
+        assert_eq!(resolve_specifier("", "."), "js:index");
+        assert_eq!(resolve_specifier("src", "lodash"), "js:pkg:lodash");
+        assert_eq!(resolve_specifier("src", "@scope/pkg"), "js:pkg:@scope/pkg");
+        assert_eq!(resolve_specifier("src", "node:fs"), "js:pkg:node:fs");
+        assert_eq!(shown("js:pkg:lodash.map"), "lodash.map");
+        assert_eq!(shown("js:src/util.parse"), "src/util.parse");
+    }
+
+    /// JSDoc markers are stripped; other comments are not docstrings.
+    #[test]
+    fn jsdoc_is_cleaned() {
+        assert_eq!(clean_doc("/** One line. */").as_deref(), Some("One line."));
+        assert_eq!(
+            clean_doc("/**\n   * Summary.\n   *\n   *     code\n   */").as_deref(),
+            Some("Summary.\n\n    code")
+        );
+        assert_eq!(clean_doc("/* plain */"), None);
+        assert_eq!(clean_doc("/**/"), None);
+        assert_eq!(clean_doc("/** */"), None);
+    }
+
+    /// Runs `f` on a thread with the default 2 MiB stack.
+    fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+        std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().unwrap();
+    }
+
+    /// 10,000 nested blocks, arrow functions, object literals, functions, classes
+    /// and namespaces extract on a 2 MiB stack; definitions past `MAX_DEPTH` are cut
+    /// with a diagnostic.
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        on_small_stack(|| {
+            let n = 10_000;
+            // Nested blocks and arrow functions.
+            let mut src = String::from("const f = () => ");
+            for _ in 0..n {
+                src.push_str("{ (() => ");
+            }
+            src.push_str("{ g(); }");
+            for _ in 0..n {
+                src.push_str(")() }");
+            }
+            src.push('\n');
+            // Nested object literals.
+            src.push_str("const API = ");
+            for _ in 0..n {
+                src.push_str("{ a: ");
+            }
+            src.push('1');
+            for _ in 0..n {
+                src.push_str(" }");
+            }
+            src.push('\n');
+            // Nested named functions: cut at MAX_DEPTH with a diagnostic.
+            for i in 0..n {
+                src.push_str(&format!("function f{i}() {{ "));
+            }
+            for _ in 0..n {
+                src.push_str("} ");
+            }
+            src.push('\n');
+            // Nested functions bound to constants.
+            for _ in 0..n {
+                src.push_str("const f = () => { ");
+            }
+            for _ in 0..n {
+                src.push_str("}; ");
+            }
+            src.push('\n');
+            // Nested classes with methods, objects with methods, namespaces.
+            for i in 0..n {
+                src.push_str(&format!("class C{i} {{ m() {{ const o = {{ f() {{ "));
+            }
+            for _ in 0..n {
+                src.push_str("} } } } ");
+            }
+            src.push('\n');
+            let mut ts = src.clone();
+            for i in 0..n {
+                ts.push_str(&format!("namespace N{i} {{ "));
+            }
+            for _ in 0..n {
+                ts.push_str("} ");
+            }
+            ts.push('\n');
+            for (path, src) in [("deep.js", &src), ("deep.ts", &ts)] {
+                let facts = crate::extract(path, src.as_bytes()).unwrap();
+                assert!(facts.nodes.iter().any(|n| n.name == "f"));
+                assert!(facts.nodes.iter().any(|n| n.name == "API"));
+                assert!(facts.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+                assert!(facts.nodes.len() < n);
+            }
+        });
+    }
 }

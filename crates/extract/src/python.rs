@@ -266,7 +266,7 @@ impl<'s, 't> Py<'s, 't> {
             }
             "import_from_statement" => {
                 let Some(module) = stmt.child_by_field_name("module_name") else { return };
-                let base = self.from_module(module);
+                let base = self.resolve_from_module(module);
                 let mut c = stmt.walk();
                 let mut star = false;
                 for child in stmt.named_children(&mut c) {
@@ -333,7 +333,7 @@ impl<'s, 't> Py<'s, 't> {
 
     /// The dotted module a `from X import` names, with relative levels resolved
     /// against this file's package.
-    fn from_module(&self, module: Node<'t>) -> String {
+    fn resolve_from_module(&self, module: Node<'t>) -> String {
         if module.kind() != "relative_import" {
             return walk::collapse_ws(&self.b.text(module));
         }

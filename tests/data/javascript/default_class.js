@@ -1,0 +1,7 @@
+import Base from "./base";
+
+export default class extends Base {
+  render() {
+    return this.update();
+  }
+}

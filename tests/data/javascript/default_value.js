@@ -1,0 +1,5 @@
+function impl() {
+  return 1;
+}
+
+export default impl;
