@@ -1,1 +1,365 @@
-fn main() {}
+//! `codehub-bench`: the index benchmark. Fetches pinned corpora with
+//! `shared/bench/corpora.sh`, then per corpus runs Universal Ctags (`ctags -R`) as the
+//! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
+//! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
+//!
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [CORPUS...]`
+//! with CORPUS among django flask requests sympy rust ts js (default: django sympy
+//! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
+//! RSS are the child's own.
+
+use anyhow::{bail, Context, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// A finished child process: exit status, wall time, CPU time and peak RSS.
+struct Measured {
+    stdout: String,
+    wall_s: f64,
+    cpu_s: f64,
+    max_rss_mb: f64,
+}
+
+/// Runs `cmd` to completion and measures it with wait4(2).
+fn measure(cmd: &mut Command) -> Result<Measured> {
+    cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null());
+    let start = Instant::now();
+    let mut child = cmd.spawn().with_context(|| format!("starting {cmd:?}"))?;
+    let mut stdout = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        use std::io::Read;
+        out.read_to_string(&mut stdout)?;
+    }
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain old data; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall_s = start.elapsed().as_secs_f64();
+    if r != pid {
+        bail!("wait4 failed for {cmd:?}");
+    }
+    if !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        bail!("{cmd:?} failed with status {status}");
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Ok(Measured {
+        stdout,
+        wall_s,
+        cpu_s: secs(usage.ru_utime) + secs(usage.ru_stime),
+        max_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+    })
+}
+
+struct Corpus {
+    name: &'static str,
+    /// Argument to corpora.sh.
+    fetch: &'static str,
+    /// Directory under the corpora root.
+    dir: &'static str,
+    /// `--languages=` for ctags.
+    ctags_languages: &'static str,
+    /// A file (relative to the corpus root) the one-file-changed runs edit.
+    edit_file: &'static str,
+}
+
+const CORPORA: &[Corpus] = &[
+    Corpus {
+        name: "django",
+        fetch: "django",
+        dir: "python/django",
+        ctags_languages: "Python",
+        edit_file: "django/db/models/query.py",
+    },
+    Corpus {
+        name: "flask",
+        fetch: "flask",
+        dir: "python/flask",
+        ctags_languages: "Python",
+        edit_file: "flask/app.py",
+    },
+    Corpus {
+        name: "requests",
+        fetch: "requests",
+        dir: "python/requests",
+        ctags_languages: "Python",
+        edit_file: "requests/sessions.py",
+    },
+    Corpus {
+        name: "sympy",
+        fetch: "sympy",
+        dir: "python/sympy",
+        ctags_languages: "Python",
+        edit_file: "sympy/core/basic.py",
+    },
+    Corpus {
+        name: "rust",
+        fetch: "rust",
+        dir: "rust/vendor",
+        ctags_languages: "Rust",
+        edit_file: "regex/src/regex/string.rs",
+    },
+    Corpus {
+        name: "ts",
+        fetch: "ts",
+        dir: "ts",
+        ctags_languages: "TypeScript",
+        edit_file: "zod/src/types.ts",
+    },
+    Corpus {
+        name: "js",
+        fetch: "js",
+        dir: "js",
+        ctags_languages: "JavaScript",
+        edit_file: "express/lib/router/index.js",
+    },
+];
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut corpora_dir = PathBuf::from("/tmp/codehub-corpora");
+    let mut codehub = default_codehub();
+    let mut edits = 20usize;
+    let mut names = Vec::new();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
+            "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
+            "--edits" => edits = args.next().context("--edits N")?.parse()?,
+            "-h" | "--help" => {
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [django|flask|requests|sympy|rust|ts|js ...]");
+                return Ok(());
+            }
+            name => names.push(name.to_owned()),
+        }
+    }
+    if names.is_empty() {
+        names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();
+    }
+    let script = shared_dir()?.join("bench/corpora.sh");
+    println!("codehub: {}   ctags: {}", codehub.display(), ctags_version());
+    println!(
+        "{:<9} {:<13} {:>7} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8}",
+        "corpus", "run", "files", "lines", "nodes", "edges", "wall_s", "cpu_s", "rss_MB"
+    );
+    let mut per_line = BTreeMap::new();
+    for name in &names {
+        let corpus = CORPORA
+            .iter()
+            .find(|c| c.name == name)
+            .with_context(|| format!("unknown corpus {name}"))?;
+        let status =
+            Command::new("bash").arg(&script).arg(&corpora_dir).arg(corpus.fetch).status()?;
+        if !status.success() {
+            bail!("corpora.sh {} failed", corpus.fetch);
+        }
+        let root = corpora_dir.join(corpus.dir);
+        let lines = count_lines(&root, corpus.ctags_languages);
+        let cold_s = bench_corpus(corpus, &root, &codehub, edits, lines)?;
+        per_line.insert(corpus.name, cold_s / lines.max(1) as f64 * 1e6);
+    }
+    if let (Some(d), Some(s)) = (per_line.get("django"), per_line.get("sympy")) {
+        println!("cost per line: django {d:.2} µs, sympy {s:.2} µs, sympy/django = {:.2}", s / d);
+    }
+    Ok(())
+}
+
+/// Benchmarks one corpus; returns codehub's cold wall seconds.
+fn bench_corpus(
+    corpus: &Corpus,
+    root: &Path,
+    codehub: &Path,
+    edits: usize,
+    lines: u64,
+) -> Result<f64> {
+    let row = |run: &str, files: u64, nodes: u64, edges: u64, m: &Measured| {
+        println!(
+            "{:<9} {:<13} {:>7} {:>9} {:>9} {:>9} {:>8.3} {:>8.3} {:>8.1}",
+            corpus.name, run, files, lines, nodes, edges, m.wall_s, m.cpu_s, m.max_rss_mb
+        );
+    };
+    let tags = std::env::temp_dir().join(format!("codehub-bench-{}.tags", corpus.name));
+    let ctags = measure(
+        Command::new("ctags")
+            .arg("-R")
+            .arg(format!("--languages={}", corpus.ctags_languages))
+            .arg("--fields=+K")
+            .arg("-f")
+            .arg(&tags)
+            .arg(root),
+    )?;
+    let ctags_kinds = ctags_kinds(&tags)?;
+    let ctags_total: u64 = ctags_kinds.values().sum();
+    row("ctags -R", 0, ctags_total, 0, &ctags);
+
+    let state = std::env::temp_dir().join(format!("codehub-bench-state-{}", corpus.name));
+    let _ = std::fs::remove_dir_all(&state);
+    let index = |extra: &[&str]| -> Result<(Measured, serde_json::Value)> {
+        let m = measure(
+            Command::new(codehub)
+                .arg("--json")
+                .arg("--state-dir")
+                .arg(&state)
+                .arg("index")
+                .arg(root)
+                .args(extra),
+        )?;
+        let v: serde_json::Value =
+            serde_json::from_str(&m.stdout).context("codehub --json output")?;
+        Ok((m, v))
+    };
+    let get = |v: &serde_json::Value, k: &str| v["report"][k].as_u64().unwrap_or(0);
+
+    let (cold, report) = index(&[])?;
+    row("cold", get(&report, "files"), get(&report, "nodes"), get(&report, "edges"), &cold);
+    let (noop, report) = index(&[])?;
+    row("no-op", get(&report, "files"), get(&report, "nodes"), get(&report, "edges"), &noop);
+
+    // One changed file: append a function, re-index, measure, restore.
+    let edit_path = root.join(corpus.edit_file);
+    let original = std::fs::read(&edit_path).with_context(|| edit_path.display().to_string())?;
+    let mut in_process_ms = Vec::new();
+    let mut last = None;
+    let result = (|| -> Result<()> {
+        for i in 0..edits {
+            let mut edited = original.clone();
+            edited.extend_from_slice(edit_snippet(corpus.ctags_languages, i).as_bytes());
+            std::fs::write(&edit_path, &edited)?;
+            let (m, report) = index(&[])?;
+            if get(&report, "parsed") != 1 {
+                bail!("one-file edit re-parsed {} files", get(&report, "parsed"));
+            }
+            in_process_ms.push(report["report"]["seconds"].as_f64().unwrap_or(0.0) * 1e3);
+            last = Some((m, report));
+        }
+        Ok(())
+    })();
+    std::fs::write(&edit_path, &original)?;
+    result?;
+    if let Some((m, report)) = last {
+        row("one-file", get(&report, "files"), get(&report, "nodes"), get(&report, "edges"), &m);
+    }
+    in_process_ms.sort_by(|a, b| a.total_cmp(b));
+    if !in_process_ms.is_empty() {
+        let pct = |p: f64| in_process_ms[((in_process_ms.len() - 1) as f64 * p).round() as usize];
+        println!(
+            "{:<9} one-file edit to committed, in process (excl. start-up), {} edits: p50 {:.1} ms, p90 {:.1} ms, max {:.1} ms",
+            corpus.name,
+            in_process_ms.len(),
+            pct(0.5),
+            pct(0.9),
+            in_process_ms[in_process_ms.len() - 1]
+        );
+    }
+    println!(
+        "{:<9} ratios: cold/ctags {:.2}x, no-op/ctags {:.2}x",
+        corpus.name,
+        cold.wall_s / ctags.wall_s,
+        noop.wall_s / ctags.wall_s
+    );
+    // Node counts by kind, codehub vs ctags (Python: class/function/member).
+    let status =
+        measure(Command::new(codehub).arg("--json").arg("--state-dir").arg(&state).arg("status"))?;
+    let status: serde_json::Value = serde_json::from_str(&status.stdout)?;
+    let ours = |k: &str| status["status"]["kinds"][k].as_u64().unwrap_or(0);
+    let theirs = |k: &str| ctags_kinds.get(k).copied().unwrap_or(0);
+    println!(
+        "{:<9} kinds (codehub vs ctags): classes {} vs {}, functions {} vs {}, methods {} vs {} (ctags member={})",
+        corpus.name,
+        ours("class") + ours("struct") + ours("interface"),
+        theirs("class") + theirs("struct") + theirs("interface"),
+        ours("function"),
+        theirs("function"),
+        ours("method"),
+        theirs("method") + theirs("member"),
+        theirs("member"),
+    );
+    let _ = std::fs::remove_dir_all(&state);
+    Ok(cold.wall_s)
+}
+
+fn edit_snippet(language: &str, i: usize) -> String {
+    match language {
+        "Python" => format!("\n\ndef _codehub_bench_edit_{i}():\n    return {i}\n"),
+        "Rust" => format!("\nfn _codehub_bench_edit_{i}() -> usize {{ {i} }}\n"),
+        _ => format!("\nexport function codehubBenchEdit{i}() {{ return {i}; }}\n"),
+    }
+}
+
+/// Counts ctags tags by kind name (`--fields=+K` writes `kind:function` etc. as the
+/// fourth tab-separated field).
+fn ctags_kinds(tags: &Path) -> Result<BTreeMap<String, u64>> {
+    let text = std::fs::read_to_string(tags).unwrap_or_default();
+    let mut kinds = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.starts_with("!_")) {
+        if let Some(kind) = line.split('\t').nth(3) {
+            let kind = kind.strip_prefix("kind:").unwrap_or(kind);
+            *kinds.entry(kind.to_owned()).or_insert(0) += 1;
+        }
+    }
+    Ok(kinds)
+}
+
+/// Lines in the corpus's files of `language` (by extension).
+fn count_lines(root: &Path, language: &str) -> u64 {
+    let exts: &[&str] = match language {
+        "Python" => &["py", "pyi"],
+        "Rust" => &["rs"],
+        "TypeScript" => &["ts", "tsx", "mts", "cts"],
+        _ => &["js", "mjs", "cjs", "jsx"],
+    };
+    let mut total = 0;
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                stack.push(path);
+            } else if ft.is_file()
+                && path.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.contains(&e))
+            {
+                if let Ok(bytes) = std::fs::read(&path) {
+                    total += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                }
+            }
+        }
+    }
+    total
+}
+
+fn ctags_version() -> String {
+    Command::new("ctags")
+        .arg("--version")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.lines().next().map(str::to_owned))
+        .unwrap_or_else(|| "not found (apt-get install universal-ctags)".into())
+}
+
+/// The `codehub` binary next to this one (both built by `cargo build --release`).
+fn default_codehub() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.join("codehub")))
+        .unwrap_or_else(|| PathBuf::from("codehub"))
+}
+
+/// `shared/` beside the checkout: `CODEHUB_SHARED`, else `../shared` from the
+/// workspace root.
+fn shared_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("CODEHUB_SHARED") {
+        return Ok(dir.into());
+    }
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for candidate in [workspace.join("../shared"), workspace.join("../../shared")] {
+        if candidate.join("bench/corpora.sh").exists() {
+            return Ok(candidate);
+        }
+    }
+    bail!("cannot find shared/bench/corpora.sh; set CODEHUB_SHARED")
+}

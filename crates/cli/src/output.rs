@@ -102,7 +102,7 @@ impl Out {
         self.line(format_args!("index:      {}", db.display()))?;
         self.line(format_args!("files:      {}", s.files))?;
         for (language, n) in &s.languages {
-            self.line(format_args!("  {language:<10}{n}"))?;
+            self.line(format_args!("  {language:<12}{n}"))?;
         }
         self.line(format_args!("nodes:      {}", s.nodes))?;
         self.line(format_args!("edges:      {} ({} resolved)", s.edges, s.resolved_edges))?;
@@ -177,7 +177,10 @@ impl Out {
 
     fn summary_line(&mut self, n: &NodeSummary, prefix: &str) -> Result<()> {
         let sig = n.signature.as_deref().unwrap_or("");
-        self.line(format_args!("{prefix}{:<8} {}  [{}:{}]  {sig}", n.kind, n.id, n.path, n.start_line))
+        self.line(format_args!(
+            "{prefix}{:<8} {}  [{}:{}]  {sig}",
+            n.kind, n.id, n.path, n.start_line
+        ))
     }
 
     pub fn not_found(&mut self, query: &str) -> Result<()> {
@@ -212,7 +215,8 @@ impl Out {
         }
         for r in reached {
             let indent = "  ".repeat(r.depth as usize - 1);
-            let how = if r.edge.resolved { r.edge.provenance.to_string() } else { "unresolved".into() };
+            let how =
+                if r.edge.resolved { r.edge.provenance.to_string() } else { "unresolved".into() };
             let site = if callers { &r.edge.id } else { &r.via };
             let (path, _) = model::split_node_id(site);
             self.line(format_args!("{indent}{}  [{path}:{}] ({how})", r.edge.id, r.edge.line))?;

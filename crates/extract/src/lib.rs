@@ -16,9 +16,7 @@ mod walk;
 
 use model::Language;
 
-pub use model::facts::{
-    Diagnostic, EdgeFacts, FileFacts, NodeFacts, Symbol, SymbolTarget, Target,
-};
+pub use model::facts::{Diagnostic, EdgeFacts, FileFacts, NodeFacts, Symbol, SymbolTarget, Target};
 
 pub use dump::dump;
 

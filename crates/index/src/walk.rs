@@ -339,10 +339,15 @@ fn visit(
     let Some(path) = relative(root, entry.path()) else {
         return skipped(entry.path().display().to_string(), "path is not valid UTF-8".into());
     };
-    Language::from_path(&path)?;
     if file_type.is_symlink() {
-        return skipped(path, "symbolic link, not followed".into());
+        // Links are not followed: they could leave the root or loop. Links to
+        // directories and to source files are reported; others are not our business.
+        if Language::from_path(&path).is_some() || entry.path().is_dir() {
+            return skipped(path, "symbolic link, not followed".into());
+        }
+        return None;
     }
+    Language::from_path(&path)?;
     if !file_type.is_file() {
         return skipped(path, "not a regular file".into());
     }

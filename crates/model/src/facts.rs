@@ -103,4 +103,3 @@ pub struct Diagnostic {
     pub line: u32,
     pub message: String,
 }
-

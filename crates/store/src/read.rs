@@ -25,6 +25,8 @@ pub struct Status {
     pub schema_version: u32,
     /// Files per language, by language name.
     pub languages: Vec<(String, u64)>,
+    /// Nodes per kind, by kind name.
+    pub kinds: std::collections::BTreeMap<String, u64>,
 }
 
 /// What a user's `NODE` argument (an id, a qualified name or a bare name) names.
@@ -85,19 +87,33 @@ impl Store {
         };
         let mut languages = Vec::new();
         {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT language, count(*) FROM files GROUP BY language ORDER BY language")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+            let mut stmt = self.conn.prepare(
+                "SELECT language, count(*) FROM files GROUP BY language ORDER BY language",
+            )?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
             for row in rows {
                 languages.push(row?);
             }
         }
+        let mut kinds = std::collections::BTreeMap::new();
+        {
+            let mut stmt = self.conn.prepare("SELECT kind, count(*) FROM nodes GROUP BY kind")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+            for row in rows {
+                let (kind, n) = row?;
+                kinds.insert(kind, n);
+            }
+        }
         Ok(Status {
+            kinds,
             files: count("SELECT count(*) FROM files")?,
             nodes: count("SELECT count(*) FROM nodes")?,
             edges: count("SELECT count(*) FROM edges WHERE kind != 'contains'")?,
-            resolved_edges: count("SELECT count(*) FROM edges WHERE kind != 'contains' AND resolved")?,
+            resolved_edges: count(
+                "SELECT count(*) FROM edges WHERE kind != 'contains' AND resolved",
+            )?,
             files_with_diagnostics: count("SELECT count(*) FROM files WHERE diagnostics != '[]'")?,
             clock: self.clock()?,
             schema_version: crate::SCHEMA_VERSION,
@@ -171,8 +187,9 @@ impl Store {
         Ok(Some(node))
     }
 
-    /// Resolves a user's `NODE` argument: an exact id; else an exact qualified name;
-    /// else a bare name; else a `path::name` suffix match of qualified names.
+    /// Resolves a user's `NODE` argument: an exact id; else, for a dotted name, an
+    /// exact qualified name, then qualified names ending in `.{query}`; for a bare
+    /// name, nodes with that name.
     pub fn resolve(&self, query: &str) -> Result<Resolution> {
         let exists: Option<String> = self
             .conn
@@ -182,12 +199,16 @@ impl Store {
         if let Some(id) = exists {
             return Ok(Resolution::Found(id));
         }
-        for sql in [
-            "qualified_name = ?1",
-            "name = ?1",
-            "qualified_name LIKE '%.' || ?1 ESCAPE '\\'",
-        ] {
-            let candidates = self.summaries(sql, &[&escape_like_if(sql, query)], 51)?;
+        let attempts: &[(&str, String)] = if query.contains('.') {
+            &[
+                ("qualified_name = ?1", query.to_owned()),
+                ("qualified_name LIKE ?1 ESCAPE '\\'", format!("%.{}", escape_like(query))),
+            ]
+        } else {
+            &[("name = ?1", query.to_owned())]
+        };
+        for (condition, arg) in attempts {
+            let candidates = self.summaries(condition, &[arg], 51)?;
             match candidates.len() {
                 0 => continue,
                 1 => return Ok(Resolution::Found(candidates[0].id.clone())),
@@ -200,7 +221,8 @@ impl Store {
     /// Nodes whose id, qualified name or name equals `name`, in id order; with no
     /// exact match, names starting with `name`.
     pub fn find(&self, name: &str, limit: usize) -> Result<Vec<NodeSummary>> {
-        let exact = self.summaries("id = ?1 OR qualified_name = ?1 OR name = ?1", &[&name], limit)?;
+        let exact =
+            self.summaries("id = ?1 OR qualified_name = ?1 OR name = ?1", &[&name], limit)?;
         if !exact.is_empty() {
             return Ok(exact);
         }
@@ -254,8 +276,9 @@ impl Store {
     /// Short summaries of the given node ids, in the order given (unknown ids skipped).
     pub fn summaries_of(&self, ids: &[String]) -> Result<Vec<NodeSummary>> {
         let mut out = Vec::with_capacity(ids.len());
-        let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM nodes WHERE id = ?1"))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM nodes WHERE id = ?1"))?;
         for id in ids {
             if let Some(s) = stmt.query_row([id], summary_row).optional()? {
                 out.push(s);
@@ -293,7 +316,8 @@ impl Store {
             }
             out.push(line);
         }
-        let mut stmt = self.conn.prepare("SELECT path, language, file_hash, diagnostics FROM files")?;
+        let mut stmt =
+            self.conn.prepare("SELECT path, language, file_hash, diagnostics FROM files")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let mut line = String::from("file");
@@ -313,8 +337,9 @@ impl Store {
         args: &[&dyn rusqlite::ToSql],
         limit: usize,
     ) -> Result<Vec<NodeSummary>> {
-        let sql =
-            format!("SELECT {SUMMARY_COLUMNS} FROM nodes WHERE {condition} ORDER BY id LIMIT {limit}");
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM nodes WHERE {condition} ORDER BY id LIMIT {limit}"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(args, summary_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -388,12 +413,4 @@ enum Direction {
 
 fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-}
-
-fn escape_like_if(sql: &str, query: &str) -> String {
-    if sql.contains("LIKE") {
-        escape_like(query)
-    } else {
-        query.to_owned()
-    }
 }

@@ -57,7 +57,8 @@ impl<'c> Writer<'c> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let clock: String =
             tx.query_row("SELECT value FROM meta WHERE key = 'clock'", [], |r| r.get(0))?;
-        let clock: u64 = clock.parse().map_err(|_| StoreError::Corrupt(format!("clock {clock:?}")))?;
+        let clock: u64 =
+            clock.parse().map_err(|_| StoreError::Corrupt(format!("clock {clock:?}")))?;
         Ok(Writer {
             tx,
             clock: clock + 1,
@@ -231,9 +232,9 @@ impl<'c> Writer<'c> {
             }
         }
         {
-            let mut insert = self
-                .tx
-                .prepare_cached("INSERT INTO symbols (key, path, node_id, alias_of) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut insert = self.tx.prepare_cached(
+                "INSERT INTO symbols (key, path, node_id, alias_of) VALUES (?1, ?2, ?3, ?4)",
+            )?;
             for symbol in &facts.symbols {
                 let (node, alias) = match &symbol.target {
                     SymbolTarget::Node(id) => (Some(id.as_str()), None),
@@ -346,10 +347,8 @@ impl<'c> Writer<'c> {
         if !self.changed_symbols.is_empty() {
             self.relink_dependents()?;
         }
-        self.tx.execute(
-            "UPDATE meta SET value = ?1 WHERE key = 'clock'",
-            [self.clock.to_string()],
-        )?;
+        self.tx
+            .execute("UPDATE meta SET value = ?1 WHERE key = 'clock'", [self.clock.to_string()])?;
         self.tx.commit()?;
         Ok(self.clock)
     }
@@ -388,9 +387,11 @@ impl<'c> Writer<'c> {
     /// Deletes a file's rows, remembering its symbols as changed.
     fn remove_rows(&mut self, path: &str) -> Result<()> {
         {
-            let mut stmt =
-                self.tx.prepare_cached("SELECT key, alias_of IS NOT NULL FROM symbols WHERE path = ?1")?;
-            let rows = stmt.query_map([path], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
+            let mut stmt = self
+                .tx
+                .prepare_cached("SELECT key, alias_of IS NOT NULL FROM symbols WHERE path = ?1")?;
+            let rows =
+                stmt.query_map([path], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
             for row in rows {
                 let row = row?;
                 if !self.deferred_link {
@@ -493,7 +494,8 @@ impl<'c> Writer<'c> {
     /// Touches only those edges: the cost follows the change, not the repository.
     fn relink_dependents(&mut self) -> Result<()> {
         const MAX_KEYS: usize = 20_000;
-        let mut work: Vec<(String, bool)> = std::mem::take(&mut self.changed_symbols).into_iter().collect();
+        let mut work: Vec<(String, bool)> =
+            std::mem::take(&mut self.changed_symbols).into_iter().collect();
         let mut visited: HashSet<String> = HashSet::new();
         let mut rowids: BTreeSet<i64> = BTreeSet::new();
         while let Some((key, subtree)) = work.pop() {
@@ -531,7 +533,8 @@ impl<'c> Writer<'c> {
                 let mut end = key.len();
                 while let Some(dot) = key[..end].rfind('.') {
                     let prefix = &key[..dot];
-                    let rows = stmt.query_map(params![prefix, "", "", false], |r| r.get::<_, String>(0))?;
+                    let rows =
+                        stmt.query_map(params![prefix, "", "", false], |r| r.get::<_, String>(0))?;
                     for row in rows {
                         let alias_key = row?;
                         let base = alias_key.strip_suffix(".*").unwrap_or(&alias_key);

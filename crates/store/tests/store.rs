@@ -39,8 +39,13 @@ fn replacing_a_file_swaps_its_nodes_atomically() {
     // An uncommitted replacement is invisible to readers, and rolls back when dropped.
     {
         let mut w = store.writer(false).unwrap();
-        w.replace_file(&facts("a.py", "def new():\n    pass\n"), META, UpdateSource::FileChange, None)
-            .unwrap();
+        w.replace_file(
+            &facts("a.py", "def new():\n    pass\n"),
+            META,
+            UpdateSource::FileChange,
+            None,
+        )
+        .unwrap();
         assert_eq!(reader.resolve("new").unwrap(), Resolution::NotFound);
         assert_eq!(reader.resolve("old").unwrap(), Resolution::Found("a.py::old".into()));
     }
@@ -99,10 +104,13 @@ fn edges_into_a_file_follow_its_definitions() {
     assert_eq!(callees(&store, "app.py::main"), vec![("lib.helper".into(), false)]);
 
     // A re-export through a package __init__ links through the alias.
-    put(&mut store, &[
-        ("lib.py", "from impl.core import helper\n"),
-        ("impl/core.py", "def helper():\n    pass\n"),
-    ]);
+    put(
+        &mut store,
+        &[
+            ("lib.py", "from impl.core import helper\n"),
+            ("impl/core.py", "def helper():\n    pass\n"),
+        ],
+    );
     assert_eq!(callees(&store, "app.py::main"), vec![("impl/core.py::helper".into(), true)]);
 
     // Deleting the defining file unresolves the edge again.

@@ -1,0 +1,192 @@
+//! The `codehub` binary end to end on small fixture trees: what a user types and sees.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn write(root: &Path, rel: &str, content: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+fn codehub(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_codehub"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CODEHUB_STATE_DIR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "shop/models.py",
+        r#""""Shop models."""
+
+
+class Order:
+    """An order of items."""
+
+    def total(self):
+        return sum_prices(self.items)
+
+    def save(self):
+        """Persist the order."""
+        return self.total()
+
+
+def sum_prices(items):
+    """Add up item prices."""
+    return sum(i.price for i in items)
+"#,
+    );
+    write(
+        root,
+        "shop/views.py",
+        r#"from shop.models import Order
+
+
+def checkout(request):
+    order = Order()
+    return order.save()
+
+
+def save(x):
+    return x
+"#,
+    );
+    write(root, "shop/__init__.py", "");
+    dir
+}
+
+#[test]
+fn index_then_query_from_anywhere_inside_the_root() {
+    let dir = fixture();
+    let root = dir.path();
+    let out = codehub(root, &["index"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stdout(&out);
+    assert!(summary.starts_with("indexed 3 files (cold):"), "{summary}");
+    assert!(root.join(".codehub/index.db").exists());
+
+    // From a subdirectory, the index is found by walking up.
+    let sub = root.join("shop");
+    let out = codehub(&sub, &["show", "Order.total"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("method shop/models.py::Order.total"), "{text}");
+    assert!(text.contains("signature: def total(self)"), "{text}");
+    assert!(text.contains("shop/models.py::Order.save"), "callers listed: {text}");
+
+    let out = codehub(&sub, &["callees", "shop/models.py::Order.total"]);
+    assert!(stdout(&out).contains("shop/models.py::sum_prices"), "{}", stdout(&out));
+
+    // Depth 2: checkout → Order (constructor) and Order.save? save is called on a local.
+    let out = codehub(root, &["callers", "sum_prices", "--depth", "3"]);
+    let text = stdout(&out);
+    assert!(text.contains("shop/models.py::Order.total"), "{text}");
+    assert!(text.contains("  shop/models.py::Order.save"), "second level is indented: {text}");
+
+    let out = codehub(root, &["search", "price"]);
+    assert!(stdout(&out).lines().next().unwrap().contains("sum_prices"), "{}", stdout(&out));
+
+    let out = codehub(root, &["status"]);
+    let text = stdout(&out);
+    assert!(text.contains("files:      3"), "{text}");
+}
+
+#[test]
+fn json_output_parses_and_carries_the_fields() {
+    let dir = fixture();
+    let root = dir.path();
+    let out = codehub(root, &["--json", "index"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["report"]["files"], 3);
+    let out = codehub(root, &["--json", "show", "sum_prices"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "shop/models.py::sum_prices");
+    assert_eq!(v["summary"], "Add up item prices.");
+    assert_eq!(v["update_source"], "cold_start");
+    assert_eq!(v["callers"][0]["id"], "shop/models.py::Order.total");
+    assert_eq!(v["source_hash"].as_str().unwrap().len(), 64);
+    let out = codehub(root, &["--json", "find", "save"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn ambiguous_and_unknown_names_exit_1_and_usage_errors_exit_2() {
+    let dir = fixture();
+    let root = dir.path();
+    codehub(root, &["index"]);
+    let out = codehub(root, &["show", "save"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("ambiguous"), "{err}");
+    assert!(stdout(&out).contains("shop/views.py::save"), "candidates listed: {}", stdout(&out));
+    assert!(stdout(&out).contains("shop/models.py::Order.save"));
+
+    let out = codehub(root, &["callers", "no_such_thing"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no node matches"), "{}", stderr(&out));
+
+    let out = codehub(root, &["callers", "--depth", "x", "save"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = codehub(root, &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn without_an_index_commands_say_how_to_make_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = codehub(dir.path(), &["status"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("codehub index"), "{}", stderr(&out));
+}
+
+#[test]
+fn reindexing_reports_what_changed() {
+    let dir = fixture();
+    let root = dir.path();
+    codehub(root, &["index"]);
+    let out = codehub(root, &["index"]);
+    assert!(
+        stdout(&out).contains("(0 parsed, 3 unchanged, 0 removed, 0 renamed)"),
+        "{}",
+        stdout(&out)
+    );
+    write(root, "shop/views.py", "def checkout(request):\n    return None\n");
+    std::fs::remove_file(root.join("shop/__init__.py")).unwrap();
+    let out = codehub(root, &["index"]);
+    assert!(
+        stdout(&out).contains("(1 parsed, 1 unchanged, 1 removed, 0 renamed)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = codehub(root, &["--json", "show", "sum_prices"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["callers"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_custom_state_dir_is_used_and_found_again() {
+    let dir = fixture();
+    let state = tempfile::tempdir().unwrap();
+    let state_arg = state.path().to_str().unwrap();
+    let out = codehub(dir.path(), &["--state-dir", state_arg, "index"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dir.path().join(".codehub").exists());
+    let out = codehub(dir.path(), &["--state-dir", state_arg, "find", "Order"]);
+    assert!(stdout(&out).contains("shop/models.py::Order"), "{}", stdout(&out));
+}
