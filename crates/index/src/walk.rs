@@ -95,6 +95,11 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
     config.create_state_dir()?;
     let mut store = Store::open(&config.db_path())?;
     let stored = std::sync::Arc::new(store.files()?);
+    tracing::debug!(
+        files = stored.len(),
+        ms = started.elapsed().as_secs_f64() * 1e3,
+        "store opened"
+    );
     let cold = stored.is_empty();
     let mut report = IndexReport { cold, ..IndexReport::default() };
 
@@ -115,11 +120,8 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
     let _ = walker.join();
     outcome?;
 
-    let status = store.status()?;
-    report.files = status.files;
-    report.nodes = status.nodes;
-    report.edges = status.edges;
-    report.clock = status.clock;
+    (report.files, report.nodes, report.edges) = store.totals()?;
+    report.clock = store.clock()?;
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
@@ -219,6 +221,7 @@ fn write_incremental(
             progress(handled);
         }
     }
+    tracing::debug!("walk finished");
     let mut gone: Vec<&String> = stored.keys().filter(|p| !present.contains(*p)).collect();
     gone.sort();
     for (facts, meta) in rename_candidates {
@@ -251,9 +254,17 @@ fn commit_file(
     renamed_from: Option<&str>,
     report: &mut IndexReport,
 ) -> Result<(), IndexError> {
+    let started = Instant::now();
     let mut writer = store.writer(false)?;
     let change = writer.replace_file(facts, meta, UpdateSource::FileChange, renamed_from)?;
+    let replaced = started.elapsed();
     writer.commit()?;
+    tracing::debug!(
+        path = facts.path,
+        replace_ms = replaced.as_secs_f64() * 1e3,
+        total_ms = started.elapsed().as_secs_f64() * 1e3,
+        "file committed"
+    );
     report.nodes_added += change.added.len() as u64;
     report.nodes_changed += change.changed.len() as u64;
     report.nodes_removed += change.removed.len() as u64;

@@ -17,7 +17,15 @@ pub(crate) enum Sym {
 
 /// How many alias hops a key may take before it is declared unresolvable (guards
 /// against re-export cycles).
-const MAX_HOPS: usize = 8;
+pub(crate) const MAX_HOPS: usize = 8;
+
+/// A key's last member name: `py:a.b.f` → `f`, `rs:vendor/x/:crate` → `crate`.
+/// Alias hops and prefix rewrites never change it, which makes it the index for
+/// finding the edges a changed symbol may affect.
+pub(crate) fn last_segment(key: &str) -> &str {
+    let cut = key.rfind(['.', ':']).map_or(0, |i| i + 1);
+    &key[cut..]
+}
 
 /// The outcome of linking one key.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -80,6 +80,22 @@ impl Store {
         Ok(out)
     }
 
+    /// `(files, nodes, edges)` from per-file counts: cheap enough for every run
+    /// (edges exclude `contains`, as in [`Status`]).
+    pub fn totals(&self) -> Result<(u64, u64, u64)> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), coalesce(sum(n_nodes), 0), coalesce(sum(n_edges), 0) FROM files",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)? as u64,
+                    r.get::<_, i64>(1)? as u64,
+                    r.get::<_, i64>(2)? as u64,
+                ))
+            },
+        )?)
+    }
+
     /// Counts for `codehub status`.
     pub fn status(&self) -> Result<Status> {
         let count = |sql: &str| -> Result<u64> {

@@ -21,6 +21,7 @@ CREATE TABLE files (
     file_hash   TEXT NOT NULL,
     line_count  INTEGER NOT NULL,
     n_nodes     INTEGER NOT NULL,
+    n_edges     INTEGER NOT NULL,
     diagnostics TEXT NOT NULL,
     clock       INTEGER NOT NULL
 ) WITHOUT ROWID;
@@ -68,6 +69,7 @@ CREATE TABLE edges (
     provenance TEXT NOT NULL,
     line       INTEGER NOT NULL,
     target_key TEXT,
+    target_name TEXT,
     key_name   TEXT,
     key_inferred INTEGER NOT NULL DEFAULT 0
 );
@@ -75,6 +77,7 @@ CREATE INDEX edges_src ON edges(src, kind);
 CREATE INDEX edges_dst ON edges(dst, kind);
 CREATE INDEX edges_path ON edges(path);
 CREATE INDEX edges_target_key ON edges(target_key) WHERE target_key IS NOT NULL;
+CREATE INDEX edges_target_name ON edges(target_name) WHERE target_key IS NOT NULL;
 
 CREATE TABLE symbols (
     key      TEXT NOT NULL,

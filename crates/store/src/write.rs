@@ -34,9 +34,11 @@ pub struct Writer<'c> {
     clock: u64,
     now: String,
     deferred_link: bool,
-    /// Symbol rows (key, is-alias) added or removed by this transaction: the keys
-    /// whose dependents must be re-linked before commit.
-    changed_symbols: BTreeSet<(String, bool)>,
+    /// Net change of symbol rows `(key, target, is-alias)` in this transaction: +1
+    /// added, -1 removed. Rows with a non-zero net change are the keys whose dependents
+    /// must be re-linked before commit; re-writing a file with the same symbols
+    /// re-links nothing.
+    symbol_delta: HashMap<(String, String, bool), i32>,
 }
 
 /// A node's history, carried across a replacement when its content is unchanged.
@@ -64,7 +66,7 @@ impl<'c> Writer<'c> {
             clock: clock + 1,
             now: humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
             deferred_link,
-            changed_symbols: BTreeSet::new(),
+            symbol_delta: HashMap::new(),
         })
     }
 
@@ -190,47 +192,7 @@ impl<'c> Writer<'c> {
         change.changed.sort();
         change.removed.sort();
 
-        let mut keyed = Vec::new();
-        {
-            let mut insert = self.tx.prepare_cached(
-                "INSERT INTO edges (path, src, kind, dst, resolved, provenance, line,
-                    target_key, key_name, key_inferred)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for edge in &facts.edges {
-                let (dst, resolved, provenance, key, name, inferred) = match &edge.target {
-                    Target::Node { id, provenance } => {
-                        (id.as_str(), true, *provenance, None, None, false)
-                    }
-                    Target::Key { key, name, inferred } => (
-                        name.as_str(),
-                        false,
-                        Provenance::Unresolved,
-                        Some(key.as_str()),
-                        Some(name.as_str()),
-                        *inferred,
-                    ),
-                    Target::Name(name) => {
-                        (name.as_str(), false, Provenance::Unresolved, None, None, false)
-                    }
-                };
-                insert.execute(params![
-                    facts.path,
-                    edge.src,
-                    edge.kind.as_str(),
-                    dst,
-                    resolved,
-                    provenance.as_str(),
-                    edge.line,
-                    key,
-                    name,
-                    inferred
-                ])?;
-                if key.is_some() {
-                    keyed.push(self.tx.last_insert_rowid());
-                }
-            }
-        }
+        // Symbols first, so that keys into this same file link below.
         {
             let mut insert = self.tx.prepare_cached(
                 "INSERT INTO symbols (key, path, node_id, alias_of) VALUES (?1, ?2, ?3, ?4)",
@@ -242,16 +204,83 @@ impl<'c> Writer<'c> {
                 };
                 insert.execute(params![symbol.key, facts.path, node, alias])?;
                 if !self.deferred_link {
-                    self.changed_symbols.insert((symbol.key.clone(), alias.is_some()));
+                    let target = node.or(alias).unwrap_or_default().to_owned();
+                    *self
+                        .symbol_delta
+                        .entry((symbol.key.clone(), target, alias.is_some()))
+                        .or_default() += 1;
                 }
+            }
+        }
+        let mut cache: HashMap<&str, Option<link::Linked>> = HashMap::new();
+        let mut rows = Vec::with_capacity(facts.edges.len());
+        for edge in &facts.edges {
+            let row = match &edge.target {
+                Target::Node { id, provenance } => {
+                    (id.clone(), true, *provenance, None, None, false)
+                }
+                Target::Key { key, name, inferred } => {
+                    // Incremental runs link as they insert; a cold run links at the end.
+                    let linked = if self.deferred_link {
+                        None
+                    } else if let Some(l) = cache.get(key.as_str()) {
+                        l.clone()
+                    } else {
+                        let l = self.resolve_sql(key)?;
+                        cache.insert(key, l.clone());
+                        l
+                    };
+                    match linked {
+                        Some(l) => {
+                            let provenance = link::provenance(&l, *inferred);
+                            (l.node_id, true, provenance, Some(key), Some(name), *inferred)
+                        }
+                        None => (
+                            name.clone(),
+                            false,
+                            Provenance::Unresolved,
+                            Some(key),
+                            Some(name),
+                            *inferred,
+                        ),
+                    }
+                }
+                Target::Name(name) => {
+                    (name.clone(), false, Provenance::Unresolved, None, None, false)
+                }
+            };
+            rows.push(row);
+        }
+        {
+            let mut insert = self.tx.prepare_cached(
+                "INSERT INTO edges (path, src, kind, dst, resolved, provenance, line,
+                    target_key, target_name, key_name, key_inferred)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            for (edge, (dst, resolved, provenance, key, name, inferred)) in
+                facts.edges.iter().zip(rows)
+            {
+                insert.execute(params![
+                    facts.path,
+                    edge.src,
+                    edge.kind.as_str(),
+                    dst,
+                    resolved,
+                    provenance.as_str(),
+                    edge.line,
+                    key,
+                    key.map(|k| link::last_segment(k)),
+                    name,
+                    inferred
+                ])?;
             }
         }
         let diagnostics: Vec<String> =
             facts.diagnostics.iter().map(|d| format!("L{}: {}", d.line, d.message)).collect();
         self.tx.execute(
             "INSERT OR REPLACE INTO files (path, language, size, mtime_ns, file_hash,
-                line_count, n_nodes, diagnostics, clock)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                line_count, n_nodes, n_edges, diagnostics, clock)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 facts.path,
                 facts.language.as_str(),
@@ -260,13 +289,11 @@ impl<'c> Writer<'c> {
                 facts.file_hash,
                 facts.line_count,
                 facts.nodes.len() as i64,
+                facts.edges.iter().filter(|e| e.kind != model::EdgeKind::Contains).count() as i64,
                 serde_json::to_string(&diagnostics).unwrap_or_default(),
                 self.clock as i64,
             ],
         )?;
-        if !self.deferred_link {
-            self.link_rows(&keyed)?;
-        }
         Ok(change)
     }
 
@@ -344,7 +371,7 @@ impl<'c> Writer<'c> {
     /// Re-links every edge that could depend on a symbol row this transaction added or
     /// removed, then commits. Returns the new clock.
     pub fn commit(mut self) -> Result<u64> {
-        if !self.changed_symbols.is_empty() {
+        if self.symbol_delta.values().any(|&d| d != 0) {
             self.relink_dependents()?;
         }
         self.tx
@@ -387,15 +414,17 @@ impl<'c> Writer<'c> {
     /// Deletes a file's rows, remembering its symbols as changed.
     fn remove_rows(&mut self, path: &str) -> Result<()> {
         {
-            let mut stmt = self
-                .tx
-                .prepare_cached("SELECT key, alias_of IS NOT NULL FROM symbols WHERE path = ?1")?;
-            let rows =
-                stmt.query_map([path], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT key, coalesce(node_id, alias_of, ''), alias_of IS NOT NULL
+                 FROM symbols WHERE path = ?1",
+            )?;
+            let rows = stmt.query_map([path], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+            })?;
             for row in rows {
                 let row = row?;
                 if !self.deferred_link {
-                    self.changed_symbols.insert(row);
+                    *self.symbol_delta.entry(row).or_default() -= 1;
                 }
             }
         }
@@ -489,61 +518,66 @@ impl<'c> Writer<'c> {
         }
     }
 
-    /// Re-links edges whose target key is a changed symbol key, lies under a changed
-    /// alias, or reaches one through aliases (found by walking aliases backwards).
-    /// Touches only those edges: the cost follows the change, not the repository.
+    /// Re-links the edges that could depend on a symbol row this transaction added or
+    /// removed: edges whose key ends in the same name (every alias hop and prefix
+    /// rewrite keeps a key's last segment), edges under a changed alias (whose last
+    /// segment is the member's), and, through aliases that point at a changed key
+    /// under another name, edges ending in that name. Only those edges are touched:
+    /// the cost follows the change, not the size of the repository.
     fn relink_dependents(&mut self) -> Result<()> {
         const MAX_KEYS: usize = 20_000;
-        let mut work: Vec<(String, bool)> =
-            std::mem::take(&mut self.changed_symbols).into_iter().collect();
-        let mut visited: HashSet<String> = HashSet::new();
+        let mut work: Vec<(String, bool, usize)> = std::mem::take(&mut self.symbol_delta)
+            .into_iter()
+            .filter(|(_, delta)| *delta != 0)
+            .map(|((key, _, alias), _)| match key.strip_suffix(".*") {
+                // A star re-export stands for every member of its module.
+                Some(base) => (base.to_owned(), true, 0),
+                None => (key, alias, 0),
+            })
+            .collect();
+        work.sort();
+        work.dedup();
+        let mut visited: HashSet<(String, bool)> = HashSet::new();
+        let mut names: BTreeSet<String> = BTreeSet::new();
         let mut rowids: BTreeSet<i64> = BTreeSet::new();
-        while let Some((key, subtree)) = work.pop() {
-            if !visited.insert(format!("{subtree}{key}")) || visited.len() > MAX_KEYS {
+        while let Some((key, alias, hops)) = work.pop() {
+            if visited.len() >= MAX_KEYS || !visited.insert((key.clone(), alias)) {
                 continue;
             }
-            let lo = format!("{key}.");
-            let hi = format!("{key}/");
-            {
+            names.insert(link::last_segment(&key).to_owned());
+            if alias {
                 let mut stmt = self.tx.prepare_cached(
-                    "SELECT rowid FROM edges WHERE target_key = ?1
-                     OR (?4 AND target_key >= ?2 AND target_key < ?3)",
+                    "SELECT rowid FROM edges WHERE target_key >= ?1 AND target_key < ?2",
                 )?;
-                let rows = stmt.query_map(params![key, lo, hi, subtree], |r| r.get::<_, i64>(0))?;
+                let rows = stmt.query_map(params![format!("{key}."), format!("{key}/")], |r| {
+                    r.get::<_, i64>(0)
+                })?;
                 for row in rows {
                     rowids.insert(row?);
                 }
             }
-            // Aliases that point at the key, under it, or at one of its prefixes stand
-            // for it under other names.
-            let mut aliases: Vec<(String, bool)> = Vec::new();
-            {
-                let mut stmt = self.tx.prepare_cached(
-                    "SELECT key, alias_of FROM symbols WHERE alias_of = ?1
-                     OR (?4 AND alias_of >= ?2 AND alias_of < ?3)",
-                )?;
-                let rows = stmt.query_map(params![key, lo, hi, subtree], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?;
+            // Linking follows at most MAX_HOPS aliases; so does this reverse walk.
+            if hops >= link::MAX_HOPS {
+                continue;
+            }
+            let mut stmt = self.tx.prepare_cached("SELECT key FROM symbols WHERE alias_of = ?1")?;
+            let rows = stmt.query_map([&key], |r| r.get::<_, String>(0))?;
+            for row in rows {
+                let alias_key = row?;
+                let base = alias_key.strip_suffix(".*").unwrap_or(&alias_key).to_owned();
+                work.push((base, true, hops + 1));
+            }
+        }
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT rowid FROM edges WHERE target_name = ?1 AND target_key IS NOT NULL",
+            )?;
+            for name in &names {
+                let rows = stmt.query_map([name], |r| r.get::<_, i64>(0))?;
                 for row in rows {
-                    let (alias_key, _target) = row?;
-                    let base = alias_key.strip_suffix(".*").unwrap_or(&alias_key);
-                    aliases.push((base.to_owned(), true));
-                }
-                let mut end = key.len();
-                while let Some(dot) = key[..end].rfind('.') {
-                    let prefix = &key[..dot];
-                    let rows =
-                        stmt.query_map(params![prefix, "", "", false], |r| r.get::<_, String>(0))?;
-                    for row in rows {
-                        let alias_key = row?;
-                        let base = alias_key.strip_suffix(".*").unwrap_or(&alias_key);
-                        aliases.push((format!("{base}{}", &key[dot..]), subtree));
-                    }
-                    end = dot;
+                    rowids.insert(row?);
                 }
             }
-            work.extend(aliases);
         }
         let rowids: Vec<i64> = rowids.into_iter().collect();
         self.link_rows(&rowids)
