@@ -263,10 +263,11 @@ fn bench_corpus(
     let status =
         measure(Command::new(codehub).arg("--json").arg("--state-dir").arg(&state).arg("status"))?;
     let status: serde_json::Value = serde_json::from_str(&status.stdout)?;
-    let ours = |k: &str| status["status"]["kinds"][k].as_u64().unwrap_or(0);
+    let language = corpus.ctags_languages.to_lowercase();
+    let ours = |k: &str| status["status"]["kinds"][&language][k].as_u64().unwrap_or(0);
     let theirs = |k: &str| ctags_kinds.get(k).copied().unwrap_or(0);
     println!(
-        "{:<9} kinds (codehub vs ctags): classes {} vs {}, functions {} vs {}, methods {} vs {} (ctags member={})",
+        "{:<9} {language} kinds (codehub vs ctags): classes {} vs {}, functions {} vs {}, methods {} vs {} (ctags member={})",
         corpus.name,
         ours("class") + ours("struct") + ours("interface"),
         theirs("class") + theirs("struct") + theirs("interface"),

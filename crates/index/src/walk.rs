@@ -136,7 +136,9 @@ fn write_cold(
     let mut writer = store.writer(true)?;
     let mut in_batch = 0;
     let mut handled = 0;
+    let mut busy = std::time::Duration::ZERO;
     for found in rx {
+        let started = Instant::now();
         handled += 1;
         match found {
             Found::Parsed(facts, meta) => {
@@ -157,12 +159,20 @@ fn write_cold(
                 unreachable!("a cold index has no stored files to compare with")
             }
         }
+        busy += started.elapsed();
         if handled % 64 == 0 {
             progress(handled);
         }
     }
-    writer.link_all()?;
+    let started = Instant::now();
+    let linked = writer.link_all()?;
     writer.commit()?;
+    tracing::debug!(
+        write_ms = busy.as_secs_f64() * 1e3,
+        link_ms = started.elapsed().as_secs_f64() * 1e3,
+        linked,
+        "cold index written"
+    );
     progress(handled);
     Ok(())
 }
@@ -386,13 +396,31 @@ fn visit(
     if bytes[..bytes.len().min(BINARY_PROBE)].contains(&0) {
         return skipped(path, "binary file (NUL byte in the first 8 KiB)".into());
     }
+    if is_minified(&path, &bytes) {
+        return skipped(path, "minified (generated) code".into());
+    }
     if let Some(row) = previous {
         if row.file_hash == extract::hash(&bytes) {
             return Some(Found::Touched(path, meta));
         }
     }
+    let started = Instant::now();
     let facts = extract::extract(&path, &bytes)?;
+    tracing::trace!(path, us = started.elapsed().as_micros() as u64, "extracted");
     Some(Found::Parsed(Box::new(facts), meta))
+}
+
+/// Minified JavaScript is generated, not written: `*.min.js`, or a file of 4 KiB or
+/// more whose lines average over 500 bytes. Indexing it would only add noise.
+fn is_minified(path: &str, bytes: &[u8]) -> bool {
+    if path.contains(".min.") {
+        return matches!(Language::from_path(path), Some(Language::JavaScript));
+    }
+    if bytes.len() < 4096 || !matches!(Language::from_path(path), Some(Language::JavaScript)) {
+        return false;
+    }
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    bytes.len() / lines > 500
 }
 
 /// Reads at most `cap + 1` bytes, so a file that grew past the cap is caught without

@@ -25,8 +25,8 @@ pub struct Status {
     pub schema_version: u32,
     /// Files per language, by language name.
     pub languages: Vec<(String, u64)>,
-    /// Nodes per kind, by kind name.
-    pub kinds: std::collections::BTreeMap<String, u64>,
+    /// Nodes per language and kind: `kinds["python"]["method"]`.
+    pub kinds: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
 }
 
 /// What a user's `NODE` argument (an id, a qualified name or a bare name) names.
@@ -114,12 +114,17 @@ impl Store {
         }
         let mut kinds = std::collections::BTreeMap::new();
         {
-            let mut stmt = self.conn.prepare("SELECT kind, count(*) FROM nodes GROUP BY kind")?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+            let mut stmt =
+                self.conn.prepare("SELECT language, kind, count(*) FROM nodes GROUP BY 1, 2")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)? as u64))
+            })?;
             for row in rows {
-                let (kind, n) = row?;
-                kinds.insert(kind, n);
+                let (language, kind, n) = row?;
+                kinds
+                    .entry(language)
+                    .or_insert_with(std::collections::BTreeMap::new)
+                    .insert(kind, n);
             }
         }
         Ok(Status {

@@ -428,9 +428,11 @@ impl<'c> Writer<'c> {
                 }
             }
         }
+        // Every edge's source is a node of its file, so the (src, kind) index finds a
+        // file's edges; an index on edges.path would cost every insert for this alone.
         for sql in [
+            "DELETE FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)",
             "DELETE FROM nodes WHERE path = ?1",
-            "DELETE FROM edges WHERE path = ?1",
             "DELETE FROM symbols WHERE path = ?1",
             "DELETE FROM files WHERE path = ?1",
         ] {
