@@ -170,8 +170,8 @@ fn bad_input_is_reported_and_harms_nothing_else() {
     };
     write(root, "deep.py", deep_py);
     let mut deep_js = String::from("function outer() {\n");
-    deep_js.push_str(&"{".repeat(10_000));
-    deep_js.push_str(&"}".repeat(10_000));
+    deep_js.push_str(&"{\n".repeat(10_000));
+    deep_js.push_str(&"}\n".repeat(10_000));
     deep_js.push_str("\n}\nfunction afterDeep() {}\n");
     write(root, "deep.js", &deep_js);
     write(root, "deep.ts", &deep_js);
