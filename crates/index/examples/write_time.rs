@@ -25,7 +25,7 @@ fn main() {
     let mut store = store::Store::open(&dir.path().join("index.db")).unwrap();
     let started = Instant::now();
     let mut writer = store.writer(true).unwrap();
-    let meta = store::FileMeta { size: 0, mtime_ns: 0 };
+    let meta = store::FileMeta::default();
     for f in &facts {
         writer.replace_file(f, meta, model::UpdateSource::ColdStart, None).unwrap();
     }

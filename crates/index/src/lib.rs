@@ -7,7 +7,11 @@
 //! only the writer thread touches the store; an unchanged file is never re-parsed.
 
 mod config;
+mod daemon;
+mod filter;
+mod queue;
 mod walk;
 
 pub use config::{find_state, Config, ConfigError, Located, DB_FILE, STATE_DIR_NAME};
+pub use daemon::{Daemon, DaemonError, DaemonOptions, DaemonStats};
 pub use walk::{index, IndexError, IndexReport, Skipped};

@@ -76,8 +76,8 @@ pub struct IndexReport {
     pub seconds: f64,
 }
 
-/// What a walker thread sends the writer about one file.
-enum Found {
+/// What a walker thread (or a daemon worker) concluded about one file.
+pub(crate) enum Found {
     /// Size and mtime match the store: nothing to do.
     Unchanged(String),
     /// Content hash matches the store: record the new size/mtime only.
@@ -218,7 +218,8 @@ fn write_incremental(
                 present.insert(facts.path.clone());
                 note_diagnostics(report, &facts);
                 if !stored.contains_key(&facts.path)
-                    && stored_hashes.contains_key(facts.file_hash.as_str())
+                    && (stored_hashes.contains_key(facts.file_hash.as_str())
+                        || !store.tombstones_with_hash(&facts.file_hash)?.is_empty())
                 {
                     rename_candidates.push((facts, meta));
                     continue;
@@ -234,11 +235,23 @@ fn write_incremental(
     tracing::debug!("walk finished");
     let mut gone: Vec<&String> = stored.keys().filter(|p| !present.contains(*p)).collect();
     gone.sort();
+    let mut tombstones_used: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (facts, meta) in rename_candidates {
-        let old = stored_hashes
+        let mut old = stored_hashes
             .get(facts.file_hash.as_str())
             .and_then(|paths| paths.iter().find(|p| gone.iter().any(|g| g.as_str() == **p)))
             .map(|p| p.to_string());
+        if old.is_none() {
+            // Its old path may already be gone from the store (a daemon committed the
+            // delete first): a recent tombstone with the same content still counts.
+            old = store
+                .tombstones_with_hash(&facts.file_hash)?
+                .into_iter()
+                .find(|p| !present.contains(p) && !tombstones_used.contains(p));
+            if let Some(p) = &old {
+                tombstones_used.insert(p.clone());
+            }
+        }
         if let Some(old) = &old {
             gone.retain(|g| g.as_str() != old.as_str());
             report.renamed.push((old.clone(), facts.path.clone()));
@@ -293,10 +306,8 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
     let root = config.root.clone();
     let state_dir = config.state_dir.clone();
     let max_size = config.max_file_size;
-    WalkBuilder::new(&root)
+    walk_builder(&root)
         .threads(config.worker_count())
-        .require_git(false)
-        .follow_links(false)
         .filter_entry(move |entry| entry.path() != state_dir)
         .build_parallel()
         .run(|| {
@@ -319,6 +330,24 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
                 }
             })
         });
+}
+
+/// The walker with codehub's rules: `.gitignore` and `.ignore` at every level below
+/// `dir`, hidden entries skipped, symlinks not followed. Git's global and repository
+/// excludes and ignore files above the root are not read, so that the daemon's
+/// per-path filter (`filter.rs`) can apply exactly the same rules.
+pub(crate) fn walk_builder(dir: &Path) -> WalkBuilder {
+    let mut builder = WalkBuilder::new(dir);
+    builder
+        .require_git(false)
+        .follow_links(false)
+        .parents(false)
+        .git_global(false)
+        .git_exclude(false)
+        .hidden(true)
+        .git_ignore(true)
+        .ignore(true);
+    builder
 }
 
 fn err_path(err: &ignore::Error, root: &Path) -> String {
@@ -376,17 +405,32 @@ fn visit(
         Ok(m) => m,
         Err(e) => return skipped(path, e.to_string()),
     };
-    let meta = FileMeta { size: metadata.len(), mtime_ns: mtime_ns(&metadata) };
+    let previous = stored.get(&path);
+    examine(path.clone(), entry.path(), &metadata, previous, max_size)
+}
+
+/// Decides what to do with the regular source file `path` (root-relative; `abs` on
+/// disk) given its metadata and its stored row: nothing (size and mtime match), record
+/// a touch (same hash), or read and extract it. Shared by the walk and the daemon's
+/// workers so that both judge a file the same way.
+pub(crate) fn examine(
+    path: String,
+    abs: &Path,
+    metadata: &std::fs::Metadata,
+    previous: Option<&FileRow>,
+    max_size: u64,
+) -> Option<Found> {
+    let skipped = |path: String, reason: String| Some(Found::Skipped(Skipped { path, reason }));
+    let meta = file_meta(metadata);
     if meta.size > max_size {
         return skipped(path, format!("{} bytes is over the {max_size}-byte limit", meta.size));
     }
-    let previous = stored.get(&path);
     if let Some(row) = previous {
-        if row.size == meta.size && row.mtime_ns == meta.mtime_ns {
+        if meta.unchanged_since(row) {
             return Some(Found::Unchanged(path));
         }
     }
-    let bytes = match read_capped(entry.path(), max_size) {
+    let bytes = match read_capped(abs, max_size) {
         Ok(b) => b,
         Err(e) => return skipped(path, format!("cannot read: {e}")),
     };
@@ -432,10 +476,16 @@ fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn mtime_ns(metadata: &std::fs::Metadata) -> i64 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i64)
+/// The stat data the store compares, stamped with the time it was taken.
+fn file_meta(metadata: &std::fs::Metadata) -> FileMeta {
+    use std::os::unix::fs::MetadataExt;
+    let nanos =
+        |t: std::time::SystemTime| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
+    FileMeta {
+        size: metadata.len(),
+        mtime_ns: metadata.modified().map_or(0, nanos),
+        ctime_ns: metadata.ctime() * 1_000_000_000 + metadata.ctime_nsec(),
+        ino: metadata.ino(),
+        checked_ns: nanos(std::time::SystemTime::now()),
+    }
 }

@@ -55,7 +55,9 @@ fn a_second_run_parses_nothing_and_an_edit_parses_one_file() {
 
     let second = run(root);
     assert!(!second.cold);
-    assert_eq!((second.parsed, second.unchanged), (0, 6), "{second:?}");
+    // Files written within the last second are hashed, not trusted by stat alone
+    // ("racy" timestamps), but never re-parsed.
+    assert_eq!((second.parsed, second.unchanged + second.touched), (0, 6), "{second:?}");
 
     write(root, "pkg/core.py", "class Engine:\n    def run(self):\n        return helper() + 1\n\n\ndef helper():\n    return 1\n");
     let third = run(root);
@@ -78,7 +80,8 @@ fn touching_a_file_without_changing_it_does_not_reparse() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     write(root, "app.py", content);
     let report = run(root);
-    assert_eq!((report.parsed, report.touched), (0, 1), "{report:?}");
+    assert_eq!(report.parsed, 0, "{report:?}");
+    assert!(report.touched >= 1, "app.py was hashed, found unchanged: {report:?}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 pub mod facts;
 mod state;
 
-pub use state::{summary, Edge, EdgeEnd, NodeState, NodeSummary, Reached};
+pub use state::{summary, Change, ChangeKind, Edge, EdgeEnd, NodeState, NodeSummary, Reached};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -97,3 +97,23 @@ pub fn summary(docstring: Option<&str>) -> Option<String> {
     let first = docstring?.lines().map(str::trim).find(|l| !l.is_empty())?;
     Some(first.to_owned())
 }
+
+/// What happened to a node at a clock (the change log behind `changes.since`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Changed,
+    Removed,
+}
+
+/// One entry of the change log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// The clock of the commit that made the change.
+    pub clock: u64,
+    pub node_id: String,
+    pub change: ChangeKind,
+    /// The file the node is (or was) in.
+    pub path: String,
+}

@@ -53,6 +53,11 @@ pub struct FileRow {
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch.
     pub mtime_ns: i64,
+    /// Inode change time in nanoseconds since the Unix epoch.
+    pub ctime_ns: i64,
+    pub ino: u64,
+    /// When the file was last stat'ed, in nanoseconds since the Unix epoch.
+    pub checked_ns: i64,
     pub file_hash: String,
     pub n_nodes: u32,
     /// Diagnostics from the last extraction, one string each (`L12: syntax error ...`).

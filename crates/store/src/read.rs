@@ -54,24 +54,30 @@ fn summary_row(row: &Row<'_>) -> rusqlite::Result<NodeSummary> {
     })
 }
 
+fn file_row(r: &Row<'_>) -> rusqlite::Result<FileRow> {
+    let diagnostics: String = r.get(6)?;
+    Ok(FileRow {
+        path: r.get(0)?,
+        language: r.get(1)?,
+        size: r.get::<_, i64>(2)? as u64,
+        mtime_ns: r.get(3)?,
+        ctime_ns: r.get(7)?,
+        ino: r.get::<_, i64>(8)? as u64,
+        checked_ns: r.get(9)?,
+        file_hash: r.get(4)?,
+        n_nodes: r.get(5)?,
+        diagnostics: serde_json::from_str(&diagnostics).unwrap_or_default(),
+    })
+}
+
 impl Store {
     /// Every stored file, by path.
     pub fn files(&self) -> Result<HashMap<String, FileRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT path, language, size, mtime_ns, file_hash, n_nodes, diagnostics FROM files",
+            "SELECT path, language, size, mtime_ns, file_hash, n_nodes, diagnostics, ctime_ns, ino,
+                checked_ns FROM files",
         )?;
-        let rows = stmt.query_map([], |r| {
-            let diagnostics: String = r.get(6)?;
-            Ok(FileRow {
-                path: r.get(0)?,
-                language: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                mtime_ns: r.get(3)?,
-                file_hash: r.get(4)?,
-                n_nodes: r.get(5)?,
-                diagnostics: serde_json::from_str(&diagnostics).unwrap_or_default(),
-            })
-        })?;
+        let rows = stmt.query_map([], file_row)?;
         let mut out = HashMap::new();
         for row in rows {
             let row = row?;
@@ -94,6 +100,73 @@ impl Store {
                 ))
             },
         )?)
+    }
+
+    /// Change-log entries with a clock greater than `clock`, oldest first, at most
+    /// `limit`. Cold indexing records no entries; the log keeps the last 100,000
+    /// commits.
+    pub fn changes_since(&self, clock: u64, limit: usize) -> Result<Vec<model::Change>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT clock, node_id, change, path FROM changes WHERE clock > ?1
+             ORDER BY clock, rowid LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![clock as i64, limit as i64], |r| {
+            let change: String = r.get(2)?;
+            Ok(model::Change {
+                clock: r.get::<_, i64>(0)? as u64,
+                node_id: r.get(1)?,
+                change: match change.as_str() {
+                    "added" => model::ChangeKind::Added,
+                    "removed" => model::ChangeKind::Removed,
+                    _ => model::ChangeKind::Changed,
+                },
+                path: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The stored row of one file, if it is indexed.
+    pub fn file(&self, path: &str) -> Result<Option<FileRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT path, language, size, mtime_ns, file_hash, n_nodes, diagnostics, ctime_ns,
+                    ino, checked_ns FROM files WHERE path = ?1",
+            )?
+            .query_row([path], file_row)
+            .optional()?)
+    }
+
+    /// Indexed paths equal to `prefix` or below the directory `prefix`, sorted.
+    pub fn paths_under(&self, prefix: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3) ORDER BY path",
+        )?;
+        let rows = stmt
+            .query_map(params![prefix, format!("{prefix}/"), format!("{prefix}0")], |r| {
+                r.get::<_, String>(0)
+            })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Indexed paths whose content hash is `file_hash` (rename candidates).
+    pub fn paths_with_hash(&self, file_hash: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path FROM files WHERE file_hash = ?1 ORDER BY path")?;
+        let rows = stmt.query_map([file_hash], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Paths of recently removed files whose content hash was `file_hash`, newest
+    /// first: rename sources whose delete was committed before their create.
+    pub fn tombstones_with_hash(&self, file_hash: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path FROM tombstones WHERE file_hash = ?1 ORDER BY clock DESC",
+        )?;
+        let rows = stmt.query_map([file_hash], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Counts for `codehub status`.

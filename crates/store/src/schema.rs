@@ -18,6 +18,9 @@ CREATE TABLE files (
     language    TEXT NOT NULL,
     size        INTEGER NOT NULL,
     mtime_ns    INTEGER NOT NULL,
+    ctime_ns    INTEGER NOT NULL,
+    ino         INTEGER NOT NULL,
+    checked_ns  INTEGER NOT NULL,
     file_hash   TEXT NOT NULL,
     line_count  INTEGER NOT NULL,
     n_nodes     INTEGER NOT NULL,
@@ -107,6 +110,23 @@ CREATE TRIGGER nodes_fts_update AFTER UPDATE ON nodes BEGIN
     INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
     VALUES (new.rowid, new.name, new.qualified_name, new.signature, new.docstring);
 END;
+
+CREATE TABLE changes (
+    clock   INTEGER NOT NULL,
+    node_id TEXT NOT NULL,
+    change  TEXT NOT NULL,
+    path    TEXT NOT NULL
+);
+CREATE INDEX changes_clock ON changes(clock);
+
+CREATE TABLE tombstones (
+    path      TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    clock     INTEGER NOT NULL,
+    history   TEXT NOT NULL
+);
+CREATE INDEX tombstones_path ON tombstones(path);
+CREATE INDEX tombstones_hash ON tombstones(file_hash);
 
 INSERT INTO meta(key, value) VALUES ('clock', '0');
 "#];

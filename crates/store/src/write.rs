@@ -6,15 +6,46 @@ use crate::link::{self, Sym, SymbolMap};
 use crate::{Result, StoreError};
 use model::facts::{FileFacts, SymbolTarget, Target};
 use model::{Provenance, UpdateSource};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// What the walker knows about a file besides its content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How many commits the change log (`changes` table) keeps.
+const CHANGE_LOG_CLOCKS: u64 = 100_000;
+
+/// How many commits a removed file's history is kept for rename detection.
+const TOMBSTONE_CLOCKS: u64 = 1_000;
+
+/// What the walker knows about a file besides its content: its stat data (as git's
+/// index keeps it) and when it was looked at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FileMeta {
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch.
     pub mtime_ns: i64,
+    /// Inode change time in nanoseconds since the Unix epoch (a rename changes it).
+    pub ctime_ns: i64,
+    /// Inode number (a file renamed over another has a different one).
+    pub ino: u64,
+    /// When the file was stat'ed, in nanoseconds since the Unix epoch.
+    pub checked_ns: i64,
+}
+
+/// File timestamps are coarse (a kernel tick); a file changed within this long before
+/// it was looked at may change again with identical stat data ("racy git").
+const RACY_NS: i64 = 1_000_000_000;
+
+impl FileMeta {
+    /// True when `row` describes this very file content without reading it: same
+    /// size, mtime, ctime and inode, and the row was taken long enough after the
+    /// last change that a same-tick rewrite is impossible. Otherwise the file must be
+    /// hashed.
+    pub fn unchanged_since(&self, row: &crate::FileRow) -> bool {
+        row.size == self.size
+            && row.mtime_ns == self.mtime_ns
+            && row.ctime_ns == self.ctime_ns
+            && row.ino == self.ino
+            && row.checked_ns - row.mtime_ns.max(row.ctime_ns) > RACY_NS
+    }
 }
 
 /// The node ids a replacement or removal added, changed (new `source_hash`) and
@@ -39,9 +70,12 @@ pub struct Writer<'c> {
     /// must be re-linked before commit; re-writing a file with the same symbols
     /// re-links nothing.
     symbol_delta: HashMap<(String, String, bool), i32>,
+    /// Nodes (in other files) whose outgoing edges were re-linked by this transaction.
+    dependency_changed: BTreeSet<String>,
 }
 
 /// A node's history, carried across a replacement when its content is unchanged.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct History {
     source_hash: String,
     signature: Option<String>,
@@ -67,6 +101,7 @@ impl<'c> Writer<'c> {
             now: humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
             deferred_link,
             symbol_delta: HashMap::new(),
+            dependency_changed: BTreeSet::new(),
         })
     }
 
@@ -90,7 +125,13 @@ impl<'c> Writer<'c> {
         let mut history = self.history(&facts.path)?;
         let mut renamed: HashMap<String, String> = HashMap::new();
         if let Some(old_path) = renamed_from {
-            for (old_id, h) in self.history(old_path)? {
+            let mut old = self.history(old_path)?;
+            if old.is_empty() {
+                // The old file was removed earlier (its delete event came first): its
+                // history waits in a tombstone.
+                old = self.take_tombstone(old_path)?;
+            }
+            for (old_id, h) in old {
                 let qualified = model::split_node_id(&old_id).1.to_owned();
                 let new_id = model::node_id(&facts.path, &qualified);
                 renamed.insert(new_id.clone(), old_id);
@@ -279,8 +320,8 @@ impl<'c> Writer<'c> {
             facts.diagnostics.iter().map(|d| format!("L{}: {}", d.line, d.message)).collect();
         self.tx.execute(
             "INSERT OR REPLACE INTO files (path, language, size, mtime_ns, file_hash,
-                line_count, n_nodes, n_edges, diagnostics, clock)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                line_count, n_nodes, n_edges, diagnostics, clock, ctime_ns, ino, checked_ns)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 facts.path,
                 facts.language.as_str(),
@@ -292,8 +333,12 @@ impl<'c> Writer<'c> {
                 facts.edges.iter().filter(|e| e.kind != model::EdgeKind::Contains).count() as i64,
                 serde_json::to_string(&diagnostics).unwrap_or_default(),
                 self.clock as i64,
+                meta.ctime_ns,
+                meta.ino as i64,
+                meta.checked_ns,
             ],
         )?;
+        self.record(&change)?;
         Ok(change)
     }
 
@@ -301,18 +346,59 @@ impl<'c> Writer<'c> {
     /// into it become unresolved when the transaction re-links.
     pub fn remove_file(&mut self, path: &str) -> Result<FileChange> {
         let history = self.history(path)?;
+        if !history.is_empty() && !self.deferred_link {
+            // Keep the history a while: if the same content reappears elsewhere (a move
+            // whose halves arrive separately), it is a rename, not delete + create.
+            let hash: Option<String> = self
+                .tx
+                .prepare_cached("SELECT file_hash FROM files WHERE path = ?1")?
+                .query_row([path], |r| r.get(0))
+                .optional()?;
+            if let Some(hash) = hash {
+                let json = serde_json::to_string(&history.iter().collect::<Vec<_>>())
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO tombstones (path, file_hash, clock, history) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![path, hash, self.clock as i64, json])?;
+            }
+        }
         self.remove_rows(path)?;
         let mut removed: Vec<String> = history.into_keys().collect();
         removed.sort();
-        Ok(FileChange { path: path.to_owned(), removed, ..FileChange::default() })
+        let change = FileChange { path: path.to_owned(), removed, ..FileChange::default() };
+        self.record(&change)?;
+        Ok(change)
+    }
+
+    /// Stored paths equal to `prefix` or below the directory `prefix`, as this
+    /// transaction sees them.
+    pub fn paths_under(&self, prefix: &str) -> Result<Vec<String>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT path FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3) ORDER BY path",
+        )?;
+        let rows = stmt
+            .query_map(params![prefix, format!("{prefix}/"), format!("{prefix}0")], |r| {
+                r.get::<_, String>(0)
+            })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Records a new size/mtime for a file whose content hash did not change, so the
     /// next run's cheap check passes without re-reading it.
     pub fn touch_file(&mut self, path: &str, meta: FileMeta) -> Result<()> {
         self.tx.execute(
-            "UPDATE files SET size = ?2, mtime_ns = ?3 WHERE path = ?1",
-            params![path, meta.size as i64, meta.mtime_ns],
+            "UPDATE files SET size = ?2, mtime_ns = ?3, ctime_ns = ?4, ino = ?5, checked_ns = ?6
+             WHERE path = ?1",
+            params![
+                path,
+                meta.size as i64,
+                meta.mtime_ns,
+                meta.ctime_ns,
+                meta.ino as i64,
+                meta.checked_ns
+            ],
         )?;
         Ok(())
     }
@@ -374,10 +460,79 @@ impl<'c> Writer<'c> {
         if self.symbol_delta.values().any(|&d| d != 0) {
             self.relink_dependents()?;
         }
+        // Rule: a node whose edges changed because another file changed was written
+        // by a dependency change (SPEC §3 update_source), at this clock.
+        for id in std::mem::take(&mut self.dependency_changed) {
+            let updated = self
+                .tx
+                .prepare_cached(
+                    "UPDATE nodes SET update_source = 'dependency_change', clock = ?2
+                 WHERE id = ?1 AND clock != ?2",
+                )?
+                .execute(params![id, self.clock as i64])?;
+            if updated > 0 {
+                let (path, _) = model::split_node_id(&id);
+                let path = path.to_owned();
+                self.insert_change(&id, "changed", &path)?;
+            }
+        }
+        // The change log keeps the last CHANGE_LOG_CLOCKS commits, tombstones the last
+        // TOMBSTONE_CLOCKS.
+        if self.clock % 256 == 0 {
+            self.tx.execute(
+                "DELETE FROM tombstones WHERE clock <= ?1",
+                [self.clock.saturating_sub(TOMBSTONE_CLOCKS) as i64],
+            )?;
+            self.tx.execute(
+                "DELETE FROM changes WHERE clock <= ?1",
+                [self.clock.saturating_sub(CHANGE_LOG_CLOCKS) as i64],
+            )?;
+        }
         self.tx
             .execute("UPDATE meta SET value = ?1 WHERE key = 'clock'", [self.clock.to_string()])?;
         self.tx.commit()?;
         Ok(self.clock)
+    }
+
+    /// Appends a file change to the change log (`changes.since`); cold indexing
+    /// records nothing (everything is new).
+    fn record(&mut self, change: &FileChange) -> Result<()> {
+        if self.deferred_link {
+            return Ok(());
+        }
+        for (ids, kind) in
+            [(&change.added, "added"), (&change.changed, "changed"), (&change.removed, "removed")]
+        {
+            for id in ids {
+                self.insert_change(id, kind, &change.path)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_change(&mut self, id: &str, kind: &str, path: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO changes (clock, node_id, change, path) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![self.clock as i64, id, kind, path])?;
+        Ok(())
+    }
+
+    /// Removes and returns the newest tombstone of `path` (empty when none).
+    fn take_tombstone(&mut self, path: &str) -> Result<HashMap<String, History>> {
+        let row: Option<(i64, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT rowid, history FROM tombstones WHERE path = ?1 ORDER BY clock DESC LIMIT 1",
+            )?
+            .query_row([path], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((rowid, json)) = row else { return Ok(HashMap::new()) };
+        self.tx.prepare_cached("DELETE FROM tombstones WHERE rowid = ?1")?.execute([rowid])?;
+        let entries: Vec<(String, History)> =
+            serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(entries.into_iter().collect())
     }
 
     /// History of every node currently stored for `path`, by id.
@@ -445,11 +600,20 @@ impl<'c> Writer<'c> {
     fn link_rows(&mut self, rowids: &[i64]) -> Result<()> {
         let mut cache: HashMap<String, Option<link::Linked>> = HashMap::new();
         for &rowid in rowids {
-            let (key, inferred, dst, resolved, provenance): (String, bool, String, bool, String) =
+            let (key, inferred, dst, resolved, provenance, src): (
+                String,
+                bool,
+                String,
+                bool,
+                String,
+                String,
+            ) =
                 self.tx.prepare_cached(
-                    "SELECT target_key, key_inferred, dst, resolved, provenance FROM edges WHERE rowid = ?1",
+                    "SELECT target_key, key_inferred, dst, resolved, provenance, src FROM edges WHERE rowid = ?1",
                 )?
-                .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+                .query_row([rowid], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                })?;
             let linked = match cache.get(&key) {
                 Some(l) => l.clone(),
                 None => {
@@ -458,13 +622,15 @@ impl<'c> Writer<'c> {
                     l
                 }
             };
-            self.apply_link(rowid, &key, inferred, linked, (&dst, resolved, &provenance))?;
+            if self.apply_link(rowid, &key, inferred, linked, (&dst, resolved, &provenance))? {
+                self.dependency_changed.insert(src);
+            }
         }
         Ok(())
     }
 
     /// Writes an edge's linked (or unlinked) destination when it differs from what is
-    /// stored.
+    /// stored; returns whether it did.
     fn apply_link(
         &mut self,
         rowid: i64,
@@ -472,7 +638,7 @@ impl<'c> Writer<'c> {
         inferred: bool,
         linked: Option<link::Linked>,
         stored: (&str, bool, &str),
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let (dst, resolved, provenance) = match &linked {
             Some(l) => (l.node_id.clone(), true, link::provenance(l, inferred)),
             None => {
@@ -489,8 +655,9 @@ impl<'c> Writer<'c> {
                     "UPDATE edges SET dst = ?2, resolved = ?3, provenance = ?4 WHERE rowid = ?1",
                 )?
                 .execute(params![rowid, dst, resolved, provenance.as_str()])?;
+            return Ok(true);
         }
-        Ok(())
+        Ok(false)
     }
 
     fn resolve_sql(&self, key: &str) -> Result<Option<link::Linked>> {

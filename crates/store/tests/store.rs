@@ -4,7 +4,7 @@
 use model::UpdateSource;
 use store::{FileMeta, Resolution, Store, StoreError};
 
-const META: FileMeta = FileMeta { size: 1, mtime_ns: 1 };
+const META: FileMeta = FileMeta { size: 1, mtime_ns: 1, ctime_ns: 1, ino: 1, checked_ns: 1 };
 
 fn facts(path: &str, source: &str) -> model::facts::FileFacts {
     extract::extract(path, source.as_bytes()).expect("a language codehub parses")

@@ -1,0 +1,695 @@
+//! The live daemon behind `codehub serve`: a notify watcher feeds the bounded,
+//! coalescing [`ChangeQueue`]; worker threads re-examine changed paths against the
+//! store and extract what changed; one writer thread commits their owned results,
+//! many files per transaction, one clock tick per transaction; `sync` is a barrier in
+//! the style of Watchman's cookie files.
+//!
+//! Nothing is dropped: a full queue blocks the watcher's thread (backpressure); when
+//! notify reports lost events (queue overflow, `need_rescan`, an event without paths)
+//! or an error, the whole tree is reconciled against the store. If the watcher cannot
+//! be set up (for example the inotify watch limit), the daemon says so in its status
+//! and rescans periodically instead.
+
+use crate::queue::{ChangeQueue, Job};
+use crate::walk::{examine, walk_builder, Found, Skipped};
+use crate::{Config, IndexError};
+use model::{Language, UpdateSource};
+use notify::{RecursiveMode, Watcher};
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+use store::Store;
+
+/// The prefix of sync cookie files created in the root.
+const COOKIE_PREFIX: &str = ".codehub-cookie-";
+/// Most results the writer commits in one transaction.
+const WRITE_BATCH: usize = 256;
+
+/// Errors starting a daemon.
+#[derive(Debug, thiserror::Error)]
+pub enum DaemonError {
+    /// Another daemon holds the lock for this root.
+    #[error("a codehub daemon is already running for {root} (pid {pid})")]
+    AlreadyRunning { root: PathBuf, pid: String },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// Daemon tuning.
+#[derive(Clone, Debug)]
+pub struct DaemonOptions {
+    /// Distinct paths the queue holds before the watcher waits (backpressure).
+    pub queue_bound: usize,
+    /// Rescan period when no watcher could be set up.
+    pub poll_interval: Duration,
+    /// Force periodic rescans instead of a watcher (tests, network file systems).
+    pub force_polling: bool,
+}
+
+impl Default for DaemonOptions {
+    fn default() -> Self {
+        DaemonOptions {
+            queue_bound: 10_000,
+            poll_interval: Duration::from_secs(2),
+            force_polling: false,
+        }
+    }
+}
+
+/// Facts about a running daemon, for `status`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct DaemonStats {
+    pub pid: u32,
+    pub uptime_s: f64,
+    /// Pending plus in-flight jobs.
+    pub queue_depth: u64,
+    /// File changes (replacements and removals) committed since start.
+    pub changes_applied: u64,
+    /// Whole-tree reconciles run since start (the first is the start-up index).
+    pub rescans: u64,
+    pub last_error: Option<String>,
+    /// `inotify` (or the platform's watcher) or `polling`.
+    pub watch_mode: String,
+    /// The store clock after the writer's last commit.
+    pub clock: u64,
+}
+
+/// A running daemon. Dropping it does not stop it: call [`Daemon::stop`].
+pub struct Daemon {
+    shared: Arc<Shared>,
+    threads: Mutex<Vec<JoinHandle<()>>>,
+    _lock: File,
+}
+
+struct Shared {
+    config: Config,
+    queue: ChangeQueue,
+    filter: crate::filter::PathFilter,
+    started: Instant,
+    /// Cookie file name → the queue mark when the watcher saw it.
+    cookies: Mutex<HashMap<String, Option<u64>>>,
+    cookie_seen: Condvar,
+    cookie_counter: AtomicU64,
+    changes_applied: AtomicU64,
+    rescans: AtomicU64,
+    clock: AtomicU64,
+    last_error: Mutex<Option<String>>,
+    polling: AtomicBool,
+    stop: AtomicBool,
+    /// The watcher; never locked from the watcher's own callback.
+    watcher: Mutex<Option<notify::RecommendedWatcher>>,
+    /// Set by the callback when the watcher must be re-established (a directory was
+    /// moved: notify keeps reporting events below it under the old name).
+    rewatch: AtomicBool,
+    /// True from a directory move until the reconcile after re-watching is queued;
+    /// `sync` waits for it, and for `rewatch_mark`, the sequence number of that
+    /// reconcile.
+    rewatching: AtomicBool,
+    rewatch_mark: AtomicU64,
+    rewatch_thread: Mutex<Option<std::thread::Thread>>,
+}
+
+/// What a worker hands the writer for one job.
+enum Outcome {
+    Found(Found),
+    Removed(String),
+    /// The path does not exist (or may not be indexed): remove it and everything
+    /// stored below it, as the store is when the writer applies this, not when the
+    /// worker looked (a rescan may have committed files there meanwhile).
+    Gone(String),
+}
+
+impl Daemon {
+    /// Starts a daemon for `config.root`: takes the root's lock (one daemon per root),
+    /// starts watching, then reconciles the tree with the store (an incremental index:
+    /// a restart after a clean stop re-parses nothing; files deleted meanwhile are
+    /// removed) while events are already being queued.
+    ///
+    /// Errors: [`DaemonError::AlreadyRunning`], state-directory and store errors.
+    pub fn start(config: Config, options: DaemonOptions) -> Result<Daemon, DaemonError> {
+        config.create_state_dir().map_err(IndexError::from)?;
+        let lock = take_lock(&config)?;
+        // Create the schema before any reader or worker opens the store.
+        drop(Store::open(&config.db_path()).map_err(IndexError::from)?);
+        let shared = Arc::new(Shared {
+            filter: crate::filter::PathFilter::new(&config.root, &config.state_dir),
+            queue: ChangeQueue::new(options.queue_bound),
+            config,
+            started: Instant::now(),
+            cookies: Mutex::new(HashMap::new()),
+            cookie_seen: Condvar::new(),
+            cookie_counter: AtomicU64::new(0),
+            changes_applied: AtomicU64::new(0),
+            rescans: AtomicU64::new(0),
+            clock: AtomicU64::new(0),
+            last_error: Mutex::new(None),
+            polling: AtomicBool::new(options.force_polling),
+            stop: AtomicBool::new(false),
+            watcher: Mutex::new(None),
+            rewatch: AtomicBool::new(false),
+            rewatching: AtomicBool::new(false),
+            rewatch_mark: AtomicU64::new(0),
+            rewatch_thread: Mutex::new(None),
+        });
+        let mut threads = Vec::new();
+        let watcher = if options.force_polling { None } else { start_watcher(&shared) };
+        let watching = watcher.is_some();
+        *shared.watcher.lock().unwrap_or_else(|e| e.into_inner()) = watcher;
+        if watching {
+            let rewatcher = shared.clone();
+            let handle = spawn("codehub-rewatch", move || run_rewatch(&rewatcher));
+            *shared.rewatch_thread.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(handle.thread().clone());
+            threads.push(handle);
+        } else {
+            shared.polling.store(true, Ordering::SeqCst);
+            let poller = shared.clone();
+            let period = options.poll_interval;
+            threads.push(spawn("codehub-poll", move || {
+                while !poller.stop.load(Ordering::SeqCst) {
+                    std::thread::park_timeout(period);
+                    if !poller.stop.load(Ordering::SeqCst) {
+                        poller.queue.push_rescan();
+                    }
+                }
+            }));
+        }
+        // The start-up reconcile is the first job.
+        shared.queue.push_rescan();
+        let (tx, rx) = sync_channel::<(Job, Vec<Outcome>)>(WRITE_BATCH);
+        for i in 0..shared.config.worker_count() {
+            let worker = shared.clone();
+            let tx = tx.clone();
+            threads.push(spawn(&format!("codehub-worker-{i}"), move || run_worker(&worker, tx)));
+        }
+        drop(tx);
+        let writer = shared.clone();
+        threads.push(spawn("codehub-writer", move || run_writer(&writer, rx)));
+        Ok(Daemon { shared, threads: Mutex::new(threads), _lock: lock })
+    }
+
+    /// The sync barrier: returns once every file change made before the call is
+    /// committed and visible, with the clock then. Errors when `timeout` passes first
+    /// or the daemon is stopping.
+    pub fn sync(&self, timeout: Duration) -> Result<u64, String> {
+        let sh = &self.shared;
+        if sh.stop.load(Ordering::SeqCst) {
+            return Err("the daemon is stopping".into());
+        }
+        let deadline = Instant::now() + timeout;
+        let mark = if sh.polling.load(Ordering::SeqCst) {
+            sh.queue.push_rescan()
+        } else {
+            self.cookie_mark(deadline)?
+        };
+        // After a directory move, events may carry stale names until the watch is
+        // re-established: the barrier includes the reconcile that follows.
+        while sh.rewatching.load(Ordering::SeqCst) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let mark = mark.max(sh.rewatch_mark.load(Ordering::SeqCst));
+        let left = deadline.saturating_duration_since(Instant::now());
+        if !sh.queue.wait_flushed(mark, left) {
+            return Err(format!("sync timed out after {timeout:?}"));
+        }
+        Ok(sh.clock.load(Ordering::SeqCst))
+    }
+
+    /// Creates a cookie file and waits for the watcher to report it; everything the
+    /// watcher saw before it is then in the queue, below the returned mark.
+    fn cookie_mark(&self, deadline: Instant) -> Result<u64, String> {
+        let sh = &self.shared;
+        let n = sh.cookie_counter.fetch_add(1, Ordering::SeqCst);
+        let name = format!("{COOKIE_PREFIX}{}-{n}", std::process::id());
+        let path = sh.config.root.join(&name);
+        sh.cookies.lock().unwrap_or_else(|e| e.into_inner()).insert(name.clone(), None);
+        if let Err(e) = std::fs::write(&path, b"") {
+            sh.cookies.lock().unwrap_or_else(|e| e.into_inner()).remove(&name);
+            // Cannot write into the root: fall back to a full reconcile as the barrier.
+            tracing::warn!(error = %e, "cannot create a sync cookie; rescanning instead");
+            return Ok(sh.queue.push_rescan());
+        }
+        let mut cookies = sh.cookies.lock().unwrap_or_else(|e| e.into_inner());
+        let mark = loop {
+            if let Some(Some(mark)) = cookies.get(&name) {
+                break Ok(*mark);
+            }
+            let now = Instant::now();
+            if now >= deadline || sh.stop.load(Ordering::SeqCst) {
+                break Err("sync timed out waiting for the watcher".to_string());
+            }
+            let slice = (deadline - now).min(Duration::from_millis(250));
+            let (guard, waited) =
+                sh.cookie_seen.wait_timeout(cookies, slice).unwrap_or_else(|e| e.into_inner());
+            cookies = guard;
+            if waited.timed_out() {
+                // The event can be missed while the watch is being re-established:
+                // touch the cookie again for a fresh one.
+                let _ = std::fs::write(&path, b"");
+            }
+        };
+        cookies.remove(&name);
+        drop(cookies);
+        let _ = std::fs::remove_file(&path);
+        mark
+    }
+
+    /// Facts for `status`.
+    pub fn stats(&self) -> DaemonStats {
+        let sh = &self.shared;
+        DaemonStats {
+            pid: std::process::id(),
+            uptime_s: sh.started.elapsed().as_secs_f64(),
+            queue_depth: sh.queue.depth(),
+            changes_applied: sh.changes_applied.load(Ordering::SeqCst),
+            rescans: sh.rescans.load(Ordering::SeqCst),
+            last_error: sh.last_error.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+            watch_mode: if sh.polling.load(Ordering::SeqCst) { "polling" } else { "inotify" }
+                .into(),
+            clock: sh.clock.load(Ordering::SeqCst),
+        }
+    }
+
+    /// Feeds `event` to the daemon as if the watcher had reported it: fault injection
+    /// for tests (an event without paths, a rescan request, an error).
+    pub fn inject_event(&self, event: notify::Result<notify::Event>) {
+        on_event(&self.shared, event);
+    }
+
+    /// The configuration the daemon runs with.
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    /// Asks the daemon to stop; [`Daemon::wait`] returns once it has.
+    pub fn request_stop(&self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        self.shared.cookie_seen.notify_all();
+    }
+
+    /// True once [`Daemon::request_stop`] was called.
+    pub fn stopping(&self) -> bool {
+        self.shared.stop.load(Ordering::SeqCst)
+    }
+
+    /// Stops watching, lets the workers and the writer finish and commit what is
+    /// queued, checkpoints the store, and releases the root's lock.
+    pub fn stop(self) {
+        self.request_stop();
+        // Dropping the watcher stops events; then the queue drains and closes.
+        drop(self.shared.watcher.lock().unwrap_or_else(|e| e.into_inner()).take());
+        self.shared.queue.close();
+        let threads = std::mem::take(&mut *self.threads.lock().unwrap_or_else(|e| e.into_inner()));
+        for t in threads {
+            t.thread().unpark();
+            let _ = t.join();
+        }
+        if let Ok(store) = Store::open(&self.shared.config.db_path()) {
+            let _ = store.checkpoint();
+        }
+    }
+}
+
+fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> JoinHandle<()> {
+    std::thread::Builder::new().name(name.into()).spawn(f).expect("spawning a daemon thread")
+}
+
+/// Takes `{state_dir}/daemon.lock` with an exclusive advisory lock and writes our pid.
+fn take_lock(config: &Config) -> Result<File, DaemonError> {
+    use std::io::{Read, Seek, Write};
+    let path = config.state_dir.join("daemon.lock");
+    let io = |source| DaemonError::Io { path: path.clone(), source };
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io)?;
+    if file.try_lock().is_err() {
+        let mut pid = String::new();
+        let _ = file.read_to_string(&mut pid);
+        return Err(DaemonError::AlreadyRunning {
+            root: config.root.clone(),
+            pid: pid.trim().to_owned(),
+        });
+    }
+    file.set_len(0).map_err(io)?;
+    file.rewind().map_err(io)?;
+    write!(file, "{}", std::process::id()).map_err(io)?;
+    Ok(file)
+}
+
+/// Sets up the recursive watcher; `None` (and a status error) when it cannot be.
+fn start_watcher(shared: &Arc<Shared>) -> Option<notify::RecommendedWatcher> {
+    let handler = shared.clone();
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        on_event(&handler, event)
+    });
+    let mut watcher = match watcher {
+        Ok(w) => w,
+        Err(e) => {
+            note_error(
+                shared,
+                format!("cannot start the file watcher ({e}); rescanning periodically"),
+            );
+            return None;
+        }
+    };
+    if let Err(e) = watcher.watch(&shared.config.root, RecursiveMode::Recursive) {
+        let why = match e.kind {
+            notify::ErrorKind::MaxFilesWatch => {
+                "the inotify watch limit (fs.inotify.max_user_watches) is reached".to_string()
+            }
+            _ => e.to_string(),
+        };
+        note_error(shared, format!("cannot watch the root: {why}; rescanning periodically"));
+        return None;
+    }
+    Some(watcher)
+}
+
+fn note_error(shared: &Shared, message: String) {
+    tracing::warn!("{message}");
+    *shared.last_error.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
+}
+
+/// The watcher callback: queue every path (the newest state on disk is what gets
+/// indexed, whatever the event kind said), notice cookies, and turn lost events or
+/// errors into a rescan.
+fn on_event(shared: &Shared, event: notify::Result<notify::Event>) {
+    let event = match event {
+        Ok(e) => e,
+        Err(e) => {
+            note_error(shared, format!("watcher error: {e}; reconciling the tree"));
+            shared.queue.push_rescan();
+            return;
+        }
+    };
+    // Opening or reading a file changes nothing (and our own reads would feed back).
+    if let notify::EventKind::Access(kind) = event.kind {
+        if kind != notify::event::AccessKind::Close(notify::event::AccessMode::Write) {
+            return;
+        }
+    }
+    if event.need_rescan() || event.paths.is_empty() {
+        tracing::info!(kind = ?event.kind, "watcher asked for a rescan");
+        shared.queue.push_rescan();
+        return;
+    }
+    // A directory moved inside the tree can leave the watcher's path bookkeeping
+    // for the watches below it stale (events reported under the old name). The moved
+    // tree itself is re-examined as a path; a reconcile afterwards makes sure nothing
+    // reported under a stale name is lost.
+    let renamed_dir =
+        matches!(event.kind, notify::EventKind::Modify(notify::event::ModifyKind::Name(_)))
+            && event.paths.iter().any(|p| p.is_dir());
+    for path in &event.paths {
+        let Some(rel) = shared.filter.relative(path) else { continue };
+        if rel.starts_with(COOKIE_PREFIX) && !rel.contains('/') {
+            let mut cookies = shared.cookies.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(slot @ None) = cookies.get_mut(&rel) {
+                *slot = Some(shared.queue.mark());
+                shared.cookie_seen.notify_all();
+            }
+            continue;
+        }
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        if crate::filter::IGNORE_FILES.contains(&name) {
+            // The rules changed: what is indexable may have changed anywhere below.
+            shared.filter.reset();
+            shared.queue.push_rescan();
+            continue;
+        }
+        shared.queue.push(rel);
+    }
+    if renamed_dir {
+        shared.queue.push_rescan();
+        shared.rewatching.store(true, Ordering::SeqCst);
+        shared.rewatch.store(true, Ordering::SeqCst);
+        if let Some(t) = &*shared.rewatch_thread.lock().unwrap_or_else(|e| e.into_inner()) {
+            t.unpark();
+        }
+    }
+}
+
+/// Re-establishes the recursive watch after a directory move (notify's inotify
+/// backend keeps reporting events below a moved directory under its old path), then
+/// reconciles the tree: changes reported under stale names are not lost.
+fn run_rewatch(shared: &Shared) {
+    while !shared.stop.load(Ordering::SeqCst) {
+        std::thread::park_timeout(Duration::from_millis(500));
+        if !shared.rewatch.swap(false, Ordering::SeqCst) || shared.stop.load(Ordering::SeqCst) {
+            continue;
+        }
+        let root = &shared.config.root;
+        let mut guard = shared.watcher.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(watcher) = guard.as_mut() {
+            let _ = watcher.unwatch(root);
+            if let Err(e) = watcher.watch(root, RecursiveMode::Recursive) {
+                note_error(shared, format!("cannot re-watch the root: {e}"));
+            }
+        }
+        drop(guard);
+        let seq = shared.queue.push_rescan();
+        shared.rewatch_mark.store(seq, Ordering::SeqCst);
+        if !shared.rewatch.load(Ordering::SeqCst) {
+            shared.rewatching.store(false, Ordering::SeqCst);
+        }
+    }
+}
+
+fn run_worker(shared: &Shared, tx: SyncSender<(Job, Vec<Outcome>)>) {
+    let store = loop {
+        match Store::open_read_only(&shared.config.db_path()) {
+            Ok(s) => break s,
+            Err(e) => {
+                note_error(shared, format!("worker cannot open the store: {e}"));
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }
+    };
+    while let Some(job) = shared.queue.pop() {
+        let outcomes = match &job {
+            Job::Path { path, .. } => examine_path(shared, &store, path),
+            Job::Rescan { .. } => Vec::new(),
+        };
+        if tx.send((job, outcomes)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Re-examines one root-relative path that an event named: a file, a directory (a
+/// move or a new tree), or something that no longer exists (a delete of a file or of
+/// a whole tree). Returns what the writer must do.
+fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
+    let cfg = &shared.config;
+    let abs = cfg.root.join(rel);
+    let stored_under = |store: &Store| store.paths_under(rel).unwrap_or_default();
+    let metadata = std::fs::symlink_metadata(&abs);
+    let mut out = Vec::new();
+    match metadata {
+        Ok(m) if m.is_dir() => {
+            let mut on_disk = HashSet::new();
+            if !shared.filter.is_ignored(rel, true) {
+                for entry in walk_builder(&abs).build().flatten() {
+                    let Some(ft) = entry.file_type() else { continue };
+                    if ft.is_dir() {
+                        continue;
+                    }
+                    let Some(child) = shared.filter.relative(entry.path()) else { continue };
+                    if let Some(o) = examine_file(shared, store, &child, entry.path()) {
+                        if !matches!(o, Outcome::Removed(_)) {
+                            on_disk.insert(child);
+                        }
+                        out.push(o);
+                    }
+                }
+            }
+            if on_disk.is_empty() {
+                out.push(Outcome::Gone(rel.to_owned()));
+            } else {
+                for gone in stored_under(store) {
+                    if !on_disk.contains(&gone) {
+                        out.push(Outcome::Removed(gone));
+                    }
+                }
+            }
+        }
+        Ok(_) => {
+            if let Some(o) = examine_file(shared, store, rel, &abs) {
+                out.push(o);
+            }
+        }
+        Err(_) => {
+            // Gone: a file, or a whole directory that was deleted or moved away.
+            out.push(Outcome::Gone(rel.to_owned()));
+        }
+    }
+    out
+}
+
+/// One file (not a directory): its outcome, or `None` when it is none of our
+/// business (not source, ignored and never indexed).
+fn examine_file(shared: &Shared, store: &Store, rel: &str, abs: &Path) -> Option<Outcome> {
+    Language::from_path(rel)?;
+    let previous = store.file(rel).ok().flatten();
+    // Not indexable (any more): remove it even when the store has no row for it yet,
+    // since an in-progress rescan may be about to commit one.
+    let remove_or = |outcome: Option<Outcome>| match (&previous, outcome) {
+        (_, Some(Outcome::Found(Found::Skipped(s)))) if previous.is_none() => {
+            Some(Outcome::Found(Found::Skipped(s)))
+        }
+        _ => Some(Outcome::Gone(rel.to_owned())),
+    };
+    if shared.filter.is_ignored(rel, false) {
+        return remove_or(None);
+    }
+    let metadata = match std::fs::symlink_metadata(abs) {
+        Ok(m) => m,
+        Err(_) => return remove_or(None),
+    };
+    if metadata.file_type().is_symlink() {
+        let skip = Skipped { path: rel.to_owned(), reason: "symbolic link, not followed".into() };
+        return remove_or(Some(Outcome::Found(Found::Skipped(skip))));
+    }
+    if !metadata.is_file() {
+        return remove_or(None);
+    }
+    match examine(rel.to_owned(), abs, &metadata, previous.as_ref(), shared.config.max_file_size)? {
+        Found::Skipped(s) => remove_or(Some(Outcome::Found(Found::Skipped(s)))),
+        found => Some(Outcome::Found(found)),
+    }
+}
+
+fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
+    let mut store = loop {
+        match Store::open(&shared.config.db_path()) {
+            Ok(s) => break s,
+            Err(e) => {
+                note_error(shared, format!("writer cannot open the store: {e}"));
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }
+    };
+    if let Ok(clock) = store.clock() {
+        shared.clock.store(clock, Ordering::SeqCst);
+    }
+    loop {
+        let first = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        let mut batch = vec![first];
+        while batch.len() < WRITE_BATCH {
+            match rx.try_recv() {
+                Ok(m) => batch.push(m),
+                Err(_) => break,
+            }
+        }
+        // A rescan runs on its own, after the file jobs taken before it.
+        let (rescans, files): (Vec<_>, Vec<_>) =
+            batch.into_iter().partition(|(job, _)| matches!(job, Job::Rescan { .. }));
+        if let Err(e) = commit_batch(shared, &mut store, &files) {
+            note_error(shared, format!("commit failed: {e}; reconciling the tree"));
+            shared.queue.push_rescan();
+        }
+        for (job, _) in &files {
+            shared.queue.done(job);
+        }
+        for (job, _) in rescans {
+            let started = Instant::now();
+            match crate::walk::index(&shared.config, &|_| {}) {
+                Ok(report) => {
+                    let changed = report.parsed + report.removed + report.renamed.len() as u64;
+                    shared.changes_applied.fetch_add(changed, Ordering::SeqCst);
+                    shared.clock.store(report.clock, Ordering::SeqCst);
+                    tracing::info!(
+                        parsed = report.parsed,
+                        removed = report.removed,
+                        ms = started.elapsed().as_millis() as u64,
+                        "reconciled the tree with the store"
+                    );
+                }
+                Err(e) => note_error(shared, format!("rescan failed: {e}")),
+            }
+            shared.rescans.fetch_add(1, Ordering::SeqCst);
+            shared.queue.done(&job);
+        }
+    }
+}
+
+/// Commits the outcomes of a batch of jobs in one transaction (each file replaced
+/// whole: atomic per file), detecting renames: a new file whose content a stored file
+/// has, when that file is gone from disk.
+fn commit_batch(
+    shared: &Shared,
+    store: &mut Store,
+    batch: &[(Job, Vec<Outcome>)],
+) -> Result<(), store::StoreError> {
+    let outcomes: Vec<&Outcome> = batch.iter().flat_map(|(_, o)| o.iter()).collect();
+    let needs_write = outcomes.iter().any(|o| {
+        !matches!(o, Outcome::Found(Found::Unchanged(_)) | Outcome::Found(Found::Skipped(_)))
+    });
+    if !needs_write {
+        return Ok(());
+    }
+    let root = shared.config.root.clone();
+    // Rename sources must be chosen before the writer transaction starts.
+    let mut renamed_from: HashMap<String, String> = HashMap::new();
+    for o in &outcomes {
+        if let Outcome::Found(Found::Parsed(facts, _)) = o {
+            if store.file(&facts.path)?.is_some() {
+                continue;
+            }
+            let mut candidates = store.paths_with_hash(&facts.file_hash)?;
+            candidates.extend(store.tombstones_with_hash(&facts.file_hash)?);
+            for old in candidates {
+                let taken = renamed_from.values().any(|v| v == &old);
+                if !taken && !root.join(&old).exists() {
+                    renamed_from.insert(facts.path.clone(), old);
+                    break;
+                }
+            }
+        }
+    }
+    let mut writer = store.writer(false)?;
+    let mut applied = 0;
+    let removed_by_rename: HashSet<&str> = renamed_from.values().map(String::as_str).collect();
+    for o in &outcomes {
+        match o {
+            Outcome::Found(Found::Parsed(facts, meta)) => {
+                let from = renamed_from.get(&facts.path).map(String::as_str);
+                writer.replace_file(facts, *meta, UpdateSource::FileChange, from)?;
+                applied += 1;
+            }
+            Outcome::Found(Found::Touched(path, meta)) => writer.touch_file(path, *meta)?,
+            Outcome::Removed(path) if !removed_by_rename.contains(path.as_str()) => {
+                writer.remove_file(path)?;
+                applied += 1;
+            }
+            Outcome::Gone(path) => {
+                for stored in writer.paths_under(path)? {
+                    if !removed_by_rename.contains(stored.as_str()) {
+                        writer.remove_file(&stored)?;
+                        applied += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let clock = writer.commit()?;
+    shared.clock.store(clock, Ordering::SeqCst);
+    shared.changes_applied.fetch_add(applied, Ordering::SeqCst);
+    Ok(())
+}

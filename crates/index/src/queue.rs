@@ -1,0 +1,264 @@
+//! The daemon's change queue: bounded, coalescing per path, and the bookkeeping that
+//! makes the sync barrier possible.
+//!
+//! Every pushed change gets a sequence number. A path is pending (waiting for a
+//! worker), in flight (being extracted or waiting for the writer's commit), or both
+//! (changed again while in flight: it will be processed again afterwards, never by two
+//! workers at once). [`ChangeQueue::wait_flushed`] waits until nothing with a
+//! sequence number at or below a mark is pending or in flight: the barrier under
+//! `sync`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// A unit of work handed to a worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Job {
+    /// Re-check this root-relative path (file or directory) against the store.
+    Path { path: String, seq: u64 },
+    /// Reconcile the whole tree against the store.
+    Rescan { seq: u64 },
+}
+
+#[derive(Default)]
+struct State {
+    next_seq: u64,
+    /// Pending path → newest sequence number.
+    pending: HashMap<String, u64>,
+    /// Sequence number → pending path (the queue order).
+    order: BTreeMap<u64, String>,
+    /// In-flight path → sequence number.
+    inflight: HashMap<String, u64>,
+    /// Pending and in-flight rescans by sequence number (true = taken by a worker).
+    rescans: BTreeMap<u64, bool>,
+    /// Items pushed, for `status`.
+    pushed: u64,
+    closed: bool,
+}
+
+impl State {
+    /// The smallest sequence number not yet committed, if any.
+    fn oldest_outstanding(&self) -> Option<u64> {
+        let pending = self.order.keys().next().copied();
+        let inflight = self.inflight.values().min().copied();
+        let rescan = self.rescans.keys().next().copied();
+        [pending, inflight, rescan].into_iter().flatten().min()
+    }
+}
+
+/// A bounded, coalescing queue of changed paths (see the module docs).
+pub struct ChangeQueue {
+    state: Mutex<State>,
+    changed: Condvar,
+    bound: usize,
+}
+
+impl ChangeQueue {
+    /// A queue holding at most `bound` distinct pending paths; pushing a new path
+    /// into a full queue blocks the producer (backpressure) until a worker takes one.
+    /// Pushing a path that is already pending never blocks: it coalesces.
+    pub fn new(bound: usize) -> ChangeQueue {
+        ChangeQueue {
+            state: Mutex::new(State::default()),
+            changed: Condvar::new(),
+            bound: bound.max(1),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the state half-updated in a way
+        // that matters more than stopping the daemon would.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Queues `path` (root-relative) and returns its sequence number.
+    pub fn push(&self, path: String) -> u64 {
+        let mut st = self.lock();
+        if !st.pending.contains_key(&path) {
+            while st.pending.len() >= self.bound && !st.closed {
+                st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+            }
+        }
+        st.next_seq += 1;
+        st.pushed += 1;
+        let seq = st.next_seq;
+        if let Some(old) = st.pending.insert(path.clone(), seq) {
+            st.order.remove(&old);
+        }
+        st.order.insert(seq, path);
+        drop(st);
+        self.changed.notify_all();
+        seq
+    }
+
+    /// Queues a reconcile of the whole tree; returns its sequence number. Rescans
+    /// coalesce: one that is queued and not yet taken absorbs later requests.
+    pub fn push_rescan(&self) -> u64 {
+        let mut st = self.lock();
+        st.next_seq += 1;
+        let seq = st.next_seq;
+        if let Some((&queued, _)) = st.rescans.iter().find(|(_, taken)| !**taken) {
+            // The queued rescan will run after this point in time anyway; keep the
+            // earliest sequence number so barriers before it stay correct.
+            let _ = queued;
+            return seq;
+        }
+        st.rescans.insert(seq, false);
+        drop(st);
+        self.changed.notify_all();
+        seq
+    }
+
+    /// The newest sequence number handed out: a barrier mark.
+    pub fn mark(&self) -> u64 {
+        self.lock().next_seq
+    }
+
+    /// Blocks until a job is available and returns it, or `None` once the queue is
+    /// closed and empty. Paths in flight are skipped until their commit.
+    pub fn pop(&self) -> Option<Job> {
+        let mut st = self.lock();
+        loop {
+            if let Some((&seq, _)) = st.rescans.iter().find(|(_, taken)| !**taken) {
+                // A rescan waits for in-flight work, so it sees a settled store.
+                if st.inflight.is_empty() {
+                    st.rescans.insert(seq, true);
+                    return Some(Job::Rescan { seq });
+                }
+            } else {
+                let next = st.order.iter().find(|(_, p)| !st.inflight.contains_key(*p));
+                if let Some((&seq, path)) = next {
+                    let path = path.clone();
+                    st.order.remove(&seq);
+                    st.pending.remove(&path);
+                    st.inflight.insert(path.clone(), seq);
+                    drop(st);
+                    self.changed.notify_all();
+                    return Some(Job::Path { path, seq });
+                }
+            }
+            if st.closed && st.order.is_empty() && st.rescans.is_empty() {
+                return None;
+            }
+            st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// Marks a job committed (or abandoned): its path may be taken again.
+    pub fn done(&self, job: &Job) {
+        let mut st = self.lock();
+        match job {
+            Job::Path { path, seq } => {
+                if st.inflight.get(path) == Some(seq) {
+                    st.inflight.remove(path);
+                }
+            }
+            Job::Rescan { seq } => {
+                st.rescans.remove(seq);
+            }
+        }
+        drop(st);
+        self.changed.notify_all();
+    }
+
+    /// Waits until every job with a sequence number `<= mark` is committed. Returns
+    /// false on timeout.
+    pub fn wait_flushed(&self, mark: u64, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut st = self.lock();
+        loop {
+            match st.oldest_outstanding() {
+                Some(oldest) if oldest <= mark => {}
+                _ => return true,
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            st = self.changed.wait_timeout(st, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+        }
+    }
+
+    /// Pending plus in-flight jobs.
+    pub fn depth(&self) -> u64 {
+        let st = self.lock();
+        (st.order.len() + st.inflight.len() + st.rescans.len()) as u64
+    }
+
+    /// Stops accepting new waits: blocked producers and idle workers wake up; workers
+    /// drain what is queued, then `pop` returns `None`.
+    pub fn close(&self) {
+        self.lock().closed = true;
+        self.changed.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_burst_on_one_path_is_one_job() {
+        let q = ChangeQueue::new(8);
+        for _ in 0..100 {
+            q.push("a.py".into());
+        }
+        assert_eq!(q.depth(), 1);
+        let job = q.pop().unwrap();
+        assert_eq!(job, Job::Path { path: "a.py".into(), seq: 100 });
+    }
+
+    #[test]
+    fn a_path_in_flight_is_not_handed_out_twice() {
+        let q = ChangeQueue::new(8);
+        q.push("a.py".into());
+        let first = q.pop().unwrap();
+        q.push("a.py".into());
+        q.push("b.py".into());
+        // a.py changed again while in flight: b.py comes first, a.py waits.
+        assert_eq!(q.pop().unwrap(), Job::Path { path: "b.py".into(), seq: 3 });
+        let mark = q.mark();
+        assert!(!q.wait_flushed(mark, Duration::from_millis(10)));
+        q.done(&first);
+        assert_eq!(q.pop().unwrap(), Job::Path { path: "a.py".into(), seq: 2 });
+    }
+
+    #[test]
+    fn a_full_queue_blocks_the_producer_until_a_worker_takes_a_job() {
+        let q = Arc::new(ChangeQueue::new(2));
+        q.push("a".into());
+        q.push("b".into());
+        let producer = {
+            let q = q.clone();
+            std::thread::spawn(move || q.push("c".into()))
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(!producer.is_finished(), "the third distinct path must wait");
+        let job = q.pop().unwrap();
+        producer.join().unwrap();
+        q.done(&job);
+        let mut seen = Vec::new();
+        q.close();
+        while let Some(job) = q.pop() {
+            if let Job::Path { path, .. } = &job {
+                seen.push(path.clone());
+            }
+            q.done(&job);
+        }
+        assert_eq!(seen, vec!["b".to_string(), "c".to_string()], "nothing dropped");
+    }
+
+    #[test]
+    fn the_barrier_waits_for_commits_not_for_later_changes() {
+        let q = ChangeQueue::new(8);
+        q.push("a".into());
+        let mark = q.mark();
+        let job = q.pop().unwrap();
+        q.push("later".into());
+        assert!(!q.wait_flushed(mark, Duration::from_millis(10)));
+        q.done(&job);
+        assert!(q.wait_flushed(mark, Duration::from_millis(10)), "later changes do not hold it");
+    }
+}
