@@ -85,7 +85,8 @@ pub struct DaemonStats {
 pub struct Daemon {
     shared: Arc<Shared>,
     threads: Mutex<Vec<JoinHandle<()>>>,
-    _lock: File,
+    /// The root's lock file, held until [`Daemon::stop`].
+    lock: Mutex<Option<File>>,
 }
 
 struct Shared {
@@ -192,7 +193,7 @@ impl Daemon {
         drop(tx);
         let writer = shared.clone();
         threads.push(spawn("codehub-writer", move || run_writer(&writer, rx)));
-        Ok(Daemon { shared, threads: Mutex::new(threads), _lock: lock })
+        Ok(Daemon { shared, threads: Mutex::new(threads), lock: Mutex::new(Some(lock)) })
     }
 
     /// The sync barrier: returns once every file change made before the call is
@@ -301,7 +302,7 @@ impl Daemon {
 
     /// Stops watching, lets the workers and the writer finish and commit what is
     /// queued, checkpoints the store, and releases the root's lock.
-    pub fn stop(self) {
+    pub fn stop(&self) {
         self.request_stop();
         // Dropping the watcher stops events; then the queue drains and closes.
         drop(self.shared.watcher.lock().unwrap_or_else(|e| e.into_inner()).take());
@@ -314,6 +315,7 @@ impl Daemon {
         if let Ok(store) = Store::open(&self.shared.config.db_path()) {
             let _ = store.checkpoint();
         }
+        drop(self.lock.lock().unwrap_or_else(|e| e.into_inner()).take());
     }
 }
 
@@ -599,7 +601,14 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
         // A rescan runs on its own, after the file jobs taken before it.
         let (rescans, files): (Vec<_>, Vec<_>) =
             batch.into_iter().partition(|(job, _)| matches!(job, Job::Rescan { .. }));
-        if let Err(e) = commit_batch(shared, &mut store, &files) {
+        let started = Instant::now();
+        let committed = commit_batch(shared, &mut store, &files);
+        tracing::debug!(
+            jobs = files.len(),
+            ms = started.elapsed().as_secs_f64() * 1e3,
+            "batch committed"
+        );
+        if let Err(e) = committed {
             note_error(shared, format!("commit failed: {e}; reconciling the tree"));
             shared.queue.push_rescan();
         }

@@ -6,11 +6,65 @@ use crate::link::{self, Sym, SymbolMap};
 use crate::{Result, StoreError};
 use model::facts::{FileFacts, SymbolTarget, Target};
 use model::{Provenance, UpdateSource};
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// How many commits the change log (`changes` table) keeps.
 const CHANGE_LOG_CLOCKS: u64 = 100_000;
+
+/// The `nodes` columns the writer sets, in the order of its values.
+const NODE_COLUMNS: &str = "id, path, kind, name, qualified_name, parent, language, start_line,
+    end_line, start_byte, end_byte, signature, docstring, decorators, imports, source_hash,
+    line_count, complexity, has_type_hints, docstring_outdated, version, last_updated,
+    update_source, clock, renamed_from";
+/// Placeholders for [`NODE_COLUMNS`].
+const NODE_PARAMS: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25";
+
+/// What identifies a stored edge for diffing: its site and its target as extracted
+/// (a key, or a destination fixed by the extractor).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct EdgeSig {
+    src: String,
+    kind: String,
+    line: u32,
+    key: Option<String>,
+    key_name: Option<String>,
+    key_inferred: bool,
+    dst: Option<String>,
+    provenance: Option<String>,
+}
+
+impl EdgeSig {
+    fn of(edge: &model::facts::EdgeFacts) -> EdgeSig {
+        let (key, key_name, key_inferred, dst, provenance) = match &edge.target {
+            Target::Node { id, provenance } => {
+                (None, None, false, Some(id.clone()), Some(provenance.as_str().to_owned()))
+            }
+            Target::Key { key, name, inferred } => {
+                (Some(key.clone()), Some(name.clone()), *inferred, None, None)
+            }
+            Target::Name(name) => (
+                None,
+                None,
+                false,
+                Some(name.clone()),
+                Some(Provenance::Unresolved.as_str().to_owned()),
+            ),
+        };
+        EdgeSig {
+            src: edge.src.clone(),
+            kind: edge.kind.as_str().to_owned(),
+            line: edge.line,
+            key,
+            key_name,
+            key_inferred,
+            dst,
+            provenance,
+        }
+    }
+}
 
 /// How many commits a removed file's history is kept for rename detection.
 const TOMBSTONE_CLOCKS: u64 = 1_000;
@@ -139,19 +193,16 @@ impl<'c> Writer<'c> {
             }
             self.remove_rows(old_path)?;
         }
-        self.remove_rows(&facts.path)?;
+        // Rows are diffed, not rewritten: an edit that touches one function writes
+        // that function's rows (and the module's), not the whole file's, so index
+        // and FTS maintenance follow the size of the change.
+        let old_nodes = self.node_rows(&facts.path)?;
+        let mut old_edges = self.edge_rows(&facts.path)?;
+        self.remove_symbols(&facts.path)?;
 
         let mut change = FileChange { path: facts.path.clone(), ..FileChange::default() };
         let mut seen = HashSet::new();
         {
-            let mut insert = self.tx.prepare_cached(
-                "INSERT INTO nodes (id, path, kind, name, qualified_name, parent, language,
-                    start_line, end_line, start_byte, end_byte, signature, docstring,
-                    decorators, imports, source_hash, line_count, complexity, has_type_hints,
-                    docstring_outdated, version, last_updated, update_source, clock, renamed_from)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-            )?;
             for node in &facts.nodes {
                 if !seen.insert(node.id.as_str()) {
                     continue; // an extractor bug must not abort the file
@@ -186,33 +237,55 @@ impl<'c> Writer<'c> {
                     .get(&node.id)
                     .cloned()
                     .or_else(|| old.and_then(|h| h.renamed_from.clone()));
-                insert.execute(params![
-                    node.id,
-                    facts.path,
-                    node.kind.as_str(),
-                    node.name,
-                    node.qualified_name,
-                    node.parent,
-                    facts.language.as_str(),
-                    node.span.start_line,
-                    node.span.end_line,
-                    node.span.start_byte,
-                    node.span.end_byte,
-                    node.signature,
-                    node.docstring,
-                    serde_json::to_string(&node.decorators).unwrap_or_default(),
-                    serde_json::to_string(&node.imports).unwrap_or_default(),
-                    node.source_hash,
-                    node.line_count,
-                    node.complexity,
-                    node.has_type_hints,
-                    outdated,
-                    version,
-                    last_updated,
-                    update_source,
-                    clock as i64,
-                    renamed_from,
-                ])?;
+                let values: Vec<Value> = vec![
+                    node.id.clone().into(),
+                    facts.path.clone().into(),
+                    node.kind.as_str().to_owned().into(),
+                    node.name.clone().into(),
+                    node.qualified_name.clone().into(),
+                    node.parent.clone().into(),
+                    facts.language.as_str().to_owned().into(),
+                    i64::from(node.span.start_line).into(),
+                    i64::from(node.span.end_line).into(),
+                    i64::from(node.span.start_byte).into(),
+                    i64::from(node.span.end_byte).into(),
+                    node.signature.clone().into(),
+                    node.docstring.clone().into(),
+                    serde_json::to_string(&node.decorators).unwrap_or_default().into(),
+                    serde_json::to_string(&node.imports).unwrap_or_default().into(),
+                    node.source_hash.clone().into(),
+                    i64::from(node.line_count).into(),
+                    i64::from(node.complexity).into(),
+                    i64::from(node.has_type_hints).into(),
+                    i64::from(outdated).into(),
+                    version.into(),
+                    last_updated.into(),
+                    update_source.into(),
+                    (clock as i64).into(),
+                    renamed_from.into(),
+                ];
+                match old_nodes.get(&node.id) {
+                    Some(stored) if *stored == values => {}
+                    Some(_) => {
+                        self.tx
+                            .prepare_cached(&format!(
+                                "UPDATE nodes SET ({NODE_COLUMNS}) = ({NODE_PARAMS}) WHERE id = ?1"
+                            ))?
+                            .execute(rusqlite::params_from_iter(values))?;
+                    }
+                    None => {
+                        self.tx
+                            .prepare_cached(&format!(
+                                "INSERT INTO nodes ({NODE_COLUMNS}) VALUES ({NODE_PARAMS})"
+                            ))?
+                            .execute(rusqlite::params_from_iter(values))?;
+                    }
+                }
+            }
+            for id in old_nodes.keys() {
+                if !seen.contains(id.as_str()) {
+                    self.tx.prepare_cached("DELETE FROM nodes WHERE id = ?1")?.execute([id])?;
+                }
             }
         }
         for id in history.keys() {
@@ -255,7 +328,16 @@ impl<'c> Writer<'c> {
         }
         let mut cache: HashMap<&str, Option<link::Linked>> = HashMap::new();
         let mut rows = Vec::with_capacity(facts.edges.len());
+        let mut new_edges = Vec::with_capacity(facts.edges.len());
         for edge in &facts.edges {
+            // An edge stored before with the same site and target stays as it is
+            // (linked keys are kept current by re-linking on symbol changes).
+            if let Some(rowids) = old_edges.get_mut(&EdgeSig::of(edge)) {
+                if rowids.pop().is_some() {
+                    continue;
+                }
+            }
+            new_edges.push(edge);
             let row = match &edge.target {
                 Target::Node { id, provenance } => {
                     (id.clone(), true, *provenance, None, None, false)
@@ -299,7 +381,7 @@ impl<'c> Writer<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             for (edge, (dst, resolved, provenance, key, name, inferred)) in
-                facts.edges.iter().zip(rows)
+                new_edges.into_iter().zip(rows)
             {
                 insert.execute(params![
                     facts.path,
@@ -315,6 +397,9 @@ impl<'c> Writer<'c> {
                     inferred
                 ])?;
             }
+        }
+        for rowid in old_edges.into_values().flatten() {
+            self.tx.prepare_cached("DELETE FROM edges WHERE rowid = ?1")?.execute([rowid])?;
         }
         let diagnostics: Vec<String> =
             facts.diagnostics.iter().map(|d| format!("L{}: {}", d.line, d.message)).collect();
@@ -564,6 +649,72 @@ impl<'c> Writer<'c> {
             out.insert(id, h);
         }
         Ok(out)
+    }
+
+    /// Every stored node row of `path` by id, as the values [`NODE_COLUMNS`] lists.
+    fn node_rows(&self, path: &str) -> Result<HashMap<String, Vec<Value>>> {
+        let mut stmt =
+            self.tx.prepare_cached(&format!("SELECT {NODE_COLUMNS} FROM nodes WHERE path = ?1"))?;
+        let n = stmt.column_count();
+        let mut rows = stmt.query([path])?;
+        let mut out = HashMap::new();
+        while let Some(row) = rows.next()? {
+            let values =
+                (0..n).map(|i| row.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()?;
+            let id = match &values[0] {
+                Value::Text(id) => id.clone(),
+                _ => continue,
+            };
+            out.insert(id, values);
+        }
+        Ok(out)
+    }
+
+    /// Rowids of the stored edges of `path`, by what identifies an edge.
+    fn edge_rows(&self, path: &str) -> Result<HashMap<EdgeSig, Vec<i64>>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT rowid, src, kind, line, target_key, key_name, key_inferred, dst, provenance
+             FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)",
+        )?;
+        let mut rows = stmt.query([path])?;
+        let mut out: HashMap<EdgeSig, Vec<i64>> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let key: Option<String> = r.get(4)?;
+            let keyed = key.is_some();
+            let sig = EdgeSig {
+                src: r.get(1)?,
+                kind: r.get(2)?,
+                line: r.get(3)?,
+                key,
+                key_name: r.get(5)?,
+                key_inferred: r.get(6)?,
+                dst: if keyed { None } else { Some(r.get(7)?) },
+                provenance: if keyed { None } else { Some(r.get(8)?) },
+            };
+            out.entry(sig).or_default().push(r.get(0)?);
+        }
+        Ok(out)
+    }
+
+    /// Deletes a file's symbols, remembering them as changed.
+    fn remove_symbols(&mut self, path: &str) -> Result<()> {
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT key, coalesce(node_id, alias_of, ''), alias_of IS NOT NULL
+                 FROM symbols WHERE path = ?1",
+            )?;
+            let rows = stmt.query_map([path], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+            })?;
+            for row in rows {
+                let row = row?;
+                if !self.deferred_link {
+                    *self.symbol_delta.entry(row).or_default() -= 1;
+                }
+            }
+        }
+        self.tx.prepare_cached("DELETE FROM symbols WHERE path = ?1")?.execute([path])?;
+        Ok(())
     }
 
     /// Deletes a file's rows, remembering its symbols as changed.
