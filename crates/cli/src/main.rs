@@ -2,13 +2,16 @@
 //! `store`, print human-readable text or `--json`. Exit codes: 0 ok, 1 error, 2 usage.
 
 mod output;
+mod serve;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Parser, Subcommand};
 use output::Out;
+use serde_json::json;
+use server::protocol;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use store::{Resolution, Store};
+use std::time::Duration;
 
 /// codehub: a live code graph for AI agents and developer tools.
 #[derive(Parser, Debug)]
@@ -39,7 +42,28 @@ enum Command {
         #[arg(long, default_value_t = 0, value_name = "N")]
         workers: usize,
     },
-    /// Show counts for the index: files, nodes, edges, clock.
+    /// Run the live daemon: index, then keep the graph current while files change.
+    Serve {
+        /// The root to serve (default: as for `index`).
+        path: Option<PathBuf>,
+        /// Extraction threads (default: one per core).
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        workers: usize,
+        /// Distinct changed paths queued before the watcher waits (backpressure).
+        #[arg(long, default_value_t = 10_000, value_name = "N")]
+        queue_bound: usize,
+        /// Rescan periodically instead of watching (network file systems).
+        #[arg(long)]
+        poll: bool,
+        /// Skip files larger than this many bytes.
+        #[arg(long, default_value_t = 2 * 1024 * 1024, value_name = "BYTES")]
+        max_file_size: u64,
+    },
+    /// Stop the daemon serving this root (in-flight changes are committed first).
+    Stop,
+    /// Wait until every file change made so far is in the graph (read-your-writes).
+    Sync,
+    /// Show counts for the index (files, nodes, edges, clock) and the daemon's state.
     Status,
     /// Show everything stored about one node.
     Show {
@@ -111,60 +135,125 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
             out.index_report(&config.root, &report)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve { path, workers, queue_bound, poll, max_file_size } => {
+            let config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
+            let options = index::DaemonOptions {
+                queue_bound: *queue_bound,
+                force_polling: *poll,
+                ..index::DaemonOptions::default()
+            };
+            serve::run(config, options)
+        }
+        Command::Stop => {
+            let state = state_dir(cli)?;
+            let mut client = match server::Client::connect(&state, Duration::from_secs(2)) {
+                Ok(c) => c,
+                Err(_) => {
+                    eprintln!("codehub: no daemon is running for {}", state.display());
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            client.call("shutdown", json!({})).map_err(rpc)?;
+            let socket = state.join(server::SOCKET_FILE);
+            let deadline = std::time::Instant::now() + Duration::from_secs(30);
+            while socket.exists() && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            out.message("stopped")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sync => {
+            let mut hub = open_hub(cli)?;
+            let r: protocol::SyncResult = hub.call_as("sync", &json!({})).map_err(rpc)?;
+            out.sync(&r)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Status => {
-            let store = open_store(cli)?;
-            out.status(store.path(), &store.status()?)?;
+            let mut hub = open_hub(cli)?;
+            let r: protocol::StatusResult = hub.call_as("status", &json!({})).map_err(rpc)?;
+            out.status(&r)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { node } => {
-            let store = open_store(cli)?;
-            let Some(id) = resolve(&store, node, out)? else { return Ok(ExitCode::from(1)) };
-            let state = store.node(&id)?.ok_or_else(|| anyhow!("node {id} vanished"))?;
-            out.node(&state)?;
-            Ok(ExitCode::SUCCESS)
+            let mut hub = open_hub(cli)?;
+            match hub.call_as::<_, protocol::NodeResult>("nodes.get", &json!({ "node": node })) {
+                Ok(r) => {
+                    out.node(&r)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => lookup_failure(node, e, out),
+            }
         }
         Command::Find { name, limit } => {
-            let store = open_store(cli)?;
-            let found = store.find(name, *limit)?;
-            if found.is_empty() {
+            let mut hub = open_hub(cli)?;
+            let page: protocol::NodesPage =
+                hub.call_as("nodes.find", &json!({ "name": name, "limit": limit })).map_err(rpc)?;
+            if page.nodes.is_empty() {
                 out.not_found(name)?;
                 return Ok(ExitCode::from(1));
             }
-            out.summaries(&found)?;
+            out.summaries(&page)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Callers { node, depth } | Command::Callees { node, depth } => {
-            let store = open_store(cli)?;
-            let Some(id) = resolve(&store, node, out)? else { return Ok(ExitCode::from(1)) };
+            let mut hub = open_hub(cli)?;
             let callers = matches!(cli.command, Command::Callers { .. });
-            let reached =
-                if callers { store.callers(&id, *depth)? } else { store.callees(&id, *depth)? };
-            out.reached(&id, callers, &reached)?;
-            Ok(ExitCode::SUCCESS)
+            let method = if callers { "graph.callers" } else { "graph.callees" };
+            let params = json!({ "node": node, "depth": depth, "limit": 1000 });
+            match hub.call_as::<_, protocol::TraverseResult>(method, &params) {
+                Ok(r) => {
+                    out.reached(callers, &r)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => lookup_failure(node, e, out),
+            }
         }
         Command::Search { query, limit } => {
-            let store = open_store(cli)?;
-            let hits = store.search(query, *limit)?;
-            out.search(&hits)?;
+            let mut hub = open_hub(cli)?;
+            let r: protocol::SearchResult = hub
+                .call_as("search.text", &json!({ "query": query, "limit": limit }))
+                .map_err(rpc)?;
+            out.search(&r)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// Resolves a `NODE` argument, printing candidates or "not found" itself when it
-/// does not name exactly one node.
-fn resolve(store: &Store, query: &str, out: &mut Out) -> Result<Option<String>> {
-    match store.resolve(query)? {
-        Resolution::Found(id) => Ok(Some(id)),
-        Resolution::Ambiguous(candidates) => {
-            out.ambiguous(query, &candidates)?;
-            Ok(None)
+/// Prints what a failed node lookup means to a user: candidates for an ambiguous
+/// name, "no node matches" for an unknown one; other errors propagate.
+fn lookup_failure(query: &str, e: protocol::RpcError, out: &mut Out) -> Result<ExitCode> {
+    match e.data.kind {
+        protocol::ErrorKind::Ambiguous => {
+            out.ambiguous(query, &e.data.candidates)?;
+            Ok(ExitCode::from(1))
         }
-        Resolution::NotFound => {
+        protocol::ErrorKind::NotFound => {
             out.not_found(query)?;
-            Ok(None)
+            Ok(ExitCode::from(1))
+        }
+        _ => Err(rpc(e)),
+    }
+}
+
+fn rpc(e: protocol::RpcError) -> anyhow::Error {
+    anyhow!("{} ({:?})", e.message, e.data.kind)
+}
+
+/// The state directory: `--state-dir`, `CODEHUB_STATE_DIR`, or the nearest
+/// `.codehub` found by walking up from the current directory.
+fn state_dir(cli: &Cli) -> Result<PathBuf> {
+    match state_dir_override(cli) {
+        Some(dir) => Ok(dir),
+        None => {
+            let cwd = std::env::current_dir().context("reading the current directory")?;
+            Ok(index::find_state(&cwd)?.state_dir)
         }
     }
+}
+
+/// The daemon when one answers, else the index read directly.
+fn open_hub(cli: &Cli) -> Result<server::Codehub> {
+    Ok(server::Codehub::open(&state_dir(cli)?)?)
 }
 
 fn state_dir_override(cli: &Cli) -> Option<PathBuf> {
@@ -172,17 +261,6 @@ fn state_dir_override(cli: &Cli) -> Option<PathBuf> {
         .clone()
         .or_else(|| std::env::var_os("CODEHUB_STATE_DIR").map(PathBuf::from))
         .filter(|p| !p.as_os_str().is_empty())
-}
-
-fn open_store(cli: &Cli) -> Result<Store> {
-    let db = match state_dir_override(cli) {
-        Some(dir) => dir.join(index::DB_FILE),
-        None => {
-            let cwd = std::env::current_dir().context("reading the current directory")?;
-            index::find_state(&cwd)?.db_path
-        }
-    };
-    Ok(Store::open_read_only(&db)?)
 }
 
 fn index_config(

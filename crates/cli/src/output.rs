@@ -3,11 +3,13 @@
 
 use anyhow::Result;
 use index::IndexReport;
-use model::{NodeState, NodeSummary, Reached};
+use model::NodeSummary;
 use serde_json::json;
+use server::protocol::{
+    NodeResult, NodesPage, SearchResult, StatusResult, SyncResult, TraverseResult,
+};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use store::Status;
 
 /// Standard output in text or JSON mode.
 pub struct Out {
@@ -95,11 +97,42 @@ impl Out {
         ))
     }
 
-    pub fn status(&mut self, db: &Path, s: &Status) -> Result<()> {
+    pub fn message(&mut self, text: &str) -> Result<()> {
         if self.json {
-            return self.json(&json!({ "index": db, "status": s }));
+            return self.json(&json!({ "message": text }));
         }
-        self.line(format_args!("index:      {}", db.display()))?;
+        self.line(text)
+    }
+
+    pub fn sync(&mut self, r: &SyncResult) -> Result<()> {
+        if self.json {
+            return self.json(r);
+        }
+        self.line(format_args!("synced at clock {} ({})", r.clock, source(&r.source)))
+    }
+
+    pub fn status(&mut self, r: &StatusResult) -> Result<()> {
+        if self.json {
+            return self.json(r);
+        }
+        let s = &r.index;
+        match &r.daemon {
+            Some(d) => {
+                self.line(format_args!(
+                    "daemon:     running, pid {}, up {:.0} s, watching with {}",
+                    d.pid, d.uptime_s, d.watch_mode
+                ))?;
+                self.line(format_args!("queue:      {} pending", d.queue_depth))?;
+                self.line(format_args!(
+                    "changes:    {} applied, {} rescans",
+                    d.changes_applied, d.rescans
+                ))?;
+                if let Some(e) = &d.last_error {
+                    self.line(format_args!("last error: {e}"))?;
+                }
+            }
+            None => self.line("daemon:     not running (index read directly)")?,
+        }
         self.line(format_args!("files:      {}", s.files))?;
         for (language, n) in &s.languages {
             self.line(format_args!("  {language:<12}{n}"))?;
@@ -107,14 +140,15 @@ impl Out {
         self.line(format_args!("nodes:      {}", s.nodes))?;
         self.line(format_args!("edges:      {} ({} resolved)", s.edges, s.resolved_edges))?;
         self.line(format_args!("diagnostics: {} files", s.files_with_diagnostics))?;
-        self.line(format_args!("clock:      {}", s.clock))?;
+        self.line(format_args!("clock:      {}", r.clock))?;
         self.line(format_args!("schema:     {}", s.schema_version))
     }
 
-    pub fn node(&mut self, n: &NodeState) -> Result<()> {
+    pub fn node(&mut self, r: &NodeResult) -> Result<()> {
         if self.json {
-            return self.json(n);
+            return self.json(r);
         }
+        let n = &r.node;
         self.line(format_args!("{} {}", n.kind, n.id))?;
         self.line(format_args!(
             "  at {}:{}-{} ({} lines, {})",
@@ -165,11 +199,11 @@ impl Out {
         Ok(())
     }
 
-    pub fn summaries(&mut self, nodes: &[NodeSummary]) -> Result<()> {
+    pub fn summaries(&mut self, page: &NodesPage) -> Result<()> {
         if self.json {
-            return self.json(&nodes);
+            return self.json(page);
         }
-        for n in nodes {
+        for n in &page.nodes {
             self.summary_line(n, "")?;
         }
         Ok(())
@@ -204,38 +238,49 @@ impl Out {
         Ok(())
     }
 
-    pub fn reached(&mut self, start: &str, callers: bool, reached: &[Reached]) -> Result<()> {
+    pub fn reached(&mut self, callers: bool, r: &TraverseResult) -> Result<()> {
         if self.json {
-            let key = if callers { "callers" } else { "callees" };
-            return self.json(&json!({ "node": start, key: reached }));
+            return self.json(r);
         }
-        if reached.is_empty() {
+        let start = &r.node;
+        if r.reached.is_empty() {
             let what = if callers { "callers" } else { "callees" };
             return self.line(format_args!("{start}: no {what}"));
         }
-        for r in reached {
-            let indent = "  ".repeat(r.depth as usize - 1);
-            let how =
-                if r.edge.resolved { r.edge.provenance.to_string() } else { "unresolved".into() };
-            let site = if callers { &r.edge.id } else { &r.via };
+        for step in &r.reached {
+            let indent = "  ".repeat(step.depth.max(1) as usize - 1);
+            let how = if step.edge.resolved {
+                step.edge.provenance.to_string()
+            } else {
+                "unresolved".into()
+            };
+            let site = if callers { &step.edge.id } else { &step.via };
             let (path, _) = model::split_node_id(site);
-            self.line(format_args!("{indent}{}  [{path}:{}] ({how})", r.edge.id, r.edge.line))?;
+            self.line(format_args!(
+                "{indent}{}  [{path}:{}] ({how})",
+                step.edge.id, step.edge.line
+            ))?;
         }
         Ok(())
     }
 
-    pub fn search(&mut self, hits: &[(NodeSummary, f64)]) -> Result<()> {
+    pub fn search(&mut self, r: &SearchResult) -> Result<()> {
         if self.json {
-            let rows: Vec<_> =
-                hits.iter().map(|(n, score)| json!({ "node": n, "score": score })).collect();
-            return self.json(&rows);
+            return self.json(r);
         }
-        for (n, _) in hits {
-            self.summary_line(n, "")?;
-            if let Some(summary) = &n.summary {
+        for hit in &r.hits {
+            self.summary_line(&hit.node, "")?;
+            if let Some(summary) = &hit.node.summary {
                 self.line(format_args!("         {summary}"))?;
             }
         }
         Ok(())
+    }
+}
+
+fn source(s: &server::protocol::Source) -> &'static str {
+    match s {
+        server::protocol::Source::Daemon => "daemon",
+        server::protocol::Source::Store => "index read directly",
     }
 }

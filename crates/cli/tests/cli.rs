@@ -115,14 +115,16 @@ fn json_output_parses_and_carries_the_fields() {
     assert_eq!(v["report"]["files"], 3);
     let out = codehub(root, &["--json", "show", "sum_prices"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["id"], "shop/models.py::sum_prices");
-    assert_eq!(v["summary"], "Add up item prices.");
-    assert_eq!(v["update_source"], "cold_start");
-    assert_eq!(v["callers"][0]["id"], "shop/models.py::Order.total");
-    assert_eq!(v["source_hash"].as_str().unwrap().len(), 64);
+    assert_eq!(v["source"], "store", "no daemon runs: the index is read directly");
+    let node = &v["node"];
+    assert_eq!(node["id"], "shop/models.py::sum_prices");
+    assert_eq!(node["summary"], "Add up item prices.");
+    assert_eq!(node["update_source"], "cold_start");
+    assert_eq!(node["callers"][0]["id"], "shop/models.py::Order.total");
+    assert_eq!(node["source_hash"].as_str().unwrap().len(), 64);
     let out = codehub(root, &["--json", "find", "save"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -176,7 +178,7 @@ fn reindexing_reports_what_changed() {
     );
     let out = codehub(root, &["--json", "show", "sum_prices"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["callers"].as_array().unwrap().len(), 1);
+    assert_eq!(v["node"]["callers"].as_array().unwrap().len(), 1);
 }
 
 #[test]

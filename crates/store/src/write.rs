@@ -563,7 +563,7 @@ impl<'c> Writer<'c> {
         }
         // The change log keeps the last CHANGE_LOG_CLOCKS commits, tombstones the last
         // TOMBSTONE_CLOCKS.
-        if self.clock % 256 == 0 {
+        if self.clock.is_multiple_of(256) {
             self.tx.execute(
                 "DELETE FROM tombstones WHERE clock <= ?1",
                 [self.clock.saturating_sub(TOMBSTONE_CLOCKS) as i64],

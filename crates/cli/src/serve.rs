@@ -1,0 +1,99 @@
+//! `codehub serve`: runs the daemon and its socket server in the foreground until
+//! SIGINT, SIGTERM or a `shutdown` request (`codehub stop`), then stops cleanly:
+//! in-flight changes are committed, the socket is removed, the lock released.
+
+use anyhow::{Context, Result};
+use server::protocol::DaemonStatus;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The daemon as the socket server sees it.
+struct LiveDaemon {
+    daemon: Arc<index::Daemon>,
+    stop: Arc<AtomicBool>,
+}
+
+impl server::Live for LiveDaemon {
+    fn sync(&self, timeout: Duration) -> Result<u64, String> {
+        self.daemon.sync(timeout)
+    }
+
+    fn daemon_status(&self) -> DaemonStatus {
+        let s = self.daemon.stats();
+        DaemonStatus {
+            pid: s.pid,
+            uptime_s: s.uptime_s,
+            queue_depth: s.queue_depth,
+            changes_applied: s.changes_applied,
+            rescans: s.rescans,
+            last_error: s.last_error,
+            watch_mode: s.watch_mode,
+        }
+    }
+
+    fn shutdown(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Serves `config.root` until asked to stop. Exit code 1 when another daemon already
+/// serves the root.
+pub fn run(config: index::Config, options: index::DaemonOptions) -> Result<ExitCode> {
+    let signals = block_termination_signals();
+    let daemon = match index::Daemon::start(config.clone(), options) {
+        Ok(d) => Arc::new(d),
+        Err(e @ index::DaemonError::AlreadyRunning { .. }) => {
+            eprintln!("codehub: {e}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let live = Arc::new(LiveDaemon { daemon: daemon.clone(), stop: stop.clone() });
+    let socket = config.state_dir.join(server::SOCKET_FILE);
+    let accept =
+        server::serve(&socket, &config.db_path(), live, server::Limits::default(), stop.clone())
+            .with_context(|| format!("serving on {}", socket.display()))?;
+    eprintln!("codehub: serving {} on {}", config.root.display(), socket.display());
+    {
+        let stop = stop.clone();
+        std::thread::Builder::new()
+            .name("codehub-signals".into())
+            .spawn(move || {
+                wait_for_signal(&signals);
+                stop.store(true, Ordering::SeqCst);
+            })
+            .context("spawning the signal thread")?;
+    }
+    while !stop.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    eprintln!("codehub: stopping");
+    let _ = accept.join();
+    daemon.stop();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Blocks SIGINT and SIGTERM in this thread and every thread it spawns later, so
+/// that only the signal thread receives them (with sigwait) and shutdown is orderly.
+fn block_termination_signals() -> libc::sigset_t {
+    // SAFETY: plain libc calls on a local, initialised sigset_t.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        set
+    }
+}
+
+fn wait_for_signal(set: &libc::sigset_t) {
+    let mut signal = 0;
+    // SAFETY: `set` is a valid, initialised signal set; sigwait writes `signal`.
+    unsafe {
+        libc::sigwait(set, &mut signal);
+    }
+}

@@ -1,0 +1,710 @@
+//! The wire types of codehub's JSON-RPC 2.0 interface (SPEC §6): requests, responses,
+//! errors with their stable `data.kind`, daemon facts, and the typed params and
+//! results of every method. Only these types (and the `model` types they embed) are
+//! serialised on the wire; every transport (socket, HTTP, WebSocket, MCP) uses them.
+//!
+//! This crate is data only: no IO, and no table from [`ErrorKind`] to numeric codes —
+//! that mapping lives in `server` (`server::errors`), next to the HTTP one.
+//!
+//! # Methods
+//!
+//! Params are a JSON object (or absent). Unknown fields are refused with
+//! `invalid_params`, so a misspelt field never silently changes an answer. Every
+//! method also accepts `"sync": true`, which runs the sync barrier before reading.
+//! Every result carries `clock` (the store clock the answer was read at) and `source`
+//! (`"daemon"` when a daemon answered, `"store"` when the index was read directly).
+//!
+//! | method | params | result |
+//! |---|---|---|
+//! | `health` | [`NoParams`] | [`HealthResult`] |
+//! | `status` | [`NoParams`] | [`StatusResult`] |
+//! | `sync` | [`NoParams`] | [`SyncResult`] |
+//! | `nodes.get` | [`NodeGetParams`] | [`NodeResult`] |
+//! | `nodes.find` | [`FindParams`] | [`NodesPage`] |
+//! | `graph.callers`, `graph.callees` | [`TraverseParams`] | [`TraverseResult`] |
+//! | `graph.neighbors` | [`NodeParams`] | [`NeighborsResult`] |
+//! | `graph.tests` | [`NodeParams`] | [`TestsResult`] |
+//! | `search.text` | [`SearchParams`] | [`SearchResult`] |
+//! | `changes.since` | [`ChangesParams`] | [`ChangesResult`] |
+//! | `shutdown` | [`NoParams`] | [`ShutdownResult`] |
+//!
+//! # Paging
+//!
+//! Lists take `limit` (default [`DEFAULT_LIMIT`]; larger values are clamped to
+//! [`MAX_LIMIT`]; 0 is `invalid_params`) and `cursor`, an opaque string taken from a
+//! previous result's `next_cursor` (pass it back unchanged, with the same other
+//! params). `next_cursor` is `null` on the last page. Pages are read at their own
+//! clocks: when the graph changes between pages, compare the pages' `clock`s.
+
+#![warn(missing_docs)]
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+pub use model::{Change, ChangeKind, EdgeEnd, NodeState, NodeSummary, Reached};
+
+/// The only JSON-RPC version spoken: the value of every message's `jsonrpc` field.
+pub const JSONRPC_VERSION: &str = "2.0";
+/// Page size when a request gives no `limit`.
+pub const DEFAULT_LIMIT: u32 = 100;
+/// Largest page size; larger `limit`s are clamped to it.
+pub const MAX_LIMIT: u32 = 1000;
+/// Traversal depth when `graph.callers`/`graph.callees` get no `depth` (direct calls).
+pub const DEFAULT_DEPTH: u32 = 1;
+/// Deepest traversal accepted; deeper requests are `invalid_params`.
+pub const MAX_DEPTH: u32 = 32;
+
+/// Method names, as they appear in a request's `method` field.
+pub mod method {
+    /// Liveness: answers at once with the clock.
+    pub const HEALTH: &str = "health";
+    /// Index counts, plus daemon facts when a daemon answers.
+    pub const STATUS: &str = "status";
+    /// The sync barrier (SPEC §1): returns once earlier file changes are visible.
+    pub const SYNC: &str = "sync";
+    /// One node's full state.
+    pub const NODES_GET: &str = "nodes.get";
+    /// Nodes by id, qualified name or name (then name prefix).
+    pub const NODES_FIND: &str = "nodes.find";
+    /// Who calls a node, breadth-first to a depth.
+    pub const GRAPH_CALLERS: &str = "graph.callers";
+    /// What a node calls, breadth-first to a depth.
+    pub const GRAPH_CALLEES: &str = "graph.callees";
+    /// A node's parent, direct callers, direct callees and tests.
+    pub const GRAPH_NEIGHBORS: &str = "graph.neighbors";
+    /// The tests that exercise a node.
+    pub const GRAPH_TESTS: &str = "graph.tests";
+    /// Full-text search (BM25).
+    pub const SEARCH_TEXT: &str = "search.text";
+    /// The change log after a clock.
+    pub const CHANGES_SINCE: &str = "changes.since";
+    /// Asks the daemon to stop (`codehub stop`).
+    pub const SHUTDOWN: &str = "shutdown";
+
+    /// Every method a codehub server answers, in the order above.
+    pub const ALL: &[&str] = &[
+        HEALTH,
+        STATUS,
+        SYNC,
+        NODES_GET,
+        NODES_FIND,
+        GRAPH_CALLERS,
+        GRAPH_CALLEES,
+        GRAPH_NEIGHBORS,
+        GRAPH_TESTS,
+        SEARCH_TEXT,
+        CHANGES_SINCE,
+        SHUTDOWN,
+    ];
+}
+
+// ---------------------------------------------------------------------------------
+// Envelope
+
+/// A JSON-RPC request id: a number, a string, or `null`. A request *without* an id is
+/// a notification (see [`Request::id`]); `null` is an id, answered with `"id": null`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Id {
+    /// A number (integers are kept exactly).
+    Number(serde_json::Number),
+    /// A string.
+    String(String),
+    /// `null`: a valid id, answered with `"id": null`.
+    Null,
+}
+
+impl From<u64> for Id {
+    fn from(n: u64) -> Id {
+        Id::Number(n.into())
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Id {
+        Id::String(s.to_owned())
+    }
+}
+
+/// One JSON-RPC 2.0 request: `{"jsonrpc": "2.0", "id": 1, "method": "nodes.get",
+/// "params": {"node": "QuerySet.filter"}}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// Always [`JSONRPC_VERSION`]; servers refuse anything else.
+    pub jsonrpc: String,
+    /// `None` when the message has no `id` member: a notification, which gets no
+    /// response. `Some(Id::Null)` when the member is present and `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present_id")]
+    pub id: Option<Id>,
+    /// The method name, e.g. `nodes.get` (see [`method`]).
+    pub method: String,
+    /// A JSON object, or `null` when absent.
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub params: Value,
+}
+
+/// Keeps `"id": null` apart from a missing id (plain `Option` would merge them).
+fn present_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Id>, D::Error> {
+    Id::deserialize(deserializer).map(Some)
+}
+
+impl Request {
+    /// A request that expects a response.
+    pub fn new(id: impl Into<Id>, method: &str, params: Value) -> Request {
+        Request {
+            jsonrpc: JSONRPC_VERSION.to_owned(),
+            id: Some(id.into()),
+            method: method.to_owned(),
+            params,
+        }
+    }
+
+    /// A notification: the method runs, nothing is answered (not even errors).
+    pub fn notification(method: &str, params: Value) -> Request {
+        Request { jsonrpc: JSONRPC_VERSION.to_owned(), id: None, method: method.to_owned(), params }
+    }
+
+    /// True when the request has no id and so gets no response.
+    pub fn is_notification(&self) -> bool {
+        self.id.is_none()
+    }
+}
+
+/// One JSON-RPC 2.0 response: exactly one of `result` and `error` is present. Errors
+/// about a request whose id could not be read (parse errors, oversized lines) carry
+/// `"id": null`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// Always [`JSONRPC_VERSION`].
+    pub jsonrpc: String,
+    /// The request's id, or [`Id::Null`] when it could not be determined.
+    pub id: Id,
+    /// Present when the request succeeded: the method's result object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Value>,
+    /// Present when the request failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<RpcError>,
+}
+
+impl Response {
+    /// A successful response.
+    pub fn ok(id: Id, result: Value) -> Response {
+        Response { jsonrpc: JSONRPC_VERSION.to_owned(), id, result: Some(result), error: None }
+    }
+
+    /// A failed response.
+    pub fn err(id: Id, error: RpcError) -> Response {
+        Response { jsonrpc: JSONRPC_VERSION.to_owned(), id, result: None, error: Some(error) }
+    }
+
+    /// The error when there is one, else the result (`null` when absent).
+    pub fn into_result(self) -> Result<Value, RpcError> {
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(self.result.unwrap_or(Value::Null)),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Errors
+
+/// A JSON-RPC error object: `{"code": -32001, "message": "no node named x",
+/// "data": {"kind": "not_found"}}`. `code` is JSON-RPC's (standard codes for parse
+/// errors, invalid requests, unknown methods, invalid params and internal errors;
+/// codehub's own in -32000..-32099); programs should branch on `data.kind`, which is
+/// stable. The table lives in `server::errors`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RpcError {
+    /// The JSON-RPC error code (see `server::errors` for the table).
+    pub code: i64,
+    /// A sentence for humans; not stable.
+    pub message: String,
+    /// Absent only in errors from servers that are not codehub; then `internal`.
+    #[serde(default)]
+    pub data: ErrorData,
+}
+
+impl RpcError {
+    /// The stable kind of the error.
+    pub fn kind(&self) -> ErrorKind {
+        self.data.kind
+    }
+}
+
+impl fmt::Display for RpcError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.data.kind)
+    }
+}
+
+impl std::error::Error for RpcError {}
+
+/// The `data` member of an error.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorData {
+    /// The stable kind: what programs branch on.
+    pub kind: ErrorKind,
+    /// For `ambiguous`: the nodes the name could mean, in id order (at most 50).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<NodeSummary>,
+}
+
+/// The stable error kinds (SPEC §6), spelt in `snake_case` on the wire.
+///
+/// JSON-RPC's own protocol errors use its standard codes and these kinds: a parse
+/// error (-32700), an invalid request such as a batch or a wrong `jsonrpc` (-32600)
+/// and an unknown method (-32601) are all `invalid_params`, since the caller sent
+/// something the server cannot act on; internal errors (-32603) are `internal`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// No node (or nothing else) by that name or id.
+    NotFound,
+    /// A name matches several nodes; `data.candidates` lists them.
+    Ambiguous,
+    /// Params (or the request itself) are malformed, or the method is unknown.
+    InvalidParams,
+    /// The request line is over the server's limit (1 MiB by default); the server
+    /// answers and closes the connection.
+    TooLarge,
+    /// The request (or the sync barrier) ran past its deadline.
+    Timeout,
+    /// The peer is not the user who runs the daemon; the connection is closed.
+    Unauthorized,
+    /// Anything else: a store failure, a caught panic, too many connections, a lost
+    /// connection to the daemon.
+    #[default]
+    Internal,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::NotFound,
+        ErrorKind::Ambiguous,
+        ErrorKind::InvalidParams,
+        ErrorKind::TooLarge,
+        ErrorKind::Timeout,
+        ErrorKind::Unauthorized,
+        ErrorKind::Internal,
+    ];
+
+    /// The wire spelling, e.g. `"not_found"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Ambiguous => "ambiguous",
+            ErrorKind::InvalidParams => "invalid_params",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Shared result parts
+
+/// Who answered: a running daemon (fresh up to its queue; `sync` makes it exact) or
+/// the index read directly because no daemon answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A running daemon answered (fresh up to its queue; `sync` makes it exact).
+    Daemon,
+    /// No daemon answered; the index was read directly (as of its last index run).
+    Store,
+}
+
+/// Facts about a running daemon, for `status`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DaemonStatus {
+    /// The daemon's process id.
+    pub pid: u32,
+    /// Seconds since the daemon started.
+    pub uptime_s: f64,
+    /// File changes waiting to be applied.
+    pub queue_depth: u64,
+    /// File changes applied since the daemon started.
+    pub changes_applied: u64,
+    /// Full rescans run (at start, and after the OS dropped watch events).
+    pub rescans: u64,
+    /// The last error the daemon hit, if any (it kept running).
+    pub last_error: Option<String>,
+    /// `"inotify"` (or the platform's native watcher) or `"polling"`.
+    pub watch_mode: String,
+}
+
+/// Counts that describe an index (the store's status), as `status` reports them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStatus {
+    /// Indexed source files.
+    pub files: u64,
+    /// Nodes of every kind.
+    pub nodes: u64,
+    /// All edges but `contains`.
+    pub edges: u64,
+    /// Of those, edges whose destination is a node of the root.
+    pub resolved_edges: u64,
+    /// Files with at least one diagnostic.
+    pub files_with_diagnostics: u64,
+    /// The clock when the counts were taken.
+    pub clock: u64,
+    /// The store schema version this server reads.
+    pub schema_version: u32,
+    /// `[language, files]` pairs, by language name.
+    pub languages: Vec<(String, u64)>,
+    /// Nodes per language and kind: `kinds["python"]["method"]`.
+    pub kinds: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+}
+
+// ---------------------------------------------------------------------------------
+// Params
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Params of `health`, `status`, `sync` and `shutdown`: nothing but the common `sync`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoParams {
+    /// Run the sync barrier before answering.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `nodes.get`: exactly one of `id` (an exact node id) and `node` (an id, a
+/// qualified name or a bare name, resolved as the CLI's `NODE`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeGetParams {
+    /// An exact node id, e.g. `pkg/core.py::Engine.run`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `nodes.find`: nodes whose id, qualified name or name equals `name`; when
+/// none does, nodes whose name starts with it. Paged.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindParams {
+    /// An id, a qualified name, a bare name or a name prefix; not empty.
+    pub name: String,
+    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page; absent for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `graph.callers` and `graph.callees`: the start `node` (id, qualified or
+/// bare name), `depth` 1..=[`MAX_DEPTH`] (default 1 = direct calls). Paged.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TraverseParams {
+    /// The start node: an id, a qualified name or a bare name.
+    pub node: String,
+    /// Levels to follow: 1 (the default) = direct calls only, at most [`MAX_DEPTH`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depth: Option<u32>,
+    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page; absent for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `graph.neighbors` and `graph.tests`: a node (id, qualified or bare name).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeParams {
+    /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
+    pub node: String,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `search.text`: words matched as prefixes against names, qualified names,
+/// signatures and docstrings (all words when any node has them all, else any). Paged.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchParams {
+    /// Words to search for; at least one letter, digit or `_`.
+    pub query: String,
+    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page; absent for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `changes.since`: change-log entries with a clock greater than `clock`
+/// (default 0), oldest first. Paged; with a `cursor`, `clock` is ignored. To follow
+/// the graph, call again with the last page's result `clock`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangesParams {
+    /// Entries after this clock (default 0: the whole log).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<u64>,
+    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page; absent for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+// ---------------------------------------------------------------------------------
+// Results
+
+/// Result of `health`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HealthResult {
+    /// Always true (a failing server answers with an error instead).
+    pub ok: bool,
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+}
+
+/// Result of `status`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// Counts of the index.
+    pub index: IndexStatus,
+    /// Present when a daemon answered.
+    pub daemon: Option<DaemonStatus>,
+}
+
+/// Result of `sync`: the clock at which every change made before the call is visible.
+/// Without a daemon the index is current by definition and this is its clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncResult {
+    /// The clock at which every change made before the call is visible.
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+}
+
+/// Result of `nodes.get`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// The node's full state (SPEC §3).
+    pub node: NodeState,
+}
+
+/// Result of `nodes.find`: one page of node summaries, in id order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodesPage {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// This page of nodes.
+    pub nodes: Vec<NodeSummary>,
+    /// Pass back as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Result of `graph.callers` / `graph.callees`: one page of the breadth-first
+/// traversal, shallowest first; each node once, at its shallowest depth. Unresolved
+/// callees appear by name (`edge.resolved == false`) and are not followed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraverseResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// The id the `node` param resolved to.
+    pub node: String,
+    /// This page of the traversal: each step's depth, the node it came from (`via`) and the edge.
+    pub reached: Vec<Reached>,
+    /// Pass back as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Result of `graph.neighbors`: a node and what is one step away from it.
+/// (Children are not listed yet: the store has no query for them.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeighborsResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// The node itself.
+    pub node: NodeSummary,
+    /// The containing node; `null` for a module.
+    pub parent: Option<NodeSummary>,
+    /// Call sites that call the node.
+    pub callers: Vec<EdgeEnd>,
+    /// What the node calls; unresolved targets by name.
+    pub callees: Vec<EdgeEnd>,
+    /// Ids of tests that exercise the node.
+    pub tests: Vec<String>,
+}
+
+/// Result of `graph.tests`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestsResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// The id the `node` param resolved to.
+    pub node: String,
+    /// Tests that exercise the node, in the order the store lists them.
+    pub tests: Vec<NodeSummary>,
+}
+
+/// One search hit: the node's summary fields plus its BM25 `score` (lower is better).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// The node's summary (its fields appear at the top level of the hit).
+    #[serde(flatten)]
+    pub node: NodeSummary,
+    /// BM25 score from FTS5: lower is better.
+    pub score: f64,
+}
+
+/// Result of `search.text`: one page of hits, best first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// This page of hits, best first.
+    pub hits: Vec<SearchHit>,
+    /// Pass back as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Result of `changes.since`: one page of the change log, oldest first. `clock` is
+/// at least the clock of every change listed: on the last page (`next_cursor` null)
+/// it is the `clock` to pass to the next `changes.since`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangesResult {
+    /// At least the clock of every change listed; on the last page, the `clock` to
+    /// pass to the next `changes.since` to follow the graph.
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// Change-log entries, oldest first (by clock, then commit order).
+    pub changes: Vec<Change>,
+    /// Pass back as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Result of `shutdown`: the daemon has been asked to stop and will close the socket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShutdownResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// Always true: the stop was requested.
+    pub stopping: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_missing_id_is_a_notification_and_a_null_id_is_not() {
+        let notification: Request =
+            serde_json::from_value(json!({"jsonrpc": "2.0", "method": "health"})).unwrap();
+        assert!(notification.is_notification());
+        let null_id: Request =
+            serde_json::from_value(json!({"jsonrpc": "2.0", "id": null, "method": "health"}))
+                .unwrap();
+        assert_eq!(null_id.id, Some(Id::Null));
+        let string_id: Request =
+            serde_json::from_value(json!({"jsonrpc": "2.0", "id": "a", "method": "health"}))
+                .unwrap();
+        assert_eq!(string_id.id, Some(Id::from("a")));
+        assert_eq!(
+            serde_json::to_value(Request::new(7, "health", Value::Null)).unwrap(),
+            json!({"jsonrpc": "2.0", "id": 7, "method": "health"})
+        );
+    }
+
+    #[test]
+    fn responses_carry_result_or_error() {
+        let ok = Response::ok(Id::from(1), json!({"clock": 3}));
+        assert_eq!(
+            serde_json::to_value(&ok).unwrap(),
+            json!({"jsonrpc": "2.0", "id": 1, "result": {"clock": 3}})
+        );
+        let error = RpcError {
+            code: -32001,
+            message: "no node named x".into(),
+            data: ErrorData { kind: ErrorKind::NotFound, candidates: vec![] },
+        };
+        let err = Response::err(Id::Null, error.clone());
+        let text = serde_json::to_string(&err).unwrap();
+        assert_eq!(
+            text,
+            r#"{"jsonrpc":"2.0","id":null,"error":{"code":-32001,"message":"no node named x","data":{"kind":"not_found"}}}"#
+        );
+        let back: Response = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.into_result(), Err(error));
+    }
+
+    #[test]
+    fn kinds_are_spelt_as_on_the_wire() {
+        for kind in ErrorKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.as_str()));
+        }
+    }
+
+    #[test]
+    fn params_refuse_unknown_fields() {
+        let err = serde_json::from_value::<FindParams>(json!({"nmae": "x"})).unwrap_err();
+        assert!(err.to_string().contains("nmae"), "{err}");
+    }
+}

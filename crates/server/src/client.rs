@@ -1,0 +1,231 @@
+//! The client library: [`Client`] speaks JSON-RPC to a running daemon over its
+//! socket; [`Codehub`] uses a daemon when one answers and otherwise reads the index
+//! directly through the same method set, saying which it did.
+
+use crate::{errors, methods};
+use protocol::{ErrorKind, Id, Request, Response, RpcError, Source};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::io::{self, BufRead, BufReader, Write};
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+use std::time::Duration;
+use store::{Store, StoreError};
+
+/// The daemon's socket file name inside the state directory.
+pub const SOCKET_FILE: &str = "daemon.sock";
+/// The index database file name inside the state directory (as `index::DB_FILE`).
+pub const DB_FILE: &str = "index.db";
+/// How long [`Client::call`] waits for an answer unless told otherwise. Longer than
+/// the server's default request deadline (10 s), so the server's `timeout` error
+/// normally arrives first.
+pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long [`Codehub::open`] gives a daemon to answer before reading the index itself.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// A connection to a running daemon. Calls are sequential; not `Sync`.
+pub struct Client {
+    reader: BufReader<UnixStream>,
+    writer: UnixStream,
+    next_id: u64,
+    /// Set once the connection is unusable (lost, or a timed-out answer may still come).
+    broken: Option<String>,
+}
+
+impl Client {
+    /// Connects to the daemon of the state directory (its `daemon.sock`) and checks it
+    /// answers `health` within `connect_timeout`. Errors: `NotFound`/
+    /// `ConnectionRefused` when no daemon runs, `TimedOut` when it does not answer in
+    /// time, `Other` with the server's message when it refuses (busy, unauthorized).
+    pub fn connect(state_dir: &Path, connect_timeout: Duration) -> io::Result<Client> {
+        Client::connect_to(&state_dir.join(SOCKET_FILE), connect_timeout)
+    }
+
+    /// [`Client::connect`] to a socket path.
+    pub fn connect_to(socket_path: &Path, connect_timeout: Duration) -> io::Result<Client> {
+        let stream = UnixStream::connect(socket_path)?;
+        let writer = stream.try_clone()?;
+        let mut client =
+            Client { reader: BufReader::new(stream), writer, next_id: 1, broken: None };
+        client.set_timeout(Some(connect_timeout))?;
+        if let Err(e) = client.call(protocol::method::HEALTH, Value::Null) {
+            let kind = match e.kind() {
+                ErrorKind::Timeout => io::ErrorKind::TimedOut,
+                _ => io::ErrorKind::Other,
+            };
+            return Err(io::Error::new(kind, e.message));
+        }
+        client.set_timeout(Some(DEFAULT_CALL_TIMEOUT))?;
+        Ok(client)
+    }
+
+    /// How long a call waits for its answer (`None`: forever); [`DEFAULT_CALL_TIMEOUT`]
+    /// after connecting. A zero duration counts as 1 ms.
+    pub fn set_timeout(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        let timeout = timeout.map(|t| t.max(Duration::from_millis(1)));
+        self.writer.set_read_timeout(timeout)?;
+        self.writer.set_write_timeout(timeout)
+    }
+
+    /// Calls `method` with `params` (an object, or `null`) and returns its result.
+    /// Errors: the server's error; `timeout` when no answer came in time; `internal`
+    /// when the connection is lost. After a transport error every later call fails
+    /// with `internal` (connect again).
+    pub fn call(&mut self, method: &str, params: Value) -> Result<Value, RpcError> {
+        if let Some(why) = &self.broken {
+            return Err(errors::internal(format!("connection to the daemon unusable: {why}")));
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut line = serde_json::to_vec(&Request::new(id, method, params))
+            .map_err(|e| errors::invalid_params(format!("encoding the request: {e}")))?;
+        line.push(b'\n');
+        let sent = self.writer.write_all(&line).and_then(|()| self.writer.flush());
+        // Even when the write failed the server may have explained why (an
+        // oversized request is answered, then the connection closed): read first.
+        let answer = self.read_response();
+        match (answer, sent) {
+            (Ok(response), _) if response.id == Id::from(id) => response.into_result(),
+            (Ok(response), _) if response.id == Id::Null && response.error.is_some() => {
+                // The server refused the line itself (parse error, too large, busy).
+                let error = response.into_result().unwrap_err();
+                if matches!(error.kind(), ErrorKind::TooLarge | ErrorKind::Unauthorized)
+                    || error.code == errors::BUSY
+                {
+                    self.broken = Some(error.message.clone());
+                }
+                Err(error)
+            }
+            (Ok(response), _) => {
+                let why = format!("answer for id {:?} while waiting for {id}", response.id);
+                self.broken = Some(why.clone());
+                Err(errors::internal(why))
+            }
+            (Err(e), sent) => {
+                let timed_out =
+                    matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut);
+                let why = match &sent {
+                    Err(w) => format!("sending {method}: {w}"),
+                    Ok(()) if timed_out => format!("no answer to {method} in time"),
+                    Ok(()) => format!("reading the answer to {method}: {e}"),
+                };
+                self.broken = Some(why.clone());
+                Err(if timed_out && sent.is_ok() {
+                    errors::error(ErrorKind::Timeout, why)
+                } else {
+                    errors::internal(why)
+                })
+            }
+        }
+    }
+
+    /// [`Client::call`] with typed params (e.g. `protocol::FindParams`) and result
+    /// (e.g. `protocol::NodesPage`). A result of another shape is `internal`.
+    pub fn call_as<P: Serialize, R: DeserializeOwned>(
+        &mut self,
+        method: &str,
+        params: &P,
+    ) -> Result<R, RpcError> {
+        let result = self.call(method, to_params(params)?)?;
+        from_result(method, result)
+    }
+
+    fn read_response(&mut self) -> io::Result<Response> {
+        let mut line = String::new();
+        if self.reader.read_line(&mut line)? == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the daemon closed the connection",
+            ));
+        }
+        serde_json::from_str(&line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("peer", &self.writer.peer_addr().ok())
+            .field("next_id", &self.next_id)
+            .field("broken", &self.broken)
+            .finish()
+    }
+}
+
+fn to_params<P: Serialize>(params: &P) -> Result<Value, RpcError> {
+    serde_json::to_value(params).map_err(|e| errors::invalid_params(format!("params: {e}")))
+}
+
+fn from_result<R: DeserializeOwned>(method: &str, result: Value) -> Result<R, RpcError> {
+    serde_json::from_value(result)
+        .map_err(|e| errors::internal(format!("unexpected result of {method}: {e}")))
+}
+
+/// The method set of one index, answered by its daemon when one runs, else read from
+/// the index directly (then `sync` returns at once: the index is as current as it gets,
+/// and `status` has no `daemon` part).
+pub struct Codehub {
+    backend: Backend,
+}
+
+enum Backend {
+    Daemon(Client),
+    Store(Store),
+}
+
+impl std::fmt::Debug for Codehub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.backend {
+            Backend::Daemon(client) => f.debug_tuple("Codehub::Daemon").field(client).finish(),
+            Backend::Store(store) => f.debug_tuple("Codehub::Store").field(&store.path()).finish(),
+        }
+    }
+}
+
+impl Codehub {
+    /// Opens the index of `state_dir` (`.codehub/` by default): through its daemon
+    /// when `daemon.sock` answers within [`DEFAULT_CONNECT_TIMEOUT`], else by reading
+    /// `index.db`. Errors: [`StoreError::NotIndexed`] when no daemon answers and there
+    /// is no index; other store errors opening it.
+    pub fn open(state_dir: &Path) -> Result<Codehub, StoreError> {
+        Codehub::open_with(state_dir, DEFAULT_CONNECT_TIMEOUT)
+    }
+
+    /// [`Codehub::open`] waiting up to `connect_timeout` for a daemon.
+    pub fn open_with(state_dir: &Path, connect_timeout: Duration) -> Result<Codehub, StoreError> {
+        match Client::connect(state_dir, connect_timeout) {
+            Ok(client) => return Ok(Codehub { backend: Backend::Daemon(client) }),
+            Err(e) => tracing::debug!(error = %e, "no daemon answered; reading the index"),
+        }
+        let store = Store::open_read_only(&state_dir.join(DB_FILE))?;
+        Ok(Codehub { backend: Backend::Store(store) })
+    }
+
+    /// Who answers: [`Source::Daemon`] or [`Source::Store`].
+    pub fn source(&self) -> Source {
+        match self.backend {
+            Backend::Daemon(_) => Source::Daemon,
+            Backend::Store(_) => Source::Store,
+        }
+    }
+
+    /// Calls `method` with `params`; errors as [`Client::call`] or
+    /// [`methods::dispatch`]. Results carry `source`.
+    pub fn call(&mut self, method: &str, params: Value) -> Result<Value, RpcError> {
+        match &mut self.backend {
+            Backend::Daemon(client) => client.call(method, params),
+            Backend::Store(store) => methods::dispatch(store, None, method, params),
+        }
+    }
+
+    /// [`Codehub::call`] with typed params and result, as [`Client::call_as`].
+    pub fn call_as<P: Serialize, R: DeserializeOwned>(
+        &mut self,
+        method: &str,
+        params: &P,
+    ) -> Result<R, RpcError> {
+        let result = self.call(method, to_params(params)?)?;
+        from_result(method, result)
+    }
+}

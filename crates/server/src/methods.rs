@@ -1,0 +1,394 @@
+//! The method set (SPEC §6) over one read-only store: params in, result or error out,
+//! the same for every transport and for direct reads without a daemon.
+//!
+//! Each answer reads the store clock *before* its data, so `clock` is a lower bound of
+//! what the answer reflects: replaying `changes.since(clock)` may repeat a change the
+//! answer already showed, never miss one. (A read transaction pinning one snapshot
+//! per answer needs a store API that does not exist yet.)
+
+use crate::errors;
+use crate::Live;
+use protocol::{
+    method, ChangesParams, ChangesResult, FindParams, HealthResult, IndexStatus, NeighborsResult,
+    NoParams, NodeGetParams, NodeParams, NodeResult, NodeSummary, NodesPage, RpcError, SearchHit,
+    SearchParams, SearchResult, ShutdownResult, Source, StatusResult, SyncResult, TestsResult,
+    TraverseParams, TraverseResult,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::time::Duration;
+use store::{Resolution, Store, StoreError};
+
+/// How long `sync` (the method, or `"sync": true` on any method) waits for the
+/// daemon's barrier when called through [`dispatch`].
+pub const SYNC_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Answers one request: runs `method` with `params` (a JSON object, or `null`) on
+/// `store`, with `live` the running daemon (`None` when reading the index directly;
+/// the answers then say `source: "store"`). With `"sync": true` in the params the
+/// sync barrier runs first (waiting up to [`SYNC_TIMEOUT`]).
+///
+/// Errors: `invalid_params` (unknown method — code -32601 —, params not an object,
+/// unknown or mistyped fields, bad cursor, limit or depth), `not_found`, `ambiguous`
+/// (with candidates), `timeout` (the barrier failed), `internal` (store failures).
+pub fn dispatch(
+    store: &Store,
+    live: Option<&dyn Live>,
+    method: &str,
+    params: Value,
+) -> Result<Value, RpcError> {
+    dispatch_with(store, live, method, params, SYNC_TIMEOUT)
+}
+
+type Handler = fn(&Cx<'_>, Value) -> Result<Value, RpcError>;
+
+/// [`dispatch`] with the barrier's timeout given (the socket server keeps it inside
+/// its request deadline, so the daemon's own message reaches the caller).
+pub(crate) fn dispatch_with(
+    store: &Store,
+    live: Option<&dyn Live>,
+    method: &str,
+    params: Value,
+    sync_timeout: Duration,
+) -> Result<Value, RpcError> {
+    let handler: Handler = match method {
+        method::HEALTH => health,
+        method::STATUS => status,
+        method::SYNC => sync,
+        method::NODES_GET => nodes_get,
+        method::NODES_FIND => nodes_find,
+        method::GRAPH_CALLERS => graph_callers,
+        method::GRAPH_CALLEES => graph_callees,
+        method::GRAPH_NEIGHBORS => graph_neighbors,
+        method::GRAPH_TESTS => graph_tests,
+        method::SEARCH_TEXT => search_text,
+        method::CHANGES_SINCE => changes_since,
+        method::SHUTDOWN => shutdown,
+        _ => return Err(errors::method_not_found(method)),
+    };
+    let params = match params {
+        Value::Null => Value::Object(Default::default()),
+        Value::Object(map) => Value::Object(map),
+        other => {
+            return Err(errors::invalid_params(format!(
+                "params must be an object (named params), not {}",
+                json_type(&other)
+            )))
+        }
+    };
+    let cx = Cx { store, live, sync_timeout };
+    match params.get("sync") {
+        None | Some(Value::Bool(false)) => {}
+        Some(Value::Bool(true)) => {
+            cx.barrier()?;
+        }
+        Some(other) => {
+            return Err(errors::invalid_params(format!(
+                "sync must be true or false, not {}",
+                json_type(other)
+            )))
+        }
+    }
+    handler(&cx, params)
+}
+
+struct Cx<'a> {
+    store: &'a Store,
+    live: Option<&'a dyn Live>,
+    sync_timeout: Duration,
+}
+
+impl Cx<'_> {
+    fn source(&self) -> Source {
+        if self.live.is_some() {
+            Source::Daemon
+        } else {
+            Source::Store
+        }
+    }
+
+    fn clock(&self) -> Result<u64, RpcError> {
+        self.store.clock().map_err(store_error)
+    }
+
+    /// The sync barrier; without a daemon the store is current by definition.
+    fn barrier(&self) -> Result<u64, RpcError> {
+        match self.live {
+            Some(live) => live
+                .sync(self.sync_timeout)
+                .map_err(|message| errors::error(protocol::ErrorKind::Timeout, message)),
+            None => self.clock(),
+        }
+    }
+
+    /// The id a user's `NODE` (id, qualified name or bare name) names.
+    fn resolve(&self, query: &str) -> Result<String, RpcError> {
+        if query.is_empty() {
+            return Err(errors::invalid_params("node must not be empty"));
+        }
+        match self.store.resolve(query).map_err(store_error)? {
+            Resolution::Found(id) => Ok(id),
+            Resolution::Ambiguous(candidates) => Err(errors::ambiguous(query, candidates)),
+            Resolution::NotFound => Err(errors::not_found(format!("no node named {query:?}"))),
+        }
+    }
+
+    fn node(&self, id: &str) -> Result<protocol::NodeState, RpcError> {
+        self.store
+            .node(id)
+            .map_err(store_error)?
+            .ok_or_else(|| errors::not_found(format!("no node with id {id:?}")))
+    }
+}
+
+fn store_error(err: StoreError) -> RpcError {
+    errors::internal(format!("store: {err}"))
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn parse<T: DeserializeOwned>(params: Value) -> Result<T, RpcError> {
+    serde_json::from_value(params).map_err(|e| errors::invalid_params(format!("params: {e}")))
+}
+
+fn reply<T: Serialize>(result: T) -> Result<Value, RpcError> {
+    serde_json::to_value(result).map_err(|e| errors::internal(format!("encoding the result: {e}")))
+}
+
+// ---------------------------------------------------------------------------------
+// Paging
+
+/// One page of an offset-paged list.
+struct Page {
+    offset: usize,
+    limit: usize,
+}
+
+impl Page {
+    fn new(limit: Option<u32>, cursor: Option<&str>) -> Result<Page, RpcError> {
+        let limit = limit_of(limit)?;
+        let offset = match cursor {
+            None => 0,
+            Some(c) => c.parse().map_err(|_| bad_cursor(c))?,
+        };
+        Ok(Page { offset, limit })
+    }
+
+    /// How many items to fetch from the start to fill this page and know if more exist.
+    fn fetch(&self) -> usize {
+        self.offset.saturating_add(self.limit).saturating_add(1)
+    }
+
+    /// This page of `items` (fetched with [`Page::fetch`]) and the next cursor.
+    fn cut<T>(&self, items: Vec<T>) -> (Vec<T>, Option<String>) {
+        let mut page: Vec<T> = items.into_iter().skip(self.offset).collect();
+        let more = page.len() > self.limit;
+        page.truncate(self.limit);
+        (page, more.then(|| (self.offset + self.limit).to_string()))
+    }
+}
+
+fn limit_of(limit: Option<u32>) -> Result<usize, RpcError> {
+    match limit.unwrap_or(protocol::DEFAULT_LIMIT) {
+        0 => Err(errors::invalid_params("limit must be at least 1")),
+        n => Ok(n.min(protocol::MAX_LIMIT) as usize),
+    }
+}
+
+fn bad_cursor(cursor: &str) -> RpcError {
+    errors::invalid_params(format!(
+        "cursor {cursor:?} is not one this server gave out (pass next_cursor back unchanged)"
+    ))
+}
+
+// ---------------------------------------------------------------------------------
+// Methods
+
+fn health(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let NoParams { .. } = parse(params)?;
+    reply(HealthResult { ok: true, clock: cx.clock()?, source: cx.source() })
+}
+
+fn status(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let NoParams { .. } = parse(params)?;
+    let clock = cx.clock()?;
+    let s = cx.store.status().map_err(store_error)?;
+    let index = IndexStatus {
+        files: s.files,
+        nodes: s.nodes,
+        edges: s.edges,
+        resolved_edges: s.resolved_edges,
+        files_with_diagnostics: s.files_with_diagnostics,
+        clock: s.clock,
+        schema_version: s.schema_version,
+        languages: s.languages,
+        kinds: s.kinds,
+    };
+    let daemon = cx.live.map(|live| live.daemon_status());
+    reply(StatusResult { clock, source: cx.source(), index, daemon })
+}
+
+fn sync(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let NoParams { sync } = parse(params)?;
+    // With `"sync": true` the barrier already ran; its clock is still current enough.
+    let clock = if sync { cx.clock()? } else { cx.barrier()? };
+    reply(SyncResult { clock, source: cx.source() })
+}
+
+fn nodes_get(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let p: NodeGetParams = parse(params)?;
+    let clock = cx.clock()?;
+    let id = match (p.id, p.node) {
+        (Some(id), None) => id,
+        (None, Some(node)) => cx.resolve(&node)?,
+        _ => return Err(errors::invalid_params("give exactly one of id and node")),
+    };
+    reply(NodeResult { clock, source: cx.source(), node: cx.node(&id)? })
+}
+
+fn nodes_find(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let p: FindParams = parse(params)?;
+    if p.name.is_empty() {
+        return Err(errors::invalid_params("name must not be empty"));
+    }
+    let page = Page::new(p.limit, p.cursor.as_deref())?;
+    let clock = cx.clock()?;
+    let found = cx.store.find(&p.name, page.fetch()).map_err(store_error)?;
+    let (nodes, next_cursor) = page.cut(found);
+    reply(NodesPage { clock, source: cx.source(), nodes, next_cursor })
+}
+
+fn graph_callers(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    traverse(cx, params, Store::callers)
+}
+
+fn graph_callees(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    traverse(cx, params, Store::callees)
+}
+
+fn traverse(
+    cx: &Cx<'_>,
+    params: Value,
+    walk: fn(&Store, &str, u32) -> store::Result<Vec<protocol::Reached>>,
+) -> Result<Value, RpcError> {
+    let p: TraverseParams = parse(params)?;
+    let depth = p.depth.unwrap_or(protocol::DEFAULT_DEPTH);
+    if !(1..=protocol::MAX_DEPTH).contains(&depth) {
+        return Err(errors::invalid_params(format!(
+            "depth must be between 1 and {}, not {depth}",
+            protocol::MAX_DEPTH
+        )));
+    }
+    let page = Page::new(p.limit, p.cursor.as_deref())?;
+    let clock = cx.clock()?;
+    let id = cx.resolve(&p.node)?;
+    // The traversal is computed whole and cut: it is bounded by the graph and depth.
+    let reached = walk(cx.store, &id, depth).map_err(store_error)?;
+    let (reached, next_cursor) = page.cut(reached);
+    reply(TraverseResult { clock, source: cx.source(), node: id, reached, next_cursor })
+}
+
+fn graph_neighbors(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let p: NodeParams = parse(params)?;
+    let clock = cx.clock()?;
+    let id = cx.resolve(&p.node)?;
+    let state = cx.node(&id)?;
+    let parent = match &state.parent {
+        Some(parent) => {
+            cx.store.summaries_of(std::slice::from_ref(parent)).map_err(store_error)?.pop()
+        }
+        None => None,
+    };
+    let node = NodeSummary {
+        id: state.id,
+        kind: state.kind,
+        path: state.path,
+        start_line: state.span.start_line,
+        end_line: state.span.end_line,
+        signature: state.signature,
+        summary: state.summary,
+    };
+    reply(NeighborsResult {
+        clock,
+        source: cx.source(),
+        node,
+        parent,
+        callers: state.callers,
+        callees: state.callees,
+        tests: state.related_tests,
+    })
+}
+
+fn graph_tests(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let p: NodeParams = parse(params)?;
+    let clock = cx.clock()?;
+    let id = cx.resolve(&p.node)?;
+    let state = cx.node(&id)?;
+    let tests = cx.store.summaries_of(&state.related_tests).map_err(store_error)?;
+    reply(TestsResult { clock, source: cx.source(), node: id, tests })
+}
+
+fn search_text(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let p: SearchParams = parse(params)?;
+    if !p.query.chars().any(|c| c.is_alphanumeric() || c == '_') {
+        return Err(errors::invalid_params("query has no words to search for"));
+    }
+    let page = Page::new(p.limit, p.cursor.as_deref())?;
+    let clock = cx.clock()?;
+    let found = cx.store.search(&p.query, page.fetch()).map_err(store_error)?;
+    let (found, next_cursor) = page.cut(found);
+    let hits = found.into_iter().map(|(node, score)| SearchHit { node, score }).collect();
+    reply(SearchResult { clock, source: cx.source(), hits, next_cursor })
+}
+
+/// Pages the change log by `(clock, skip)`: entries after `clock`, skipping the first
+/// `skip`. The next cursor restarts just before the last clock listed, so a page never
+/// re-reads more than one commit's entries, and pruning old entries shifts nothing.
+fn changes_since(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let p: ChangesParams = parse(params)?;
+    let limit = limit_of(p.limit)?;
+    let (after, skip) = match p.cursor.as_deref() {
+        None => (p.clock.unwrap_or(0), 0usize),
+        Some(c) => c
+            .split_once(':')
+            .and_then(|(a, s)| Some((a.parse::<u64>().ok()?, s.parse::<usize>().ok()?)))
+            .ok_or_else(|| bad_cursor(c))?,
+    };
+    let clock = cx.clock()?;
+    let fetched = cx
+        .store
+        .changes_since(after, skip.saturating_add(limit).saturating_add(1))
+        .map_err(store_error)?;
+    let mut changes: Vec<protocol::Change> = fetched.into_iter().skip(skip).collect();
+    let more = changes.len() > limit;
+    changes.truncate(limit);
+    let last = changes.last().map_or(0, |c| c.clock);
+    let next_cursor = more.then(|| {
+        // Entries of the last clock delivered so far: this page's, plus those skipped
+        // when this page started inside the same commit.
+        let same = changes.iter().rev().take_while(|c| c.clock == last).count();
+        let before = if after + 1 == last { skip } else { 0 };
+        format!("{}:{}", last - 1, before + same)
+    });
+    reply(ChangesResult { clock: clock.max(last), source: cx.source(), changes, next_cursor })
+}
+
+fn shutdown(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let NoParams { .. } = parse(params)?;
+    let Some(live) = cx.live else {
+        return Err(errors::not_found("no daemon is running"));
+    };
+    let clock = cx.clock()?;
+    live.shutdown();
+    reply(ShutdownResult { clock, source: cx.source(), stopping: true })
+}
