@@ -109,7 +109,7 @@ const CORPORA: &[Corpus] = &[
         fetch: "ts",
         dir: "ts",
         ctags_languages: "TypeScript",
-        edit_file: "zod/src/types.ts",
+        edit_file: "rxjs/src/internal/ajax/ajax.ts",
     },
     Corpus {
         name: "js",
