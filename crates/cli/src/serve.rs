@@ -12,7 +12,8 @@ use std::time::Duration;
 /// The daemon as the socket server sees it.
 struct LiveDaemon {
     daemon: Arc<index::Daemon>,
-    stop: Arc<AtomicBool>,
+    /// Tells the main thread to stop (a `shutdown` request).
+    stop: std::sync::mpsc::SyncSender<()>,
 }
 
 impl server::Live for LiveDaemon {
@@ -34,7 +35,7 @@ impl server::Live for LiveDaemon {
     }
 
     fn shutdown(&self) {
-        self.stop.store(true, Ordering::SeqCst);
+        let _ = self.stop.try_send(());
     }
 }
 
@@ -51,26 +52,26 @@ pub fn run(config: index::Config, options: index::DaemonOptions) -> Result<ExitC
         Err(e) => return Err(e.into()),
     };
     let stop = Arc::new(AtomicBool::new(false));
-    let live = Arc::new(LiveDaemon { daemon: daemon.clone(), stop: stop.clone() });
+    // Both a `shutdown` request and a signal end the wait below: no polling, so an
+    // idle daemon uses no CPU.
+    let (stop_tx, stop_rx) = std::sync::mpsc::sync_channel::<()>(2);
+    let live = Arc::new(LiveDaemon { daemon: daemon.clone(), stop: stop_tx.clone() });
     let socket = config.state_dir.join(server::SOCKET_FILE);
     let accept =
         server::serve(&socket, &config.db_path(), live, server::Limits::default(), stop.clone())
             .with_context(|| format!("serving on {}", socket.display()))?;
     eprintln!("codehub: serving {} on {}", config.root.display(), socket.display());
-    {
-        let stop = stop.clone();
-        std::thread::Builder::new()
-            .name("codehub-signals".into())
-            .spawn(move || {
-                wait_for_signal(&signals);
-                stop.store(true, Ordering::SeqCst);
-            })
-            .context("spawning the signal thread")?;
-    }
-    while !stop.load(Ordering::SeqCst) {
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    std::thread::Builder::new()
+        .name("codehub-signals".into())
+        .spawn(move || {
+            wait_for_signal(&signals);
+            let _ = stop_tx.try_send(());
+        })
+        .context("spawning the signal thread")?;
+    let _ = stop_rx.recv();
     eprintln!("codehub: stopping");
+    stop.store(true, Ordering::SeqCst);
+    server::wake(&socket);
     let _ = accept.join();
     daemon.stop();
     Ok(ExitCode::SUCCESS)

@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -106,13 +106,12 @@ struct Shared {
     stop: AtomicBool,
     /// The watcher; never locked from the watcher's own callback.
     watcher: Mutex<Option<notify::RecommendedWatcher>>,
-    /// Set by the callback when the watcher must be re-established (a directory was
-    /// moved: notify keeps reporting events below it under the old name).
-    rewatch: AtomicBool,
-    /// True from a directory move until the reconcile after re-watching is queued;
-    /// `sync` waits for it, and for `rewatch_mark`, the sequence number of that
-    /// reconcile.
-    rewatching: AtomicBool,
+    /// Directory moves seen by the callback (notify keeps reporting events below a
+    /// moved directory under its old name, so the watcher must be re-established).
+    rewatch_requested: AtomicU64,
+    /// How many of those requests have been handled: re-watched and a reconcile
+    /// queued at `rewatch_mark`. `sync` waits until handled catches up.
+    rewatch_done: AtomicU64,
     rewatch_mark: AtomicU64,
     rewatch_thread: Mutex<Option<std::thread::Thread>>,
 }
@@ -154,8 +153,8 @@ impl Daemon {
             polling: AtomicBool::new(options.force_polling),
             stop: AtomicBool::new(false),
             watcher: Mutex::new(None),
-            rewatch: AtomicBool::new(false),
-            rewatching: AtomicBool::new(false),
+            rewatch_requested: AtomicU64::new(0),
+            rewatch_done: AtomicU64::new(0),
             rewatch_mark: AtomicU64::new(0),
             rewatch_thread: Mutex::new(None),
         });
@@ -212,13 +211,22 @@ impl Daemon {
         };
         // After a directory move, events may carry stale names until the watch is
         // re-established: the barrier includes the reconcile that follows.
-        while sh.rewatching.load(Ordering::SeqCst) && Instant::now() < deadline {
+        let requested = sh.rewatch_requested.load(Ordering::SeqCst);
+        while sh.rewatch_done.load(Ordering::SeqCst) < requested && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(2));
+        }
+        if sh.rewatch_done.load(Ordering::SeqCst) < requested {
+            return Err(format!(
+                "sync timed out after {timeout:?} waiting for the watcher to be re-established"
+            ));
         }
         let mark = mark.max(sh.rewatch_mark.load(Ordering::SeqCst));
         let left = deadline.saturating_duration_since(Instant::now());
         if !sh.queue.wait_flushed(mark, left) {
-            return Err(format!("sync timed out after {timeout:?}"));
+            return Err(format!(
+                "sync timed out after {timeout:?} waiting for change {mark} ({})",
+                sh.queue.describe()
+            ));
         }
         Ok(sh.clock.load(Ordering::SeqCst))
     }
@@ -434,8 +442,7 @@ fn on_event(shared: &Shared, event: notify::Result<notify::Event>) {
     }
     if renamed_dir {
         shared.queue.push_rescan();
-        shared.rewatching.store(true, Ordering::SeqCst);
-        shared.rewatch.store(true, Ordering::SeqCst);
+        shared.rewatch_requested.fetch_add(1, Ordering::SeqCst);
         if let Some(t) = &*shared.rewatch_thread.lock().unwrap_or_else(|e| e.into_inner()) {
             t.unpark();
         }
@@ -445,26 +452,35 @@ fn on_event(shared: &Shared, event: notify::Result<notify::Event>) {
 /// Re-establishes the recursive watch after a directory move (notify's inotify
 /// backend keeps reporting events below a moved directory under its old path), then
 /// reconciles the tree: changes reported under stale names are not lost.
-fn run_rewatch(shared: &Shared) {
-    while !shared.stop.load(Ordering::SeqCst) {
-        std::thread::park_timeout(Duration::from_millis(500));
-        if !shared.rewatch.swap(false, Ordering::SeqCst) || shared.stop.load(Ordering::SeqCst) {
+fn run_rewatch(shared: &Arc<Shared>) {
+    loop {
+        if shared.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let requested = shared.rewatch_requested.load(Ordering::SeqCst);
+        if requested == shared.rewatch_done.load(Ordering::SeqCst) {
+            // Unparked by the watcher callback and by `stop`; an unpark between the
+            // check above and this park leaves a token, so no request is missed.
+            std::thread::park();
             continue;
         }
-        let root = &shared.config.root;
-        let mut guard = shared.watcher.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(watcher) = guard.as_mut() {
-            let _ = watcher.unwatch(root);
-            if let Err(e) = watcher.watch(root, RecursiveMode::Recursive) {
-                note_error(shared, format!("cannot re-watch the root: {e}"));
+        // A fresh watcher (its own inotify instance) replaces the old one; calling
+        // unwatch/watch on the old one while its thread delivers events can deadlock.
+        // The old one is dropped on a thread of its own so it cannot hold us up.
+        if let Some(fresh) = start_watcher(shared) {
+            let old = std::mem::replace(
+                &mut *shared.watcher.lock().unwrap_or_else(|e| e.into_inner()),
+                Some(fresh),
+            );
+            if let Some(old) = old {
+                let _ = std::thread::Builder::new()
+                    .name("codehub-old-watcher".into())
+                    .spawn(move || drop(old));
             }
         }
-        drop(guard);
         let seq = shared.queue.push_rescan();
         shared.rewatch_mark.store(seq, Ordering::SeqCst);
-        if !shared.rewatch.load(Ordering::SeqCst) {
-            shared.rewatching.store(false, Ordering::SeqCst);
-        }
+        shared.rewatch_done.store(requested, Ordering::SeqCst);
     }
 }
 
@@ -586,11 +602,9 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
         shared.clock.store(clock, Ordering::SeqCst);
     }
     loop {
-        let first = match rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(m) => m,
-            Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => return,
-        };
+        // Blocks without a timeout: idle costs nothing. The channel disconnects when
+        // the workers end, after the queue is closed and drained.
+        let Ok(first) = rx.recv() else { return };
         let mut batch = vec![first];
         while batch.len() < WRITE_BATCH {
             match rx.try_recv() {

@@ -180,6 +180,18 @@ impl ChangeQueue {
         }
     }
 
+    /// A one-line account of what is outstanding, for timeout messages.
+    pub fn describe(&self) -> String {
+        let st = self.lock();
+        format!(
+            "{} pending, in flight {:?}, rescans {:?}, newest seq {}",
+            st.order.len(),
+            st.inflight.iter().take(5).collect::<Vec<_>>(),
+            st.rescans,
+            st.next_seq
+        )
+    }
+
     /// Pending plus in-flight jobs.
     pub fn depth(&self) -> u64 {
         let st = self.lock();

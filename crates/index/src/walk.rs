@@ -100,7 +100,9 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
         ms = started.elapsed().as_secs_f64() * 1e3,
         "store opened"
     );
-    let cold = stored.is_empty();
+    // Cold means never written, not "no files now": a store whose files were all
+    // deleted still has history (tombstones) that renames must find.
+    let cold = stored.is_empty() && store.clock()? == 0;
     let mut report = IndexReport { cold, ..IndexReport::default() };
 
     let (tx, rx) = sync_channel::<Found>(CHANNEL_BOUND);
