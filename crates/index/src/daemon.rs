@@ -468,10 +468,7 @@ fn run_rewatch(shared: &Arc<Shared>) {
         // unwatch/watch on the old one while its thread delivers events can deadlock.
         // The old one is dropped on a thread of its own so it cannot hold us up.
         if let Some(fresh) = start_watcher(shared) {
-            let old = std::mem::replace(
-                &mut *shared.watcher.lock().unwrap_or_else(|e| e.into_inner()),
-                Some(fresh),
-            );
+            let old = shared.watcher.lock().unwrap_or_else(|e| e.into_inner()).replace(fresh);
             if let Some(old) = old {
                 let _ = std::thread::Builder::new()
                     .name("codehub-old-watcher".into())
