@@ -237,6 +237,81 @@ struct Callable<'t> {
     declared_type: bool,
 }
 
+/// A local variable, parameter or class field: its declared type and initial value,
+/// evaluated in `scope`.
+#[derive(Clone, Copy, Debug)]
+struct Declared<'t> {
+    ty: Option<Node<'t>>,
+    value: Option<Node<'t>>,
+    scope: usize,
+}
+
+/// What an expression evaluates to, as far as the file tells (see [`Js::eval`]).
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    /// A definition of this file: a class (the class itself), a function, a method, an
+    /// object literal or a namespace.
+    Def(NodeIdx),
+    /// Something known by a global key only. `shown` is what users see; `None` when
+    /// the key is made up (`f.__return__`) and the source text reads better.
+    Key { key: String, shown: Option<String> },
+    /// An instance of a class (or a value of an interface type).
+    Instance(Class),
+    /// One of a few values (`A | B`): a call may reach each.
+    Union(Vec<Value>),
+}
+
+/// At most this many alternatives make a [`Value::Union`].
+const MAX_UNION: usize = 4;
+
+/// The union of `values` (flattened, without repeats); `None` when empty or too big.
+fn union(values: Vec<Value>) -> Option<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for v in values {
+        let parts = match v {
+            Value::Union(parts) => parts,
+            v => vec![v],
+        };
+        for part in parts {
+            if !out.contains(&part) {
+                out.push(part);
+            }
+        }
+    }
+    match out.len() {
+        0 => None,
+        1 => out.pop(),
+        n if n <= MAX_UNION => Some(Value::Union(out)),
+        _ => None,
+    }
+}
+
+/// A class (or interface) an instance belongs to.
+#[derive(Clone, Debug, PartialEq)]
+enum Class {
+    Def(NodeIdx),
+    Key { key: String, shown: Option<String> },
+}
+
+/// A value, and whether finding it took a heuristic (a receiver's type).
+#[derive(Clone, Debug, PartialEq)]
+struct Eval {
+    value: Value,
+    inferred: bool,
+}
+
+/// Bound on nested evaluations (declaration chains, return types, fields).
+const MAX_EVAL_DEPTH: usize = 24;
+
+/// A call site found by pass 2: the callee, the line, the scope it is seen from, and
+/// whether it is a `new` (a constructor call).
+struct Site<'t> {
+    callee: Node<'t>,
+    line: u32,
+    scope: usize,
+    new: bool,
+}
+
 /// The state of one JavaScript/TypeScript extraction.
 struct Js<'s, 't> {
     /// The shared node/edge bookkeeping.
@@ -283,6 +358,24 @@ struct Js<'s, 't> {
     module_scopes: HashSet<usize>,
     /// Pass-1 work scheduled by the current step (see [`Js::run`]).
     pending: Vec<Work<'t>>,
+    /// Locals and parameters with a type or an initial value, by (scope, name).
+    locals: HashMap<(usize, String), Declared<'t>>,
+    /// Fields of each class: declared (`x: T = v`), constructor parameter properties
+    /// and `this.x = v` assignments.
+    fields: HashMap<NodeIdx, Vec<(String, Declared<'t>)>>,
+    /// Functions and methods: their syntax and the scope of their body.
+    functions: HashMap<NodeIdx, (Node<'t>, usize)>,
+    /// `return` expressions of each function (not of nested functions), with the
+    /// scope they are in.
+    returns: HashMap<NodeIdx, Vec<(Node<'t>, usize)>>,
+    /// Return values already worked out (`None`: unknown or being computed).
+    return_values: HashMap<NodeIdx, Option<Eval>>,
+    /// The key each exported node has.
+    keys: HashMap<NodeIdx, String>,
+    /// Getter methods (`get x()`): reading them is calling them.
+    getters: HashSet<NodeIdx>,
+    /// Nesting of evaluations in progress.
+    depth: usize,
 }
 
 /// Extracts a JavaScript or TypeScript file (see the module docs).
@@ -326,6 +419,14 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         comments,
         module_scopes: HashSet::from([0]),
         pending: Vec::new(),
+        locals: HashMap::new(),
+        fields: HashMap::new(),
+        functions: HashMap::new(),
+        returns: HashMap::new(),
+        return_values: HashMap::new(),
+        keys: HashMap::new(),
+        getters: HashSet::new(),
+        depth: 0,
     };
     js.b.export_node(module_key, 0);
     js.b.nodes[0].docstring = js.module_docstring(root);
@@ -335,9 +436,13 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
     js.resolve_exports();
     js.resolve_heads();
     let owners = std::mem::take(&mut js.owners);
-    for owner in &owners {
-        js.calls(owner);
+    // All owners' code is read before any call is resolved: `this.x = ...` in one
+    // method types `this.x` in the others.
+    let sites: Vec<Vec<Site<'_>>> = owners.iter().map(|o| js.scan(o)).collect();
+    for (owner, sites) in owners.iter().zip(sites) {
+        js.calls(owner, sites);
     }
+    js.export_resolution_symbols();
     js.b.finish()
 }
 
@@ -446,6 +551,28 @@ fn short(text: &str, limit: usize) -> String {
     let mut s: String = text.chars().take(limit - 1).collect();
     s.push('…');
     s
+}
+
+/// An instance of what `value` names, when it names a class or interface.
+fn instance_of(value: Value, nodes: &[model::facts::NodeFacts]) -> Option<Value> {
+    match value {
+        Value::Def(idx) if matches!(nodes[idx].kind, NodeKind::Class | NodeKind::Interface) => {
+            Some(Value::Instance(Class::Def(idx)))
+        }
+        Value::Key { key, shown } => Some(Value::Instance(Class::Key { key, shown })),
+        _ => None,
+    }
+}
+
+/// The innermost object of a member chain (`a` in `a.b.c`).
+fn unwrap_member_head(mut node: Node<'_>) -> Node<'_> {
+    while node.kind() == "member_expression" {
+        match node.child_by_field_name("object") {
+            Some(o) => node = o,
+            None => break,
+        }
+    }
+    node
 }
 
 /// True when a qualified name ends in a `#N` duplicate suffix.
@@ -774,6 +901,22 @@ impl<'s, 't> Js<'s, 't> {
         self.scopes.push(Scope { parent: Some(parent), bindings });
         let scope = self.scopes.len() - 1;
         self.anon_scopes.insert(func.id(), scope);
+        // Typed parameters: `(repo: Repo) => repo.save()`.
+        if let Some(params) = func.child_by_field_name("parameters") {
+            let mut cursor = params.walk();
+            for p in params.named_children(&mut cursor) {
+                let (Some(pattern), Some(ty)) =
+                    (p.child_by_field_name("pattern"), p.child_by_field_name("type"))
+                else {
+                    continue;
+                };
+                if pattern.kind() == "identifier" {
+                    let name = self.b.text(pattern).into_owned();
+                    let declared = Declared { ty: Some(ty), value: None, scope: parent };
+                    self.locals.insert((scope, name), declared);
+                }
+            }
+        }
         scope
     }
 
@@ -867,6 +1010,14 @@ impl<'s, 't> Js<'s, 't> {
             let found = c.func.children(&mut cursor).any(|ch| ch.kind() == "set");
             found
         };
+        let getter = {
+            let mut cursor = c.func.walk();
+            let found = c.func.children(&mut cursor).any(|ch| ch.kind() == "get");
+            found
+        };
+        if getter {
+            self.getters.insert(idx);
+        }
         let needs_return = !(c.kind == NodeKind::Method && (c.name == "constructor" || setter));
         let typed = self.type_hints(c.func, needs_return, c.declared_type);
         {
@@ -883,6 +1034,12 @@ impl<'s, 't> Js<'s, 't> {
             self.decorated.push((idx, ctx.scope, c.decorators));
         }
         let scope = self.function_scope(c.func, ctx.scope);
+        self.functions.insert(idx, (c.func, scope));
+        if c.kind == NodeKind::Method && c.name == "constructor" {
+            if let Some(class) = c.this {
+                self.parameter_properties(class, c.func, ctx.scope);
+            }
+        }
         self.claimed.insert(c.func.id());
         if body.is_some() {
             self.owners.push(Owner { idx, scope, root: c.func, this: c.this });
@@ -1096,6 +1253,14 @@ impl<'s, 't> Js<'s, 't> {
                         self.callable(c, ctx);
                     }
                     _ => {
+                        if let Some(name) = self.member_name(m) {
+                            let declared = Declared {
+                                ty: m.child_by_field_name("type"),
+                                value,
+                                scope: ctx.scope,
+                            };
+                            self.fields.entry(class).or_default().push((name, declared));
+                        }
                         // A plain field: its decorators are calls made by the class.
                         let mut decs = std::mem::take(decorators);
                         decs.extend(decorator_children(m));
@@ -1288,11 +1453,17 @@ impl<'s, 't> Js<'s, 't> {
             {
                 let idx = self.new_node(ctx, NodeKind::Constant, &name, span, export, true);
                 self.b.nodes[idx].docstring = self.doc_before(span.start_byte());
+                let declared =
+                    Declared { ty: d.child_by_field_name("type"), value, scope: ctx.scope };
+                self.locals.insert((ctx.scope, name), declared);
             }
             _ => {
                 if ctx.scope != 0 {
-                    self.scopes[ctx.scope].bindings.insert(name, Binding::Local);
+                    self.scopes[ctx.scope].bindings.insert(name.clone(), Binding::Local);
                 }
+                let declared =
+                    Declared { ty: d.child_by_field_name("type"), value, scope: ctx.scope };
+                self.locals.insert((ctx.scope, name), declared);
             }
         }
     }
@@ -1888,6 +2059,7 @@ impl<'s, 't> Js<'s, 't> {
                 continue;
             }
             self.b.export_node(key.clone(), idx);
+            self.keys.entry(idx).or_insert_with(|| key.clone());
             let kind = self.b.nodes[idx].kind;
             if !matches!(
                 kind,
@@ -1982,17 +2154,21 @@ impl<'s, 't> Js<'s, 't> {
         }
     }
 
-    /// Pass 2: every call, `new` and JSX component in the owner's code (outside nested
-    /// definitions) becomes a `calls` edge from the owner; the same walk computes the
-    /// complexity of functions and methods.
-    fn calls(&mut self, owner: &Owner<'t>) {
-        let mut sites: Vec<(Node<'t>, u32, usize)> = Vec::new();
+    /// Pass 2, reading: every call, `new` and JSX component in the owner's code
+    /// (outside nested definitions) becomes a site; the same walk computes the
+    /// complexity of functions and methods and records their `return`s and the
+    /// `this.x = ...` assignments that type a class's fields.
+    fn scan(&mut self, owner: &Owner<'t>) -> Vec<Site<'t>> {
+        let mut sites: Vec<Site<'t>> = Vec::new();
         let mut complexity = 1;
         let root = owner.root;
         let mut stack: Vec<(usize, usize)> = Vec::new();
+        let mut returns: Vec<(Node<'t>, usize)> = Vec::new();
+        let mut assigned: Vec<(String, Declared<'t>)> = Vec::new();
         let src = self.b.src;
         walk::preorder(root, |node| {
-            if node != root && (self.claimed.contains(&node.id()) || node.kind() == "decorator") {
+            let kind = node.kind();
+            if node != root && (self.claimed.contains(&node.id()) || kind == "decorator") {
                 return false;
             }
             while stack.last().is_some_and(|&(end, _)| node.start_byte() >= end) {
@@ -2004,17 +2180,18 @@ impl<'s, 't> Js<'s, 't> {
                 }
             }
             let scope = stack.last().map_or(owner.scope, |&(_, s)| s);
-            match node.kind() {
+            match kind {
                 "call_expression" => {
                     if let Some(f) = node.child_by_field_name("function") {
                         if f.kind() != "import" {
-                            sites.push((f, walk::line(node), scope));
+                            let line = walk::line(node);
+                            sites.push(Site { callee: f, line, scope, new: false });
                         }
                     }
                 }
                 "new_expression" => {
                     if let Some(c) = node.child_by_field_name("constructor") {
-                        sites.push((c, walk::line(node), scope));
+                        sites.push(Site { callee: c, line: walk::line(node), scope, new: true });
                     }
                 }
                 "jsx_opening_element" | "jsx_self_closing_element" => {
@@ -2028,7 +2205,29 @@ impl<'s, 't> Js<'s, 't> {
                             _ => false,
                         };
                         if component {
-                            sites.push((name, walk::line(node), scope));
+                            let line = walk::line(node);
+                            sites.push(Site { callee: name, line, scope, new: false });
+                        }
+                    }
+                }
+                "return_statement" if scope == owner.scope => {
+                    if let Some(value) = node.named_child(0) {
+                        returns.push((value, scope));
+                    }
+                }
+                "assignment_expression" => {
+                    // `this.x = value` in a class's method types the field `x`.
+                    let left = node.child_by_field_name("left");
+                    let value = node.child_by_field_name("right");
+                    if let (Some(left), Some(value)) = (left, value) {
+                        let object = left.child_by_field_name("object");
+                        let property = left.child_by_field_name("property");
+                        if let (Some(object), Some(property)) = (object, property) {
+                            if left.kind() == "member_expression" && object.kind() == "this" {
+                                let name = walk::text(property, src).into_owned();
+                                let declared = Declared { ty: None, value: Some(value), scope };
+                                assigned.push((name, declared));
+                            }
                         }
                     }
                 }
@@ -2048,11 +2247,142 @@ impl<'s, 't> Js<'s, 't> {
         });
         if self.b.nodes[owner.idx].kind.is_callable() {
             self.b.nodes[owner.idx].complexity = complexity;
+            self.returns.insert(owner.idx, returns);
         }
-        for (callee, line, scope) in sites {
-            let target = self.resolve_or_name(callee, scope, owner.idx, owner.this);
-            self.b.edge(EdgeKind::Calls, owner.idx, target, line);
+        if let Some(class) = owner.this.filter(|&c| self.b.nodes[c].kind == NodeKind::Class) {
+            if !assigned.is_empty() {
+                self.fields.entry(class).or_default().extend(assigned);
+            }
         }
+        sites
+    }
+
+    /// Pass 2, resolving: the `calls` edges of the owner's sites.
+    fn calls(&mut self, owner: &Owner<'t>, sites: Vec<Site<'t>>) {
+        for site in sites {
+            for target in self.call_targets(&site, owner) {
+                self.b.edge(EdgeKind::Calls, owner.idx, target, site.line);
+            }
+        }
+    }
+
+    /// The edges one call site makes: the function or method its callee evaluates to;
+    /// for `new C()`, the class and the constructor that runs; for `super(...)`, the
+    /// base class's constructor; else the callee's text, unresolved.
+    fn call_targets(&mut self, site: &Site<'t>, owner: &Owner<'t>) -> Vec<Target> {
+        let callee = site.callee;
+        let text = || capped_text(self.b.src, callee.start_byte(), callee.end_byte(), 80);
+        if callee.kind() == "super" {
+            let Some(class) = owner.this else { return vec![Target::Name("super".into())] };
+            return match self.constructor_of(class, true) {
+                Some(t) => vec![t],
+                None => vec![Target::Name("super".into())],
+            };
+        }
+        if callee.kind() == "call_expression"
+            || matches!(callee.kind(), "member_expression")
+                && unwrap_member_head(callee).kind() == "call_expression"
+        {
+            // `require('x')(...)`, `require('x').f()`.
+            if let Some(t) = self.resolve(callee, site.scope, owner.idx, owner.this) {
+                if matches!(t, Target::Key { .. }) {
+                    return vec![t];
+                }
+            }
+        }
+        if callee.kind() == "identifier" {
+            // `const f = require('./f'); f()`: the module's default export.
+            let name = self.b.text(callee).into_owned();
+            if let Some(Binding::Import { key, name: imported, whole: true }) =
+                self.lookup(&name, site.scope)
+            {
+                self.b.use_import(owner.idx, &imported);
+                let key = format!("{key}.default");
+                let name = shown(&key);
+                return vec![Target::Key { key, name, inferred: false }];
+            }
+        }
+        let Some(Eval { value, inferred }) = self.eval(callee, site.scope, owner.this, owner.idx)
+        else {
+            return vec![Target::Name(text())];
+        };
+        let provenance = if inferred { Provenance::Inferred } else { Provenance::Exact };
+        match value {
+            Value::Def(idx) => {
+                let mut targets =
+                    vec![Target::Node { id: self.b.nodes[idx].id.clone(), provenance }];
+                if site.new && self.b.nodes[idx].kind == NodeKind::Class {
+                    targets.extend(self.constructor_of(idx, false));
+                }
+                targets
+            }
+            Value::Key { key, shown: name } => {
+                let name = name.unwrap_or_else(text);
+                let mut targets = Vec::new();
+                if site.new && !key.starts_with("js:pkg:") {
+                    targets.push(Target::Key {
+                        key: format!("{key}.constructor"),
+                        name: format!("{name}.constructor"),
+                        inferred,
+                    });
+                }
+                targets.insert(0, Target::Key { key, name, inferred });
+                targets
+            }
+            Value::Union(values) => {
+                let mut targets = Vec::new();
+                for value in values {
+                    if let Value::Def(idx) = value {
+                        let id = self.b.nodes[idx].id.clone();
+                        targets.push(Target::Node { id, provenance: Provenance::Inferred });
+                    } else if let Value::Key { key, shown } = value {
+                        let name = shown.unwrap_or_else(text);
+                        targets.push(Target::Key { key, name, inferred: true });
+                    }
+                }
+                if targets.is_empty() {
+                    targets.push(Target::Name(text()));
+                }
+                targets
+            }
+            Value::Instance(_) => vec![Target::Name(text())],
+        }
+    }
+
+    /// The constructor that runs for `new C()` (`own`: C's, else the nearest base's),
+    /// or for `super(...)` in C (`!own`: the base's).
+    fn constructor_of(&self, class: NodeIdx, skip_own: bool) -> Option<Target> {
+        let mut current = class;
+        let mut first = true;
+        for _ in 0..32 {
+            if !(first && skip_own) {
+                let qname = format!("{}.constructor", self.b.nodes[current].qualified_name);
+                if let Some(&found) = self.by_qname.get(&qname) {
+                    let id = self.b.nodes[found].id.clone();
+                    return Some(Target::Node { id, provenance: Provenance::Exact });
+                }
+            }
+            first = false;
+            match self.bases.get(&current) {
+                Some(Target::Node { id, .. }) => {
+                    let base = *self.by_qname.get(model::split_node_id(id).1)?;
+                    if base == current {
+                        return None;
+                    }
+                    current = base;
+                }
+                Some(Target::Key { key, name, .. }) => {
+                    // The store follows the base's own bases.
+                    return Some(Target::Key {
+                        key: format!("{key}.constructor"),
+                        name: format!("{name}.constructor"),
+                        inferred: false,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// [`Self::resolve`], falling back to the expression's text (at most 80 chars).
@@ -2144,6 +2474,11 @@ impl<'s, 't> Js<'s, 't> {
                     Some(Binding::Node(idx)) => self.member(idx, &parts, &shown_name),
                     Some(Binding::Import { key, name: imported, whole }) => {
                         self.b.use_import(user, &imported);
+                        // A package's default import is the package (CommonJS interop).
+                        let (key, whole) = match key.strip_suffix(".default") {
+                            Some(pkg) if pkg.starts_with("js:pkg:") => (pkg.to_owned(), true),
+                            _ => (key, whole),
+                        };
                         let key = if whole && parts.is_empty() {
                             format!("{key}.default")
                         } else {
@@ -2215,6 +2550,503 @@ impl<'s, 't> Js<'s, 't> {
             }
         }
         Target::Name(shown_name)
+    }
+
+    // ------------------------------------------------------- receiver types
+
+    /// Evaluates a callee or receiver expression seen from `scope` (with `this` the
+    /// class or object literal `this` refers to), for the node `user`: names through
+    /// scopes and imports, members through classes, objects, namespaces and modules,
+    /// and the types of receivers from what the file states: `new C()`, declared
+    /// types of locals, parameters and fields, initial values, `this`, return types
+    /// (declared, or what every `return` agrees on). `None` when the file does not say.
+    fn eval(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        if self.depth >= MAX_EVAL_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let out = self.eval_inner(expr, scope, this, user);
+        self.depth -= 1;
+        out
+    }
+
+    fn eval_inner(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        let exact = |value| Some(Eval { value, inferred: false });
+        match expr.kind() {
+            "identifier" | "type_identifier" | "shorthand_property_identifier" => {
+                let name = self.b.text(expr).into_owned();
+                self.eval_name(&name, scope, user)
+            }
+            "this" => {
+                let this = this?;
+                if self.b.nodes[this].kind == NodeKind::Class {
+                    exact(Value::Instance(Class::Def(this)))
+                } else {
+                    exact(Value::Def(this))
+                }
+            }
+            "member_expression" | "nested_identifier" | "nested_type_identifier" => {
+                let (object, property) = if expr.kind() == "nested_type_identifier" {
+                    (expr.child_by_field_name("module")?, expr.child_by_field_name("name")?)
+                } else {
+                    (expr.child_by_field_name("object")?, expr.child_by_field_name("property")?)
+                };
+                let name = self.b.text(property).into_owned();
+                if object.kind() == "super" {
+                    let class = this?;
+                    return self.member_of_bases(class, &name);
+                }
+                let base = self.eval(object, scope, this, user)?;
+                self.attribute(base, &name)
+            }
+            "call_expression" => {
+                let f = expr.child_by_field_name("function")?;
+                let callee = self.eval(f, scope, this, user)?;
+                self.call_result(callee)
+            }
+            "new_expression" => {
+                let c = expr.child_by_field_name("constructor")?;
+                let class = self.eval(c, scope, this, user)?;
+                let value = match class.value {
+                    // A class, or a constructor function with prototype methods.
+                    Value::Def(idx)
+                        if matches!(
+                            self.b.nodes[idx].kind,
+                            NodeKind::Class | NodeKind::Function
+                        ) =>
+                    {
+                        Value::Instance(Class::Def(idx))
+                    }
+                    Value::Key { key, shown } => Value::Instance(Class::Key { key, shown }),
+                    _ => return None,
+                };
+                Some(Eval { value, inferred: class.inferred })
+            }
+            "as_expression" | "satisfies_expression" => {
+                // `x as T`: what the code says it is.
+                let ty = expr.named_child(1)?;
+                let value = self.type_value(ty, scope, this, user)?;
+                Some(Eval { value, inferred: true })
+            }
+            "parenthesized_expression" | "non_null_expression" | "await_expression" => {
+                self.eval(expr.named_child(0)?, scope, this, user)
+            }
+            "generic_type" => self.eval(expr.child_by_field_name("name")?, scope, this, user),
+            _ => None,
+        }
+    }
+
+    /// A name seen from `scope`: a definition, an import, or a local with a known
+    /// type or value.
+    fn eval_name(&mut self, name: &str, scope: usize, user: NodeIdx) -> Option<Eval> {
+        let mut current = Some(scope);
+        while let Some(s) = current {
+            let declared = self.locals.get(&(s, name.to_owned())).copied();
+            match self.scopes[s].bindings.get(name).cloned() {
+                Some(Binding::Node(idx)) => {
+                    // An upper-case constant holding a value: the value.
+                    if self.b.nodes[idx].kind == NodeKind::Constant {
+                        if let Some(d) = declared {
+                            if let Some(e) = self.eval_declared(d, None, user) {
+                                return Some(e);
+                            }
+                        }
+                    }
+                    return Some(Eval { value: Value::Def(idx), inferred: false });
+                }
+                Some(Binding::Import { key, name: imported, whole }) => {
+                    self.b.use_import(user, &imported);
+                    // A package's default import is the package (CommonJS interop).
+                    let key = match key.strip_suffix(".default") {
+                        Some(pkg) if pkg.starts_with("js:pkg:") && !whole => pkg.to_owned(),
+                        _ => key,
+                    };
+                    let shown = Some(shown(&key));
+                    return Some(Eval { value: Value::Key { key, shown }, inferred: false });
+                }
+                Some(Binding::Local) => {
+                    let d = declared?;
+                    return self.eval_declared(d, None, user);
+                }
+                None => {
+                    if let Some(d) = declared {
+                        return self.eval_declared(d, None, user);
+                    }
+                }
+            }
+            current = self.scopes[s].parent;
+        }
+        None
+    }
+
+    /// The value of a declaration: its declared type, else its initial value.
+    fn eval_declared(
+        &mut self,
+        d: Declared<'t>,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        if let Some(ty) = d.ty {
+            let value = self.type_value(ty, d.scope, this, user)?;
+            return Some(Eval { value, inferred: true });
+        }
+        let found = self.eval(d.value?, d.scope, this, user)?;
+        Some(Eval { inferred: true, ..found })
+    }
+
+    /// What a type annotation says a value is: an instance of the class or interface
+    /// it names (through `T | null`, `Promise<T>`, `Readonly<T>`), `this` for the
+    /// current class.
+    fn type_value(
+        &mut self,
+        ty: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Value> {
+        if self.depth >= MAX_EVAL_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let out = self.type_value_inner(ty, scope, this, user);
+        self.depth -= 1;
+        out
+    }
+
+    fn type_value_inner(
+        &mut self,
+        ty: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Value> {
+        match ty.kind() {
+            "type_annotation" | "parenthesized_type" | "readonly_type" => {
+                let inner = ty.named_children(&mut ty.walk()).last()?;
+                self.type_value(inner, scope, this, user)
+            }
+            "this_type" => Some(Value::Instance(Class::Def(this?))),
+            "type_identifier" | "identifier" | "nested_type_identifier" => {
+                let found = self.eval(ty, scope, None, user)?;
+                instance_of(found.value, &self.b.nodes)
+            }
+            "generic_type" => {
+                let name = ty.child_by_field_name("name")?;
+                let text = self.b.text(name).into_owned();
+                if matches!(&*text, "Promise" | "PromiseLike" | "Readonly" | "Awaited") {
+                    let args = ty.child_by_field_name("type_arguments")?;
+                    let first = args.named_child(0)?;
+                    return self.type_value(first, scope, this, user);
+                }
+                let found = self.eval(name, scope, None, user)?;
+                instance_of(found.value, &self.b.nodes)
+            }
+            "union_type" => {
+                // `T | null | undefined`: the one real member.
+                let mut real = Vec::new();
+                let mut cursor = ty.walk();
+                for member in ty.named_children(&mut cursor) {
+                    let text = self.b.text(member);
+                    if !matches!(&*text, "null" | "undefined" | "void") {
+                        real.push(member);
+                    }
+                }
+                let mut values = Vec::new();
+                for member in real {
+                    values.push(self.type_value(member, scope, this, user)?);
+                }
+                union(values)
+            }
+            _ => None,
+        }
+    }
+
+    /// `base.name`.
+    fn attribute(&mut self, base: Eval, name: &str) -> Option<Eval> {
+        let inferred = base.inferred;
+        match base.value {
+            Value::Union(values) => {
+                let mut found = Vec::new();
+                for value in values {
+                    if let Some(e) = self.attribute(Eval { value, inferred: true }, name) {
+                        found.push(e.value);
+                    }
+                }
+                Some(Eval { value: union(found)?, inferred: true })
+            }
+            Value::Key { key, shown } => Some(Eval {
+                value: Value::Key {
+                    key: format!("{key}.{name}"),
+                    shown: shown.map(|s| format!("{s}.{name}")),
+                },
+                inferred,
+            }),
+            Value::Def(idx) => {
+                let qname = format!("{}.{name}", self.b.nodes[idx].qualified_name);
+                if let Some(&found) = self.by_qname.get(&qname) {
+                    return Some(Eval { value: Value::Def(found), inferred });
+                }
+                if self.b.nodes[idx].kind == NodeKind::Class {
+                    // A static member inherited from a base.
+                    return self.member_of_bases(idx, name);
+                }
+                None
+            }
+            Value::Instance(Class::Def(class)) => {
+                let qname = format!("{}.{name}", self.b.nodes[class].qualified_name);
+                if let Some(&found) = self.by_qname.get(&qname) {
+                    if self.getters.contains(&found) {
+                        // `get db(): Db`: reading it gives its value.
+                        return self.return_value(found);
+                    }
+                    return Some(Eval { value: Value::Def(found), inferred });
+                }
+                if let Some(field) = self.field_value(class, name) {
+                    return Some(field);
+                }
+                self.member_of_bases(class, name)
+            }
+            Value::Instance(Class::Key { key, shown }) => Some(Eval {
+                value: Value::Key {
+                    key: format!("{key}.{name}"),
+                    shown: shown.map(|s| format!("{s}.{name}")),
+                },
+                inferred: true,
+            }),
+        }
+    }
+
+    /// Member `name` found through the `extends` chain of `class` (not the class
+    /// itself): a definition of this file, or, at the first base known by key, the
+    /// key (the store follows that base's own bases).
+    fn member_of_bases(&mut self, class: NodeIdx, name: &str) -> Option<Eval> {
+        let mut current = class;
+        for _ in 0..32 {
+            match self.bases.get(&current).cloned() {
+                Some(Target::Node { id, .. }) => {
+                    let base = *self.by_qname.get(model::split_node_id(&id).1)?;
+                    if base == current {
+                        return None;
+                    }
+                    let qname = format!("{}.{name}", self.b.nodes[base].qualified_name);
+                    if let Some(&found) = self.by_qname.get(&qname) {
+                        return Some(Eval { value: Value::Def(found), inferred: true });
+                    }
+                    if let Some(field) = self.field_value(base, name) {
+                        return Some(field);
+                    }
+                    current = base;
+                }
+                Some(Target::Key { key, name: shown_base, .. }) => {
+                    return Some(Eval {
+                        value: Value::Key {
+                            key: format!("{key}.{name}"),
+                            shown: Some(format!("{shown_base}.{name}")),
+                        },
+                        inferred: true,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The value a field of `class` holds, when its declarations agree.
+    fn field_value(&mut self, class: NodeIdx, name: &str) -> Option<Eval> {
+        let declared: Vec<Declared<'t>> =
+            self.fields.get(&class)?.iter().filter(|(n, _)| n == name).map(|(_, d)| *d).collect();
+        let mut agreed: Option<Value> = None;
+        for d in declared {
+            if d.value.is_some_and(|v| matches!(v.kind(), "null" | "undefined")) && d.ty.is_none() {
+                continue;
+            }
+            let value = self.eval_declared(d, Some(class), class)?.value;
+            match &agreed {
+                None => agreed = Some(value),
+                Some(v) if *v == value => {}
+                Some(_) => return None,
+            }
+        }
+        Some(Eval { value: agreed?, inferred: true })
+    }
+
+    /// What calling `callee` returns.
+    fn call_result(&mut self, callee: Eval) -> Option<Eval> {
+        match callee.value {
+            Value::Union(values) => {
+                let mut found = Vec::new();
+                for value in values {
+                    if let Some(e) = self.call_result(Eval { value, inferred: true }) {
+                        found.push(e.value);
+                    }
+                }
+                Some(Eval { value: union(found)?, inferred: true })
+            }
+            Value::Def(idx) if self.b.nodes[idx].kind.is_callable() => {
+                let returned = self.return_value(idx)?;
+                Some(Eval { inferred: true, ..returned })
+            }
+            Value::Key { key, .. } if !key.starts_with("js:pkg:") => {
+                // What the function returns, if its file says (`f.__return__`).
+                let class = Class::Key { key: format!("{key}.__return__"), shown: None };
+                Some(Eval { value: Value::Instance(class), inferred: true })
+            }
+            _ => None,
+        }
+    }
+
+    /// What function `idx` returns: its declared return type, or else the one value
+    /// all its `return` statements agree on.
+    fn return_value(&mut self, idx: NodeIdx) -> Option<Eval> {
+        if let Some(known) = self.return_values.get(&idx) {
+            return known.clone();
+        }
+        self.return_values.insert(idx, None); // recursion guard
+        let found = self.compute_return(idx);
+        self.return_values.insert(idx, found.clone());
+        found
+    }
+
+    fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {
+        let (func, scope) = *self.functions.get(&idx)?;
+        let this = self.this_of(idx);
+        if let Some(ty) = func.child_by_field_name("return_type") {
+            // A declared class; a function type (`() => number`) says less than the body.
+            if let Some(value) = self.type_value(ty, scope, this, idx) {
+                return Some(Eval { value, inferred: true });
+            }
+        }
+        // An arrow function with an expression body returns it.
+        let body = func.child_by_field_name("body")?;
+        let returns: Vec<(Node<'t>, usize)> = if body.kind() == "statement_block" {
+            self.returns.get(&idx).cloned().unwrap_or_default()
+        } else {
+            vec![(body, scope)]
+        };
+        let mut agreed: Option<Value> = None;
+        for (expr, scope) in returns {
+            let value = self.eval(expr, scope, this, idx)?.value;
+            match &agreed {
+                None => agreed = Some(value),
+                Some(v) if *v == value => {}
+                Some(_) => return None,
+            }
+        }
+        Some(Eval { value: agreed?, inferred: true })
+    }
+
+    /// What `this` is inside definition `idx` (the class or object it belongs to).
+    fn this_of(&self, idx: NodeIdx) -> Option<NodeIdx> {
+        let parent = self.b.nodes[idx].parent.as_ref()?;
+        let (_, qname) = model::split_node_id(parent);
+        let p = *self.by_qname.get(qname)?;
+        matches!(self.b.nodes[p].kind, NodeKind::Class | NodeKind::Constant).then_some(p)
+    }
+
+    /// Records the parameter properties of a constructor (`constructor(private db:
+    /// Db)`) as fields of `class`.
+    fn parameter_properties(&mut self, class: NodeIdx, func: Node<'t>, scope: usize) {
+        let Some(params) = func.child_by_field_name("parameters") else { return };
+        let mut cursor = params.walk();
+        for p in params.named_children(&mut cursor) {
+            let mut c = p.walk();
+            let is_property = p.children(&mut c).any(|ch| {
+                matches!(ch.kind(), "accessibility_modifier" | "readonly" | "override_modifier")
+            });
+            if !is_property {
+                continue;
+            }
+            let (Some(pattern), ty) =
+                (p.child_by_field_name("pattern"), p.child_by_field_name("type"))
+            else {
+                continue;
+            };
+            if pattern.kind() == "identifier" {
+                let name = self.b.text(pattern).into_owned();
+                let declared = Declared { ty, value: None, scope };
+                self.fields.entry(class).or_default().push((name, declared));
+            }
+        }
+    }
+
+    /// Exports what the store needs to resolve across files: each exported class's
+    /// base (`js:m.C.*` → the base's key), return types (`js:m.f.__return__` → the
+    /// class), and the types of fields (`js:m.C.x.*` → the class).
+    fn export_resolution_symbols(&mut self) {
+        let mut exported: Vec<(NodeIdx, String)> =
+            self.keys.iter().map(|(i, k)| (*i, k.clone())).collect();
+        exported.sort();
+        for (idx, key) in exported {
+            match self.b.nodes[idx].kind {
+                NodeKind::Class => {
+                    let base = match self.bases.get(&idx) {
+                        Some(Target::Node { id, .. }) => self
+                            .by_qname
+                            .get(model::split_node_id(id).1)
+                            .and_then(|b| self.keys.get(b))
+                            .cloned(),
+                        Some(Target::Key { key, .. }) => Some(key.clone()),
+                        _ => None,
+                    };
+                    if let Some(base) = base {
+                        self.b.export_alias(format!("{key}.*"), base);
+                    }
+                    let mut names: Vec<String> = self
+                        .fields
+                        .get(&idx)
+                        .map(|f| f.iter().map(|(n, _)| n.clone()).collect())
+                        .unwrap_or_default();
+                    names.sort();
+                    names.dedup();
+                    for name in names {
+                        let qname = format!("{}.{name}", self.b.nodes[idx].qualified_name);
+                        if self.by_qname.contains_key(&qname) {
+                            continue;
+                        }
+                        let Some(Eval { value: Value::Instance(class), .. }) =
+                            self.field_value(idx, &name)
+                        else {
+                            continue;
+                        };
+                        if let Some(target) = self.class_key(&class) {
+                            self.b.export_alias(format!("{key}.{name}.*"), target);
+                        }
+                    }
+                }
+                NodeKind::Function | NodeKind::Method => {
+                    let Some(Eval { value: Value::Instance(class), .. }) = self.return_value(idx)
+                    else {
+                        continue;
+                    };
+                    if let Some(target) = self.class_key(&class) {
+                        self.b.export_alias(format!("{key}.__return__"), target);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The key of a class, when it has one worth a symbol (not a guess).
+    fn class_key(&self, class: &Class) -> Option<String> {
+        match class {
+            Class::Def(c) => self.keys.get(c).cloned(),
+            Class::Key { key, .. } if !key.contains(".__return__") => Some(key.clone()),
+            Class::Key { .. } => None,
+        }
     }
 
     /// Looks `name` up from `scope` outwards.

@@ -139,12 +139,57 @@ enum Place {
     Item(NodeIdx),
 }
 
+/// What a receiver's type is known as.
+#[derive(Clone, Debug, PartialEq)]
+enum Ty {
+    /// A type path as written, resolved from the calling body's scope.
+    Path(Vec<String>),
+    /// A type (or trait) of this file.
+    Node(NodeIdx),
+    /// A type known by key only (another file's, or a return type: `f.__return__`).
+    Key(String),
+    /// `Result<T, _>` / `Option<T>`: `?`, `unwrap()`, `expect()` give `T`.
+    Wrapped(Box<Ty>),
+    /// `Mutex<T>`, `RwLock<T>`, `RefCell<T>`: `lock()` gives a `Result` of a guard of
+    /// `T`, `borrow()` a guard of `T` (guards are taken as `T`).
+    Lock(Box<Ty>),
+    /// A collection of `T` (`Vec<T>`, `&[T]`, sets, `VecDeque<T>`): its iterators and
+    /// `for` loops give `T`.
+    Many(Box<Ty>),
+}
+
+/// Local variables' types over a body: each binding of a name with the byte it takes
+/// effect from, in source order (`None`: bound to something of unknown type).
+type Vars = HashMap<String, Vec<(usize, Option<Ty>)>>;
+
+/// The type of local `name` at byte `pos`: `None` when it is not a local there,
+/// `Some(None)` when its type is unknown.
+fn var_at(vars: &Vars, name: &str, pos: usize) -> Option<Option<Ty>> {
+    let list = vars.get(name)?;
+    list.iter().rev().find(|(from, _)| *from <= pos).map(|(_, ty)| ty.clone())
+}
+
+/// An `impl` block, for the symbols that let other files find its methods.
+struct ImplInfo<'t> {
+    scope: usize,
+    ty: Node<'t>,
+    trait_path: Option<Node<'t>>,
+    /// The type's node when it is defined in the same scope (methods nest under it).
+    local: Option<NodeIdx>,
+    /// The type's name without generics.
+    name: String,
+    methods: Vec<NodeIdx>,
+}
+
+/// Bound on nested type evaluations (chains of calls and fields).
+const MAX_TYPE_DEPTH: usize = 16;
+
 /// One call site found in a body.
 enum Site<'t> {
     /// A `call_expression`'s callee.
     Expr { callee: Node<'t>, line: u32 },
     /// A call recognised in a macro's token tree: a `::` path, or a `.` chain.
-    Macro { segs: Vec<String>, dotted: bool, line: u32 },
+    Macro { segs: Vec<String>, dotted: bool, line: u32, pos: usize },
 }
 
 /// One leaf of a `use` tree.
@@ -182,6 +227,20 @@ struct Rs<'s, 't> {
     fields: HashMap<NodeIdx, Vec<(String, Node<'t>)>>,
     /// Node index by id, filled before pass 2.
     by_id: HashMap<String, NodeIdx>,
+    /// The key each exported item has.
+    keys: HashMap<NodeIdx, String>,
+    /// Functions and methods: their syntax, the scope they are declared in and the
+    /// type `Self` means in them.
+    fn_syntax: HashMap<NodeIdx, (Node<'t>, usize, Option<SelfTy>)>,
+    /// Return types already worked out.
+    return_types: HashMap<NodeIdx, Option<Ty>>,
+    /// `impl` blocks, for [`Rs::export_resolution_symbols`].
+    impls: Vec<ImplInfo<'t>>,
+    /// Glob `use`s of modules of other files, by scope: their keys.
+    extern_globs: HashMap<usize, Vec<String>>,
+    /// The trait bounds of the generic parameters of the body being resolved.
+    generics: HashMap<String, Vec<Vec<String>>>,
+    type_depth: usize,
 }
 
 /// Extracts a Rust file (see the module docs).
@@ -205,6 +264,13 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         trait_impls: HashMap::new(),
         fields: HashMap::new(),
         by_id: HashMap::new(),
+        keys: HashMap::new(),
+        fn_syntax: HashMap::new(),
+        return_types: HashMap::new(),
+        impls: Vec::new(),
+        extern_globs: HashMap::new(),
+        generics: HashMap::new(),
+        type_depth: 0,
     };
     rs.b.export_node(module_key, 0);
     rs.b.nodes[0].docstring = inner_doc(root, src);
@@ -220,6 +286,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     for owner in &owners {
         rs.calls(owner);
     }
+    rs.export_resolution_symbols();
     rs.b.finish()
 }
 
@@ -408,6 +475,7 @@ impl<'s, 't> Rs<'s, 't> {
         self.def_scope.insert(idx, scope);
         if self.scopes[scope].exported && !self.b.nodes[idx].qualified_name.contains('#') {
             let key = format!("{}.{}", self.module_key, self.b.nodes[idx].qualified_name);
+            self.keys.insert(idx, key.clone());
             self.b.export_node(key, idx);
         }
         idx
@@ -439,6 +507,7 @@ impl<'s, 't> Rs<'s, 't> {
             node.complexity = body.map_or(1, complexity);
             node.has_type_hints = true;
         }
+        self.fn_syntax.insert(idx, (item, scope, member.as_ref().map(|m| m.self_ty.clone())));
         match &member {
             Some(m) => {
                 let key = (m.self_ty.scope, m.self_ty.name.clone(), name);
@@ -534,8 +603,9 @@ impl<'s, 't> Rs<'s, 't> {
                 self.heads.push(Head { kind, src, scope, path: tr, name: name.clone() });
             }
         }
+        let first_new = self.b.nodes.len();
         if let Some(body) = item.child_by_field_name("body") {
-            let self_ty = SelfTy { scope, name };
+            let self_ty = SelfTy { scope, name: name.clone() };
             self.members(
                 body,
                 scope,
@@ -545,6 +615,15 @@ impl<'s, 't> Rs<'s, 't> {
                 depth + 1,
             );
         }
+        let methods = (first_new..self.b.nodes.len())
+            .filter(|&i| {
+                self.b.nodes[i].kind == NodeKind::Method
+                    && self.b.nodes[i].parent
+                        == Some(self.b.nodes[local.unwrap_or(parent)].id.clone())
+            })
+            .collect();
+        let trait_path = item.child_by_field_name("trait");
+        self.impls.push(ImplInfo { scope, ty, trait_path, local, name, methods });
     }
 
     /// The methods and associated constants of an `impl` or `trait` body.
@@ -781,8 +860,18 @@ impl<'s, 't> Rs<'s, 't> {
                 Some(idx) => self.mod_scopes.get(&idx).copied(),
                 None => None,
             };
-            if let Some(g) = glob_scope.filter(|&g| g != scope) {
-                self.scopes[scope].globs.push((g, written));
+            match glob_scope {
+                Some(g) if g != scope => self.scopes[scope].globs.push((g, written)),
+                Some(_) => {}
+                // A module of another file: its items are found by key (the store
+                // follows this module's star rows to it).
+                None if !key.starts_with("rs:extern:") => {
+                    self.extern_globs.entry(scope).or_default().push(key.clone());
+                    if let Some(module_key) = self.scope_key(scope) {
+                        self.b.export_alias(format!("{module_key}.*"), key);
+                    }
+                }
+                None => {}
             }
             return;
         }
@@ -1030,7 +1119,7 @@ impl<'s, 't> Rs<'s, 't> {
                         None => Target::Key { key: imp.key, name: imp.shown, inferred: false },
                     }
                 }
-                None => Target::Name(shown),
+                None => self.through_globs(segs, scope).unwrap_or(Target::Name(shown)),
             };
         }
         if segs.len() == 2 {
@@ -1060,7 +1149,10 @@ impl<'s, 't> Rs<'s, 't> {
                     inferred: false,
                 };
             }
-            None => Target::Name(shown),
+            None => match self.through_globs(segs, scope) {
+                Some(target) => return target,
+                None => Target::Name(shown),
+            },
         };
         // `Type::m` where `m` is a default method of a trait `Type` implements.
         if segs.len() == 2 {
@@ -1071,6 +1163,107 @@ impl<'s, 't> Rs<'s, 't> {
             }
         }
         target
+    }
+
+    /// A path whose head is not bound, seen from a scope with glob `use`s of other
+    /// files' modules: keyed under the module (whose star rows lead the store to the
+    /// globbed modules), or under the one glob of a function body. Names of the
+    /// standard prelude are not looked for.
+    fn through_globs(&self, segs: &[String], scope: usize) -> Option<Target> {
+        if is_prelude(&segs[0]) {
+            return None;
+        }
+        for s in self.chain(scope) {
+            let Some(globs) = self.extern_globs.get(&s) else { continue };
+            let base = match (self.scope_key(s), globs.as_slice()) {
+                (Some(module_key), _) => module_key,
+                (None, [one]) => one.clone(),
+                _ => return None,
+            };
+            return Some(Target::Key {
+                key: format!("{base}.{}", segs.join(".")),
+                name: segs.join("::"),
+                inferred: false,
+            });
+        }
+        None
+    }
+
+    /// Exports the symbols the store needs to resolve across files: the return types
+    /// of functions (`f.__return__`, and `f.__ok__` for `Result`/`Option`), and for
+    /// `impl` blocks: a trait implemented by a type of this file (`T.*` → the trait),
+    /// and for a type of another file, its methods here under `{module}.T@impl` with
+    /// `T.*` → that namespace (→ the trait, for a trait impl).
+    fn export_resolution_symbols(&mut self) {
+        let mut functions: Vec<(NodeIdx, String)> = self
+            .keys
+            .iter()
+            .filter(|(i, _)| self.b.nodes[**i].kind.is_callable())
+            .map(|(i, k)| (*i, k.clone()))
+            .collect();
+        functions.sort();
+        for (idx, key) in functions {
+            let (suffix, ty) = match self.return_ty(idx) {
+                Some(Ty::Wrapped(inner)) => ("__ok__", *inner),
+                Some(ty) => ("__return__", ty),
+                None => continue,
+            };
+            if let Some(target) = self.ty_key(&ty) {
+                self.b.export_alias(format!("{key}.{suffix}"), target);
+            }
+        }
+        for info in std::mem::take(&mut self.impls) {
+            let src = self.b.src;
+            let trait_key = info.trait_path.and_then(|t| {
+                let segs =
+                    path_segs(t, src).or_else(|| path_segs(t.child_by_field_name("type")?, src))?;
+                let ty = self.declared_path(&segs, info.scope, 0)?;
+                self.ty_key(&ty)
+            });
+            let type_key = match info.local {
+                Some(idx) => self.keys.get(&idx).cloned(),
+                None => {
+                    let (name, simple) = type_name(info.ty, src);
+                    let _ = name;
+                    let segs = if simple {
+                        Some(vec![info.name.clone()])
+                    } else {
+                        path_segs(info.ty, src)
+                            .or_else(|| path_segs(info.ty.child_by_field_name("type")?, src))
+                    };
+                    segs.and_then(|segs| self.declared_path(&segs, info.scope, 0))
+                        .and_then(|ty| self.ty_key(&ty))
+                }
+            };
+            let Some(type_key) = type_key else { continue };
+            if info.local.is_some() {
+                if let Some(trait_key) = trait_key {
+                    self.b.export_alias(format!("{type_key}.*"), trait_key);
+                }
+                continue;
+            }
+            let Some(module_key) = self.scope_key(info.scope) else { continue };
+            let ns = format!("{module_key}.{}@impl", info.name);
+            self.b.export_alias(format!("{type_key}.*"), ns.clone());
+            for m in info.methods {
+                let name = self.b.nodes[m].name.clone();
+                self.b.export_node(format!("{ns}.{name}"), m);
+            }
+            if let Some(trait_key) = trait_key {
+                self.b.export_alias(format!("{ns}.*"), trait_key);
+            }
+        }
+    }
+
+    /// The key of a type, when it has one worth a symbol.
+    fn ty_key(&self, ty: &Ty) -> Option<String> {
+        match ty {
+            Ty::Node(idx) => self.keys.get(idx).cloned(),
+            Ty::Key(key) if !key.contains(".__return__") && !key.contains(".__ok__") => {
+                Some(key.clone())
+            }
+            _ => None,
+        }
     }
 
     /// An inferred edge target: the node `idx`, found by a heuristic.
@@ -1124,11 +1317,16 @@ impl<'s, 't> Rs<'s, 't> {
         let mut typed = Vec::new();
         let mut shadowing = Vec::new();
         let body = owner.body;
-        let function = body.parent().filter(|f| f.kind() == "function_item");
+        let function = self
+            .fn_syntax
+            .get(&owner.idx)
+            .map(|(f, _, _)| *f)
+            .filter(|f| f.child_by_field_name("body") == Some(body));
         if let Some(params) = function.and_then(|f| f.child_by_field_name("parameters")) {
             let mut cursor = params.walk();
             typed.extend(params.named_children(&mut cursor).filter(|p| p.kind() == "parameter"));
         }
+        self.generics = function.map(|f| self.generic_bounds(f)).unwrap_or_default();
         walk::preorder(body, |node| {
             let kind = node.kind();
             if node != body && is_item(kind) && !matches!(kind, "const_item" | "static_item") {
@@ -1155,12 +1353,18 @@ impl<'s, 't> Rs<'s, 't> {
         for site in sites {
             let (target, line) = match site {
                 Site::Expr { callee, line } => self.resolve_callee(callee, owner, &vars, line),
-                Site::Macro { segs, dotted, line } => {
+                Site::Macro { segs, dotted, line, pos } => {
                     let target = if dotted {
                         let (recv, m) = segs.split_at(segs.len() - 1);
-                        Recv::from_segs(recv)
-                            .and_then(|recv| self.method_call(recv, &m[0], owner, &vars))
-                            .unwrap_or_else(|| Target::Name(short(&segs.join("."))))
+                        match Recv::from_segs(recv)
+                            .and_then(|recv| self.method_call(recv, &m[0], owner, &vars, pos))
+                        {
+                            Some(Target::Key { key, name, inferred }) if name.is_empty() => {
+                                Target::Key { key, name: short(&segs.join(".")), inferred }
+                            }
+                            Some(target) => target,
+                            None => Target::Name(short(&segs.join("."))),
+                        }
                     } else {
                         let st = owner.self_ty.as_ref();
                         self.resolve_path(&segs, owner.scope, owner.idx, st, true)
@@ -1170,95 +1374,350 @@ impl<'s, 't> Rs<'s, 't> {
             };
             self.b.edge(EdgeKind::Calls, owner.idx, target, line);
         }
+        self.generics.clear();
     }
 
-    /// The declared or evident types of a body's variables, by name, from parameters
-    /// (`x: &Foo`) and `let`s (`let x: Foo`, `let x = Foo { .. }`, `let x = Foo::new()`
-    /// with `new` returning `Self`). A name bound more than once with different or
-    /// unknown types, or rebound by a pattern, maps to `None`.
-    fn var_types(
-        &mut self,
-        typed: &[Node<'t>],
-        shadowing: &[Node<'t>],
-        owner: &Owner<'t>,
-    ) -> HashMap<String, Option<Vec<String>>> {
+    /// The trait bounds of the generic parameters of a function and of the `impl`
+    /// around it (`<S: Store>`, `where T: Derived`), by parameter name.
+    fn generic_bounds(&self, function: Node<'t>) -> HashMap<String, Vec<Vec<String>>> {
         let src = self.b.src;
-        let mut vars: HashMap<String, Option<Vec<String>>> = HashMap::new();
-        let mut unknown = Vec::new();
-        for decl in typed {
-            let Some(pattern) = decl.child_by_field_name("pattern") else { continue };
-            if pattern.kind() != "identifier" {
-                unknown.push(pattern);
-                continue;
-            }
-            let ty = match decl.child_by_field_name("type") {
-                Some(ty) => receiver_segs(ty, src),
-                None => decl.child_by_field_name("value").and_then(|v| self.value_type(v, owner)),
-            };
-            let name = walk::text(pattern, src).into_owned();
-            match vars.entry(name) {
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(ty);
+        let mut out: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut add = |name: Node<'_>, bounds: Node<'_>| {
+            let list = out.entry(walk::text(name, src).into_owned()).or_default();
+            let mut cursor = bounds.walk();
+            for bound in bounds.named_children(&mut cursor) {
+                let bound = if bound.kind() == "generic_type" {
+                    bound.child_by_field_name("type").unwrap_or(bound)
+                } else {
+                    bound
+                };
+                if let Some(segs) = path_segs(bound, src) {
+                    list.push(segs);
                 }
-                std::collections::hash_map::Entry::Occupied(mut e) => {
-                    if *e.get() != ty {
-                        e.insert(None);
+            }
+        };
+        let mut holders = vec![function];
+        // `impl<T: Trait> Type<T> { fn f(&self) }`: the impl's generics too.
+        if let Some(imp) = function.parent().and_then(|p| p.parent()) {
+            if imp.kind() == "impl_item" {
+                holders.push(imp);
+            }
+        }
+        for holder in holders {
+            let mut cursor = holder.walk();
+            for child in holder.named_children(&mut cursor) {
+                match child.kind() {
+                    "type_parameters" => {
+                        let mut c = child.walk();
+                        for p in child.named_children(&mut c) {
+                            if let (Some(name), Some(bounds)) =
+                                (p.child_by_field_name("name"), p.child_by_field_name("bounds"))
+                            {
+                                add(name, bounds);
+                            }
+                        }
                     }
+                    "where_clause" => {
+                        let mut c = child.walk();
+                        for p in child.named_children(&mut c) {
+                            if let (Some(left), Some(bounds)) =
+                                (p.child_by_field_name("left"), p.child_by_field_name("bounds"))
+                            {
+                                if left.kind() == "type_identifier" {
+                                    add(left, bounds);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
-        for pattern in unknown.into_iter().chain(shadowing.iter().copied()) {
-            walk::preorder(pattern, |n| {
-                if n.kind() == "identifier" {
-                    vars.insert(walk::text(n, src).into_owned(), None);
+        out
+    }
+
+    /// The types of a body's variables from parameters (`x: &Foo`), `let`s (`let x:
+    /// Foo`, or the type of the initializer when it is evident, see
+    /// [`Self::expr_type`]) and `for` loops over collections of a known element type,
+    /// in source order: a later binding of a name shadows an earlier one from where it
+    /// takes effect. Names bound by other patterns (match arms, closures, `if let`)
+    /// have unknown types.
+    fn var_types(&mut self, typed: &[Node<'t>], shadowing: &[Node<'t>], owner: &Owner<'t>) -> Vars {
+        let src = self.b.src;
+        let mut vars: Vars = HashMap::new();
+        let mut binders: Vec<Node<'t>> = typed.iter().chain(shadowing.iter()).copied().collect();
+        binders.sort_by_key(|n| n.start_byte());
+        for decl in binders {
+            match decl.kind() {
+                "let_declaration" | "parameter" => {
+                    let Some(pattern) = decl.child_by_field_name("pattern") else { continue };
+                    // A parameter applies from the start; a `let` after its statement.
+                    let from = if decl.kind() == "parameter" { 0 } else { decl.end_byte() };
+                    if pattern.kind() != "identifier" {
+                        bind_unknown(&mut vars, pattern, from, src);
+                        continue;
+                    }
+                    let ty = match decl.child_by_field_name("type") {
+                        Some(ty) => self
+                            .declared_ty(ty, owner.scope, owner.self_ty.as_ref(), owner.idx)
+                            .or_else(|| receiver_segs(ty, src).map(Ty::Path)),
+                        None => decl
+                            .child_by_field_name("value")
+                            .and_then(|v| self.expr_type(v, owner, &vars)),
+                    };
+                    let name = walk::text(pattern, src).into_owned();
+                    vars.entry(name).or_default().push((from, ty));
                 }
-                true
-            });
+                _ => {
+                    // A `for` pattern (the node is the pattern; its loop is the parent).
+                    let parent = decl.parent().filter(|p| p.kind() == "for_expression");
+                    match (parent, decl.kind()) {
+                        (Some(for_loop), "identifier") => {
+                            let ty = for_loop
+                                .child_by_field_name("value")
+                                .and_then(|v| self.expr_type(v, owner, &vars))
+                                .and_then(|t| match t {
+                                    Ty::Many(inner) => Some(*inner),
+                                    _ => None,
+                                });
+                            let name = walk::text(decl, src).into_owned();
+                            vars.entry(name).or_default().push((decl.start_byte(), ty));
+                        }
+                        _ => bind_unknown(&mut vars, decl, decl.start_byte(), src),
+                    }
+                }
+            }
         }
         vars
     }
 
-    /// The type of a `let` initializer when it is evident: a struct literal, a tuple
-    /// struct constructor, or a call of a method of this file returning `Self` (or
-    /// `new`/`default` of an imported type).
-    fn value_type(&mut self, value: Node<'t>, owner: &Owner<'t>) -> Option<Vec<String>> {
+    /// The type of an expression when it is evident: a variable's, `self`, a struct
+    /// literal or unit struct, a field of a known struct, the declared return type of
+    /// the function or method called (of this file, or by key from another file),
+    /// `new`/`default` of an imported type, through `?`, `.await`, `unwrap()`.
+    fn expr_type(&mut self, expr: Node<'t>, owner: &Owner<'t>, vars: &Vars) -> Option<Ty> {
+        if self.type_depth >= MAX_TYPE_DEPTH {
+            return None;
+        }
+        self.type_depth += 1;
+        let out = self.expr_type_inner(expr, owner, vars);
+        self.type_depth -= 1;
+        out
+    }
+
+    fn expr_type_inner(&mut self, expr: Node<'t>, owner: &Owner<'t>, vars: &Vars) -> Option<Ty> {
         let src = self.b.src;
-        match value.kind() {
-            "struct_expression" => path_segs(value.child_by_field_name("name")?, src),
+        match expr.kind() {
+            "identifier" => {
+                let name = walk::text(expr, src).into_owned();
+                if let Some(ty) = var_at(vars, &name, expr.start_byte()) {
+                    return ty;
+                }
+                // A unit struct's value: `let d = Dog;`.
+                match self.lookup(&name, owner.scope, &[Ns::Values]) {
+                    Some((Binding::Node(idx), _)) if self.b.nodes[idx].kind == NodeKind::Struct => {
+                        Some(Ty::Node(idx))
+                    }
+                    _ => None,
+                }
+            }
+            "self" => owner.self_ty.as_ref().map(|_| Ty::Path(vec!["Self".to_owned()])),
+            "struct_expression" => path_segs(expr.child_by_field_name("name")?, src).map(Ty::Path),
+            "parenthesized_expression" | "reference_expression" | "await_expression" => {
+                let inner = expr.child_by_field_name("value").or_else(|| expr.named_child(0))?;
+                self.expr_type(inner, owner, vars)
+            }
+            "try_expression" => match self.expr_type(expr.named_child(0)?, owner, vars)? {
+                Ty::Wrapped(inner) => Some(*inner),
+                Ty::Key(key) => {
+                    Some(Ty::Key(format!("{}.__ok__", key.strip_suffix(".__return__")?)))
+                }
+                _ => None,
+            },
+            "field_expression" => {
+                // A field of a struct of this file.
+                let value = expr.child_by_field_name("value")?;
+                let field = walk::text(expr.child_by_field_name("field")?, src).into_owned();
+                let idx = match self.expr_type(value, owner, vars)? {
+                    Ty::Node(idx) => idx,
+                    Ty::Path(segs) if segs == ["Self"] => {
+                        let st = owner.self_ty.as_ref()?;
+                        self.local_type(st.scope, &st.name)?
+                    }
+                    _ => return None,
+                };
+                self.field_ty(idx, &field, owner)
+            }
+            "index_expression" => match self.expr_type(expr.named_child(0)?, owner, vars)? {
+                Ty::Many(inner) => Some(*inner),
+                _ => None,
+            },
             "call_expression" => {
-                let mut f = value.child_by_field_name("function")?;
+                let mut f = expr.child_by_field_name("function")?;
                 if f.kind() == "generic_function" {
                     f = f.child_by_field_name("function")?;
                 }
-                if !matches!(f.kind(), "identifier" | "scoped_identifier") {
-                    return None;
-                }
-                let segs = path_segs(f, src)?;
-                let st = owner.self_ty.as_ref();
-                let n = segs.len();
-                match self.resolve_path(&segs, owner.scope, owner.idx, st, true) {
-                    Target::Node { id, .. } => {
-                        let node = &self.b.nodes[*self.by_id.get(&id)?];
-                        match node.kind {
-                            NodeKind::Struct => Some(segs),
-                            NodeKind::Method if n >= 2 => {
-                                let sig = node.signature.as_deref()?;
-                                let ty = format!("-> {}", segs[n - 2]);
-                                (sig.ends_with("-> Self") || sig.ends_with(&ty))
-                                    .then(|| segs[..n - 1].to_vec())
+                match f.kind() {
+                    "identifier" | "scoped_identifier" => {
+                        let segs = path_segs(f, src)?;
+                        let st = owner.self_ty.as_ref();
+                        let n = segs.len();
+                        match self.resolve_path(&segs, owner.scope, owner.idx, st, true) {
+                            Target::Node { id, .. } => {
+                                let idx = *self.by_id.get(&id)?;
+                                match self.b.nodes[idx].kind {
+                                    NodeKind::Struct => Some(Ty::Node(idx)),
+                                    NodeKind::Function | NodeKind::Method => self.return_ty(idx),
+                                    _ => None,
+                                }
+                            }
+                            Target::Key { key, .. } if key.starts_with("rs:extern:") => (n >= 2
+                                && matches!(segs[n - 1].as_str(), "new" | "default"))
+                            .then(|| Ty::Path(segs[..n - 1].to_vec())),
+                            Target::Key { key, .. } => Some(Ty::Key(format!("{key}.__return__"))),
+                            Target::Name(_) => None,
+                        }
+                    }
+                    "field_expression" => {
+                        let value = f.child_by_field_name("value")?;
+                        let m = walk::text(f.child_by_field_name("field")?, src).into_owned();
+                        // What the standard wrappers' methods give.
+                        let recv_ty = self.expr_type(value, owner, vars);
+                        match (&recv_ty, m.as_str()) {
+                            (
+                                Some(Ty::Wrapped(inner)),
+                                "unwrap" | "expect" | "unwrap_or_default" | "unwrap_or"
+                                | "unwrap_or_else",
+                            ) => return Some((**inner).clone()),
+                            (Some(Ty::Lock(inner)), "lock" | "read" | "write" | "try_lock") => {
+                                return Some(Ty::Wrapped(inner.clone()))
+                            }
+                            (Some(Ty::Lock(inner)), "borrow" | "borrow_mut" | "get_mut") => {
+                                return Some((**inner).clone())
+                            }
+                            (Some(Ty::Many(_)), "iter" | "iter_mut" | "into_iter" | "drain") => {
+                                return recv_ty
+                            }
+                            (
+                                Some(Ty::Many(inner)),
+                                "get" | "first" | "last" | "pop" | "get_mut",
+                            ) => return Some(Ty::Wrapped(inner.clone())),
+                            (Some(_), "clone" | "as_ref" | "as_mut" | "to_owned") => {
+                                return recv_ty
+                            }
+                            _ => {}
+                        }
+                        match self.receiver_method(value, &m, owner, vars)? {
+                            Target::Node { id, .. } => {
+                                let idx = *self.by_id.get(&id)?;
+                                self.return_ty(idx)
+                            }
+                            Target::Key { key, .. } if !key.starts_with("rs:extern:") => {
+                                Some(Ty::Key(format!("{key}.__return__")))
                             }
                             _ => None,
                         }
-                    }
-                    Target::Key { .. }
-                        if n >= 2 && matches!(segs[n - 1].as_str(), "new" | "default") =>
-                    {
-                        Some(segs[..n - 1].to_vec())
                     }
                     _ => None,
                 }
             }
             _ => None,
+        }
+    }
+
+    /// The declared return type of function or method `idx` of this file.
+    fn return_ty(&mut self, idx: NodeIdx) -> Option<Ty> {
+        if let Some(known) = self.return_types.get(&idx) {
+            return known.clone();
+        }
+        self.return_types.insert(idx, None);
+        let found = self.fn_syntax.get(&idx).cloned().and_then(|(f, scope, st)| {
+            let ty = f.child_by_field_name("return_type")?;
+            self.declared_ty(ty, scope, st.as_ref(), idx)
+        });
+        self.return_types.insert(idx, found.clone());
+        found
+    }
+
+    /// A declared type (a signature's), resolved from `scope`: references and smart
+    /// pointers stripped, `Result`/`Option` wrapped, `Self` the impl's type.
+    fn declared_ty(
+        &mut self,
+        ty: Node<'t>,
+        scope: usize,
+        self_ty: Option<&SelfTy>,
+        user: NodeIdx,
+    ) -> Option<Ty> {
+        let src = self.b.src;
+        match ty.kind() {
+            "reference_type" | "pointer_type" => {
+                self.declared_ty(ty.child_by_field_name("type")?, scope, self_ty, user)
+            }
+            "abstract_type" | "dynamic_type" => {
+                self.declared_ty(ty.child_by_field_name("trait")?, scope, self_ty, user)
+            }
+            "array_type" | "slice_type" => {
+                let element = ty.child_by_field_name("element")?;
+                let inner = self.declared_ty(element, scope, self_ty, user)?;
+                Some(Ty::Many(Box::new(inner)))
+            }
+            "generic_type" => {
+                let base = ty.child_by_field_name("type")?;
+                let name = walk::text(base, src);
+                let name = name.rsplit("::").next().unwrap_or(&name).to_owned();
+                let first = || {
+                    let args = ty.child_by_field_name("type_arguments")?;
+                    let mut cursor = args.walk();
+                    let found = args.named_children(&mut cursor).find(|a| a.kind() != "lifetime");
+                    found
+                };
+                match name.as_str() {
+                    "Result" | "Option" => {
+                        let inner = self.declared_ty(first()?, scope, self_ty, user)?;
+                        Some(Ty::Wrapped(Box::new(inner)))
+                    }
+                    "Box" | "Rc" | "Arc" | "Cow" | "Pin" => {
+                        self.declared_ty(first()?, scope, self_ty, user)
+                    }
+                    "Mutex" | "RwLock" | "RefCell" => {
+                        let inner = self.declared_ty(first()?, scope, self_ty, user)?;
+                        Some(Ty::Lock(Box::new(inner)))
+                    }
+                    "Vec" | "VecDeque" | "HashSet" | "BTreeSet" | "LinkedList" | "BinaryHeap" => {
+                        let inner = self.declared_ty(first()?, scope, self_ty, user)?;
+                        Some(Ty::Many(Box::new(inner)))
+                    }
+                    _ => self.declared_ty(base, scope, self_ty, user),
+                }
+            }
+            "type_identifier" | "scoped_type_identifier" => {
+                let segs = path_segs(ty, src)?;
+                if segs == ["Self"] {
+                    let st = self_ty?;
+                    return match self.local_type(st.scope, &st.name) {
+                        Some(idx) => Some(Ty::Node(idx)),
+                        None => self.declared_path(std::slice::from_ref(&st.name), st.scope, user),
+                    };
+                }
+                self.declared_path(&segs, scope, user)
+            }
+            _ => None,
+        }
+    }
+
+    /// A type path resolved from `scope` to a type or trait of this file, or a key.
+    fn declared_path(&mut self, segs: &[String], scope: usize, user: NodeIdx) -> Option<Ty> {
+        match self.resolve_path(segs, scope, user, None, false) {
+            Target::Node { id, .. } => {
+                let idx = *self.by_id.get(&id)?;
+                matches!(
+                    self.b.nodes[idx].kind,
+                    NodeKind::Struct | NodeKind::Enum | NodeKind::Trait | NodeKind::TypeAlias
+                )
+                .then_some(Ty::Node(idx))
+            }
+            Target::Key { key, .. } => Some(Ty::Key(key)),
+            Target::Name(_) => None,
         }
     }
 
@@ -1268,7 +1727,7 @@ impl<'s, 't> Rs<'s, 't> {
         &mut self,
         callee: Node<'t>,
         owner: &Owner<'t>,
-        vars: &HashMap<String, Option<Vec<String>>>,
+        vars: &Vars,
         line: u32,
     ) -> (Target, u32) {
         let mut f = callee;
@@ -1290,18 +1749,38 @@ impl<'s, 't> Rs<'s, 't> {
                 {
                     let line = walk::line(field);
                     let m = self.b.text(field).into_owned();
-                    let target = Recv::from_node(value, self.b.src)
-                        .and_then(|recv| self.method_call(recv, &m, owner, vars))
-                        .unwrap_or_else(|| {
-                            let text = walk::collapse_ws(&self.b.text(f)).replace(" .", ".");
-                            Target::Name(short(&text))
-                        });
+                    let text = walk::collapse_ws(&self.b.text(f)).replace(" .", ".");
+                    let target = match self.receiver_method(value, &m, owner, vars) {
+                        Some(Target::Key { key, name, inferred }) if name.is_empty() => {
+                            Target::Key { key, name: short(&text), inferred }
+                        }
+                        Some(target) => target,
+                        None => Target::Name(short(&text)),
+                    };
                     return (target, line);
                 }
             }
             _ => {}
         }
         (Target::Name(short(&walk::collapse_ws(&self.b.text(f)))), line)
+    }
+
+    /// `value.m(...)`: through the simple receivers of [`Self::method_call`], else
+    /// through the receiver expression's type.
+    fn receiver_method(
+        &mut self,
+        value: Node<'t>,
+        m: &str,
+        owner: &Owner<'t>,
+        vars: &Vars,
+    ) -> Option<Target> {
+        if let Some(recv) = Recv::from_node(value, self.b.src) {
+            if let Some(target) = self.method_call(recv, m, owner, vars, value.start_byte()) {
+                return Some(target);
+            }
+        }
+        let ty = self.expr_type(value, owner, vars)?;
+        self.typed_method(ty, m, owner)
     }
 
     /// A method call on a receiver whose type is known: `self` (exact for the type's own
@@ -1311,12 +1790,13 @@ impl<'s, 't> Rs<'s, 't> {
         recv: Recv,
         m: &str,
         owner: &Owner<'t>,
-        vars: &HashMap<String, Option<Vec<String>>>,
+        vars: &Vars,
+        pos: usize,
     ) -> Option<Target> {
         match recv {
             Recv::SelfValue => self.self_method(m, owner.self_ty.as_ref()?),
-            Recv::Var(name) => match vars.get(&name) {
-                Some(Some(ty)) => self.typed_method(ty.clone(), m, owner),
+            Recv::Var(name) => match var_at(vars, &name, pos) {
+                Some(Some(ty)) => self.typed_method(ty, m, owner),
                 Some(None) => None,
                 None => match self.lookup(&name, owner.scope, &[Ns::Values]) {
                     // A unit struct's value: `Widget.run()`.
@@ -1333,23 +1813,61 @@ impl<'s, 't> Rs<'s, 't> {
             Recv::SelfField(field) => {
                 let st = owner.self_ty.as_ref()?;
                 let ty_idx = self.local_type(st.scope, &st.name)?;
-                let ty = self.fields.get(&ty_idx)?.iter().find(|(n, _)| *n == field)?.1;
-                let segs = receiver_segs(ty, self.b.src)?;
-                self.typed_method(segs, m, owner)
+                let ty = self.field_ty(ty_idx, &field, owner)?;
+                self.typed_method(ty, m, owner)
             }
         }
     }
 
-    /// `m` on a value of the type `ty` (a path): a guess, as the declaration may be
-    /// shadowed and the method may come through `Deref` or another trait.
-    fn typed_method(&mut self, ty: Vec<String>, m: &str, owner: &Owner<'t>) -> Option<Target> {
-        let mut segs = ty;
-        segs.push(m.to_owned());
-        let st = owner.self_ty.as_ref();
-        match self.resolve_path(&segs, owner.scope, owner.idx, st, true) {
-            Target::Name(_) => None,
-            target => Some(inferred(target)),
+    /// `m` on a value of the type `ty`: a guess, as the declaration may be shadowed and
+    /// the method may come through `Deref` or another trait. A generic parameter's
+    /// method is its bounds' (in order). Targets keyed by a return type carry an empty
+    /// name: the caller shows the call's text.
+    fn typed_method(&mut self, ty: Ty, m: &str, owner: &Owner<'t>) -> Option<Target> {
+        match ty {
+            Ty::Path(segs) => {
+                if let [single] = segs.as_slice() {
+                    if let Some(bounds) = self.generics.get(single).cloned() {
+                        return bounds
+                            .into_iter()
+                            .find_map(|b| self.typed_method(Ty::Path(b), m, owner));
+                    }
+                }
+                let mut segs = segs;
+                segs.push(m.to_owned());
+                let st = owner.self_ty.as_ref();
+                match self.resolve_path(&segs, owner.scope, owner.idx, st, true) {
+                    Target::Name(_) => None,
+                    target => Some(inferred(target)),
+                }
+            }
+            Ty::Node(idx) => {
+                let scope = self.def_scope.get(&idx).copied().unwrap_or(0);
+                let name = self.b.nodes[idx].name.clone();
+                if let Some(&found) = self.methods.get(&(scope, name.clone(), m.to_owned())) {
+                    return Some(self.guessed(found));
+                }
+                if let Some(found) = self.trait_method(scope, &name, m) {
+                    return Some(self.guessed(found));
+                }
+                // An impl or trait in another file: the store follows the type's rows.
+                let key = format!("{}.{m}", self.keys.get(&idx)?);
+                Some(Target::Key { name: key_path(&key), key, inferred: true })
+            }
+            Ty::Key(key) => {
+                let key = format!("{key}.{m}");
+                Some(Target::Key { name: key_path(&key), key, inferred: true })
+            }
+            Ty::Wrapped(_) | Ty::Lock(_) | Ty::Many(_) => None,
         }
+    }
+
+    /// The declared type of field `field` of the struct `idx` of this file.
+    fn field_ty(&mut self, idx: NodeIdx, field: &str, owner: &Owner<'t>) -> Option<Ty> {
+        let ty = self.fields.get(&idx)?.iter().find(|(n, _)| *n == field)?.1;
+        let scope = self.def_scope.get(&idx).copied().unwrap_or(owner.scope);
+        self.declared_ty(ty, scope, None, owner.idx)
+            .or_else(|| receiver_segs(ty, self.b.src).map(Ty::Path))
     }
 
     /// `self.m()` (or `Self::m`) in an `impl` or `trait` block: the type's own method
@@ -1428,6 +1946,65 @@ fn bind(map: &mut HashMap<String, Binding>, name: String, binding: Binding) {
     map.entry(name).or_insert(binding);
 }
 
+/// The Rust path a key stands for (`rs:extern:std.fmt.Display` → `std::fmt::Display`,
+/// `rs:src/:crate.a.f` → `crate::a::f`); empty for keys made up from a return type,
+/// whose call text reads better.
+fn key_path(key: &str) -> String {
+    if key.contains(".__return__") || key.contains(".__ok__") || key.contains("@impl") {
+        return String::new();
+    }
+    let path = match key.strip_prefix("rs:extern:") {
+        Some(rest) => rest,
+        None => key.strip_prefix("rs:").and_then(|k| k.split_once(':')).map_or(key, |(_, p)| p),
+    };
+    path.replace('.', "::")
+}
+
+/// Marks every name a pattern binds as of unknown type from byte `from`.
+fn bind_unknown(vars: &mut Vars, pattern: Node<'_>, from: usize, src: &[u8]) {
+    walk::preorder(pattern, |n| {
+        if n.kind() == "identifier" {
+            vars.entry(walk::text(n, src).into_owned()).or_default().push((from, None));
+        }
+        true
+    });
+}
+
+/// Names of Rust's standard prelude (and common macros' helpers): never looked up
+/// through glob imports.
+fn is_prelude(name: &str) -> bool {
+    matches!(
+        name,
+        "Some"
+            | "None"
+            | "Ok"
+            | "Err"
+            | "Box"
+            | "Vec"
+            | "String"
+            | "Option"
+            | "Result"
+            | "Default"
+            | "Clone"
+            | "Copy"
+            | "Drop"
+            | "Iterator"
+            | "IntoIterator"
+            | "From"
+            | "Into"
+            | "ToString"
+            | "ToOwned"
+            | "drop"
+            | "Self"
+            | "self"
+            | "super"
+            | "crate"
+            | "std"
+            | "core"
+            | "alloc"
+    )
+}
+
 /// Downgrades a target found by the macro heuristic to a guess.
 fn inferred(target: Target) -> Target {
     match target {
@@ -1468,7 +2045,8 @@ fn macro_calls<'t>(tree: Node<'t>, src: &[u8], sites: &mut Vec<Site<'t>>) {
         }
         let segs: Vec<String> =
             kids[start..i].iter().step_by(2).map(|n| walk::text(*n, src).into_owned()).collect();
-        sites.push(Site::Macro { segs, dotted: sep == Some("."), line: walk::line(kids[i - 1]) });
+        let (line, pos) = (walk::line(kids[i - 1]), kids[i - 1].start_byte());
+        sites.push(Site::Macro { segs, dotted: sep == Some("."), line, pos });
     }
 }
 

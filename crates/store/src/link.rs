@@ -1,12 +1,24 @@
 //! Linking: turning an edge's global target key (`py:django.db.models.Q`) into a node
-//! id through the symbols every file exports, following re-export aliases.
+//! id through the symbols every file exports, following re-export aliases, star
+//! re-exports and base classes.
 //!
 //! Resolution is a pure function of the key and the symbol table, the same for a cold
 //! index (all symbols in memory) and an incremental one (SQL look-ups), which is what
 //! makes "incremental equals clean" (SPEC §5.4) hold for edges.
+//!
+//! Star rows (`K.*` → `T`) say "members of `K` not defined under `K` are looked up
+//! under `T`". Extractors use them for module star re-exports (`export * from './x'`,
+//! `from x import *`), for a class's bases (`py:m.C.*` → `py:b.Base`), and for the
+//! traits a type implements. When a key has several star rows, their order is given by
+//! one more row under the same key whose target is [`ORDER_PREFIX`] followed by the
+//! targets, space-separated; members are then looked up along the C3 linearisation of
+//! the star graph (Python's method resolution order, which for single inheritance and
+//! flat re-exports is just "in order"). Every star row's target stays a plain key, so
+//! the writer's reverse walk over `alias_of` still finds the rows that depend on a
+//! changed key.
 
 use model::Provenance;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One row of the symbol table: a key stands for a node, or aliases another key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,13 +27,29 @@ pub(crate) enum Sym {
     Alias(String),
 }
 
-/// How many alias hops a key may take before it is declared unresolvable (guards
-/// against re-export cycles).
-pub(crate) const MAX_HOPS: usize = 8;
+/// How many alias hops (an alias row, a prefix alias, a star row, a base class) one
+/// link may take before the key is declared unresolvable. Guards against cycles; the
+/// writer's reverse walk over aliases goes as deep, so every hop a link can take is
+/// one the re-linking of dependents can retrace.
+pub(crate) const MAX_HOPS: usize = 16;
+
+/// A star row whose target starts with this is not an alias but the order of the
+/// other star rows of its key: `order:py:a.A py:b.B` (base classes in declaration
+/// order, star imports latest first).
+pub(crate) const ORDER_PREFIX: &str = "order:";
+
+/// A namespace key ending in this (Python's `m.__all__`, what `from m import *` binds)
+/// whose star row stands for a whole module exports only public names: members
+/// starting with `_` are not looked up through it.
+const PUBLIC_NAMESPACE: &str = ".__all__";
+
+/// Symbol-table reads (fetched or cached) one link may make before giving up: bounds
+/// the work of linearising wide and deep hierarchies, whatever their shape.
+const MAX_LOOKUPS: usize = 512;
 
 /// A key's last member name: `py:a.b.f` → `f`, `rs:vendor/x/:crate` → `crate`.
-/// Alias hops and prefix rewrites never change it, which makes it the index for
-/// finding the edges a changed symbol may affect.
+/// Alias hops, prefix rewrites and star (base class) rewrites never change it, which
+/// makes it the index for finding the edges a changed symbol may affect.
 pub(crate) fn last_segment(key: &str) -> &str {
     let cut = key.rfind(['.', ':']).map_or(0, |i| i + 1);
     &key[cut..]
@@ -36,52 +64,20 @@ pub(crate) struct Linked {
 }
 
 /// Resolves `key` using `lookup` (all symbol rows with exactly that key, in a stable
-/// order). Tries, in turn: the key itself; then its longest prefix that is an alias
-/// (`m.Q.f` with `m.Q` → `q.Q` becomes `q.Q.f`) or that has a star re-export
-/// (`m.*` → `x` makes `m.f` try `x.f`). A prefix that is a node stops the search: a
-/// member the node does not define is not guessed.
+/// order). Tries, in turn: the key itself (a node row resolves it, an alias row
+/// rewrites it); then its longest prefix that is an alias (`m.Q.f` with `m.Q` → `q.Q`
+/// becomes `q.Q.f`), a node, or a key with star rows only. Under such a prefix, the
+/// member is looked up through the star rows, in C3 order (`m.*` → `x` makes `m.f`
+/// try `x.f`; a class's bases make `C.m` try `Base.m`; an attribute's type makes
+/// `C.a.m` try `T.m`); a member none of them defines is not guessed.
 pub(crate) fn resolve(key: &str, lookup: &mut impl FnMut(&str) -> Vec<Sym>) -> Option<Linked> {
-    let mut current = key.to_owned();
-    'hops: for _ in 0..MAX_HOPS {
-        let rows = lookup(&current);
-        let mut nodes: Vec<&String> = rows
-            .iter()
-            .filter_map(|s| match s {
-                Sym::Node(id) => Some(id),
-                Sym::Alias(_) => None,
-            })
-            .collect();
-        if !nodes.is_empty() {
-            nodes.sort();
-            return Some(Linked { node_id: nodes[0].clone(), ambiguous: nodes.len() > 1 });
-        }
-        if let Some(Sym::Alias(target)) = rows.iter().find(|s| matches!(s, Sym::Alias(_))) {
-            current = target.clone();
-            continue;
-        }
-        let mut end = current.len();
-        while let Some(dot) = current[..end].rfind('.') {
-            let prefix = &current[..dot];
-            let rest = &current[dot..];
-            let rows = lookup(prefix);
-            if let Some(Sym::Alias(target)) = rows.iter().find(|s| matches!(s, Sym::Alias(_))) {
-                current = format!("{target}{rest}");
-                continue 'hops;
-            }
-            if rows.iter().any(|s| matches!(s, Sym::Node(_))) {
-                // A star re-export on a module node: `export * from './x'`.
-                let star = lookup(&format!("{prefix}.*"));
-                if let Some(Sym::Alias(target)) = star.first() {
-                    current = format!("{target}{rest}");
-                    continue 'hops;
-                }
-                return None;
-            }
-            end = dot;
-        }
-        return None;
-    }
-    None
+    let mut linker = Linker {
+        lookup,
+        budget: MAX_LOOKUPS,
+        rows: HashMap::new(),
+        linearisations: HashMap::new(),
+    };
+    linker.resolve(key, MAX_HOPS, None)
 }
 
 /// Provenance of a keyed edge once linked: exact unless the key was a guess or the
@@ -103,6 +99,249 @@ pub(crate) struct SymbolMap {
 impl SymbolMap {
     pub fn lookup(&self, key: &str) -> Vec<Sym> {
         self.rows.get(key).cloned().unwrap_or_default()
+    }
+}
+
+/// One entry of a linearisation: a key to look members up under, how many hops are
+/// left after reaching it, and whether only public members may be taken from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Ancestor {
+    key: String,
+    hops: usize,
+    public_only: bool,
+}
+
+/// State of one [`resolve`] call: the look-up function, a budget of look-ups, and the
+/// rows already fetched (a linearisation asks for the same keys repeatedly).
+struct Linker<'l, F> {
+    lookup: &'l mut F,
+    budget: usize,
+    rows: HashMap<String, Vec<Sym>>,
+    /// Linearisations already computed in this call, by key and hops left.
+    linearisations: HashMap<(String, usize), Vec<Ancestor>>,
+}
+
+impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
+    fn rows(&mut self, key: &str) -> Vec<Sym> {
+        if self.budget == 0 {
+            return Vec::new();
+        }
+        self.budget -= 1;
+        if let Some(rows) = self.rows.get(key) {
+            return rows.clone();
+        }
+        let rows = (self.lookup)(key);
+        self.rows.insert(key.to_owned(), rows.clone());
+        rows
+    }
+
+    /// Resolves `key` within `hops`. `shallow` is a key whose members must be found
+    /// directly under it: its star rows are not followed (the caller is walking a
+    /// linearisation that already lists what they lead to).
+    fn resolve(&mut self, key: &str, mut hops: usize, shallow: Option<&str>) -> Option<Linked> {
+        let mut current = key.to_owned();
+        'hops: loop {
+            if hops == 0 {
+                return None;
+            }
+            hops -= 1;
+            let rows = self.rows(&current);
+            let mut nodes: Vec<&String> = rows
+                .iter()
+                .filter_map(|s| match s {
+                    Sym::Node(id) => Some(id),
+                    Sym::Alias(_) => None,
+                })
+                .collect();
+            if !nodes.is_empty() {
+                nodes.sort();
+                return Some(Linked { node_id: nodes[0].clone(), ambiguous: nodes.len() > 1 });
+            }
+            if let Some(target) = first_alias(&rows) {
+                current = target.to_owned();
+                continue;
+            }
+            let mut end = current.len();
+            while let Some(dot) = current[..end].rfind('.') {
+                let prefix = current[..dot].to_owned();
+                let rest = current[dot..].to_owned();
+                let rows = self.rows(&prefix);
+                if let Some(target) = first_alias(&rows) {
+                    current = format!("{target}{rest}");
+                    continue 'hops;
+                }
+                // Under a node, or under a key that has star rows only (the type of a
+                // class attribute: `C.attr.*` → `T`), members are looked up through
+                // the star rows.
+                let is_node = rows.iter().any(|s| matches!(s, Sym::Node(_)));
+                if is_node || (rows.is_empty() && !self.star_rows(&prefix).is_empty()) {
+                    if shallow == Some(prefix.as_str()) {
+                        return None;
+                    }
+                    return self.through_stars(&prefix, &rest, hops);
+                }
+                end = dot;
+            }
+            return None;
+        }
+    }
+
+    /// Looks `rest` (`.member...`) up under the ancestors of the node key `prefix`, in
+    /// C3 order, `prefix` itself excluded (its own rows were already tried).
+    fn through_stars(&mut self, prefix: &str, rest: &str, hops: usize) -> Option<Linked> {
+        if self.star_rows(prefix).is_empty() {
+            return None;
+        }
+        let mut visiting = HashSet::new();
+        let linearisation = self.linearise(prefix, hops, false, &mut visiting);
+        let private = rest.starts_with("._");
+        for ancestor in linearisation.into_iter().skip(1) {
+            if ancestor.public_only && private {
+                continue;
+            }
+            let key = format!("{}{rest}", ancestor.key);
+            if let Some(found) = self.resolve(&key, ancestor.hops, Some(&ancestor.key)) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// The C3 linearisation of `key` over star rows: `key`, then the merge of its
+    /// targets' linearisations and the targets themselves (Barrett et al., "A
+    /// Monotonic Superclass Linearization for Dylan", 1996; Python's MRO). Targets are
+    /// canonicalised through alias rows to the key of the node they stand for; a
+    /// target that is no alias (a namespace such as Python's `m.__all__`, or something
+    /// outside the root) is kept as written. Falls back to depth-first order when no
+    /// C3 order exists.
+    fn linearise(
+        &mut self,
+        key: &str,
+        hops: usize,
+        public_only: bool,
+        visiting: &mut HashSet<String>,
+    ) -> Vec<Ancestor> {
+        let memo = (key.to_owned(), hops);
+        if let Some(known) = self.linearisations.get(&memo) {
+            return known.clone();
+        }
+        let me = Ancestor { key: key.to_owned(), hops, public_only };
+        if hops == 0 || self.budget == 0 || !visiting.insert(key.to_owned()) {
+            return vec![me];
+        }
+        let public = key.ends_with(PUBLIC_NAMESPACE);
+        let mut bases: Vec<Ancestor> = Vec::new();
+        for target in self.star_rows(key) {
+            // A star hop, then whatever aliases lead to the base's node.
+            let (canonical, used) = self.canonical(&target, hops - 1);
+            let left = (hops - 1).saturating_sub(used);
+            if canonical != key && !bases.iter().any(|b| b.key == canonical) {
+                bases.push(Ancestor { key: canonical, hops: left, public_only: public });
+            }
+        }
+        let mut sequences: Vec<Vec<Ancestor>> = Vec::new();
+        for base in &bases {
+            let mut seq = self.linearise(&base.key, base.hops, base.public_only, visiting);
+            if base.public_only {
+                for entry in &mut seq {
+                    entry.public_only = true;
+                }
+            }
+            sequences.push(seq);
+        }
+        sequences.push(bases);
+        visiting.remove(key);
+        let mut out = vec![me];
+        out.extend(merge(sequences));
+        self.linearisations.insert(memo, out.clone());
+        out
+    }
+
+    /// Follows the alias rows of `key` (not prefixes) while it has no node row: the
+    /// key it ends at, and the hops taken.
+    fn canonical(&mut self, key: &str, hops: usize) -> (String, usize) {
+        let mut current = key.to_owned();
+        let mut used = 0;
+        while used < hops {
+            let rows = self.rows(&current);
+            if rows.iter().any(|r| matches!(r, Sym::Node(_))) {
+                break;
+            }
+            match first_alias(&rows) {
+                Some(target) if target != current => {
+                    current = target.to_owned();
+                    used += 1;
+                }
+                _ => break,
+            }
+        }
+        (current, used)
+    }
+
+    /// The star targets of `key` (rows of `key.*`), ordered by its order row when
+    /// there is one; targets the order row does not list follow in table order.
+    fn star_rows(&mut self, key: &str) -> Vec<String> {
+        let rows = self.rows(&format!("{key}.*"));
+        let mut order: Vec<String> = Vec::new();
+        let mut targets: Vec<String> = Vec::new();
+        for row in rows {
+            if let Sym::Alias(target) = row {
+                match target.strip_prefix(ORDER_PREFIX) {
+                    Some(list) => order = list.split(' ').map(str::to_owned).collect(),
+                    None => targets.push(target),
+                }
+            }
+        }
+        let mut ordered: Vec<String> = order.into_iter().filter(|t| targets.contains(t)).collect();
+        for t in targets {
+            if !ordered.contains(&t) {
+                ordered.push(t);
+            }
+        }
+        ordered
+    }
+}
+
+/// The first alias row's target, skipping order rows.
+fn first_alias(rows: &[Sym]) -> Option<&str> {
+    rows.iter().find_map(|s| match s {
+        Sym::Alias(target) if !target.starts_with(ORDER_PREFIX) => Some(target.as_str()),
+        _ => None,
+    })
+}
+
+/// C3 merge: repeatedly take the first head that appears in no sequence's tail. When
+/// none qualifies (an inconsistent hierarchy), the rest is taken depth-first.
+fn merge(mut sequences: Vec<Vec<Ancestor>>) -> Vec<Ancestor> {
+    let mut out: Vec<Ancestor> = Vec::new();
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return out;
+        }
+        let head = sequences.iter().map(|s| &s[0]).find(|candidate| {
+            !sequences.iter().any(|s| s[1..].iter().any(|a| a.key == candidate.key))
+        });
+        let Some(head) = head.cloned() else {
+            for seq in sequences {
+                for a in seq {
+                    if !out.iter().any(|o| o.key == a.key) {
+                        out.push(a);
+                    }
+                }
+            }
+            return out;
+        };
+        for seq in &mut sequences {
+            if seq[0].key == head.key {
+                seq.remove(0);
+            }
+        }
+        if let Some(existing) = out.iter_mut().find(|o| o.key == head.key) {
+            existing.hops = existing.hops.max(head.hops);
+        } else {
+            out.push(head);
+        }
     }
 }
 
@@ -154,9 +393,12 @@ mod tests {
             ("js:b.f", node("b.ts::f")),
             ("js:x", alias("js:y")),
             ("js:y", alias("js:x")),
+            ("js:s", node("s.ts")),
+            ("js:s.*", alias("js:s")),
         ]);
         assert_eq!(linked(&map, "js:a.f").as_deref(), Some("b.ts::f"));
         assert_eq!(linked(&map, "js:x"), None, "alias cycles end unresolved");
+        assert_eq!(linked(&map, "js:s.f"), None, "star cycles end unresolved");
     }
 
     #[test]
@@ -165,5 +407,102 @@ mod tests {
         let got = resolve("py:m.f", &mut |k| map.lookup(k)).unwrap();
         assert_eq!(got, Linked { node_id: "m.py::f".into(), ambiguous: true });
         assert_eq!(provenance(&got, false), Provenance::Inferred);
+    }
+
+    #[test]
+    fn methods_are_found_through_base_classes() {
+        // c.py: `from b import B` / `class C(B)`; b.py: `from a import A` / `class B(A)`.
+        let map = table(&[
+            ("py:a.A", node("a.py::A")),
+            ("py:a.A.hello", node("a.py::A.hello")),
+            ("py:b.A", alias("py:a.A")),
+            ("py:b.B", node("b.py::B")),
+            ("py:b.B.*", alias("py:a.A")),
+            ("py:b.B.middle", node("b.py::B.middle")),
+            ("py:c.B", alias("py:b.B")),
+            ("py:c.C", node("c.py::C")),
+            ("py:c.C.*", alias("py:b.B")),
+            ("py:c.C.run", node("c.py::C.run")),
+            ("py:c.C.run.__return__", alias("py:a.A")),
+        ]);
+        assert_eq!(linked(&map, "py:c.C.hello").as_deref(), Some("a.py::A.hello"));
+        assert_eq!(linked(&map, "py:c.C.middle").as_deref(), Some("b.py::B.middle"));
+        assert_eq!(linked(&map, "py:c.C.run").as_deref(), Some("c.py::C.run"));
+        assert_eq!(linked(&map, "py:c.C.nothing"), None);
+        assert_eq!(
+            linked(&map, "py:c.C.run.__return__.hello").as_deref(),
+            Some("a.py::A.hello"),
+            "a return-type alias under an inherited member"
+        );
+        assert_eq!(linked(&map, "py:b.B.hello").as_deref(), Some("a.py::A.hello"));
+    }
+
+    #[test]
+    fn multiple_bases_follow_c3_order() {
+        // class Root; class Left(Root); class Right(Root): setup; class Both(Left, Right)
+        let map = table(&[
+            ("py:r.Root", node("r.py::Root")),
+            ("py:r.Root.setup", node("r.py::Root.setup")),
+            ("py:r.Root.name", node("r.py::Root.name")),
+            ("py:l.Left", node("l.py::Left")),
+            ("py:l.Left.*", alias("py:r.Root")),
+            ("py:g.Right", node("g.py::Right")),
+            ("py:g.Right.*", alias("py:r.Root")),
+            ("py:g.Right.setup", node("g.py::Right.setup")),
+            ("py:b.Both", node("b.py::Both")),
+            ("py:b.Both.*", alias("py:l.Left")),
+            ("py:b.Both.*", alias("py:g.Right")),
+            ("py:b.Both.*", alias("order:py:l.Left py:g.Right")),
+            ("py:b.Flip", node("b.py::Flip")),
+            ("py:b.Flip.*", alias("py:l.Left")),
+            ("py:b.Flip.*", alias("py:g.Right")),
+            ("py:b.Flip.*", alias("order:py:g.Right py:l.Left")),
+        ]);
+        // Depth-first order would reach Root.setup through Left first.
+        assert_eq!(linked(&map, "py:b.Both.setup").as_deref(), Some("g.py::Right.setup"));
+        assert_eq!(linked(&map, "py:b.Both.name").as_deref(), Some("r.py::Root.name"));
+        assert_eq!(linked(&map, "py:b.Flip.setup").as_deref(), Some("g.py::Right.setup"));
+    }
+
+    #[test]
+    fn star_imports_honour_all_and_public_names() {
+        // main: `from shapes import *` and `from helpers import *`; shapes has
+        // `__all__ = ["area"]`; helpers has no `__all__`.
+        let map = table(&[
+            ("py:main", node("main.py")),
+            ("py:main.*", alias("py:shapes.__all__")),
+            ("py:main.*", alias("py:helpers.__all__")),
+            ("py:shapes", node("shapes.py")),
+            ("py:shapes.area", node("shapes.py::area")),
+            ("py:shapes.perimeter", node("shapes.py::perimeter")),
+            ("py:shapes.__all__.area", alias("py:shapes.area")),
+            ("py:helpers", node("helpers.py")),
+            ("py:helpers.__all__.*", alias("py:helpers")),
+            ("py:helpers.visible", node("helpers.py::visible")),
+            ("py:helpers._hidden", node("helpers.py::_hidden")),
+        ]);
+        assert_eq!(linked(&map, "py:main.area").as_deref(), Some("shapes.py::area"));
+        assert_eq!(linked(&map, "py:main.perimeter"), None, "not in __all__");
+        assert_eq!(linked(&map, "py:main.visible").as_deref(), Some("helpers.py::visible"));
+        assert_eq!(linked(&map, "py:main._hidden"), None, "private names are not starred");
+    }
+
+    #[test]
+    fn attribute_types_are_star_rows_on_keys_without_nodes() {
+        let map = table(&[
+            ("py:db.Conn", node("db.py::Conn")),
+            ("py:db.Conn.execute", node("db.py::Conn.execute")),
+            ("py:dao.Dao", node("dao.py::Dao")),
+            ("py:dao.Dao.conn.*", alias("py:db.Conn")),
+        ]);
+        assert_eq!(linked(&map, "py:dao.Dao.conn.execute").as_deref(), Some("db.py::Conn.execute"));
+        assert_eq!(linked(&map, "py:dao.Dao.conn"), None, "the attribute is not its class");
+    }
+
+    #[test]
+    fn every_rewrite_keeps_the_last_segment() {
+        for key in ["py:c.C.hello", "py:c.C.run.__return__.hello", "js:a.f"] {
+            assert_eq!(last_segment(key), last_segment(key.rsplit('.').next().unwrap()));
+        }
     }
 }

@@ -1,0 +1,6 @@
+class Repository:
+    def save(self, obj):
+        return obj
+
+    def delete(self, obj):
+        return None

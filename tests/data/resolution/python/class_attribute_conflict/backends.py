@@ -1,0 +1,8 @@
+class Local:
+    def store(self, x):
+        return x
+
+
+class Remote:
+    def store(self, x):
+        return x

@@ -1,0 +1,5 @@
+from engine import Engine
+
+
+def start(e: Engine):
+    return e.cylinder.fire()

@@ -1,0 +1,6 @@
+from models.user import User
+
+
+def welcome(name):
+    user = User(name)
+    return user.greet()

@@ -1,0 +1,5 @@
+from report import Report
+
+
+def show():
+    return Report("x").render()

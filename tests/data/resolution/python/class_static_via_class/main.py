@@ -1,0 +1,7 @@
+import mathutil
+from mathutil import Vector
+
+
+def origin():
+    Vector.zero()
+    return mathutil.Vector.unit()

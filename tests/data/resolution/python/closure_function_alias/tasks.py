@@ -1,0 +1,7 @@
+def process(x):
+    return x
+
+
+def run(x):
+    handler = process
+    return handler(x)

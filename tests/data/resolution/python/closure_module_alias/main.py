@@ -1,0 +1,7 @@
+import engine
+
+launch = engine.start
+
+
+def main():
+    return launch()

@@ -1,0 +1,13 @@
+def helper():
+    return "global"
+
+
+def outer():
+    def helper():
+        return "inner"
+
+    return helper()
+
+
+def other():
+    return helper()

@@ -1,0 +1,8 @@
+from web import App
+
+app = App()
+
+
+@app.route("/")
+def index():
+    return "hi"

@@ -1,0 +1,1 @@
+from .memo import memoize

@@ -1,0 +1,7 @@
+from auth import login_required, audited
+
+
+@login_required
+@audited
+def dashboard():
+    return "ok"

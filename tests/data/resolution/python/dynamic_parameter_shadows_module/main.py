@@ -1,0 +1,9 @@
+import util
+
+
+def run(util):
+    return util.helper()
+
+
+def direct():
+    return util.helper()

@@ -1,0 +1,3 @@
+def persist(obj):
+    obj.save()
+    obj.archive()

@@ -1,0 +1,6 @@
+import models
+
+
+def open_account(owner):
+    models.Account.validate(owner)
+    return models.Account(owner)

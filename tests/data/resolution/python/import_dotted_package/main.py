@@ -1,0 +1,5 @@
+import pkg.parsing
+
+
+def run(text):
+    return pkg.parsing.parse(text)

@@ -1,0 +1,5 @@
+from util import slugify
+
+
+def title(text):
+    return slugify(text)

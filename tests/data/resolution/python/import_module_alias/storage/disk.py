@@ -1,0 +1,6 @@
+def save(path, data):
+    return len(data)
+
+
+def load(path):
+    return ""

@@ -1,0 +1,6 @@
+ITEMS = []
+
+
+def register(name):
+    ITEMS.append(name)
+    return name

@@ -1,0 +1,5 @@
+from strings import normalize as clean
+
+
+def handle(s):
+    return clean(s)

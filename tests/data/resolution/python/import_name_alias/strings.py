@@ -1,0 +1,2 @@
+def normalize(s):
+    return s.strip()

@@ -1,0 +1,5 @@
+from tasks import run
+
+
+def go():
+    return run()

@@ -1,0 +1,9 @@
+__all__ = ["run"]
+
+
+def run():
+    return _prepare()
+
+
+def _prepare():
+    return 1

@@ -1,0 +1,5 @@
+import app
+
+
+def start():
+    return app.run()

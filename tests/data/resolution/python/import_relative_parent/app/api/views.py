@@ -1,0 +1,6 @@
+from ..util import now
+from .. import helpers
+
+
+def index():
+    return helpers.fmt(now())

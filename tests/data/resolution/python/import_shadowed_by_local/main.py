@@ -1,0 +1,9 @@
+from lib import helper
+
+
+def helper():
+    return "local"
+
+
+def use():
+    return helper()

@@ -1,0 +1,6 @@
+def visible():
+    return _hidden()
+
+
+def _hidden():
+    return 1

@@ -1,0 +1,6 @@
+from helpers import *
+
+
+def use():
+    visible()
+    return _hidden()

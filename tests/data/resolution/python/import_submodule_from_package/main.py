@@ -1,0 +1,5 @@
+from tools import text
+
+
+def loud(s):
+    return text.shout(s)

@@ -1,0 +1,6 @@
+from a import A
+
+
+class B(A):
+    def middle(self):
+        return "b"

@@ -1,0 +1,6 @@
+from root import Root
+
+
+class Left(Root):
+    def only_left(self):
+        return 1

@@ -1,0 +1,6 @@
+from root import Root
+
+
+class Right(Root):
+    def setup(self):
+        return "right"

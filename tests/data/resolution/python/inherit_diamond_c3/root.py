@@ -1,0 +1,6 @@
+class Root:
+    def setup(self):
+        return "root"
+
+    def name(self):
+        return "root"

@@ -1,0 +1,3 @@
+class Service:
+    def __init__(self, url):
+        self.url = url

@@ -1,0 +1,7 @@
+from mixins import JsonMixin, Base
+
+
+class Model(JsonMixin, Base):
+    def export(self):
+        self.save()
+        return self.dump()

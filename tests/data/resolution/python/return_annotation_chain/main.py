@@ -1,0 +1,5 @@
+from engine import make
+
+
+def main():
+    return make().run()

@@ -1,0 +1,6 @@
+from http import fetch
+
+
+async def load(url):
+    response = await fetch(url)
+    return response.json()

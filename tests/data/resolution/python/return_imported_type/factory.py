@@ -1,0 +1,5 @@
+from models import Invoice
+
+
+def new_invoice() -> Invoice:
+    return Invoice()

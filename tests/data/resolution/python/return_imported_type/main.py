@@ -1,0 +1,6 @@
+import factory
+
+
+def bill():
+    inv = factory.new_invoice()
+    return inv.total()

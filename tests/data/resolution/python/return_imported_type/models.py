@@ -1,0 +1,3 @@
+class Invoice:
+    def total(self):
+        return 0

@@ -1,0 +1,5 @@
+from factory import make
+
+
+def main():
+    return make(True).draw()

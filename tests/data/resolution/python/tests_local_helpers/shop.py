@@ -1,0 +1,6 @@
+class Basket:
+    def add(self, item):
+        return item
+
+    def count(self):
+        return 0

@@ -1,0 +1,6 @@
+def send(to):
+    return to
+
+
+def notify(user):
+    return send(user)

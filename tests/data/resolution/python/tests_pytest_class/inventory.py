@@ -1,0 +1,6 @@
+class Inventory:
+    def add(self, name):
+        return name
+
+    def size(self):
+        return 0

@@ -1,0 +1,3 @@
+class Store:
+    def get(self, k):
+        return None

@@ -1,0 +1,8 @@
+fn log(s: &str) -> usize {
+    s.len()
+}
+
+pub fn run() -> usize {
+    let f = |s: &str| log(s);
+    f("a") + f("b")
+}

@@ -1,0 +1,7 @@
+mod store;
+
+use store::Store;
+
+pub fn save(s: &mut Store, v: u8) {
+    s.put(v);
+}

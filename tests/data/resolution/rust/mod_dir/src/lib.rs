@@ -1,0 +1,5 @@
+mod net;
+
+pub fn start() -> u16 {
+    net::listen()
+}

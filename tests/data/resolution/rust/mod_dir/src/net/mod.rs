@@ -1,0 +1,5 @@
+mod tcp;
+
+pub fn listen() -> u16 {
+    tcp::bind()
+}

@@ -1,0 +1,5 @@
+mod parser;
+
+pub fn run(s: &str) -> usize {
+    parser::parse(s)
+}

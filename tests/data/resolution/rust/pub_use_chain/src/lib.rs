@@ -1,0 +1,7 @@
+mod net;
+
+use net::Server;
+
+pub fn boot() -> u16 {
+    Server::new().port()
+}

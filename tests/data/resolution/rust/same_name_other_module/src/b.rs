@@ -1,0 +1,7 @@
+pub fn run() -> u8 {
+    helper()
+}
+
+fn helper() -> u8 {
+    2
+}

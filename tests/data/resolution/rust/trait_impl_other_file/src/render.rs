@@ -1,0 +1,3 @@
+pub trait Render {
+    fn render(&self) -> String;
+}

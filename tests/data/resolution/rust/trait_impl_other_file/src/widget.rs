@@ -1,0 +1,9 @@
+use crate::render::Render;
+
+pub struct Button;
+
+impl Render for Button {
+    fn render(&self) -> String {
+        String::new()
+    }
+}

@@ -1,0 +1,2 @@
+mod prelude;
+mod main_mod;

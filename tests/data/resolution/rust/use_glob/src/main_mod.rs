@@ -1,0 +1,5 @@
+use crate::prelude::*;
+
+pub fn sum() -> u8 {
+    one() + two()
+}

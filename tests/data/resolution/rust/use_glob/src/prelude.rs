@@ -1,0 +1,7 @@
+pub fn one() -> u8 {
+    1
+}
+
+pub fn two() -> u8 {
+    2
+}

@@ -1,0 +1,3 @@
+mod shapes;
+mod api;
+pub use shapes::area;

@@ -1,0 +1,3 @@
+pub fn encode(x: u8) -> u8 {
+    x
+}

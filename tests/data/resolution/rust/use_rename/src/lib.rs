@@ -1,0 +1,2 @@
+mod codec;
+mod io;

@@ -1,0 +1,5 @@
+export class Db {
+  query(sql: string): string[] {
+    return [];
+  }
+}

@@ -1,0 +1,5 @@
+import { Util } from "./util";
+
+export function tidy(s: string): string {
+  return Util.clean(s);
+}

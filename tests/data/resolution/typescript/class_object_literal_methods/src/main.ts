@@ -1,0 +1,5 @@
+import { api } from "./api";
+
+export function call(): string {
+  return api.post("/x");
+}

@@ -1,0 +1,5 @@
+import { Id } from "./id";
+
+export function fresh(): number {
+  return Id.next();
+}

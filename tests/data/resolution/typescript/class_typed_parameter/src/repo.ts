@@ -1,0 +1,5 @@
+export class Repo {
+  save(x: string): string {
+    return x;
+  }
+}

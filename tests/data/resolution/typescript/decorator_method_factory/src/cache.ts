@@ -1,0 +1,3 @@
+export function memo(ttl: number) {
+  return function (target: unknown, key: string): void {};
+}

@@ -1,0 +1,8 @@
+import { memo } from "./cache";
+
+export class Service {
+  @memo(60)
+  load(): string {
+    return "x";
+  }
+}

@@ -1,0 +1,5 @@
+declare function helper(): number;
+
+export function main(): number {
+  return helper();
+}

@@ -1,0 +1,5 @@
+export class Order {
+  save() {
+    return 1;
+  }
+}

@@ -1,0 +1,3 @@
+export function persist(obj) {
+  return obj.save();
+}

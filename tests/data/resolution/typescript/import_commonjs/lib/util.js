@@ -1,0 +1,5 @@
+function helper(x) {
+  return x * 2;
+}
+
+module.exports = { helper };

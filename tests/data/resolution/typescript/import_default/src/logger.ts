@@ -1,0 +1,3 @@
+export default class Logger {
+  log(msg: string): void {}
+}

@@ -1,0 +1,3 @@
+export default function button(label: string): string {
+  return label;
+}

@@ -1,0 +1,2 @@
+export { default as button } from "./button";
+export { default } from "./button";

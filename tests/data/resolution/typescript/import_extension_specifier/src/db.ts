@@ -1,0 +1,3 @@
+export function connect(url: string): string {
+  return url;
+}

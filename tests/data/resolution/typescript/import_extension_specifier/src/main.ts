@@ -1,0 +1,5 @@
+import { connect } from "./db.js";
+
+export function boot(): string {
+  return connect("db://");
+}

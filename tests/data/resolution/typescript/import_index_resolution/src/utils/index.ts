@@ -1,0 +1,2 @@
+export { slugify } from "./slug";
+export * from "./time";

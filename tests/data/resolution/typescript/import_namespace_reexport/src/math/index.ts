@@ -1,0 +1,1 @@
+export * as vec from "./vec";

@@ -1,0 +1,3 @@
+export function dot(a: number[], b: number[]): number {
+  return 0;
+}

@@ -1,0 +1,5 @@
+import { newId } from "../../shared/ids";
+
+export function createOrder(): string {
+  return newId();
+}

@@ -1,0 +1,3 @@
+export function start(): number {
+  return 1;
+}

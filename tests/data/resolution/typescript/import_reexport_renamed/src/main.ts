@@ -1,0 +1,5 @@
+import { boot } from "./public";
+
+export function main(): number {
+  return boot();
+}

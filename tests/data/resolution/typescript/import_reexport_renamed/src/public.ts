@@ -1,0 +1,1 @@
+export { start as boot } from "./core/engine";

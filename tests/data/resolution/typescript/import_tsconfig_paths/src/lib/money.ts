@@ -1,0 +1,3 @@
+export function cents(x: number): number {
+  return Math.round(x * 100);
+}

@@ -1,0 +1,5 @@
+export class A {
+  hello(): string {
+    return "a";
+  }
+}

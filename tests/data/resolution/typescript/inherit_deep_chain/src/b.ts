@@ -1,0 +1,3 @@
+import { A } from "./a";
+
+export class B extends A {}

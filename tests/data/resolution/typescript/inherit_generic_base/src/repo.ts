@@ -1,0 +1,5 @@
+export class Repo<T> {
+  add(item: T): T {
+    return item;
+  }
+}

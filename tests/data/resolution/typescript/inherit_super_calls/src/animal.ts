@@ -1,0 +1,7 @@
+export class Animal {
+  constructor(public name: string) {}
+
+  speak(): string {
+    return this.name;
+  }
+}

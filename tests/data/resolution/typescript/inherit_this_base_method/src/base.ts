@@ -1,0 +1,9 @@
+export class Component {
+  render(): string {
+    return "";
+  }
+
+  update(): void {
+    this.render();
+  }
+}

@@ -1,0 +1,7 @@
+export class Stack {
+  push(x: number): void {}
+
+  size(): number {
+    return 0;
+  }
+}
