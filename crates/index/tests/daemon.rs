@@ -134,6 +134,25 @@ fn moves_and_deletes_of_whole_directories_are_followed() {
     daemon.stop();
 }
 
+/// Applies `edits` to a fresh tree under a running daemon; returns the daemon's
+/// graph after `sync` and a clean index's graph of the final tree.
+fn run_sequence(edits: &[Edit]) -> (Vec<String>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for (i, file) in FILES.iter().enumerate().take(4) {
+        write(root, file, &source(file, i));
+    }
+    let daemon = start(root);
+    daemon.sync(SYNC).unwrap();
+    for e in edits {
+        apply(root, e);
+    }
+    daemon.sync(SYNC).unwrap();
+    let live = reader(root).graph_dump().unwrap();
+    daemon.stop();
+    (live, clean_dump(root))
+}
+
 /// One edit of the random sequences.
 #[derive(Clone, Debug)]
 enum Edit {
@@ -201,20 +220,7 @@ proptest! {
     /// clean index of the same tree.
     #[test]
     fn incremental_equals_clean(edits in proptest::collection::vec(edit(), 1..12)) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        for (i, file) in FILES.iter().enumerate().take(4) {
-            write(root, file, &source(file, i));
-        }
-        let daemon = start(root);
-        daemon.sync(SYNC).unwrap();
-        for e in &edits {
-            apply(root, e);
-        }
-        daemon.sync(SYNC).unwrap();
-        let live = reader(root).graph_dump().unwrap();
-        daemon.stop();
-        let clean = clean_dump(root);
+        let (live, clean) = run_sequence(&edits);
         prop_assert!(live == clean, "after {:?}:\n{}", edits, diff(&live, &clean));
     }
 }
@@ -233,21 +239,6 @@ fn regression_move_dir_then_rename_into_it() {
         Edit::Write { file: 1, body: 3 },
         Edit::Write { file: 3, body: 11 },
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    for (i, file) in FILES.iter().enumerate().take(4) {
-        write(root, file, &source(file, i));
-    }
-    let daemon = start(root);
-    daemon.sync(SYNC).unwrap();
-    for e in &edits {
-        apply(root, e);
-    }
-    daemon.sync(SYNC).unwrap();
-    let live = reader(root).graph_dump().unwrap();
-    daemon.stop();
-    let clean = clean_dump(root);
-    let only_a: Vec<_> = live.iter().filter(|l| !clean.contains(l)).collect();
-    let only_b: Vec<_> = clean.iter().filter(|l| !live.contains(l)).collect();
-    assert!(live == clean, "daemon only: {only_a:#?}\nclean only: {only_b:#?}");
+    let (live, clean) = run_sequence(&edits);
+    assert!(live == clean, "{}", diff(&live, &clean));
 }

@@ -38,6 +38,11 @@ pub enum Resolution {
     NotFound,
 }
 
+/// Indexed paths equal to ?1 or below the directory ?1 (?2 = `?1/`, ?3 = `?1` + the
+/// character after `/`), for a range scan of the primary key.
+pub(crate) const PATHS_UNDER: &str =
+    "SELECT path FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3) ORDER BY path";
+
 const SUMMARY_COLUMNS: &str = "id, kind, path, start_line, end_line, signature, docstring";
 
 fn summary_row(row: &Row<'_>) -> rusqlite::Result<NodeSummary> {
@@ -140,9 +145,7 @@ impl Store {
 
     /// Indexed paths equal to `prefix` or below the directory `prefix`, sorted.
     pub fn paths_under(&self, prefix: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT path FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3) ORDER BY path",
-        )?;
+        let mut stmt = self.conn.prepare_cached(PATHS_UNDER)?;
         let rows = stmt
             .query_map(params![prefix, format!("{prefix}/"), format!("{prefix}0")], |r| {
                 r.get::<_, String>(0)

@@ -460,9 +460,7 @@ impl<'c> Writer<'c> {
     /// Stored paths equal to `prefix` or below the directory `prefix`, as this
     /// transaction sees them.
     pub fn paths_under(&self, prefix: &str) -> Result<Vec<String>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT path FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3) ORDER BY path",
-        )?;
+        let mut stmt = self.tx.prepare_cached(crate::read::PATHS_UNDER)?;
         let rows = stmt
             .query_map(params![prefix, format!("{prefix}/"), format!("{prefix}0")], |r| {
                 r.get::<_, String>(0)
@@ -719,27 +717,12 @@ impl<'c> Writer<'c> {
 
     /// Deletes a file's rows, remembering its symbols as changed.
     fn remove_rows(&mut self, path: &str) -> Result<()> {
-        {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT key, coalesce(node_id, alias_of, ''), alias_of IS NOT NULL
-                 FROM symbols WHERE path = ?1",
-            )?;
-            let rows = stmt.query_map([path], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
-            })?;
-            for row in rows {
-                let row = row?;
-                if !self.deferred_link {
-                    *self.symbol_delta.entry(row).or_default() -= 1;
-                }
-            }
-        }
+        self.remove_symbols(path)?;
         // Every edge's source is a node of its file, so the (src, kind) index finds a
         // file's edges; an index on edges.path would cost every insert for this alone.
         for sql in [
             "DELETE FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)",
             "DELETE FROM nodes WHERE path = ?1",
-            "DELETE FROM symbols WHERE path = ?1",
             "DELETE FROM files WHERE path = ?1",
         ] {
             self.tx.prepare_cached(sql)?.execute([path])?;
