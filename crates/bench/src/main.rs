@@ -283,7 +283,7 @@ fn bench_corpus(
         measure(Command::new(codehub).arg("--json").arg("--state-dir").arg(&state).arg("status"))?;
     let status: serde_json::Value = serde_json::from_str(&status.stdout)?;
     let language = corpus.ctags_languages.to_lowercase();
-    let ours = |k: &str| status["status"]["kinds"][&language][k].as_u64().unwrap_or(0);
+    let ours = |k: &str| status["index"]["kinds"][&language][k].as_u64().unwrap_or(0);
     let theirs = |k: &str| ctags_kinds.get(k).copied().unwrap_or(0);
     println!(
         "{:<9} {language} kinds (codehub vs ctags): classes {} vs {}, functions {} vs {}, methods {} vs {} (ctags member={})",
