@@ -505,8 +505,14 @@ impl<'c> Writer<'c> {
                 map.rows.entry(key).or_default().push(sym);
             }
         }
-        for rows in map.rows.values_mut() {
-            rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        // The order `resolve_sql` reads rows in (ORDER BY node_id, alias_of: alias rows,
+        // whose node_id is NULL, first), so cold and incremental linking agree.
+        for rows in map.rows.values_mut().filter(|rows| rows.len() > 1) {
+            rows.sort_by(|a, b| match (a, b) {
+                (Sym::Alias(x), Sym::Alias(y)) | (Sym::Node(x), Sym::Node(y)) => x.cmp(y),
+                (Sym::Alias(_), Sym::Node(_)) => std::cmp::Ordering::Less,
+                (Sym::Node(_), Sym::Alias(_)) => std::cmp::Ordering::Greater,
+            });
         }
         let mut cache: HashMap<String, Option<link::Linked>> = HashMap::new();
         let mut resolved = 0;
