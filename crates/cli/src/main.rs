@@ -88,6 +88,8 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         depth: u32,
     },
+    /// The tests that exercise this node (calling it directly or through helpers).
+    Tests { node: String },
     /// Full-text search over names, signatures and docstrings (BM25-ranked).
     Search {
         query: String,
@@ -203,6 +205,16 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
             match hub.call_as::<_, protocol::TraverseResult>(method, &params) {
                 Ok(r) => {
                     out.reached(callers, &r)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => lookup_failure(node, e, out),
+            }
+        }
+        Command::Tests { node } => {
+            let mut hub = open_hub(cli)?;
+            match hub.call_as::<_, protocol::TestsResult>("graph.tests", &json!({ "node": node })) {
+                Ok(r) => {
+                    out.tests(&r)?;
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => lookup_failure(node, e, out),

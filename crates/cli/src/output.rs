@@ -6,7 +6,7 @@ use index::IndexReport;
 use model::NodeSummary;
 use serde_json::json;
 use server::protocol::{
-    NodeResult, NodesPage, SearchResult, StatusResult, SyncResult, TraverseResult,
+    NodeResult, NodesPage, SearchResult, StatusResult, SyncResult, TestsResult, TraverseResult,
 };
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -260,6 +260,20 @@ impl Out {
                 "{indent}{}  [{path}:{}] ({how})",
                 step.edge.id, step.edge.line
             ))?;
+        }
+        Ok(())
+    }
+
+    /// One test per line, `id  [path:line]`; `--json`: the `graph.tests` result.
+    pub fn tests(&mut self, r: &TestsResult) -> Result<()> {
+        if self.json {
+            return self.json(r);
+        }
+        if r.tests.is_empty() {
+            return self.line(format_args!("{}: no tests", r.node));
+        }
+        for t in &r.tests {
+            self.line(format_args!("{}  [{}:{}]", t.id, t.path, t.start_line))?;
         }
         Ok(())
     }

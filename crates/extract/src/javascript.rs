@@ -18,7 +18,7 @@
 use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::{walk, FileFacts, Target};
 use model::{EdgeKind, Language, NodeKind, Provenance};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use tree_sitter::Node;
 
 /// What a name is bound to in a scope.
@@ -439,11 +439,71 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
     // All owners' code is read before any call is resolved: `this.x = ...` in one
     // method types `this.x` in the others.
     let sites: Vec<Vec<Site<'_>>> = owners.iter().map(|o| js.scan(o)).collect();
+    let test_file = is_test_file(path);
+    let mut tests: BTreeMap<NodeIdx, Vec<(Target, u32)>> = BTreeMap::new();
     for (owner, sites) in owners.iter().zip(sites) {
-        js.calls(owner, sites);
+        let roots = js.calls(owner, sites, test_file);
+        if !roots.is_empty() {
+            tests.entry(owner.idx).or_default().extend(roots);
+        }
+    }
+    if test_file {
+        // Tests are anonymous callbacks: their edges go from the node whose code holds
+        // them (the module, or the function that declares the suite).
+        let helpers: HashSet<String> =
+            js.b.nodes.iter().filter(|n| n.kind.is_callable()).map(|n| n.id.clone()).collect();
+        crate::python::add_tests_edges(&mut js.b, tests.into_iter().collect(), &helpers);
     }
     js.export_resolution_symbols();
     js.b.finish()
+}
+
+/// A test file: `*.test.*`, `*.spec.*`, or under a `__tests__/` directory.
+fn is_test_file(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let mut parts = file.split('.').skip(1);
+    parts.any(|p| p == "test" || p == "spec")
+        || path.split('/').rev().skip(1).any(|d| d == "__tests__")
+}
+
+/// When `callee` is a test-framework block (`describe`, `it`, `test`, with modifiers
+/// such as `.only`, `.skip`, `.each(table)`), `describe` for suites or `it` for tests.
+fn test_block(callee: Node<'_>, src: &[u8]) -> Option<&'static str> {
+    let mut head = callee;
+    loop {
+        head = match head.kind() {
+            "call_expression" => head.child_by_field_name("function")?,
+            "member_expression" => head.child_by_field_name("object")?,
+            "identifier" => break,
+            _ => return None,
+        };
+    }
+    match &*walk::text(head, src) {
+        "describe" | "fdescribe" | "xdescribe" | "suite" => Some("describe"),
+        "it" | "fit" | "xit" | "test" => Some("it"),
+        _ => None,
+    }
+}
+
+/// Whether the call of `callee` sits in a function passed to a test-framework block
+/// (inside `root`, the owner's code).
+fn in_test_block(callee: Node<'_>, root: Node<'_>, src: &[u8]) -> bool {
+    let mut node = callee;
+    while let Some(parent) = node.parent() {
+        if node == root {
+            return false;
+        }
+        if parent.kind() == "arguments" {
+            if let Some(call) = parent.parent().filter(|c| c.kind() == "call_expression") {
+                let f = call.child_by_field_name("function");
+                if f.is_some_and(|f| test_block(f, src).is_some()) {
+                    return true;
+                }
+            }
+        }
+        node = parent;
+    }
+    false
 }
 
 /// The module part of a path: without extension and trailing `/index`
@@ -2257,12 +2317,56 @@ impl<'s, 't> Js<'s, 't> {
         sites
     }
 
-    /// Pass 2, resolving: the `calls` edges of the owner's sites.
-    fn calls(&mut self, owner: &Owner<'t>, sites: Vec<Site<'t>>) {
+    /// Pass 2, resolving: the `calls` edges of the owner's sites. In a test file,
+    /// returns what the tests among them exercise: the targets of the calls inside
+    /// `describe`/`it`/`test` callbacks, and `X` for a `describe('X', ...)` whose `X`
+    /// names a function or class in scope.
+    fn calls(
+        &mut self,
+        owner: &Owner<'t>,
+        sites: Vec<Site<'t>>,
+        test_file: bool,
+    ) -> Vec<(Target, u32)> {
+        let mut tested = Vec::new();
         for site in sites {
+            let block = if test_file { test_block(site.callee, self.b.src) } else { None };
+            let in_test =
+                test_file && block.is_none() && in_test_block(site.callee, owner.root, self.b.src);
+            if block == Some("describe") {
+                tested.extend(self.described(&site).map(|t| (t, site.line)));
+            }
             for target in self.call_targets(&site, owner) {
+                if in_test {
+                    tested.push((target.clone(), site.line));
+                }
                 self.b.edge(EdgeKind::Calls, owner.idx, target, site.line);
             }
+        }
+        tested
+    }
+
+    /// `X` in `describe('X', ...)`, when `X` is bound to a definition or an import.
+    fn described(&self, site: &Site<'t>) -> Option<Target> {
+        let call = site.callee.parent().filter(|c| c.kind() == "call_expression")?;
+        let first = call.child_by_field_name("arguments")?.named_child(0)?;
+        if first.kind() != "string" {
+            return None;
+        }
+        let text = walk::text(first, self.b.src);
+        let name = text.get(1..text.len().saturating_sub(1))?;
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+            return None;
+        }
+        match self.lookup(name, site.scope)? {
+            Binding::Node(idx) => Some(Target::Node {
+                id: self.b.nodes[idx].id.clone(),
+                provenance: Provenance::Exact,
+            }),
+            Binding::Import { key, whole: false, .. } => {
+                let name = shown(&key);
+                Some(Target::Key { key, name, inferred: false })
+            }
+            Binding::Import { .. } | Binding::Local => None,
         }
     }
 

@@ -25,9 +25,9 @@
 //!   literal `__all__`, or else `py:m.__all__.*` → `py:m` (public names).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::{walk, FileFacts, Target};
+use crate::{walk, EdgeFacts, FileFacts, Target};
 use model::{EdgeKind, Language, NodeKind, Provenance};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use tree_sitter::Node;
 
 /// What a name is bound to in a scope by a definition or an import.
@@ -286,8 +286,91 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     for owner in 0..py.owners.len() {
         py.calls(owner);
     }
+    py.tests();
     py.export_resolution_symbols();
     py.b.finish()
+}
+
+/// How many helper levels a test's `tests` edges follow: its direct calls (1), the
+/// calls of the test-local helpers it calls (2), and of their helpers (3).
+const MAX_HELPER_DEPTH: usize = 3;
+
+/// Tests as edges, shared by the language modules: for each `(test, roots)` adds a
+/// `tests` edge from the test to every target of `roots` (its direct calls, and the
+/// names its name says it tests), and, breadth first up to [`MAX_HELPER_DEPTH`],
+/// to the `calls` targets of the `helpers` (node ids of this file) it reaches. Targets
+/// are kept as the call edges have them, so the store links keys as it links calls;
+/// names (builtins, dynamic calls) are skipped, and each destination appears once
+/// per test (exact rather than inferred when both are found), at the line of the
+/// test's own site that reaches it.
+pub(crate) fn add_tests_edges(
+    b: &mut FileBuilder<'_>,
+    tests: Vec<(NodeIdx, Vec<(Target, u32)>)>,
+    helpers: &HashSet<String>,
+) {
+    let mut calls: HashMap<&str, Vec<&Target>> = HashMap::new();
+    for e in b.edges.iter().filter(|e| e.kind == EdgeKind::Calls) {
+        calls.entry(e.src.as_str()).or_default().push(&e.target);
+    }
+    let mut out: Vec<EdgeFacts> = Vec::new();
+    for (test, roots) in tests {
+        let test_id = &b.nodes[test].id;
+        // Destination → index in `out`, so that an exact target replaces an inferred one.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut expanded: HashSet<&str> = HashSet::from([test_id.as_str()]);
+        let mut queue: VecDeque<(Target, u32, usize)> =
+            roots.into_iter().map(|(t, line)| (t, line, 1)).collect();
+        while let Some((target, line, depth)) = queue.pop_front() {
+            let dst = match &target {
+                Target::Name(_) => continue,
+                Target::Node { id, .. } if id == test_id => continue,
+                Target::Node { id, .. } => {
+                    if depth < MAX_HELPER_DEPTH && helpers.contains(id) {
+                        if let Some((id, callees)) = calls.get_key_value(id.as_str()) {
+                            if expanded.insert(id) {
+                                for &t in callees {
+                                    queue.push_back((t.clone(), line, depth + 1));
+                                }
+                            }
+                        }
+                    }
+                    format!("node {id}")
+                }
+                Target::Key { key, .. } => format!("key {key}"),
+            };
+            match seen.get(&dst) {
+                Some(&at) => {
+                    if !is_inferred(&target) && is_inferred(&out[at].target) {
+                        out[at].target = target;
+                    }
+                }
+                None => {
+                    seen.insert(dst, out.len());
+                    let src = test_id.clone();
+                    out.push(EdgeFacts { kind: EdgeKind::Tests, src, target, line });
+                }
+            }
+        }
+    }
+    b.edges.extend(out);
+}
+
+/// Whether a target was found by a heuristic.
+fn is_inferred(target: &Target) -> bool {
+    match target {
+        Target::Node { provenance, .. } => *provenance == Provenance::Inferred,
+        Target::Key { inferred, .. } => *inferred,
+        Target::Name(_) => false,
+    }
+}
+
+/// A file pytest collects tests from: `test_*.py`, `*_test.py`, or under `tests/`.
+fn is_test_file(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = file.strip_suffix(".py").unwrap_or(file);
+    stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || path.split('/').rev().skip(1).any(|d| d == "tests")
 }
 
 /// `a/b/c.py` → `a.b.c`; `a/b/__init__.py` → `a.b`.
@@ -1852,6 +1935,98 @@ impl<'s, 't> Py<'s, 't> {
             if unknown { None } else { union(values).map(|value| Eval { value, inferred: true }) };
         self.attribute_values.insert(memo, found.clone());
         found
+    }
+
+    /// Tests as edges: finds the test functions (module-level `test*` functions of a
+    /// test file or marked with `@pytest.mark`, `test*` methods of `Test*` classes in a
+    /// test file and of `unittest.TestCase` subclasses) and adds their `tests` edges:
+    /// to what they call, directly or through the file's other functions (helpers,
+    /// fixtures), and to `X` when the test is named `test_X` and `X` names a function
+    /// or class in the module's scope.
+    fn tests(&mut self) {
+        let test_file = is_test_file(self.b.path);
+        let mut tests = Vec::new();
+        let mut helpers = HashSet::new();
+        for idx in 1..self.b.nodes.len() {
+            let node = &self.b.nodes[idx];
+            if node.kind.is_callable() {
+                helpers.insert(node.id.clone());
+            }
+            if !node.kind.is_callable() || !node.name.starts_with("test") {
+                continue;
+            }
+            let Some(&(_, scope)) = self.defs.get(&idx) else { continue };
+            let is_test = match self.scopes[scope].kind {
+                ScopeKind::Module => {
+                    test_file || node.decorators.iter().any(|d| d.starts_with("@pytest.mark."))
+                }
+                ScopeKind::Class => {
+                    let class = self.scopes[scope].owner;
+                    (test_file && self.b.nodes[class].name.starts_with("Test"))
+                        || self.is_test_case(class, 0)
+                }
+                ScopeKind::Function => false,
+            };
+            if is_test {
+                tests.push(idx);
+            }
+        }
+        let mut with_roots = Vec::new();
+        for test in tests {
+            let id = &self.b.nodes[test].id;
+            // Decorators (`@pytest.mark.parametrize`, `@mock.patch`) are calls made
+            // before the `def` line: they set the test up, they are not tested.
+            let def_line = self.defs.get(&test).map_or(0, |(syntax, _)| walk::line(*syntax));
+            let mut roots: Vec<(Target, u32)> = self
+                .b
+                .edges
+                .iter()
+                .filter(|e| e.kind == EdgeKind::Calls && e.src == *id && e.line >= def_line)
+                .map(|e| (e.target.clone(), e.line))
+                .collect();
+            let name = &self.b.nodes[test].name;
+            let tested = name.strip_prefix("test_").filter(|n| is_identifier(n)).map(str::to_owned);
+            if let Some(tested) = tested {
+                let line = self.b.nodes[test].span.start_line;
+                let ctx = Ctx { owner: 0, pos: usize::MAX, user: None };
+                let target = match self.eval_name(&tested, ctx) {
+                    Some(Eval { value: Value::Def(def), .. })
+                        if matches!(
+                            self.b.nodes[def].kind,
+                            NodeKind::Function | NodeKind::Class
+                        ) =>
+                    {
+                        Some(Target::Node {
+                            id: self.b.nodes[def].id.clone(),
+                            provenance: Provenance::Exact,
+                        })
+                    }
+                    Some(Eval { value: Value::Key { key, shown }, inferred }) => {
+                        Some(Target::Key { key, name: shown.unwrap_or(tested), inferred })
+                    }
+                    _ => None,
+                };
+                roots.extend(target.map(|t| (t, line)));
+            }
+            with_roots.push((test, roots));
+        }
+        add_tests_edges(&mut self.b, with_roots, &helpers);
+    }
+
+    /// Whether `class` derives from a `TestCase` (`unittest.TestCase`, Django's, ...),
+    /// directly or through classes of this file.
+    fn is_test_case(&self, class: NodeIdx, depth: usize) -> bool {
+        if depth > MAX_EVAL_DEPTH {
+            return false;
+        }
+        self.bases.get(&class).is_some_and(|bases| {
+            bases.iter().any(|base| match base {
+                Class::Def(c) => self.is_test_case(*c, depth + 1),
+                Class::Key { key, .. } => {
+                    key.rsplit('.').next().is_some_and(|last| last.ends_with("TestCase"))
+                }
+            })
+        })
     }
 
     /// Exports the symbols the store needs to resolve across files: star imports and

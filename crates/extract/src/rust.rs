@@ -286,8 +286,19 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     for owner in &owners {
         rs.calls(owner);
     }
+    rs.tests();
     rs.export_resolution_symbols();
     rs.b.finish()
+}
+
+/// A test attribute: `#[test]`, `#[tokio::test]`, `#[tokio::test(flavor = ..)]`,
+/// `#[rstest]`, any `#[path::test]`.
+fn is_test_attribute(attr: &str) -> bool {
+    let Some(inner) = attr.strip_prefix("#[").and_then(|a| a.strip_suffix(']')) else {
+        return false;
+    };
+    let path = inner.split('(').next().unwrap_or(inner).trim();
+    matches!(path, "test" | "rstest") || path.ends_with("::test")
 }
 
 /// The crate directory and module path of the file at `path`, from the path alone:
@@ -1187,6 +1198,60 @@ impl<'s, 't> Rs<'s, 't> {
             });
         }
         None
+    }
+
+    /// Tests as edges: functions with a test attribute ([`is_test_attribute`]) get
+    /// `tests` edges to what they call, directly or through test-local helpers (the
+    /// functions of `#[cfg(test)]` modules, or of a file under `tests/`), and to `X`
+    /// when the test is named `test_X` and `X` resolves where the test is defined.
+    fn tests(&mut self) {
+        let in_tests_dir = self.b.path.split('/').rev().skip(1).any(|d| d == "tests");
+        let mut test_only: HashSet<String> = HashSet::new();
+        let mut helpers = HashSet::new();
+        let mut tests = Vec::new();
+        for idx in 1..self.b.nodes.len() {
+            let node = &self.b.nodes[idx];
+            let cfg_test = node.decorators.iter().any(|d| d.replace(' ', "") == "#[cfg(test)]");
+            let under_test = node.parent.as_ref().is_some_and(|p| test_only.contains(p));
+            if cfg_test || under_test {
+                test_only.insert(node.id.clone());
+            }
+            if !node.kind.is_callable() {
+                continue;
+            }
+            if in_tests_dir || cfg_test || under_test {
+                helpers.insert(node.id.clone());
+            }
+            if node.decorators.iter().any(|d| is_test_attribute(d)) {
+                tests.push(idx);
+            }
+        }
+        let mut with_roots = Vec::new();
+        for test in tests {
+            let id = &self.b.nodes[test].id;
+            let mut roots: Vec<(Target, u32)> = self
+                .b
+                .edges
+                .iter()
+                .filter(|e| e.kind == EdgeKind::Calls && e.src == *id)
+                .map(|e| (e.target.clone(), e.line))
+                .collect();
+            let tested = self.b.nodes[test].name.strip_prefix("test_").map(str::to_owned);
+            if let (Some(tested), Some(&scope)) = (tested, self.def_scope.get(&test)) {
+                let target = match self.lookup(&tested, scope, &[Ns::Values, Ns::Types]) {
+                    Some((Binding::Node(idx), _)) => Some(self.exact(idx)),
+                    Some((Binding::Import(imp), _)) => Some(match imp.local {
+                        Some(idx) => self.exact(idx),
+                        None => Target::Key { key: imp.key, name: imp.shown, inferred: false },
+                    }),
+                    None => self.through_globs(&[tested], scope),
+                };
+                let line = self.b.nodes[test].span.start_line;
+                roots.extend(target.map(|t| (t, line)));
+            }
+            with_roots.push((test, roots));
+        }
+        crate::python::add_tests_edges(&mut self.b, with_roots, &helpers);
     }
 
     /// Exports the symbols the store needs to resolve across files: the return types

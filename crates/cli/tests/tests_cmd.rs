@@ -1,0 +1,77 @@
+//! `codehub tests NODE` end to end: a test reaches a function through a test-local
+//! helper, and the function lists it as a related test.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn write(root: &Path, rel: &str, content: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+fn codehub(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_codehub"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CODEHUB_STATE_DIR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A module, and a pytest file whose test calls `total` only through a helper.
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "shop/pricing.py",
+        "def total(prices):\n    return sum(prices)\n\n\ndef unused():\n    return 0\n",
+    );
+    write(
+        root,
+        "tests/test_pricing.py",
+        "from shop.pricing import total\n\n\ndef checkout(prices):\n    return total(prices)\n\n\ndef test_checkout():\n    assert checkout([1, 2]) == 3\n",
+    );
+    let out = codehub(root, &["index"]);
+    assert!(out.status.success(), "index failed: {}", String::from_utf8_lossy(&out.stderr));
+    dir
+}
+
+#[test]
+fn tests_lists_a_test_that_reaches_the_node_through_a_helper() {
+    let dir = fixture();
+    let root = dir.path();
+    let out = codehub(root, &["tests", "total"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout(&out), "tests/test_pricing.py::test_checkout  [tests/test_pricing.py:8]\n");
+
+    let out = codehub(root, &["--json", "tests", "shop/pricing.py::total"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["node"], "shop/pricing.py::total");
+    assert_eq!(json["tests"][0]["id"], "tests/test_pricing.py::test_checkout");
+
+    let out = codehub(root, &["tests", "unused"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "shop/pricing.py::unused: no tests\n");
+
+    let out = codehub(root, &["tests", "no_such_function"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn show_has_the_test_in_related_tests() {
+    let dir = fixture();
+    let out = codehub(dir.path(), &["--json", "show", "total"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["node"]["related_tests"],
+        serde_json::json!(["tests/test_pricing.py::test_checkout"])
+    );
+}
