@@ -21,6 +21,9 @@ pub const DB_FILE: &str = "index.db";
 /// the server's default request deadline (10 s), so the server's `timeout` error
 /// normally arrives first.
 pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long [`Codehub::open`] waits for a daemon that accepted the connection but has
+/// not answered `health` within the connect timeout.
+pub const BUSY_DAEMON_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long [`Codehub::open`] gives a daemon to answer before reading the index itself.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 
@@ -196,6 +199,15 @@ impl Codehub {
     pub fn open_with(state_dir: &Path, connect_timeout: Duration) -> Result<Codehub, StoreError> {
         match Client::connect(state_dir, connect_timeout) {
             Ok(client) => return Ok(Codehub { backend: Backend::Daemon(client) }),
+            // A daemon accepted the connection but is slow to answer (busy applying a
+            // burst of changes): it is there, so wait for it rather than reading an
+            // index it is still writing, which would break read-your-writes.
+            Err(e) if e.kind() == io::ErrorKind::TimedOut => {
+                tracing::debug!("the daemon is busy; waiting for it");
+                if let Ok(client) = Client::connect(state_dir, BUSY_DAEMON_TIMEOUT) {
+                    return Ok(Codehub { backend: Backend::Daemon(client) });
+                }
+            }
             Err(e) => tracing::debug!(error = %e, "no daemon answered; reading the index"),
         }
         let store = Store::open_read_only(&state_dir.join(DB_FILE))?;
