@@ -32,7 +32,12 @@ pub fn hash(bytes: &[u8]) -> String {
 /// Extracts the facts of the file at root-relative `path` whose content is `source`.
 /// Returns `None` when the extension is not one codehub parses (SPEC §4). Never fails
 /// on bad content: syntax errors and invalid UTF-8 become [`Diagnostic`]s.
+///
+/// `tsconfig.json` and `jsconfig.json` are extracted too (see [`is_indexed`]).
 pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
+    if javascript::is_config(path) {
+        return Some(javascript::extract_config(path, source));
+    }
     let language = Language::from_path(path)?;
     let facts = match language {
         Language::Python => python::extract(path, source),
@@ -40,4 +45,12 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
         Language::JavaScript | Language::TypeScript => javascript::extract(path, source, language),
     };
     Some(facts)
+}
+
+/// Whether [`extract`] reads the file at `path`: a source file in a language
+/// [`Language::from_path`] knows, or a project file extracted only for the symbols it
+/// contributes: `tsconfig.json` and `jsconfig.json`, whose `paths`/`baseUrl` mappings
+/// become `js:pkg:` aliases.
+pub fn is_indexed(path: &str) -> bool {
+    Language::from_path(path).is_some() || javascript::is_config(path)
 }

@@ -13,7 +13,7 @@
 use crate::queue::{ChangeQueue, Job};
 use crate::walk::{examine, walk_builder, Found, Skipped};
 use crate::{Config, IndexError};
-use model::{Language, UpdateSource};
+use model::UpdateSource;
 use notify::{RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -555,7 +555,9 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
 /// One file (not a directory): its outcome, or `None` when it is none of our
 /// business (not source, ignored and never indexed).
 fn examine_file(shared: &Shared, store: &Store, rel: &str, abs: &Path) -> Option<Outcome> {
-    Language::from_path(rel)?;
+    if !extract::is_indexed(rel) {
+        return None;
+    }
     let previous = store.file(rel).ok().flatten();
     // Not indexable (any more): remove it even when the store has no row for it yet,
     // since an in-progress rescan may be about to commit one.

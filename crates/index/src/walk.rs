@@ -394,12 +394,14 @@ fn visit(
     if file_type.is_symlink() {
         // Links are not followed: they could leave the root or loop. Links to
         // directories and to source files are reported; others are not our business.
-        if Language::from_path(&path).is_some() || entry.path().is_dir() {
+        if extract::is_indexed(&path) || entry.path().is_dir() {
             return skipped(path, "symbolic link, not followed".into());
         }
         return None;
     }
-    Language::from_path(&path)?;
+    if !extract::is_indexed(&path) {
+        return None;
+    }
     if !file_type.is_file() {
         return skipped(path, "not a regular file".into());
     }

@@ -247,3 +247,29 @@ fn bad_input_is_reported_and_harms_nothing_else() {
     }
     store.integrity_check().unwrap();
 }
+
+#[test]
+fn adding_a_tsconfig_relinks_imports_through_its_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "src/lib/money.ts",
+        "export function cents(x: number): number { return x * 100; }\n",
+    );
+    write(root, "src/app.ts", "import { cents } from '@/lib/money';\nexport function total(): number { return cents(2); }\n");
+    run(root);
+    let callee =
+        |root: &Path| open(root).node("src/app.ts::total").unwrap().unwrap().callees[0].clone();
+    assert!(!callee(root).resolved, "no tsconfig yet: the alias means nothing");
+    write(root, "tsconfig.json", "{\n  // paths relative to baseUrl\n  \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"@/*\": [\"src/*\"], }, },\n}\n");
+    run(root);
+    assert_eq!(callee(root).id, "src/lib/money.ts::cents");
+    let clean_state = tempfile::tempdir().unwrap();
+    run_with_state(root, clean_state.path());
+    let clean = store::Store::open_read_only(&clean_state.path().join("index.db"))
+        .unwrap()
+        .graph_dump()
+        .unwrap();
+    assert_eq!(open(root).graph_dump().unwrap(), clean);
+}

@@ -43,6 +43,10 @@ pub(crate) const ORDER_PREFIX: &str = "order:";
 /// starting with `_` are not looked up through it.
 const PUBLIC_NAMESPACE: &str = ".__all__";
 
+/// The key space of JavaScript bare import specifiers (`js:pkg:lodash.map`), whose
+/// `/`-prefixes path mappings alias (see `Linker::through_path_prefix`).
+const JS_PACKAGE: &str = "js:pkg:";
+
 /// Symbol-table reads (fetched or cached) one link may make before giving up: bounds
 /// the work of linearising wide and deep hierarchies, whatever their shape.
 const MAX_LOOKUPS: usize = 512;
@@ -182,8 +186,36 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 }
                 end = dot;
             }
-            return None;
+            return self.through_path_prefix(&current, hops);
         }
+    }
+
+    /// A bare JavaScript specifier's key (`js:pkg:@/lib/money.cents`) under a path
+    /// mapping (`tsconfig.json`'s `paths` and `baseUrl`): its longest `/`-prefix that
+    /// is an alias (`js:pkg:@` → `js:src`), down to the empty prefix `js:pkg:`, has the
+    /// rest of the key appended to each of its targets in turn (`js:src/lib/money.cents`);
+    /// the first that resolves wins. Only prefixes ending before the key's last `.` are
+    /// tried, so the last segment never changes.
+    fn through_path_prefix(&mut self, key: &str, hops: usize) -> Option<Linked> {
+        let body = key.strip_prefix(JS_PACKAGE)?;
+        let last_dot = body.rfind('.')?;
+        let cuts = body[..last_dot].rmatch_indices('/').map(|(i, _)| (i, i + 1));
+        for (end, start) in cuts.chain([(0, 0)]) {
+            let prefix = format!("{JS_PACKAGE}{}", &body[..end]);
+            let rest = &body[start..];
+            let rows = self.rows(&prefix);
+            for target in aliases(&rows) {
+                let joined = if target.ends_with(':') {
+                    format!("{target}{rest}")
+                } else {
+                    format!("{target}/{rest}")
+                };
+                if let Some(found) = self.resolve(&joined, hops, None) {
+                    return Some(found);
+                }
+            }
+        }
+        None
     }
 
     /// Looks `rest` (`.member...`) up under the ancestors of the node key `prefix`, in
@@ -304,7 +336,12 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
 
 /// The first alias row's target, skipping order rows.
 fn first_alias(rows: &[Sym]) -> Option<&str> {
-    rows.iter().find_map(|s| match s {
+    aliases(rows).next()
+}
+
+/// Every alias row's target, in table order, skipping order rows.
+fn aliases(rows: &[Sym]) -> impl Iterator<Item = &str> {
+    rows.iter().filter_map(|s| match s {
         Sym::Alias(target) if !target.starts_with(ORDER_PREFIX) => Some(target.as_str()),
         _ => None,
     })
@@ -497,6 +534,28 @@ mod tests {
         ]);
         assert_eq!(linked(&map, "py:dao.Dao.conn.execute").as_deref(), Some("db.py::Conn.execute"));
         assert_eq!(linked(&map, "py:dao.Dao.conn"), None, "the attribute is not its class");
+    }
+
+    #[test]
+    fn bare_specifiers_follow_path_mappings() {
+        // tsconfig.json: baseUrl ".", paths {"@/*": ["gen/*", "src/*"], "utils": [...]}.
+        let map = table(&[
+            ("js:pkg:@", alias("js:gen")),
+            ("js:pkg:@", alias("js:src")),
+            ("js:pkg:utils", alias("js:src/lib/utils")),
+            ("js:pkg:", alias("js:")),
+            ("js:src/lib/money", node("src/lib/money.ts")),
+            ("js:src/lib/money.cents", node("src/lib/money.ts::cents")),
+            ("js:src/lib/utils.pad", node("src/lib/utils.ts::pad")),
+            ("js:top.run", node("top.ts::run")),
+        ]);
+        let cents = linked(&map, "js:pkg:@/lib/money.cents");
+        assert_eq!(cents.as_deref(), Some("src/lib/money.ts::cents"));
+        assert_eq!(linked(&map, "js:pkg:utils.pad").as_deref(), Some("src/lib/utils.ts::pad"));
+        assert_eq!(linked(&map, "js:pkg:top.run").as_deref(), Some("top.ts::run"));
+        assert_eq!(linked(&map, "js:pkg:@/lib/money"), None, "the last segment is kept");
+        assert_eq!(linked(&map, "js:pkg:@/lib/money.dollars"), None);
+        assert_eq!(linked(&map, "js:pkg:lodash.map"), None);
     }
 
     #[test]

@@ -855,14 +855,26 @@ impl<'c> Writer<'c> {
             }
             names.insert(link::last_segment(&key).to_owned());
             if alias {
+                // Keys under an alias: its members (`K.x`) and, for package aliases
+                // from tsconfig `paths`, its sub-paths (`K/x`); the empty package
+                // prefix (`js:pkg:`, a `*` pattern or a bare baseUrl) covers every
+                // package key.
+                let ranges = if key.ends_with(':') {
+                    vec![(key.clone(), format!("{key}\u{10ffff}"))]
+                } else {
+                    vec![
+                        (format!("{key}."), format!("{key}/")),
+                        (format!("{key}/"), format!("{key}0")),
+                    ]
+                };
                 let mut stmt = self.tx.prepare_cached(
                     "SELECT rowid FROM edges WHERE target_key >= ?1 AND target_key < ?2",
                 )?;
-                let rows = stmt.query_map(params![format!("{key}."), format!("{key}/")], |r| {
-                    r.get::<_, i64>(0)
-                })?;
-                for row in rows {
-                    rowids.insert(row?);
+                for (lo, hi) in ranges {
+                    let rows = stmt.query_map(params![lo, hi], |r| r.get::<_, i64>(0))?;
+                    for row in rows {
+                        rowids.insert(row?);
+                    }
                 }
             }
             // Linking follows at most MAX_HOPS aliases; so does this reverse walk.
