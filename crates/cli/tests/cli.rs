@@ -1,30 +1,8 @@
 //! The `codehub` binary end to end on small fixture trees: what a user types and sees.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
-
-fn codehub(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_codehub"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CODEHUB_STATE_DIR")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{codehub, stderr, stdout, write};
 
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

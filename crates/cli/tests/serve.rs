@@ -2,27 +2,15 @@
 //! socket, one daemon per root, clean stop, a storm of changes while the daemon is
 //! frozen (SIGSTOP), and kill -9 in the middle of commits.
 
+mod common;
+
+use common::{codehub, write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_codehub")
-}
-
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
-
-fn codehub(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CODEHUB_STATE_DIR")
-        .output()
-        .unwrap()
 }
 
 fn json(cwd: &Path, args: &[&str]) -> serde_json::Value {

@@ -1,27 +1,9 @@
 //! `codehub tests NODE` end to end: a test reaches a function through a test-local
 //! helper, and the function lists it as a related test.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
-
-fn codehub(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_codehub"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CODEHUB_STATE_DIR")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{codehub, stdout, write};
 
 /// A module, and a pytest file whose test calls `total` only through a helper.
 fn fixture() -> tempfile::TempDir {
