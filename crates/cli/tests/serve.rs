@@ -166,7 +166,13 @@ fn a_storm_while_the_daemon_is_frozen_is_fully_applied() {
         on_disk.iter().filter(|p| indexed.binary_search(p).is_err()).take(5).collect();
     let extra: Vec<_> =
         indexed.iter().filter(|p| on_disk.binary_search(p).is_err()).take(5).collect();
-    assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}, extra {extra:?}");
+    if !(missing.is_empty() && extra.is_empty()) {
+        let status = codehub(root, &["--json", "status"]);
+        panic!(
+            "missing {missing:?}, extra {extra:?}; daemon status: {}",
+            String::from_utf8_lossy(&status.stdout)
+        );
+    }
     assert_eq!(indexed.len(), 5500);
 }
 

@@ -114,6 +114,8 @@ struct Shared {
     rewatch_done: AtomicU64,
     rewatch_mark: AtomicU64,
     rewatch_thread: Mutex<Option<std::thread::Thread>>,
+    /// Directories queued for their second examination (see `run_worker`).
+    rechecks: Mutex<HashSet<String>>,
 }
 
 /// What a worker hands the writer for one job.
@@ -157,6 +159,7 @@ impl Daemon {
             rewatch_done: AtomicU64::new(0),
             rewatch_mark: AtomicU64::new(0),
             rewatch_thread: Mutex::new(None),
+            rechecks: Mutex::new(HashSet::new()),
         });
         let mut threads = Vec::new();
         let watcher = if options.force_polling { None } else { start_watcher(&shared) };
@@ -493,7 +496,20 @@ fn run_worker(shared: &Shared, tx: SyncSender<(Job, Vec<Outcome>)>) {
     };
     while let Some(job) = shared.queue.pop() {
         let outcomes = match &job {
-            Job::Path { path, .. } => examine_path(shared, &store, path),
+            Job::Path { path, seq } => {
+                let second_pass =
+                    shared.rechecks.lock().unwrap_or_else(|e| e.into_inner()).remove(path);
+                let outcomes = examine_path(shared, &store, path);
+                // A new directory can receive files before the watcher has added its
+                // watch: those make no event. Examining it once more, after this pass
+                // (by then the watch exists), catches them; under the same sequence
+                // number, so `sync` waits for both passes.
+                if !second_pass && shared.config.root.join(path).is_dir() {
+                    shared.rechecks.lock().unwrap_or_else(|e| e.into_inner()).insert(path.clone());
+                    shared.queue.requeue(path.clone(), *seq);
+                }
+                outcomes
+            }
             Job::Rescan { .. } => Vec::new(),
         };
         if tx.send((job, outcomes)).is_err() {

@@ -92,6 +92,27 @@ impl ChangeQueue {
         seq
     }
 
+    /// Queues `path` again under an existing sequence number `seq` (one still in
+    /// flight), so that barriers that wait for `seq` also wait for this second pass.
+    /// Never blocks (workers call it): the bound applies to new changes only.
+    pub fn requeue(&self, path: String, seq: u64) {
+        let mut st = self.lock();
+        match st.pending.get(&path) {
+            Some(&pending) if pending <= seq => return,
+            Some(&pending) => {
+                st.order.remove(&pending);
+            }
+            None => {}
+        }
+        if st.order.contains_key(&seq) {
+            return; // cannot happen: a sequence number in flight is not pending
+        }
+        st.pending.insert(path.clone(), seq);
+        st.order.insert(seq, path);
+        drop(st);
+        self.changed.notify_all();
+    }
+
     /// Queues a reconcile of the whole tree; returns its sequence number. Rescans
     /// coalesce: one that is queued and not yet taken absorbs later requests.
     pub fn push_rescan(&self) -> u64 {
@@ -260,6 +281,21 @@ mod tests {
             q.done(&job);
         }
         assert_eq!(seen, vec!["b".to_string(), "c".to_string()], "nothing dropped");
+    }
+
+    #[test]
+    fn a_requeued_second_pass_holds_the_barrier_of_the_first() {
+        let q = ChangeQueue::new(8);
+        q.push("dir".into());
+        let mark = q.mark();
+        let first = q.pop().unwrap();
+        q.requeue("dir".into(), 1);
+        q.done(&first);
+        assert!(!q.wait_flushed(mark, Duration::from_millis(10)), "the second pass is pending");
+        let second = q.pop().unwrap();
+        assert_eq!(second, Job::Path { path: "dir".into(), seq: 1 });
+        q.done(&second);
+        assert!(q.wait_flushed(mark, Duration::from_millis(10)));
     }
 
     #[test]
