@@ -22,16 +22,7 @@ impl server::Live for LiveDaemon {
     }
 
     fn daemon_status(&self) -> DaemonStatus {
-        let s = self.daemon.stats();
-        DaemonStatus {
-            pid: s.pid,
-            uptime_s: s.uptime_s,
-            queue_depth: s.queue_depth,
-            changes_applied: s.changes_applied,
-            rescans: s.rescans,
-            last_error: s.last_error,
-            watch_mode: s.watch_mode,
-        }
+        self.daemon.stats()
     }
 
     fn shutdown(&self) {

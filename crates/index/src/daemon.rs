@@ -63,24 +63,6 @@ impl Default for DaemonOptions {
     }
 }
 
-/// Facts about a running daemon, for `status`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct DaemonStats {
-    pub pid: u32,
-    pub uptime_s: f64,
-    /// Pending plus in-flight jobs.
-    pub queue_depth: u64,
-    /// File changes (replacements and removals) committed since start.
-    pub changes_applied: u64,
-    /// Whole-tree reconciles run since start (the first is the start-up index).
-    pub rescans: u64,
-    pub last_error: Option<String>,
-    /// `inotify` (or the platform's watcher) or `polling`.
-    pub watch_mode: String,
-    /// The store clock after the writer's last commit.
-    pub clock: u64,
-}
-
 /// A running daemon. Dropping it does not stop it: call [`Daemon::stop`].
 pub struct Daemon {
     shared: Arc<Shared>,
@@ -274,9 +256,9 @@ impl Daemon {
     }
 
     /// Facts for `status`.
-    pub fn stats(&self) -> DaemonStats {
+    pub fn stats(&self) -> model::DaemonStatus {
         let sh = &self.shared;
-        DaemonStats {
+        model::DaemonStatus {
             pid: std::process::id(),
             uptime_s: sh.started.elapsed().as_secs_f64(),
             queue_depth: sh.queue.depth(),
@@ -285,7 +267,6 @@ impl Daemon {
             last_error: sh.last_error.lock().unwrap_or_else(|e| e.into_inner()).clone(),
             watch_mode: if sh.polling.load(Ordering::SeqCst) { "polling" } else { "inotify" }
                 .into(),
-            clock: sh.clock.load(Ordering::SeqCst),
         }
     }
 

@@ -13,5 +13,5 @@ mod queue;
 mod walk;
 
 pub use config::{find_state, Config, ConfigError, Located, DB_FILE, STATE_DIR_NAME};
-pub use daemon::{Daemon, DaemonError, DaemonOptions, DaemonStats};
+pub use daemon::{Daemon, DaemonError, DaemonOptions};
 pub use walk::{index, IndexError, IndexReport, Skipped};

@@ -4,7 +4,10 @@
 pub mod facts;
 mod state;
 
-pub use state::{summary, Change, ChangeKind, Edge, EdgeEnd, NodeState, NodeSummary, Reached};
+pub use state::{
+    summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, NodeState, NodeSummary,
+    Reached,
+};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -117,3 +117,46 @@ pub struct Change {
     /// The file the node is (or was) in.
     pub path: String,
 }
+
+/// Counts that describe an index: what `status` reports (the store computes it, the
+/// wire carries it as is).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStatus {
+    /// Indexed source files.
+    pub files: u64,
+    /// Nodes of every kind.
+    pub nodes: u64,
+    /// All edges but `contains`.
+    pub edges: u64,
+    /// Of those, edges whose destination is a node of the root.
+    pub resolved_edges: u64,
+    /// Files with at least one diagnostic.
+    pub files_with_diagnostics: u64,
+    /// The clock when the counts were taken.
+    pub clock: u64,
+    /// The store schema version.
+    pub schema_version: u32,
+    /// `[language, files]` pairs, by language name.
+    pub languages: Vec<(String, u64)>,
+    /// Nodes per language and kind: `kinds["python"]["method"]`.
+    pub kinds: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+}
+
+/// Facts about a running daemon, for `status`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DaemonStatus {
+    /// The daemon's process id.
+    pub pid: u32,
+    /// Seconds since the daemon started.
+    pub uptime_s: f64,
+    /// File changes waiting to be applied.
+    pub queue_depth: u64,
+    /// File changes applied since the daemon started.
+    pub changes_applied: u64,
+    /// Full rescans run (at start, and after the OS dropped watch events).
+    pub rescans: u64,
+    /// The last error the daemon hit, if any (it kept running).
+    pub last_error: Option<String>,
+    /// `"inotify"` (or the platform's native watcher) or `"polling"`.
+    pub watch_mode: String,
+}

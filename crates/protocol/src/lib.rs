@@ -42,7 +42,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use std::fmt;
 
-pub use model::{Change, ChangeKind, EdgeEnd, NodeState, NodeSummary, Reached};
+pub use model::{
+    Change, ChangeKind, DaemonStatus, EdgeEnd, IndexStatus, NodeState, NodeSummary, Reached,
+};
 
 /// The only JSON-RPC version spoken: the value of every message's `jsonrpc` field.
 pub const JSONRPC_VERSION: &str = "2.0";
@@ -324,48 +326,6 @@ pub enum Source {
     Daemon,
     /// No daemon answered; the index was read directly (as of its last index run).
     Store,
-}
-
-/// Facts about a running daemon, for `status`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DaemonStatus {
-    /// The daemon's process id.
-    pub pid: u32,
-    /// Seconds since the daemon started.
-    pub uptime_s: f64,
-    /// File changes waiting to be applied.
-    pub queue_depth: u64,
-    /// File changes applied since the daemon started.
-    pub changes_applied: u64,
-    /// Full rescans run (at start, and after the OS dropped watch events).
-    pub rescans: u64,
-    /// The last error the daemon hit, if any (it kept running).
-    pub last_error: Option<String>,
-    /// `"inotify"` (or the platform's native watcher) or `"polling"`.
-    pub watch_mode: String,
-}
-
-/// Counts that describe an index (the store's status), as `status` reports them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IndexStatus {
-    /// Indexed source files.
-    pub files: u64,
-    /// Nodes of every kind.
-    pub nodes: u64,
-    /// All edges but `contains`.
-    pub edges: u64,
-    /// Of those, edges whose destination is a node of the root.
-    pub resolved_edges: u64,
-    /// Files with at least one diagnostic.
-    pub files_with_diagnostics: u64,
-    /// The clock when the counts were taken.
-    pub clock: u64,
-    /// The store schema version this server reads.
-    pub schema_version: u32,
-    /// `[language, files]` pairs, by language name.
-    pub languages: Vec<(String, u64)>,
-    /// Nodes per language and kind: `kinds["python"]["method"]`.
-    pub kinds: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
 }
 
 // ---------------------------------------------------------------------------------

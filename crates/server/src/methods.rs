@@ -9,8 +9,8 @@
 use crate::errors;
 use crate::Live;
 use protocol::{
-    method, ChangesParams, ChangesResult, FindParams, HealthResult, IndexStatus, NeighborsResult,
-    NoParams, NodeGetParams, NodeParams, NodeResult, NodeSummary, NodesPage, RpcError, SearchHit,
+    method, ChangesParams, ChangesResult, FindParams, HealthResult, NeighborsResult, NoParams,
+    NodeGetParams, NodeParams, NodeResult, NodeSummary, NodesPage, RpcError, SearchHit,
     SearchParams, SearchResult, ShutdownResult, Source, StatusResult, SyncResult, TestsResult,
     TraverseParams, TraverseResult,
 };
@@ -222,18 +222,7 @@ fn health(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
 fn status(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     let NoParams { .. } = parse(params)?;
     let clock = cx.clock()?;
-    let s = cx.store.status().map_err(store_error)?;
-    let index = IndexStatus {
-        files: s.files,
-        nodes: s.nodes,
-        edges: s.edges,
-        resolved_edges: s.resolved_edges,
-        files_with_diagnostics: s.files_with_diagnostics,
-        clock: s.clock,
-        schema_version: s.schema_version,
-        languages: s.languages,
-        kinds: s.kinds,
-    };
+    let index = cx.store.status().map_err(store_error)?;
     let daemon = cx.live.map(|live| live.daemon_status());
     reply(StatusResult { clock, source: cx.source(), index, daemon })
 }

@@ -7,27 +7,10 @@ use model::{
     UpdateSource,
 };
 use rusqlite::{params, OptionalExtension, Row};
-use serde::Serialize;
 use std::collections::{HashMap, HashSet, VecDeque};
 
-/// Counts that describe an index.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Status {
-    pub files: u64,
-    pub nodes: u64,
-    /// All edges but `contains`.
-    pub edges: u64,
-    /// Of those, edges whose destination is a node of the root.
-    pub resolved_edges: u64,
-    /// Files with at least one diagnostic.
-    pub files_with_diagnostics: u64,
-    pub clock: u64,
-    pub schema_version: u32,
-    /// Files per language, by language name.
-    pub languages: Vec<(String, u64)>,
-    /// Nodes per language and kind: `kinds["python"]["method"]`.
-    pub kinds: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
-}
+/// Counts that describe an index (one definition, in `model`).
+pub type Status = model::IndexStatus;
 
 /// What a user's `NODE` argument (an id, a qualified name or a bare name) names.
 #[derive(Clone, Debug, PartialEq, Eq)]
