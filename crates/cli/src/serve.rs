@@ -14,6 +14,8 @@ struct LiveDaemon {
     daemon: Arc<index::Daemon>,
     /// Tells the main thread to stop (a `shutdown` request).
     stop: std::sync::mpsc::SyncSender<()>,
+    /// `context.pack` sessions, shared by every transport.
+    sessions: context::Sessions,
 }
 
 impl server::Live for LiveDaemon {
@@ -27,6 +29,14 @@ impl server::Live for LiveDaemon {
 
     fn shutdown(&self) {
         let _ = self.stop.try_send(());
+    }
+
+    fn sessions(&self) -> Option<&context::Sessions> {
+        Some(&self.sessions)
+    }
+
+    fn wait_for_commit(&self, after: u64, timeout: Duration) -> u64 {
+        self.daemon.wait_for_commit(after, timeout)
     }
 }
 
@@ -46,7 +56,11 @@ pub fn run(config: index::Config, options: index::DaemonOptions) -> Result<ExitC
     // Both a `shutdown` request and a signal end the wait below: no polling, so an
     // idle daemon uses no CPU.
     let (stop_tx, stop_rx) = std::sync::mpsc::sync_channel::<()>(2);
-    let live = Arc::new(LiveDaemon { daemon: daemon.clone(), stop: stop_tx.clone() });
+    let live = Arc::new(LiveDaemon {
+        daemon: daemon.clone(),
+        stop: stop_tx.clone(),
+        sessions: context::Sessions::default(),
+    });
     let socket = config.state_dir.join(server::SOCKET_FILE);
     let accept =
         server::serve(&socket, &config.db_path(), live, server::Limits::default(), stop.clone())

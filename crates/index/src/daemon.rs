@@ -83,6 +83,9 @@ struct Shared {
     changes_applied: AtomicU64,
     rescans: AtomicU64,
     clock: AtomicU64,
+    /// Guards nothing but pairs with `committed` to wake [`Daemon::wait_for_commit`].
+    commit_lock: Mutex<()>,
+    committed: Condvar,
     last_error: Mutex<Option<String>>,
     polling: AtomicBool,
     stop: AtomicBool,
@@ -98,6 +101,13 @@ struct Shared {
     rewatch_thread: Mutex<Option<std::thread::Thread>>,
     /// Directories queued for their second examination (see `run_worker`).
     rechecks: Mutex<HashSet<String>>,
+}
+
+/// Publishes a committed clock and wakes [`Daemon::wait_for_commit`] callers.
+fn set_clock(shared: &Shared, clock: u64) {
+    let _guard = shared.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+    shared.clock.store(clock, Ordering::SeqCst);
+    shared.committed.notify_all();
 }
 
 /// What a worker hands the writer for one job.
@@ -133,6 +143,8 @@ impl Daemon {
             changes_applied: AtomicU64::new(0),
             rescans: AtomicU64::new(0),
             clock: AtomicU64::new(0),
+            commit_lock: Mutex::new(()),
+            committed: Condvar::new(),
             last_error: Mutex::new(None),
             polling: AtomicBool::new(options.force_polling),
             stop: AtomicBool::new(false),
@@ -255,6 +267,28 @@ impl Daemon {
         mark
     }
 
+    /// Blocks until a commit takes the clock past `after`, the daemon stops, or
+    /// `timeout` passes; returns the clock then (equal to `after` when nothing was
+    /// committed). Costs nothing while waiting: change-notification pushers call it in
+    /// a loop and read `changes_since(after)` when it returns a larger clock.
+    pub fn wait_for_commit(&self, after: u64, timeout: Duration) -> u64 {
+        let sh = &self.shared;
+        let deadline = Instant::now() + timeout;
+        let mut guard = sh.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let clock = sh.clock.load(Ordering::SeqCst);
+            let now = Instant::now();
+            if clock > after || now >= deadline || sh.stop.load(Ordering::SeqCst) {
+                return clock;
+            }
+            guard = sh
+                .committed
+                .wait_timeout(guard, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
     /// Facts for `status`.
     pub fn stats(&self) -> model::DaemonStatus {
         let sh = &self.shared;
@@ -285,6 +319,8 @@ impl Daemon {
     pub fn request_stop(&self) {
         self.shared.stop.store(true, Ordering::SeqCst);
         self.shared.cookie_seen.notify_all();
+        let _guard = self.shared.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.shared.committed.notify_all();
     }
 
     /// True once [`Daemon::request_stop`] was called.
@@ -595,7 +631,7 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
         }
     };
     if let Ok(clock) = store.clock() {
-        shared.clock.store(clock, Ordering::SeqCst);
+        set_clock(shared, clock);
     }
     loop {
         // Blocks without a timeout: idle costs nothing. The channel disconnects when
@@ -631,7 +667,7 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
                 Ok(report) => {
                     let changed = report.parsed + report.removed + report.renamed.len() as u64;
                     shared.changes_applied.fetch_add(changed, Ordering::SeqCst);
-                    shared.clock.store(report.clock, Ordering::SeqCst);
+                    set_clock(shared, report.clock);
                     tracing::info!(
                         parsed = report.parsed,
                         removed = report.removed,
@@ -708,7 +744,7 @@ fn commit_batch(
         }
     }
     let clock = writer.commit()?;
-    shared.clock.store(clock, Ordering::SeqCst);
+    set_clock(shared, clock);
     shared.changes_applied.fetch_add(applied, Ordering::SeqCst);
     Ok(())
 }

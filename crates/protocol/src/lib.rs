@@ -26,6 +26,8 @@
 //! | `graph.tests` | [`NodeParams`] | [`TestsResult`] |
 //! | `search.text` | [`SearchParams`] | [`SearchResult`] |
 //! | `changes.since` | [`ChangesParams`] | [`ChangesResult`] |
+//! | `context.pack` | [`ContextParams`] | [`ContextResult`] |
+//! | `changes.subscribe` | [`SubscribeParams`] | [`SubscribeResult`], then [`ChangesNotification`]s |
 //! | `shutdown` | [`NoParams`] | [`ShutdownResult`] |
 //!
 //! # Paging
@@ -83,6 +85,13 @@ pub mod method {
     pub const CHANGES_SINCE: &str = "changes.since";
     /// Asks the daemon to stop (`codehub stop`).
     pub const SHUTDOWN: &str = "shutdown";
+    /// A token-budgeted context pack around seed nodes or a text query.
+    pub const CONTEXT_PACK: &str = "context.pack";
+    /// Subscribes a streaming connection (WebSocket) to change notifications.
+    pub const CHANGES_SUBSCRIBE: &str = "changes.subscribe";
+    /// The server-to-client notification a subscription receives after each commit
+    /// (a JSON-RPC notification: no id, params are a [`super::ChangesNotification`]).
+    pub const CHANGES_NOTIFICATION: &str = "changes";
 
     /// Every method a codehub server answers, in the order above.
     pub const ALL: &[&str] = &[
@@ -98,6 +107,8 @@ pub mod method {
         SEARCH_TEXT,
         CHANGES_SINCE,
         SHUTDOWN,
+        CONTEXT_PACK,
+        CHANGES_SUBSCRIBE,
     ];
 }
 
@@ -448,6 +459,69 @@ pub struct ChangesParams {
     pub sync: bool,
 }
 
+/// Default token budget of `context.pack`.
+pub const DEFAULT_BUDGET: u32 = 4000;
+/// Largest token budget `context.pack` accepts; larger budgets are `invalid_params`.
+pub const MAX_BUDGET: u32 = 200_000;
+
+/// The BPE vocabulary tokens are counted with (the `tiktoken` encodings of OpenAI's
+/// models; Claude's tokenizer is not public, and these are within a few percent of it
+/// on code).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Encoding {
+    /// `o200k_base` (GPT-4o and later): the default.
+    #[default]
+    #[serde(rename = "o200k_base")]
+    O200kBase,
+    /// `cl100k_base` (GPT-4, GPT-3.5).
+    #[serde(rename = "cl100k_base")]
+    Cl100kBase,
+}
+
+/// Params of `context.pack`: seeds (`nodes`, each an id, qualified or bare name) or a
+/// text `query` whose best search hits become the seeds (at least one of the two),
+/// and a token `budget` the pack never exceeds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextParams {
+    /// Seed nodes: ids, qualified names or bare names (ambiguous names are an error).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nodes: Vec<String>,
+    /// Words to search for; the best hits become seeds (with or after `nodes`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Most tokens the pack's `text` may take: default [`DEFAULT_BUDGET`], 1..=[`MAX_BUDGET`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<u32>,
+    /// The tokenizer to count with (default `o200k_base`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<Encoding>,
+    /// A client-chosen session id (1..=128 bytes): later packs in the same session
+    /// leave out what was already sent and has not changed since (by node `version`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `changes.subscribe` (streaming transports only: WebSocket). Filters are
+/// ANDed; an absent filter matches everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubscribeParams {
+    /// Only changes to nodes in files under this root-relative path prefix
+    /// (`django/db/` or one file, `django/db/models/query.py`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Only changes to nodes of these kinds (removed nodes match on the kind they had).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kinds: Option<Vec<model::NodeKind>>,
+    /// Run the sync barrier before subscribing (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
 // ---------------------------------------------------------------------------------
 // Results
 
@@ -607,6 +681,100 @@ pub struct ShutdownResult {
     pub source: Source,
     /// Always true: the stop was requested.
     pub stopping: bool,
+}
+
+/// Why a node is in a context pack: its relation to the seeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PackRole {
+    /// A seed (given, or found by the query): rendered with its source.
+    Seed,
+    /// Calls a seed (directly or further out).
+    Caller,
+    /// Called by a seed (directly or further out).
+    Callee,
+    /// A test that exercises a seed.
+    Test,
+    /// Contains a seed.
+    Parent,
+    /// Shares a parent with a seed.
+    Sibling,
+    /// Reached through the graph some other way (imports, inheritance, ...).
+    Related,
+}
+
+/// One node a context pack considered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PackItem {
+    /// The node's id.
+    pub id: String,
+    /// The node's kind.
+    pub kind: model::NodeKind,
+    /// Root-relative path of its file.
+    pub path: String,
+    /// First line (1-based).
+    pub start_line: u32,
+    /// Last line (1-based).
+    pub end_line: u32,
+    /// Its relation to the seeds.
+    pub role: PackRole,
+    /// Personalized PageRank score (seeds' restart distribution); higher is more useful.
+    pub score: f64,
+    /// Tokens its rendering takes (0 when it was not rendered: `unchanged`).
+    pub tokens: u32,
+    /// True when it is rendered with its source (seeds), false for signature +
+    /// docstring summary + location.
+    pub source: bool,
+}
+
+/// Result of `context.pack`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContextResult {
+    /// The store clock the answer was read at (read before the data: a lower bound).
+    pub clock: u64,
+    /// Who answered: `daemon` or `store`.
+    pub source: Source,
+    /// The encoding tokens were counted with.
+    pub encoding: Encoding,
+    /// The budget asked for.
+    pub budget: u32,
+    /// Tokens `text` takes: never more than `budget`.
+    pub tokens: u32,
+    /// The pack, ready to paste into a prompt: the items of `included`, in order.
+    pub text: String,
+    /// What the pack holds, in the order of `text`.
+    pub included: Vec<PackItem>,
+    /// What was ranked but left out for lack of budget, best first.
+    pub omitted: Vec<PackItem>,
+    /// Ids left out because this session already has them at their current version.
+    pub unchanged: Vec<String>,
+    /// The session, when one was given.
+    pub session: Option<String>,
+}
+
+/// Result of `changes.subscribe`: notifications follow for every commit after `clock`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscribeResult {
+    /// The subscription's id, repeated in each of its notifications.
+    pub subscription: String,
+    /// The clock at subscription: notifications cover commits after it.
+    pub clock: u64,
+    /// Who answered: always `daemon` (subscriptions need a running daemon).
+    pub source: Source,
+}
+
+/// Params of a `changes` notification: what one commit changed, filtered by the
+/// subscription. Commits that change nothing the filter matches send nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangesNotification {
+    /// The subscription this notification belongs to.
+    pub subscription: String,
+    /// The clock of the commit.
+    pub clock: u64,
+    /// Ids of nodes added or changed by the commit.
+    pub changed: Vec<String>,
+    /// Ids of nodes removed by the commit.
+    pub removed: Vec<String>,
 }
 
 #[cfg(test)]

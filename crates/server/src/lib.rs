@@ -34,4 +34,16 @@ pub trait Live: Send + Sync + 'static {
     /// Asks the daemon to stop (the `shutdown` method, used by `codehub stop`). Must
     /// return without waiting for the stop: it runs on a request thread.
     fn shutdown(&self);
+    /// The daemon's `context.pack` sessions; `None` (the default) when packs cannot
+    /// be remembered (every pack is then sent whole).
+    fn sessions(&self) -> Option<&context::Sessions> {
+        None
+    }
+    /// Blocks until a commit takes the clock past `after` or `timeout` passes (or the
+    /// daemon stops); returns the clock then. Change-notification pushers loop on it.
+    /// The default (a daemon that never commits) waits out the timeout.
+    fn wait_for_commit(&self, after: u64, timeout: std::time::Duration) -> u64 {
+        std::thread::sleep(timeout);
+        after
+    }
 }

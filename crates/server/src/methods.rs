@@ -65,6 +65,7 @@ pub(crate) fn dispatch_with(
         method::SEARCH_TEXT => search_text,
         method::CHANGES_SINCE => changes_since,
         method::SHUTDOWN => shutdown,
+        method::CHANGES_SUBSCRIBE => changes_subscribe,
         _ => return Err(errors::method_not_found(method)),
     };
     let params = match params {
@@ -380,4 +381,13 @@ fn shutdown(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     let clock = cx.clock()?;
     live.shutdown();
     reply(ShutdownResult { clock, source: cx.source(), stopping: true })
+}
+
+/// Subscriptions push notifications, which only a streaming transport can carry: the
+/// WebSocket server answers `changes.subscribe` itself, every other transport refuses.
+fn changes_subscribe(_cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let _: protocol::SubscribeParams = parse(params)?;
+    Err(errors::invalid_params(
+        "changes.subscribe needs a streaming transport: use the WebSocket at /ws of `codehub serve --http`",
+    ))
 }

@@ -1,0 +1,3 @@
+//! `codehub mcp`: a stdio MCP server (rmcp) whose tools mirror the method set.
+
+#![warn(missing_docs)]
