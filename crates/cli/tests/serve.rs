@@ -194,7 +194,7 @@ fn kill_9_during_commits_leaves_a_sound_store_that_restart_repairs() {
     }
     serve.signal(libc::SIGKILL);
     serve.child.wait().unwrap();
-    let store = store::Store::open_read_only(&root.join(".codehub/index.db")).unwrap();
+    let store = store::Store::open(&root.join(".codehub/index.db")).unwrap();
     store.integrity_check().unwrap();
     drop(store);
 

@@ -113,14 +113,25 @@ impl Store {
         Writer::begin(&mut self.conn, deferred_link)
     }
 
-    /// Runs SQLite's `PRAGMA integrity_check`; `Ok(())` when it answers `ok`.
+    /// Runs SQLite's `PRAGMA integrity_check`, then FTS5's `integrity-check` of the
+    /// full-text index against the nodes it indexes (rank 1: compare with the
+    /// content table, https://sqlite.org/fts5.html#the_integrity_check_command);
+    /// `Ok(())` when both pass. FTS5 runs its check as an insert, so a store opened
+    /// read-only gets the SQLite check only.
+    ///
+    /// Errors: [`StoreError::Corrupt`] with what was found.
     pub fn integrity_check(&self) -> Result<()> {
         let answer: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if answer == "ok" {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt(answer))
+        if answer != "ok" {
+            return Err(StoreError::Corrupt(answer));
         }
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Ok(());
+        }
+        self.conn
+            .execute("INSERT INTO nodes_fts(nodes_fts, rank) VALUES ('integrity-check', 1)", [])
+            .map_err(|e| StoreError::Corrupt(format!("full-text index: {e}")))?;
+        Ok(())
     }
 
     /// Writes the WAL back into the database file and truncates it (used on clean

@@ -22,6 +22,12 @@ const NODE_COLUMNS: &str = "id, path, kind, name, qualified_name, parent, langua
 const NODE_PARAMS: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25";
 
+/// The full-text columns (name, qualified_name, signature, docstring) of a node row
+/// laid out as [`NODE_COLUMNS`].
+fn fts_text(row: &[Value]) -> [&Value; 4] {
+    [&row[3], &row[4], &row[11], &row[12]]
+}
+
 /// What identifies a stored edge for diffing: its site and its target as extracted
 /// (a key, or a destination fixed by the extractor).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -266,25 +272,37 @@ impl<'c> Writer<'c> {
                 ];
                 match old_nodes.get(&node.id) {
                     Some(stored) if *stored == values => {}
-                    Some(_) => {
-                        self.tx
+                    Some(stored) => {
+                        let rowid: i64 = self
+                            .tx
                             .prepare_cached(&format!(
-                                "UPDATE nodes SET ({NODE_COLUMNS}) = ({NODE_PARAMS}) WHERE id = ?1"
+                                "UPDATE nodes SET ({NODE_COLUMNS}) = ({NODE_PARAMS}) WHERE id = ?1
+                                 RETURNING rowid"
                             ))?
-                            .execute(rusqlite::params_from_iter(values))?;
+                            .query_row(rusqlite::params_from_iter(&values), |row| row.get(0))?;
+                        if fts_text(stored) != fts_text(&values) {
+                            self.fts_delete(rowid, fts_text(stored))?;
+                            self.fts_insert(rowid, fts_text(&values))?;
+                        }
                     }
                     None => {
                         self.tx
                             .prepare_cached(&format!(
                                 "INSERT INTO nodes ({NODE_COLUMNS}) VALUES ({NODE_PARAMS})"
                             ))?
-                            .execute(rusqlite::params_from_iter(values))?;
+                            .execute(rusqlite::params_from_iter(&values))?;
+                        let rowid = self.tx.last_insert_rowid();
+                        self.fts_insert(rowid, fts_text(&values))?;
                     }
                 }
             }
-            for id in old_nodes.keys() {
+            for (id, stored) in &old_nodes {
                 if !seen.contains(id.as_str()) {
-                    self.tx.prepare_cached("DELETE FROM nodes WHERE id = ?1")?.execute([id])?;
+                    let rowid: i64 = self
+                        .tx
+                        .prepare_cached("DELETE FROM nodes WHERE id = ?1 RETURNING rowid")?
+                        .query_row([id], |row| row.get(0))?;
+                    self.fts_delete(rowid, fts_text(stored))?;
                 }
             }
         }
@@ -726,13 +744,54 @@ impl<'c> Writer<'c> {
         self.remove_symbols(path)?;
         // Every edge's source is a node of its file, so the (src, kind) index finds a
         // file's edges; an index on edges.path would cost every insert for this alone.
-        for sql in [
-            "DELETE FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)",
-            "DELETE FROM nodes WHERE path = ?1",
-            "DELETE FROM files WHERE path = ?1",
-        ] {
-            self.tx.prepare_cached(sql)?.execute([path])?;
+        self.tx
+            .prepare_cached(
+                "DELETE FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)",
+            )?
+            .execute([path])?;
+        let removed: Vec<(i64, [Value; 4])> = self
+            .tx
+            .prepare_cached(
+                "DELETE FROM nodes WHERE path = ?1
+                 RETURNING rowid, name, qualified_name, signature, docstring",
+            )?
+            .query_map([path], |row| {
+                Ok((row.get(0)?, [row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?]))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (rowid, [a, b, c, d]) in &removed {
+            self.fts_delete(*rowid, [a, b, c, d])?;
         }
+        self.tx.prepare_cached("DELETE FROM files WHERE path = ?1")?.execute([path])?;
+        Ok(())
+    }
+
+    /// Adds a node row's text to the full-text index. The index is kept by explicit
+    /// statements rather than triggers: a trigger makes every node insert a
+    /// multi-row statement, which opens a statement savepoint, and FTS5 flushes its
+    /// pending terms to a new segment at every savepoint — one tiny segment per node,
+    /// merged over and over during a cold index.
+    fn fts_insert(&mut self, rowid: i64, text: [&Value; 4]) -> Result<()> {
+        let [name, qualified_name, signature, docstring] = text;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![rowid, name, qualified_name, signature, docstring])?;
+        Ok(())
+    }
+
+    /// Removes a node row's text from the full-text index; `text` must be the
+    /// values the row was indexed with (FTS5 external-content 'delete' command).
+    fn fts_delete(&mut self, rowid: i64, text: [&Value; 4]) -> Result<()> {
+        let [name, qualified_name, signature, docstring] = text;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO nodes_fts(nodes_fts, rowid, name, qualified_name, signature, docstring)
+                 VALUES ('delete', ?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![rowid, name, qualified_name, signature, docstring])?;
         Ok(())
     }
 

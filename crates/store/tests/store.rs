@@ -185,6 +185,43 @@ fn reopening_keeps_everything_and_the_clock() {
 }
 
 #[test]
+fn a_version_1_store_is_migrated_and_keeps_its_search_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.db");
+    let mut store = Store::open(&path).unwrap();
+    put(&mut store, &[("a.py", "def parse_header(x):\n    \"\"\"Read a header.\"\"\"\n")]);
+    drop(store);
+    // Version 1 kept nodes_fts with triggers.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN
+            INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
+            VALUES (new.rowid, new.name, new.qualified_name, new.signature, new.docstring);
+        END;
+        CREATE TRIGGER nodes_fts_delete AFTER DELETE ON nodes BEGIN
+            INSERT INTO nodes_fts(nodes_fts, rowid, name, qualified_name, signature, docstring)
+            VALUES ('delete', old.rowid, old.name, old.qualified_name, old.signature, old.docstring);
+        END;
+        CREATE TRIGGER nodes_fts_update AFTER UPDATE ON nodes BEGIN
+            INSERT INTO nodes_fts(nodes_fts, rowid, name, qualified_name, signature, docstring)
+            VALUES ('delete', old.rowid, old.name, old.qualified_name, old.signature, old.docstring);
+            INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
+            VALUES (new.rowid, new.name, new.qualified_name, new.signature, new.docstring);
+        END;
+        PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let mut store = Store::open(&path).unwrap();
+    put(&mut store, &[("a.py", "def parse_header(x):\n    \"\"\"Write a footer.\"\"\"\n")]);
+    let ids: Vec<String> =
+        store.search("footer", 10).unwrap().into_iter().map(|(n, _)| n.id).collect();
+    assert_eq!(ids, ["a.py::parse_header"]);
+    store.integrity_check().unwrap();
+}
+
+#[test]
 fn a_store_from_a_newer_schema_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index.db");
@@ -206,6 +243,43 @@ fn a_missing_index_says_so() {
     let err = Store::open_read_only(&dir.path().join("index.db")).err().unwrap();
     assert!(matches!(err, StoreError::NotIndexed(_)));
     assert!(err.to_string().contains("codehub index"));
+}
+
+#[test]
+fn search_follows_edits_renames_and_removals() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let hits = |store: &Store, q: &str| -> Vec<String> {
+        store.search(q, 10).unwrap().into_iter().map(|(n, _)| n.id).collect()
+    };
+    put(&mut store, &[("a.py", "def parse_header(x):\n    \"\"\"Read a header.\"\"\"\n")]);
+    assert_eq!(hits(&store, "header"), ["a.py::parse_header"]);
+
+    // The docstring changes, the name does not: the old words are gone.
+    put(&mut store, &[("a.py", "def parse_header(x):\n    \"\"\"Write a footer.\"\"\"\n")]);
+    assert_eq!(hits(&store, "footer"), ["a.py::parse_header"]);
+    assert_eq!(hits(&store, "read"), Vec::<String>::new());
+    store.integrity_check().unwrap();
+
+    // A rename within the file, then a move of the file, then its removal.
+    put(&mut store, &[("a.py", "def parse_footer(x):\n    \"\"\"Write a footer.\"\"\"\n")]);
+    assert_eq!(hits(&store, "parse_header"), Vec::<String>::new());
+    assert_eq!(hits(&store, "parse_footer"), ["a.py::parse_footer"]);
+    {
+        let mut w = store.writer(false).unwrap();
+        let moved = facts("b.py", "def parse_footer(x):\n    \"\"\"Write a footer.\"\"\"\n");
+        w.replace_file(&moved, META, UpdateSource::FileChange, Some("a.py")).unwrap();
+        w.commit().unwrap();
+    }
+    assert_eq!(hits(&store, "footer"), ["b.py::parse_footer"]);
+    store.integrity_check().unwrap();
+    {
+        let mut w = store.writer(false).unwrap();
+        w.remove_file("b.py").unwrap();
+        w.commit().unwrap();
+    }
+    assert_eq!(hits(&store, "footer"), Vec::<String>::new());
+    store.integrity_check().unwrap();
 }
 
 #[test]
