@@ -184,11 +184,17 @@ impl Daemon {
         for i in 0..shared.config.worker_count() {
             let worker = shared.clone();
             let tx = tx.clone();
-            threads.push(spawn(&format!("codehub-worker-{i}"), move || run_worker(&worker, tx)));
+            threads.push(spawn(&format!("codehub-worker-{i}"), move || {
+                lower_priority();
+                run_worker(&worker, tx)
+            }));
         }
         drop(tx);
         let writer = shared.clone();
-        threads.push(spawn("codehub-writer", move || run_writer(&writer, rx)));
+        threads.push(spawn("codehub-writer", move || {
+            lower_priority();
+            run_writer(&writer, rx)
+        }));
         Ok(Daemon { shared, threads: Mutex::new(threads), lock: Mutex::new(Some(lock)) })
     }
 
@@ -344,6 +350,25 @@ impl Daemon {
             let _ = store.checkpoint();
         }
         drop(self.lock.lock().unwrap_or_else(|e| e.into_inner()).take());
+    }
+}
+
+/// Nice value of the indexing threads (workers, writer, and the walker threads a
+/// rescan starts from the writer, which inherit it).
+const INDEXING_NICE: libc::c_int = 10;
+
+/// Gives the calling thread a lower CPU priority (nice [`INDEXING_NICE`]): indexing
+/// is throughput work, answering queries is latency work. When both want the CPU,
+/// the scheduler runs query threads first, so a burst of commits does not add
+/// milliseconds to every query's tail latency; when the machine is otherwise idle,
+/// indexing runs at full speed. Best effort: a refusal is ignored.
+fn lower_priority() {
+    // SAFETY: plain syscalls; `gettid` cannot fail, and `setpriority` on our own
+    // thread id only changes this thread's nice value (Linux: nice is per thread).
+    #[cfg(target_os = "linux")]
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, INDEXING_NICE);
     }
 }
 
