@@ -61,8 +61,8 @@ pub enum PackError {
 /// Steps: resolve the seeds (`nodes`, then the best [`QUERY_SEEDS`] search hits of
 /// `query`); rank their neighbourhood by personalized PageRank
 /// ([`rank::personalized_pagerank`]); render the seeds with their source (read from
-/// the root on disk; when the node's bytes there no longer hash to its indexed
-/// `source_hash`, the seed is rendered as signature + summary and says so), the
+/// the root on disk; when the file there no longer hashes to its indexed
+/// `file_hash`, the seed is rendered as signature + summary and says so), the
 /// others as signature + docstring summary + `path:start-end`; fill greedily in rank
 /// order (an item that does not fit is skipped and smaller later ones still tried);
 /// then count the assembled text and drop the last items until it fits. With

@@ -24,16 +24,18 @@ const MAX_SIGNATURE_CHARS: usize = 400;
 const MAX_SUMMARY_CHARS: usize = 300;
 
 /// The seed with its source read from `root`, or why the source cannot be shown:
-/// no recorded root, the file unreadable, or its bytes at the node's span no longer
-/// hashing to the indexed `source_hash` (the file changed since it was indexed).
+/// no recorded root, the file unreadable, or its bytes no longer hashing to the
+/// indexed `file_hash` (the file changed since it was indexed).
 pub(crate) fn seed_source(root: Option<&Path>, node: &PackNode) -> Result<String, &'static str> {
     let root = root.ok_or("root unknown to this index; re-run `codehub index`")?;
     let bytes = std::fs::read(root.join(&node.path)).map_err(|_| "file unreadable")?;
-    let (start, end) = (node.span.start_byte as usize, node.span.end_byte as usize);
-    let span = bytes.get(start..end).ok_or("file changed on disk since indexed")?;
-    if blake3::hash(span).to_hex().as_str() != node.source_hash {
+    // The whole file is compared, not just the span: an edit that extends the node
+    // past its indexed end leaves the old span's bytes intact.
+    if blake3::hash(&bytes).to_hex().as_str() != node.file_hash {
         return Err("file changed on disk since indexed");
     }
+    let (start, end) = (node.span.start_byte as usize, node.span.end_byte as usize);
+    let span = bytes.get(start..end).ok_or("file changed on disk since indexed")?;
     // The span starts at the definition, after its indentation: put the indentation
     // back so the first line lines up with the rest.
     let line_start = bytes[..start].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);

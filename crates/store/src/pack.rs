@@ -35,6 +35,8 @@ pub struct PackNode {
     pub source_hash: String,
     /// Changes exactly when `source_hash` does (UUIDv7).
     pub version: String,
+    /// BLAKE3 (hex) of its whole file when indexed.
+    pub file_hash: String,
 }
 
 impl Store {
@@ -93,9 +95,10 @@ impl Store {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT id, kind, qualified_name, path, parent, start_line, end_line,
-                    start_byte, end_byte, signature, docstring, source_hash, version
-                 FROM nodes WHERE id = ?1",
+                "SELECT n.id, n.kind, n.qualified_name, n.path, n.parent, n.start_line,
+                    n.end_line, n.start_byte, n.end_byte, n.signature, n.docstring,
+                    n.source_hash, n.version, f.file_hash
+                 FROM nodes n JOIN files f ON f.path = n.path WHERE n.id = ?1",
             )?
             .query_row([id], |r| {
                 let kind: String = r.get(1)?;
@@ -116,6 +119,7 @@ impl Store {
                     summary: model::summary(docstring.as_deref()),
                     source_hash: r.get(11)?,
                     version: r.get(12)?,
+                    file_hash: r.get(13)?,
                 })
             })
             .optional()?;
