@@ -190,9 +190,9 @@ pub fn pack(
     if let (Some(sessions), Some(session)) = (sessions, session) {
         let sent: Vec<(String, String)> = included
             .iter()
-            .filter_map(|(rank, _, _)| {
+            .map(|(rank, _, _)| {
                 let node = &order[*rank].0;
-                Some((node.id.clone(), node.version.clone()))
+                (node.id.clone(), node.version.clone())
             })
             .collect();
         sessions.record(session, &sent);
