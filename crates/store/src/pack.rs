@@ -70,21 +70,21 @@ impl Store {
     /// The resolved edges of every kind touching `id`, outgoing then incoming, at most
     /// `limit` of each direction (hubs such as a base class can have thousands).
     pub fn links(&self, id: &str, limit: usize) -> Result<Vec<Link>> {
+        // One statement for both directions: halves the per-call overhead, which
+        // dominates when a pack expands a hundred nodes.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM (SELECT dst, kind, 1 FROM edges WHERE src = ?1 AND resolved LIMIT ?2)
+             UNION ALL
+             SELECT * FROM (SELECT src, kind, 0 FROM edges WHERE dst = ?1 AND resolved LIMIT ?2)",
+        )?;
+        let rows = stmt.query_map(params![id, limit as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+        })?;
         let mut out = Vec::new();
-        for (sql, outgoing) in [
-            ("SELECT dst, kind FROM edges WHERE src = ?1 AND resolved LIMIT ?2", true),
-            ("SELECT src, kind FROM edges WHERE dst = ?1 AND resolved LIMIT ?2", false),
-        ] {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let rows = stmt.query_map(params![id, limit as i64], |r| {
-                let kind: String = r.get(1)?;
-                Ok((r.get::<_, String>(0)?, kind))
-            })?;
-            for row in rows {
-                let (other, kind) = row?;
-                if let Some(kind) = EdgeKind::parse(&kind) {
-                    out.push(Link { other, kind, outgoing });
-                }
+        for row in rows {
+            let (other, kind, outgoing) = row?;
+            if let Some(kind) = EdgeKind::parse(&kind) {
+                out.push(Link { other, kind, outgoing });
             }
         }
         Ok(out)
