@@ -140,7 +140,10 @@ fn a_session_through_the_daemon_resends_only_what_an_edit_changed() {
     let n_first = first["included"].as_array().unwrap().len();
     assert!(n_first >= 3, "{first}");
 
-    write(root, "pkg/shop.py", &SHOP.replace("item.unit * qty", "item.unit * qty * 2"));
+    // Saved like an editor does (a new file renamed over the old), so the daemon never
+    // sees a half-written file (which would remove and re-add every node in it).
+    write(root, "pkg/shop.py.tmp", &SHOP.replace("item.unit * qty", "item.unit * qty * 2"));
+    std::fs::rename(root.join("pkg/shop.py.tmp"), root.join("pkg/shop.py")).unwrap();
     assert!(codehub(root, &["sync"]).status.success());
     let second = pack_json(root, &["checkout", "--session", "agent"]);
     let mut sent: Vec<&str> =
