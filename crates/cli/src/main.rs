@@ -2,6 +2,7 @@
 //! `store`, print human-readable text or `--json`. Exit codes: 0 ok, 1 error, 2 usage.
 
 mod output;
+mod pack;
 mod serve;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -96,6 +97,9 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// A token-budgeted context pack: the seeds with their source, then their callers,
+    /// callees, tests, parents and siblings ranked by personalized PageRank.
+    Context(pack::ContextArgs),
 }
 
 fn main() -> ExitCode {
@@ -227,6 +231,16 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
                 .map_err(rpc)?;
             out.search(&r)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Context(args) => {
+            let mut hub = open_hub(cli)?;
+            match hub.call_as::<_, protocol::ContextResult>("context.pack", &args.params()) {
+                Ok(r) => {
+                    pack::print(&r, cli.json)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => lookup_failure(&args.nodes.join(" "), e, out),
+            }
         }
     }
 }
