@@ -3,6 +3,7 @@
 
 mod mcp;
 mod output;
+mod pack;
 mod serve;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -102,6 +103,9 @@ enum Command {
         /// The root to serve (default: as for `index`).
         path: Option<PathBuf>,
     },
+    /// A token-budgeted context pack: the seeds with their source, then their callers,
+    /// callees, tests, parents and siblings ranked by personalized PageRank.
+    Context(pack::ContextArgs),
 }
 
 fn main() -> ExitCode {
@@ -241,6 +245,16 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Mcp { .. } => bail!("`mcp` must be run before stdout is locked"),
+        Command::Context(args) => {
+            let mut hub = open_hub(cli)?;
+            match hub.call_as::<_, protocol::ContextResult>("context.pack", &args.params()) {
+                Ok(r) => {
+                    pack::print(&r, cli.json)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => lookup_failure(&args.nodes.join(" "), e, out),
+            }
+        }
     }
 }
 

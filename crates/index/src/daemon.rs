@@ -135,7 +135,9 @@ impl Daemon {
         config.create_state_dir().map_err(IndexError::from)?;
         let lock = take_lock(&config)?;
         // Create the schema before any reader or worker opens the store.
-        drop(Store::open(&config.db_path()).map_err(IndexError::from)?);
+        let store = Store::open(&config.db_path()).map_err(IndexError::from)?;
+        store.set_root(&config.root).map_err(IndexError::from)?;
+        drop(store);
         let shared = Arc::new(Shared {
             filter: crate::filter::PathFilter::new(&config.root, &config.state_dir),
             queue: ChangeQueue::new(options.queue_bound),

@@ -94,6 +94,8 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
     let started = Instant::now();
     config.create_state_dir()?;
     let mut store = Store::open(&config.db_path())?;
+    // Readers (context.pack) read sources from the root the index describes.
+    store.set_root(&config.root)?;
     let stored = std::sync::Arc::new(store.files()?);
     tracing::debug!(
         files = stored.len(),

@@ -499,6 +499,8 @@ pub struct ContextParams {
     pub encoding: Option<Encoding>,
     /// A client-chosen session id (1..=128 bytes): later packs in the same session
     /// leave out what was already sent and has not changed since (by node `version`).
+    /// Only a running daemon remembers sessions (bounded: least recently used and
+    /// idle sessions are forgotten); read directly from the index, every pack is whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
     /// Run the sync barrier before answering (default false).

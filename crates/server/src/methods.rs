@@ -66,6 +66,7 @@ pub(crate) fn dispatch_with(
         method::CHANGES_SINCE => changes_since,
         method::SHUTDOWN => shutdown,
         method::CHANGES_SUBSCRIBE => changes_subscribe,
+        method::CONTEXT_PACK => context_pack,
         _ => return Err(errors::method_not_found(method)),
     };
     let params = match params {
@@ -390,4 +391,22 @@ fn changes_subscribe(_cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     Err(errors::invalid_params(
         "changes.subscribe needs a streaming transport: use the WebSocket at /ws of `codehub serve --http`",
     ))
+}
+
+/// `context.pack` (see [`context::pack`]): sessions are remembered only by a running
+/// daemon; without one the result still echoes `session` but every pack is whole.
+fn context_pack(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
+    let p: protocol::ContextParams = parse(params)?;
+    let clock = cx.clock()?;
+    let sessions = cx.live.and_then(|l| l.sessions());
+    match context::pack(cx.store, sessions, &p, clock, cx.source()) {
+        Ok(result) => reply(result),
+        Err(context::PackError::InvalidParams(m)) => Err(errors::invalid_params(m)),
+        Err(context::PackError::NotFound(m)) => Err(errors::not_found(m)),
+        Err(context::PackError::Ambiguous { name, candidates }) => {
+            Err(errors::ambiguous(&name, candidates))
+        }
+        Err(e @ context::PackError::Store(_)) => Err(errors::internal(e.to_string())),
+        Err(e @ context::PackError::Tokenizer(_)) => Err(errors::internal(e.to_string())),
+    }
 }

@@ -8,6 +8,7 @@
 //! The layout and commit protocol are written down in `docs/store.md`.
 
 mod link;
+mod pack;
 mod read;
 mod schema;
 mod write;
@@ -15,6 +16,7 @@ mod write;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
+pub use pack::{Link, PackNode};
 pub use read::{Resolution, Status};
 pub use schema::SCHEMA_VERSION;
 pub use write::{FileChange, FileMeta, Writer};

@@ -1,0 +1,135 @@
+//! How nodes appear in a pack's text: seeds as a header plus their source in a code
+//! fence, everything else as a header, the signature and the docstring summary.
+//!
+//! ```text
+//! seed · django/db/models/query.py:1624-1640 · method QuerySet.filter
+//! ```python
+//! def filter(self, *args, **kwargs):
+//!     ...
+//! ```
+//!
+//! caller · django/contrib/admin/views/main.py:510-540 · method ChangeList.get_queryset
+//!     def get_queryset(self, request, exclude_parameters=None)
+//!     Return the filtered queryset.
+//! ```
+
+use model::Language;
+use protocol::PackRole;
+use std::path::Path;
+use store::PackNode;
+
+/// Longest signature rendered, in characters (longer ones are cut with `…`).
+const MAX_SIGNATURE_CHARS: usize = 400;
+/// Longest docstring summary rendered, in characters.
+const MAX_SUMMARY_CHARS: usize = 300;
+
+/// The seed with its source read from `root`, or why the source cannot be shown:
+/// no recorded root, the file unreadable, or its bytes no longer hashing to the
+/// indexed `file_hash` (the file changed since it was indexed).
+pub(crate) fn seed_source(root: Option<&Path>, node: &PackNode) -> Result<String, &'static str> {
+    let root = root.ok_or("root unknown to this index; re-run `codehub index`")?;
+    let bytes = std::fs::read(root.join(&node.path)).map_err(|_| "file unreadable")?;
+    // The whole file is compared, not just the span: an edit that extends the node
+    // past its indexed end leaves the old span's bytes intact.
+    if blake3::hash(&bytes).to_hex().as_str() != node.file_hash {
+        return Err("file changed on disk since indexed");
+    }
+    let (start, end) = (node.span.start_byte as usize, node.span.end_byte as usize);
+    let span = bytes.get(start..end).ok_or("file changed on disk since indexed")?;
+    // The span starts at the definition, after its indentation: put the indentation
+    // back so the first line lines up with the rest.
+    let line_start = bytes[..start].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let indent = &bytes[line_start..start];
+    let indent = if indent.iter().all(|b| *b == b' ' || *b == b'\t') { indent } else { &[] };
+    let mut source = String::from_utf8_lossy(indent).into_owned();
+    source.push_str(&String::from_utf8_lossy(span));
+    let fence = fence_for(&source);
+    let mut out = header(node, PackRole::Seed);
+    out.push('\n');
+    out.push_str(&fence);
+    out.push_str(language_tag(&node.path));
+    out.push('\n');
+    out.push_str(source.trim_end_matches(['\n', '\r']));
+    out.push('\n');
+    out.push_str(&fence);
+    out.push('\n');
+    Ok(out)
+}
+
+/// Header, signature and docstring summary; `note` says why a seed has no source.
+pub(crate) fn brief(node: &PackNode, role: PackRole, note: Option<&str>) -> String {
+    let mut out = header(node, role);
+    if let Some(note) = note {
+        out.push_str(" (source not shown: ");
+        out.push_str(note);
+        out.push(')');
+    }
+    out.push('\n');
+    if let Some(signature) = node.signature.as_deref().map(one_line).filter(|s| !s.is_empty()) {
+        out.push_str("    ");
+        out.push_str(&cut(&signature, MAX_SIGNATURE_CHARS));
+        out.push('\n');
+    }
+    if let Some(summary) = node.summary.as_deref().map(one_line).filter(|s| !s.is_empty()) {
+        out.push_str("    ");
+        out.push_str(&cut(&summary, MAX_SUMMARY_CHARS));
+        out.push('\n');
+    }
+    out
+}
+
+fn header(node: &PackNode, role: PackRole) -> String {
+    format!(
+        "{} · {}:{}-{} · {} {}",
+        role_name(role),
+        node.path,
+        node.span.start_line,
+        node.span.end_line,
+        node.kind,
+        if node.qualified_name.is_empty() { &node.path } else { &node.qualified_name }
+    )
+}
+
+fn role_name(role: PackRole) -> &'static str {
+    match role {
+        PackRole::Seed => "seed",
+        PackRole::Caller => "caller",
+        PackRole::Callee => "callee",
+        PackRole::Test => "test",
+        PackRole::Parent => "parent",
+        PackRole::Sibling => "sibling",
+        PackRole::Related => "related",
+    }
+}
+
+/// A backtick fence longer than any backtick run in `source` (CommonMark).
+fn fence_for(source: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in source.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    "`".repeat(longest.max(2) + 1)
+}
+
+fn language_tag(path: &str) -> &'static str {
+    match Language::from_path(path) {
+        Some(Language::Python) => "python",
+        Some(Language::Rust) => "rust",
+        Some(Language::JavaScript) => "javascript",
+        Some(Language::TypeScript) => "typescript",
+        None => "",
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn cut(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", &text[..at]),
+    }
+}
