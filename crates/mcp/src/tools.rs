@@ -50,6 +50,7 @@ pub struct FindInput {
     pub name: String,
     /// Most nodes to list (default 20, at most 1000).
     #[serde(default)]
+    #[schemars(range(min = 1, max = 1000))]
     pub limit: Option<u32>,
     /// The `cursor` given by a previous answer, for the next page.
     #[serde(default)]
@@ -79,9 +80,11 @@ pub struct TraverseInput {
     pub node: String,
     /// Levels to follow: 1 (default) lists direct calls only; at most 32.
     #[serde(default)]
+    #[schemars(range(min = 1, max = 32))]
     pub depth: Option<u32>,
     /// Most nodes to list (default 100, at most 1000).
     #[serde(default)]
+    #[schemars(range(min = 1, max = 1000))]
     pub limit: Option<u32>,
     /// The `cursor` given by a previous answer, for the next page.
     #[serde(default)]
@@ -100,6 +103,7 @@ pub struct SearchInput {
     pub query: String,
     /// Most hits to list (default 20, at most 1000).
     #[serde(default)]
+    #[schemars(range(min = 1, max = 1000))]
     pub limit: Option<u32>,
     /// The `cursor` given by a previous answer, for the next page.
     #[serde(default)]
@@ -133,6 +137,7 @@ pub struct ContextInput {
     pub query: Option<String>,
     /// Most tokens the pack may take (default 4000, at most 200000). Never exceeded.
     #[serde(default)]
+    #[schemars(range(min = 1, max = 200_000))]
     pub budget: Option<u32>,
     /// The tokenizer to count with (default `o200k_base`).
     #[serde(default)]
@@ -140,6 +145,7 @@ pub struct ContextInput {
     /// A session id of your choice: later packs with the same session leave out
     /// what was already sent and has not changed since.
     #[serde(default)]
+    #[schemars(length(min = 1, max = 128))]
     pub session: Option<String>,
     /// Wait until every file change made so far is in the graph before answering.
     #[serde(default)]
@@ -156,6 +162,7 @@ pub struct ChangesInput {
     pub clock: Option<u64>,
     /// Most changes to list (default 100, at most 1000).
     #[serde(default)]
+    #[schemars(range(min = 1, max = 1000))]
     pub limit: Option<u32>,
     /// The `cursor` given by a previous answer, for the next page.
     #[serde(default)]
