@@ -70,7 +70,16 @@ pub struct Answer {
     /// The method's result object (a `protocol` result, as JSON).
     pub result: Value,
     /// `Some` while the first index runs: the answer may be incomplete.
-    pub indexing: Option<IndexingProgress>,
+    pub indexing: Option<Coverage>,
+}
+
+/// How much of the tree a daemon whose first index still runs has in its graph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coverage {
+    /// The start-up index's progress (files handled so far).
+    pub progress: IndexingProgress,
+    /// Files in the graph (committed) when the answer was read.
+    pub files_in_graph: u64,
 }
 
 /// The daemon as the MCP tools see it. Shared by every tool call; cheap to lock.
@@ -161,7 +170,7 @@ impl Daemon {
         client: &mut server::Client,
         method: &str,
         result: &Value,
-    ) -> Option<IndexingProgress> {
+    ) -> Option<Coverage> {
         if self.indexed.load(Ordering::Relaxed) {
             return None;
         }
@@ -170,11 +179,11 @@ impl Daemon {
         } else {
             client.call_as(protocol::method::STATUS, &serde_json::json!({})).ok()?
         };
-        let indexing = status.daemon.and_then(|d| d.indexing);
-        if indexing.is_none() {
+        let Some(progress) = status.daemon.and_then(|d| d.indexing) else {
             self.indexed.store(true, Ordering::Relaxed);
-        }
-        indexing
+            return None;
+        };
+        Some(Coverage { progress, files_in_graph: status.index.files })
     }
 
     fn put_back(&self, client: server::Client) {

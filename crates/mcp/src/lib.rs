@@ -18,7 +18,7 @@ mod daemon;
 mod render;
 mod tools;
 
-pub use daemon::{Answer, CallError, Daemon, Launch, LOG_FILE};
+pub use daemon::{Answer, CallError, Coverage, Daemon, Launch, LOG_FILE};
 pub use tools::{
     ChangesInput, CodehubMcp, ContextInput, FindInput, NodeInput, SearchInput, TraverseInput,
     TOOL_NAMES,

@@ -2,21 +2,21 @@
 //! locations, one node per line or two, never a JSON dump (the JSON goes into the
 //! result's structured content).
 
+use crate::daemon::Coverage;
 use model::split_node_id;
 use protocol::{
-    ChangeKind, ChangesResult, ContextResult, EdgeEnd, IndexingProgress, NodeResult, NodeSummary,
-    NodesPage, Reached, RpcError, SearchResult, StatusResult, SyncResult, TestsResult,
-    TraverseResult,
+    ChangeKind, ChangesResult, ContextResult, EdgeEnd, NodeResult, NodeSummary, NodesPage, Reached,
+    RpcError, SearchResult, StatusResult, SyncResult, TestsResult, TraverseResult,
 };
 use std::fmt::Write;
 
 /// The note put before answers given while the daemon's first index runs.
-pub fn indexing_note(p: &IndexingProgress) -> String {
+pub fn indexing_note(c: &Coverage) -> String {
     format!(
-        "Note: codehub is still building its first index ({} files handled so far, {:.0} s \
-         in): this answer may miss files and call edges. Call `status` to follow progress, \
-         or `sync` to wait for it.\n\n",
-        p.files_done, p.elapsed_s
+        "Note: codehub is still building its first index ({} files examined and {} in the \
+         graph so far, {:.0} s in): this answer may miss files and call edges. Call `status` \
+         to follow progress, or `sync` to wait for it.\n\n",
+        c.progress.files_done, c.files_in_graph, c.progress.elapsed_s
     )
 }
 
