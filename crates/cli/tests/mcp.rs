@@ -60,6 +60,17 @@ fn alive(pid: u64) -> bool {
     }
 }
 
+/// Runs `codehub stop` in the root when dropped (a failed test leaves no daemon).
+struct StopOnDrop(PathBuf);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        if self.0.join(".codehub").join(server::SOCKET_FILE).exists() {
+            let _ = codehub(&self.0, &["stop"]);
+        }
+    }
+}
+
 #[test]
 fn an_mcp_client_finds_follows_packs_and_sees_an_edit_after_sync() {
     let Some(python) = python() else { return };
@@ -69,6 +80,8 @@ fn an_mcp_client_finds_follows_packs_and_sees_an_edit_after_sync() {
     let socket = root.join(".codehub").join(server::SOCKET_FILE);
     assert!(!socket.exists(), "no daemon runs before the test");
 
+    // Whatever happens, the daemon `codehub mcp` starts does not outlive the test.
+    let _stop = StopOnDrop(root.clone());
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../mcp/tests/e2e_client.py");
     let run = Command::new(&python)
         .arg(&script)

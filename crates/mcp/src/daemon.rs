@@ -149,12 +149,15 @@ impl Daemon {
                 }
                 // A lost connection (the daemon restarted, or stopped and is being
                 // started again) is worth one more try; every tool only reads or syncs.
+                // Idle connections to a daemon that went away are lost too.
                 Err(e) if e.kind() == ErrorKind::Internal && !retried => {
                     tracing::debug!(error = %e, "retrying on a fresh connection");
+                    self.idle.lock().unwrap_or_else(|e| e.into_inner()).clear();
                     retried = true;
                 }
                 Err(e) => {
-                    if e.kind() != ErrorKind::Timeout {
+                    // After a timeout or a transport error the connection is unusable.
+                    if !matches!(e.kind(), ErrorKind::Timeout | ErrorKind::Internal) {
                         self.put_back(client);
                     }
                     return Err(e.into());
@@ -221,9 +224,9 @@ impl Daemon {
         }
     }
 
-    /// Errors when the daemon this process started has exited without serving (for
-    /// example it could not open the store); an exit because another daemon holds
-    /// the root is fine: that one will answer.
+    /// Errors when the daemon this process started has failed (for example it could
+    /// not open the store). A clean exit (`codehub stop`) is fine: a new one is
+    /// started; so is an exit because another daemon holds the root: that one answers.
     fn check_child(&self) -> Result<(), CallError> {
         let mut child = self.child.lock().unwrap_or_else(|e| e.into_inner());
         let Some(running) = child.as_mut() else { return Ok(()) };
@@ -232,7 +235,7 @@ impl Daemon {
                 *child = None;
                 let log = self.launch.state_dir.join(LOG_FILE);
                 let tail = log_tail(&log, 10);
-                if tail.contains("already running") {
+                if status.success() || tail.contains("already running") {
                     return Ok(());
                 }
                 Err(CallError::DaemonExited {

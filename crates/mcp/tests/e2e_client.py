@@ -4,13 +4,15 @@ Usage: e2e_client.py CODEHUB_BINARY ROOT
 
 Drives a real `codehub mcp ROOT` over stdio as an agent would: initialize, list the
 tools, find a symbol, follow callers, pack context, get errors for unknown and
-ambiguous names, edit a file, sync, and see the edit in the graph. Every step
+ambiguous names, edit a file, sync, see the edit in the graph, and keep working
+across a `codehub stop` (a new daemon is started). Every step
 asserts on content; any failure exits non-zero with the reason. Launched by
 crates/cli/tests/mcp.rs, which sets up the fixture tree in ROOT (see there) and
 checks the daemon afterwards.
 """
 
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -189,8 +191,19 @@ async def main(binary: str, root: Path) -> None:
                 roles = {item["id"]: item["role"] for item in packed["included"]}
                 check(roles.get("pkg/core.py::Engine.run") == "seed", f"pack roles {roles}", pack)
 
+                # The user stops the daemon mid-session: the next call starts another.
+                first_pid = status.structured_content["daemon"]["pid"]
+                stop = subprocess.run([binary, "stop"], cwd=root, capture_output=True, text=True)
+                check(stop.returncode == 0, f"codehub stop: {stop.stderr}")
+                await wait_until_up(session)
+                status = await call_ok(session, "status")
+                again_pid = status.structured_content["daemon"]["pid"]
+                check(again_pid != first_pid, f"a new daemon answers ({first_pid})", status)
+                callers = await call_ok(session, "callers", {"node": "helper"})
+                check("pkg/extra.py::twice" in text_of(callers), "the graph survived", callers)
+
     check(not stray_output, f"non-MCP output on stdout: {stray_output!r}")
-    print("e2e ok: 10 tools, find/callers/tests/search/context/errors/edit/sync/changes")
+    print("e2e ok: 10 tools, find/callers/tests/search/context/errors/edit/sync/changes/restart")
 
 
 if __name__ == "__main__":
