@@ -34,16 +34,15 @@ pub fn run(root: &Path) -> Result<()> {
     );
     let store = store::Store::open_read_only(&config.db_path())?;
 
-    // Every node appears once as `added` in the cold index's change log.
-    let mut ids: Vec<String> =
-        store.changes_since(0, usize::MAX)?.into_iter().map(|c| c.node_id).collect();
-    ids.sort();
-    ids.dedup();
+    // The graph dump lists every node as `node Text("id") Text("kind") ...`, sorted.
     let callables: Vec<String> = store
-        .summaries_of(&ids)?
-        .into_iter()
-        .filter(|s| s.kind.is_callable())
-        .map(|s| s.id)
+        .graph_dump()?
+        .iter()
+        .filter_map(|line| {
+            let mut quoted = line.strip_prefix("node ")?.split('"').skip(1).step_by(2);
+            let (id, kind) = (quoted.next()?, quoted.next()?);
+            matches!(kind, "function" | "method").then(|| id.to_owned())
+        })
         .collect();
     let step = (callables.len() / SEEDS).max(1);
     let seeds: Vec<&String> = callables.iter().step_by(step).take(SEEDS).collect();

@@ -96,12 +96,14 @@ pub fn pack(
         }
     }
     let encoding = params.encoding.unwrap_or_default();
+    let started = std::time::Instant::now();
     let seeds = seeds(store, params)?;
     let tokenizer = Tokenizer::get(encoding)?;
 
     let (ranked, mut hood) = rank::personalized_pagerank(store, &seeds)?;
     let roles = roles(store, &seeds, &mut hood)?;
     let root = store.root()?;
+    let ranked_ms = started.elapsed().as_secs_f64() * 1e3;
 
     // Seeds first (in the order given), then the rest by score.
     let seed_set: HashSet<&str> = seeds.iter().map(String::as_str).collect();
@@ -118,6 +120,7 @@ pub fn pack(
         }
     }
 
+    let read_ms = started.elapsed().as_secs_f64() * 1e3;
     let session = params.session.as_deref();
     let known = match (sessions, session) {
         (Some(sessions), Some(session)) => {
@@ -186,6 +189,13 @@ pub fn pack(
         tokens = tokenizer.count(&text);
     }
     omitted.sort_by_key(|(rank, _)| *rank);
+    tracing::debug!(
+        ranked_ms,
+        read_ms,
+        total_ms = started.elapsed().as_secs_f64() * 1e3,
+        candidates = order.len(),
+        "context.pack"
+    );
 
     if let (Some(sessions), Some(session)) = (sessions, session) {
         let sent: Vec<(String, String)> = included

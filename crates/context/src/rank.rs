@@ -34,12 +34,16 @@ pub fn weight(kind: EdgeKind) -> f64 {
 }
 
 /// The graph around the seeds as far as it was read: node ids and, for expanded
-/// nodes, their edges.
+/// nodes, their edges and weighted degree.
 #[derive(Debug, Default)]
 pub struct Neighbourhood {
     ids: Vec<String>,
     index: HashMap<String, usize>,
-    links: HashMap<usize, Vec<(usize, EdgeKind, bool)>>,
+    /// Per node (by index): its edges `(other, kind, outgoing)` once read.
+    links: Vec<Option<Vec<(usize, EdgeKind, bool)>>>,
+    /// Per node: the sum of its edges' weights, once read.
+    degree: Vec<f64>,
+    n_expanded: usize,
 }
 
 impl Neighbourhood {
@@ -50,30 +54,38 @@ impl Neighbourhood {
         let i = self.ids.len();
         self.ids.push(id.to_owned());
         self.index.insert(id.to_owned(), i);
+        self.links.push(None);
+        self.degree.push(0.0);
         i
     }
 
-    /// The edges of node `i` (read from the store on first use): `(other, kind,
-    /// outgoing)`.
-    fn expand(&mut self, store: &Store, i: usize) -> store::Result<&[(usize, EdgeKind, bool)]> {
-        if !self.links.contains_key(&i) {
-            let id = self.ids[i].clone();
-            let read: Vec<Link> = store.links(&id, MAX_FANOUT)?;
-            let mut out = Vec::with_capacity(read.len());
-            for link in read {
-                if link.other != id {
-                    out.push((self.intern(&link.other), link.kind, link.outgoing));
-                }
-            }
-            self.links.insert(i, out);
+    fn expanded(&self, i: usize) -> bool {
+        self.links[i].is_some()
+    }
+
+    /// Reads the edges of node `i` from the store unless already read.
+    fn expand(&mut self, store: &Store, i: usize) -> store::Result<()> {
+        if self.expanded(i) {
+            return Ok(());
         }
-        Ok(&self.links[&i])
+        let id = self.ids[i].clone();
+        let read: Vec<Link> = store.links(&id, MAX_FANOUT)?;
+        let mut out = Vec::with_capacity(read.len());
+        for link in read {
+            if link.other != id {
+                out.push((self.intern(&link.other), link.kind, link.outgoing));
+            }
+        }
+        self.degree[i] = out.iter().map(|&(_, kind, _)| weight(kind)).sum();
+        self.links[i] = Some(out);
+        self.n_expanded += 1;
+        Ok(())
     }
 
     /// The edges of `id` when they were read, else `None`.
     pub fn links_of(&self, id: &str) -> Option<impl Iterator<Item = (&str, EdgeKind, bool)>> {
         let i = *self.index.get(id)?;
-        let links = self.links.get(&i)?;
+        let links = self.links[i].as_ref()?;
         Some(links.iter().map(|&(j, kind, out)| (self.ids[j].as_str(), kind, out)))
     }
 
@@ -81,7 +93,7 @@ impl Neighbourhood {
     /// children are the seeds' siblings).
     pub fn ensure(&mut self, store: &Store, id: &str) -> store::Result<()> {
         let i = self.intern(id);
-        self.expand(store, i).map(|_| ())
+        self.expand(store, i)
     }
 }
 
@@ -109,12 +121,17 @@ impl Ord for Pending {
     }
 }
 
+/// Most pushes per call: each push of a node at least halves its residual, so a few
+/// per expanded node settle nearly all the mass that matters.
+pub const MAX_PUSHES: usize = 4 * MAX_EXPANDED;
+
 /// Approximate personalized PageRank with restart distribution uniform over `seeds`
 /// (ids), over the undirected, weighted graph of every resolved edge kind (see
 /// [`weight`]), by ACL's push procedure on the lazy walk: pushing `u` settles
 /// `α·r(u)` into `p(u)`, keeps `(1-α)·r(u)/2` at `u` and spreads `(1-α)·r(u)/2` over
 /// its edges by weight. Pushing continues while some node holds `r(u) ≥ ε·w(u)`
-/// (`w(u)` its weighted degree), for at most [`MAX_EXPANDED`] distinct nodes.
+/// (`w(u)` its weighted degree), largest residual first, for at most
+/// [`MAX_EXPANDED`] distinct nodes and [`MAX_PUSHES`] pushes.
 ///
 /// Returns every node reached except the seeds, best first (ties by id), and the
 /// neighbourhood read (for roles). Errors: store reads.
@@ -123,63 +140,68 @@ pub fn personalized_pagerank(
     seeds: &[String],
 ) -> store::Result<(Vec<Ranked>, Neighbourhood)> {
     let mut hood = Neighbourhood::default();
-    let mut p: HashMap<usize, f64> = HashMap::new();
-    let mut r: HashMap<usize, f64> = HashMap::new();
+    let mut p: Vec<f64> = Vec::new();
+    let mut r: Vec<f64> = Vec::new();
     let mut heap = BinaryHeap::new();
     let start = 1.0 / seeds.len().max(1) as f64;
     for seed in seeds {
         let i = hood.intern(seed);
-        *r.entry(i).or_default() += start;
-        heap.push(Pending(r[&i], i));
+        r.resize(hood.ids.len(), 0.0);
+        r[i] += start;
+        heap.push(Pending(r[i], i));
     }
-    // A generous cap on pushes: each push of a node at least halves its residual.
     let mut pushes = 0usize;
     while let Some(Pending(_, u)) = heap.pop() {
-        if pushes >= 20 * MAX_EXPANDED {
+        if pushes >= MAX_PUSHES {
             break;
         }
-        if !hood.links.contains_key(&u) && hood.links.len() >= MAX_EXPANDED {
-            continue;
+        if !hood.expanded(u) {
+            if hood.n_expanded >= MAX_EXPANDED {
+                continue;
+            }
+            hood.expand(store, u)?;
         }
-        let ru = r.get(&u).copied().unwrap_or(0.0);
-        let edges: Vec<(usize, f64)> =
-            hood.expand(store, u)?.iter().map(|&(v, kind, _)| (v, weight(kind))).collect();
-        let degree: f64 = edges.iter().map(|(_, w)| w).sum();
+        r.resize(hood.ids.len(), 0.0);
+        p.resize(hood.ids.len(), 0.0);
+        let ru = r[u];
+        let degree = hood.degree[u];
         if degree == 0.0 {
             // A node without edges keeps all the walk's mass that reaches it.
-            *p.entry(u).or_default() += ru;
-            r.insert(u, 0.0);
+            p[u] += ru;
+            r[u] = 0.0;
             continue;
         }
         if ru < EPSILON * degree {
             continue;
         }
         pushes += 1;
-        *p.entry(u).or_default() += ALPHA * ru;
+        p[u] += ALPHA * ru;
         let keep = (1.0 - ALPHA) * ru / 2.0;
-        r.insert(u, keep);
-        for (v, w) in edges {
-            let rv = r.entry(v).or_default();
-            *rv += keep * w / degree;
-            // Degree unknown until expanded: queue on the residual alone; the test
-            // against ε·w(v) is made when it is popped.
-            if *rv >= EPSILON {
-                heap.push(Pending(*rv, v));
+        r[u] = keep;
+        let share = keep / degree;
+        for &(v, kind, _) in hood.links[u].as_deref().unwrap_or_default() {
+            let before = r[v];
+            r[v] += share * weight(kind);
+            // Queue when the residual crosses the push threshold. A node's degree is
+            // unknown until expanded: then it is queued on crossing ε, and tested
+            // against ε·w(v) when popped.
+            let threshold =
+                if hood.links[v].is_some() { EPSILON * hood.degree[v] } else { EPSILON };
+            if before < threshold && r[v] >= threshold {
+                heap.push(Pending(r[v], v));
             }
         }
         if keep >= EPSILON * degree {
             heap.push(Pending(keep, u));
         }
     }
+    r.resize(hood.ids.len(), 0.0);
+    p.resize(hood.ids.len(), 0.0);
     let seed_ids: std::collections::HashSet<usize> =
         seeds.iter().filter_map(|s| hood.index.get(s).copied()).collect();
     let mut ranked: Vec<Ranked> = (0..hood.ids.len())
         .filter(|i| !seed_ids.contains(i))
-        .map(|i| {
-            let score =
-                p.get(&i).copied().unwrap_or(0.0) + ALPHA * r.get(&i).copied().unwrap_or(0.0);
-            Ranked { id: hood.ids[i].clone(), score }
-        })
+        .map(|i| Ranked { id: hood.ids[i].clone(), score: p[i] + ALPHA * r[i] })
         .filter(|x| x.score > 0.0)
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));

@@ -126,3 +126,23 @@ impl Store {
         Ok(row)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_root_is_recorded_once_and_read_back_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("index.db");
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.root().unwrap(), None);
+        store.set_root(Path::new("/src/project")).unwrap();
+        store.set_root(Path::new("/src/project")).unwrap();
+        let clock = store.clock().unwrap();
+        let reader = Store::open_read_only(&db).unwrap();
+        assert_eq!(reader.root().unwrap(), Some(PathBuf::from("/src/project")));
+        assert_eq!(reader.clock().unwrap(), clock, "recording the root is not a commit");
+        assert!(reader.set_root(Path::new("/elsewhere")).is_err());
+    }
+}
