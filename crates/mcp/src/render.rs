@@ -226,6 +226,10 @@ pub fn changes(after: u64, r: &ChangesResult) -> String {
     let mut out = String::new();
     if r.changes.is_empty() {
         let _ = writeln!(out, "No changes after clock {after}; the graph is at clock {}.", r.clock);
+        if after == 0 {
+            let _ =
+                writeln!(out, "(The first index is not in the change log: only later edits are.)");
+        }
         return out;
     }
     let _ = writeln!(
