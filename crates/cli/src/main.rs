@@ -1,6 +1,7 @@
 //! `codehub`: the command-line interface. Thin glue: parse arguments, call `index` and
 //! `store`, print human-readable text or `--json`. Exit codes: 0 ok, 1 error, 2 usage.
 
+mod mcp;
 mod output;
 mod pack;
 mod serve;
@@ -97,6 +98,11 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Serve MCP on stdin/stdout for AI agents (starts the daemon when none runs).
+    Mcp {
+        /// The root to serve (default: as for `index`).
+        path: Option<PathBuf>,
+    },
     /// A token-budgeted context pack: the seeds with their source, then their callers,
     /// callees, tests, parents and siblings ranked by personalized PageRank.
     Context(pack::ContextArgs),
@@ -111,8 +117,14 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let mut out = Out::new(cli.json);
-    match run(&cli, &mut out) {
+    let result = match &cli.command {
+        // MCP messages own stdout, so no `Out` (it keeps stdout locked).
+        Command::Mcp { path } => {
+            index_config(&cli, path.as_deref(), 2 * 1024 * 1024, 0).and_then(mcp::run)
+        }
+        _ => run(&cli, &mut Out::new(cli.json)),
+    };
+    match result {
         Ok(code) => code,
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -232,6 +244,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
             out.search(&r)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Mcp { .. } => bail!("`mcp` must be run before stdout is locked"),
         Command::Context(args) => {
             let mut hub = open_hub(cli)?;
             match hub.call_as::<_, protocol::ContextResult>("context.pack", &args.params()) {

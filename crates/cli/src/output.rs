@@ -127,6 +127,12 @@ impl Out {
                     "changes:    {} applied, {} rescans",
                     d.changes_applied, d.rescans
                 ))?;
+                if let Some(p) = &d.indexing {
+                    self.line(format_args!(
+                        "indexing:   first index running, {} files so far ({:.0} s)",
+                        p.files_done, p.elapsed_s
+                    ))?;
+                }
                 if let Some(e) = &d.last_error {
                     self.line(format_args!("last error: {e}"))?;
                 }

@@ -101,6 +101,10 @@ struct Shared {
     rewatch_thread: Mutex<Option<std::thread::Thread>>,
     /// Directories queued for their second examination (see `run_worker`).
     rechecks: Mutex<HashSet<String>>,
+    /// True once the start-up reconcile (the first rescan) has been committed.
+    first_index_done: AtomicBool,
+    /// Files the start-up reconcile has handled so far (its progress callback).
+    first_index_files: AtomicU64,
 }
 
 /// Publishes a committed clock and wakes [`Daemon::wait_for_commit`] callers.
@@ -156,6 +160,8 @@ impl Daemon {
             rewatch_mark: AtomicU64::new(0),
             rewatch_thread: Mutex::new(None),
             rechecks: Mutex::new(HashSet::new()),
+            first_index_done: AtomicBool::new(false),
+            first_index_files: AtomicU64::new(0),
         });
         let mut threads = Vec::new();
         let watcher = if options.force_polling { None } else { start_watcher(&shared) };
@@ -309,6 +315,12 @@ impl Daemon {
             last_error: sh.last_error.lock().unwrap_or_else(|e| e.into_inner()).clone(),
             watch_mode: if sh.polling.load(Ordering::SeqCst) { "polling" } else { "inotify" }
                 .into(),
+            indexing: (!sh.first_index_done.load(Ordering::SeqCst)).then(|| {
+                model::IndexingProgress {
+                    files_done: sh.first_index_files.load(Ordering::SeqCst),
+                    elapsed_s: sh.started.elapsed().as_secs_f64(),
+                }
+            }),
         }
     }
 
@@ -690,7 +702,14 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
         }
         for (job, _) in rescans {
             let started = Instant::now();
-            match crate::walk::index(&shared.config, &|_| {}) {
+            // Only the start-up reconcile reports progress (`status`'s `indexing`).
+            let first = !shared.first_index_done.load(Ordering::SeqCst);
+            let progress = |n: u64| {
+                if first {
+                    shared.first_index_files.store(n, Ordering::SeqCst);
+                }
+            };
+            match crate::walk::index(&shared.config, &progress) {
                 Ok(report) => {
                     let changed = report.parsed + report.removed + report.renamed.len() as u64;
                     shared.changes_applied.fetch_add(changed, Ordering::SeqCst);
@@ -705,6 +724,7 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
                 Err(e) => note_error(shared, format!("rescan failed: {e}")),
             }
             shared.rescans.fetch_add(1, Ordering::SeqCst);
+            shared.first_index_done.store(true, Ordering::SeqCst);
             shared.queue.done(&job);
         }
     }

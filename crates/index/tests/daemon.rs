@@ -48,6 +48,7 @@ fn a_hundred_concurrent_edits_are_all_visible_after_sync() {
     let daemon = start(root);
     daemon.sync(SYNC).unwrap();
     assert_eq!(reader(root).status().unwrap().files, 100);
+    assert_eq!(daemon.stats().indexing, None, "the start-up index is over after sync");
     std::thread::scope(|s| {
         for chunk in 0..10 {
             s.spawn(move || {

@@ -5,8 +5,8 @@ pub mod facts;
 mod state;
 
 pub use state::{
-    summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, NodeState, NodeSummary,
-    Reached,
+    summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, IndexingProgress,
+    NodeState, NodeSummary, Reached,
 };
 
 use serde::{Deserialize, Serialize};

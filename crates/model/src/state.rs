@@ -159,4 +159,18 @@ pub struct DaemonStatus {
     pub last_error: Option<String>,
     /// `"inotify"` (or the platform's native watcher) or `"polling"`.
     pub watch_mode: String,
+    /// Present while the daemon's start-up index (the reconcile of the tree with the
+    /// store) runs: until it ends, answers may miss files and call edges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indexing: Option<IndexingProgress>,
+}
+
+/// How far the daemon's start-up index has come (see [`DaemonStatus::indexing`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IndexingProgress {
+    /// Files found by the walk and handled so far (parsed, unchanged or skipped).
+    /// The walk streams, so the total is not known before it ends.
+    pub files_done: u64,
+    /// Seconds since the start-up index began.
+    pub elapsed_s: f64,
 }

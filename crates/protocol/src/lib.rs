@@ -45,7 +45,8 @@ use serde_json::Value;
 use std::fmt;
 
 pub use model::{
-    Change, ChangeKind, DaemonStatus, EdgeEnd, IndexStatus, NodeState, NodeSummary, Reached,
+    Change, ChangeKind, DaemonStatus, EdgeEnd, IndexStatus, IndexingProgress, NodeState,
+    NodeSummary, Reached,
 };
 
 /// The only JSON-RPC version spoken: the value of every message's `jsonrpc` field.

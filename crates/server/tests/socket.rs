@@ -99,6 +99,7 @@ impl Live for FakeLive {
             rescans: 1,
             last_error: None,
             watch_mode: "inotify".into(),
+            indexing: None,
         }
     }
 

@@ -1,0 +1,343 @@
+//! Agent-friendly text for each tool's answer: signatures and `path:line`
+//! locations, one node per line or two, never a JSON dump (the JSON goes into the
+//! result's structured content).
+
+use crate::daemon::Coverage;
+use model::split_node_id;
+use protocol::{
+    ChangeKind, ChangesResult, ContextResult, EdgeEnd, NodeResult, NodeSummary, NodesPage, Reached,
+    RpcError, SearchResult, StatusResult, SyncResult, TestsResult, TraverseResult,
+};
+use std::fmt::Write;
+
+/// The note put before answers given while the daemon's first index runs.
+pub fn indexing_note(c: &Coverage) -> String {
+    format!(
+        "Note: codehub is still building its first index ({} files examined and {} in the \
+         graph so far, {:.0} s in): this answer may miss files and call edges. Call `status` \
+         to follow progress, or `sync` to wait for it.\n\n",
+        c.progress.files_done, c.files_in_graph, c.progress.elapsed_s
+    )
+}
+
+/// `- function pkg/a.py::f  [pkg/a.py:3-9]` then the signature and docstring summary,
+/// indented.
+fn summary(out: &mut String, n: &NodeSummary) {
+    let _ = writeln!(out, "- {} {}  [{}:{}-{}]", n.kind, n.id, n.path, n.start_line, n.end_line);
+    if let Some(sig) = &n.signature {
+        let _ = writeln!(out, "    {}", sig.trim());
+    }
+    if let Some(doc) = &n.summary {
+        let _ = writeln!(out, "    \"{}\"", doc.trim());
+    }
+}
+
+fn more(out: &mut String, next: &Option<String>) {
+    if let Some(cursor) = next {
+        let _ = writeln!(out, "More results: call again with cursor = \"{cursor}\".");
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `find_symbol`: the matching nodes.
+pub fn find(name: &str, page: &NodesPage) -> String {
+    let mut out = String::new();
+    if page.nodes.is_empty() {
+        let _ = writeln!(
+            out,
+            "No node is named \"{name}\" (nor starts with it). Try `search` with words \
+             from its name or docstring."
+        );
+        return out;
+    }
+    let _ = writeln!(out, "{} matching \"{name}\":", plural(page.nodes.len(), "node", "nodes"));
+    for n in &page.nodes {
+        summary(&mut out, n);
+    }
+    more(&mut out, &page.next_cursor);
+    out
+}
+
+fn how(e: &EdgeEnd) -> String {
+    if e.resolved {
+        e.provenance.to_string()
+    } else {
+        "unresolved: kept by name".into()
+    }
+}
+
+/// `get_node`: a node's state, with its callers, callees and tests as ids.
+pub fn node(r: &NodeResult) -> String {
+    let n = &r.node;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}", n.kind, n.id);
+    let _ = writeln!(
+        out,
+        "at {}:{}-{} ({} lines, {})",
+        n.path, n.span.start_line, n.span.end_line, n.line_count, n.language
+    );
+    if let Some(parent) = &n.parent {
+        let _ = writeln!(out, "in {parent}");
+    }
+    if !n.decorators.is_empty() {
+        let _ = writeln!(out, "decorators: {}", n.decorators.join(" "));
+    }
+    if let Some(sig) = &n.signature {
+        let _ = writeln!(out, "signature: {}", sig.trim());
+    }
+    if let Some(doc) = &n.docstring {
+        let _ = writeln!(out, "docstring:");
+        for line in doc.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+        if n.docstring_outdated {
+            let _ = writeln!(out, "    (outdated: the signature changed since it was written)");
+        }
+    }
+    if n.kind.is_callable() {
+        let hints = if n.has_type_hints { "fully annotated" } else { "not fully annotated" };
+        let _ = writeln!(out, "complexity: {}, {hints}", n.complexity);
+    }
+    if !n.imports.is_empty() {
+        let _ = writeln!(out, "imports: {}", n.imports.join(", "));
+    }
+    let (path, _) = split_node_id(&n.id);
+    let _ = writeln!(out, "callers ({}):", n.callers.len());
+    for e in &n.callers {
+        let (site, _) = split_node_id(&e.id);
+        let _ = writeln!(out, "- {}  [{site}:{}] ({})", e.id, e.line, how(e));
+    }
+    let _ = writeln!(out, "callees ({}):", n.callees.len());
+    for e in &n.callees {
+        let _ = writeln!(out, "- {}  [called at {path}:{}] ({})", e.id, e.line, how(e));
+    }
+    let _ = writeln!(out, "tests ({}):", n.related_tests.len());
+    for t in &n.related_tests {
+        let _ = writeln!(out, "- {t}");
+    }
+    let _ = writeln!(out, "version {} ({}, {})", n.version, n.update_source, n.last_updated);
+    if let Some(old) = &n.renamed_from {
+        let _ = writeln!(out, "renamed from {old}");
+    }
+    out
+}
+
+/// `callers` / `callees`: the traversal, one reached node per line, indented by depth;
+/// each with the call site's `path:line`.
+pub fn reached(callers: bool, depth: u32, r: &TraverseResult) -> String {
+    let mut out = String::new();
+    let what = if callers { "caller" } else { "callee" };
+    if r.reached.is_empty() && r.next_cursor.is_none() {
+        let _ = writeln!(out, "{}: no {what}s found.", r.node);
+        return out;
+    }
+    let scope = if depth > 1 { format!(" (up to {depth} levels)") } else { String::new() };
+    let whats = format!("{what}s");
+    let _ = writeln!(out, "{}{scope} of {}:", plural(r.reached.len(), what, &whats), r.node);
+    for step in &r.reached {
+        let _ = writeln!(out, "{}", step_line(callers, step));
+    }
+    more(&mut out, &r.next_cursor);
+    out
+}
+
+fn step_line(callers: bool, step: &Reached) -> String {
+    let indent = "  ".repeat(step.depth.max(1) as usize - 1);
+    // The call site is in the caller's file: the reached node for callers, the node
+    // it was reached from for callees.
+    let site = if callers { &step.edge.id } else { &step.via };
+    let (path, _) = split_node_id(site);
+    let at = if callers { "calls at" } else { "called at" };
+    format!("{indent}- {}  [{at} {path}:{}] ({})", step.edge.id, step.edge.line, how(&step.edge))
+}
+
+/// `related_tests`: the tests that exercise a node.
+pub fn tests(r: &TestsResult) -> String {
+    let mut out = String::new();
+    if r.tests.is_empty() {
+        let _ = writeln!(out, "{}: no tests exercise it (directly or through helpers).", r.node);
+        return out;
+    }
+    let _ = writeln!(out, "{} exercising {}:", plural(r.tests.len(), "test", "tests"), r.node);
+    for t in &r.tests {
+        summary(&mut out, t);
+    }
+    out
+}
+
+/// `search`: hits, best first.
+pub fn search(query: &str, r: &SearchResult) -> String {
+    let mut out = String::new();
+    if r.hits.is_empty() {
+        let _ = writeln!(out, "Nothing matches \"{query}\".");
+        return out;
+    }
+    let _ = writeln!(out, "{} for \"{query}\", best first:", plural(r.hits.len(), "hit", "hits"));
+    for hit in &r.hits {
+        summary(&mut out, &hit.node);
+    }
+    more(&mut out, &r.next_cursor);
+    out
+}
+
+/// `context_pack`: the pack's text, then what it holds and what did not fit.
+pub fn context(r: &ContextResult) -> String {
+    let mut out = r.text.clone();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let encoding = serde_json::to_value(r.encoding)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "\n---\n{} of {} tokens ({encoding}); {} included",
+        r.tokens,
+        r.budget,
+        plural(r.included.len(), "node", "nodes")
+    );
+    if !r.omitted.is_empty() {
+        let ids: Vec<&str> = r.omitted.iter().take(20).map(|i| i.id.as_str()).collect();
+        let rest = r.omitted.len().saturating_sub(ids.len());
+        let _ =
+            write!(out, "left out for lack of budget ({}): {}", r.omitted.len(), ids.join(", "));
+        if rest > 0 {
+            let _ = write!(out, " and {rest} more");
+        }
+        out.push('\n');
+    }
+    if !r.unchanged.is_empty() {
+        let _ = writeln!(
+            out,
+            "already sent in session {} and unchanged: {}",
+            r.session.as_deref().unwrap_or("?"),
+            r.unchanged.join(", ")
+        );
+    }
+    out
+}
+
+/// `changes_since`: the change log, oldest first.
+pub fn changes(after: u64, r: &ChangesResult) -> String {
+    let mut out = String::new();
+    if r.changes.is_empty() {
+        let _ = writeln!(out, "No changes after clock {after}; the graph is at clock {}.", r.clock);
+        if after == 0 {
+            let _ =
+                writeln!(out, "(The first index is not in the change log: only later edits are.)");
+        }
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{} after clock {after} (oldest first):",
+        plural(r.changes.len(), "change", "changes")
+    );
+    for c in &r.changes {
+        let what = match c.change {
+            ChangeKind::Added => "added",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Removed => "removed",
+        };
+        let _ = writeln!(out, "- clock {}: {what} {}", c.clock, c.node_id);
+    }
+    match &r.next_cursor {
+        Some(_) => more(&mut out, &r.next_cursor),
+        None => {
+            let _ = writeln!(out, "To follow later changes, call again with clock = {}.", r.clock);
+        }
+    }
+    out
+}
+
+/// `sync`: the barrier passed.
+pub fn sync(r: &SyncResult) -> String {
+    format!(
+        "Synced: every file change made before this call is in the graph (clock {}).\n",
+        r.clock
+    )
+}
+
+/// `status`: the daemon and the index in a few lines.
+pub fn status(root: &std::path::Path, r: &StatusResult) -> String {
+    let mut out = String::new();
+    let s = &r.index;
+    let _ = writeln!(out, "codehub for {}", root.display());
+    match &r.daemon {
+        Some(d) => {
+            let _ = writeln!(
+                out,
+                "daemon: running (pid {}, up {:.0} s, {}), {} changes queued, {} applied",
+                d.pid, d.uptime_s, d.watch_mode, d.queue_depth, d.changes_applied
+            );
+            match &d.indexing {
+                Some(p) => {
+                    let _ = writeln!(
+                        out,
+                        "first index: running, {} files handled so far ({:.0} s)",
+                        p.files_done, p.elapsed_s
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "first index: done");
+                }
+            }
+            if let Some(e) = &d.last_error {
+                let _ = writeln!(out, "last error: {e}");
+            }
+        }
+        None => {
+            let _ = writeln!(out, "daemon: not running (index read directly)");
+        }
+    }
+    let languages: Vec<String> = s.languages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    let _ = writeln!(out, "files: {} ({})", s.files, languages.join(", "));
+    let _ = writeln!(
+        out,
+        "nodes: {}; edges: {} ({} resolved); files with syntax errors: {}",
+        s.nodes, s.edges, s.resolved_edges, s.files_with_diagnostics
+    );
+    let _ = writeln!(out, "clock: {}", r.clock);
+    out
+}
+
+/// A daemon error as an agent should read it: what went wrong and what to do next.
+pub fn rpc_error(query: Option<&str>, e: &RpcError) -> String {
+    let mut out = String::new();
+    let q = query.unwrap_or("");
+    match e.kind() {
+        protocol::ErrorKind::NotFound => {
+            let _ = writeln!(
+                out,
+                "No node matches \"{q}\" ({}). Use `find_symbol` with a bare name or \
+                 `search` with words to find its id.",
+                e.message
+            );
+        }
+        protocol::ErrorKind::Ambiguous => {
+            let _ = writeln!(
+                out,
+                "\"{q}\" is ambiguous: {} match. Call again with one of these ids:",
+                plural(e.data.candidates.len(), "node", "nodes")
+            );
+            for c in &e.data.candidates {
+                summary(&mut out, c);
+            }
+        }
+        protocol::ErrorKind::Timeout => {
+            let _ = writeln!(
+                out,
+                "codehub did not answer in time ({}). It may be busy indexing; try again.",
+                e.message
+            );
+        }
+        kind => {
+            let _ = writeln!(out, "codehub error ({kind}): {}", e.message);
+        }
+    }
+    out
+}
