@@ -82,7 +82,7 @@ pub(crate) fn rest_error(error: RpcError) -> Response {
     rest_error_with(status, error)
 }
 
-fn rest_error_with(status: u16, error: RpcError) -> Response {
+pub(crate) fn rest_error_with(status: u16, error: RpcError) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, axum::Json(json!({ "error": error }))).into_response()
 }

@@ -26,8 +26,18 @@ pub const CLOSE_LAGGED: u16 = 4000;
 pub(crate) async fn upgrade(
     State(shared): State<Arc<Shared>>,
     axum::Extension(access): axum::Extension<Access>,
-    upgrade: WebSocketUpgrade,
+    upgrade: Result<WebSocketUpgrade, axum::extract::ws::rejection::WebSocketUpgradeRejection>,
 ) -> Response {
+    let upgrade = match upgrade {
+        Ok(upgrade) => upgrade,
+        Err(rejection) => {
+            let error = server::errors::invalid_params(format!(
+                "/ws needs a WebSocket upgrade request: {}",
+                rejection.body_text()
+            ));
+            return crate::routes::rest_error_with(rejection.status().as_u16(), error);
+        }
+    };
     let limit = shared.limits.max_body_bytes;
     upgrade
         .max_message_size(limit)
