@@ -199,3 +199,67 @@ fn notification(
     }
     (!note.changed.is_empty() || !note.removed.is_empty()).then_some(note)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store whose log holds three commits (a cold index, then two edits).
+    fn three_commits(dir: &std::path::Path) -> store::Store {
+        let root = dir.join("repo");
+        std::fs::create_dir_all(root.join("pkg")).unwrap();
+        let config = index::Config::new(&root).unwrap();
+        for version in 0..3 {
+            std::fs::write(root.join("pkg/a.py"), format!("def f():\n    return {version}\n"))
+                .unwrap();
+            std::fs::write(root.join("b.py"), format!("class B:\n    x = {version}\n")).unwrap();
+            // Past git's racy window, so every version is re-read.
+            index::index(&config, &|_| {}).unwrap();
+        }
+        store::Store::open_read_only(&config.db_path()).unwrap()
+    }
+
+    #[test]
+    fn each_commit_is_one_notification_filtered_per_subscriber() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = three_commits(dir.path());
+        let subscribers = Subscribers::default();
+        let lagged = Arc::new(AtomicBool::new(false));
+        let (tx, mut rx) = mpsc::channel(16);
+        let all = subscribers.add(SubscribeParams::default(), tx.clone(), lagged.clone());
+        let pkg = SubscribeParams { path: Some("pkg/".into()), ..Default::default() };
+        let pkg = subscribers.add(pkg, tx.clone(), lagged.clone());
+        let classes =
+            SubscribeParams { kinds: Some(vec![model::NodeKind::Class]), ..Default::default() };
+        let classes = subscribers.add(classes, tx, lagged.clone());
+        let clock = publish(&store, &subscribers, 0).unwrap();
+        assert_eq!(clock, store.clock().unwrap());
+        let mut notes = Vec::new();
+        while let Ok(note) = rx.try_recv() {
+            notes.push(note);
+        }
+        let of = |id: &str| notes.iter().filter(|n| n.subscription == id).collect::<Vec<_>>();
+        assert!(of(&all).len() >= 2, "{notes:?}");
+        assert!(of(&pkg).iter().all(|n| n.changed.iter().all(|id| id.starts_with("pkg/"))));
+        assert!(of(&pkg).iter().any(|n| n.changed.contains(&"pkg/a.py::f".to_owned())));
+        assert!(of(&classes).iter().all(|n| n.changed.iter().all(|id| id == "b.py::B")));
+        assert!(!of(&classes).is_empty());
+        assert!(!lagged.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn a_full_subscriber_is_marked_lagging_and_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = three_commits(dir.path());
+        let subscribers = Subscribers::default();
+        let lagged = Arc::new(AtomicBool::new(false));
+        let (tx, mut rx) = mpsc::channel(1);
+        subscribers.add(SubscribeParams::default(), tx, lagged.clone());
+        publish(&store, &subscribers, 0).unwrap();
+        assert!(lagged.load(Ordering::SeqCst), "the overflow must be reported");
+        assert!(subscribers.is_empty(), "a lagging subscriber is dropped");
+        assert!(rx.try_recv().is_ok());
+        // Its channel is closed: the WebSocket sees the end after the queued note.
+        assert!(rx.try_recv().is_err());
+    }
+}
