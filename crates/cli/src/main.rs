@@ -162,7 +162,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
         Command::Token { command } => {
             let state = match state_dir_override(cli) {
                 Some(dir) => dir,
-                None => index_config(cli, None, 0, 0)?.state_dir,
+                None => index_config(cli, None, u64::MAX, 0)?.state_dir,
             };
             token::run(command, &state)
         }

@@ -170,7 +170,9 @@ fn scopes<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Scope>, D::E
     };
     names
         .iter()
-        .map(|n| Scope::parse(n).ok_or_else(|| serde::de::Error::custom(format!("unknown scope {n:?}"))))
+        .map(|n| {
+            Scope::parse(n).ok_or_else(|| serde::de::Error::custom(format!("unknown scope {n:?}")))
+        })
         .collect()
 }
 
@@ -197,7 +199,9 @@ impl fmt::Debug for Keys {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
     /// No `Authorization` header.
-    #[error("missing bearer token: send `Authorization: Bearer <token>` (see `codehub token issue`)")]
+    #[error(
+        "missing bearer token: send `Authorization: Bearer <token>` (see `codehub token issue`)"
+    )]
     Missing,
     /// The header is not `Bearer <token>`.
     #[error("malformed Authorization header: expected `Bearer <token>`")]
@@ -330,7 +334,9 @@ pub fn parse_ttl(text: &str) -> Result<Duration, String> {
 pub fn parse_scopes(text: &str) -> Result<Vec<Scope>, String> {
     text.split(|c: char| c == ',' || c.is_whitespace())
         .filter(|s| !s.is_empty())
-        .map(|s| Scope::parse(s).ok_or_else(|| format!("unknown scope {s:?}: use read, write or admin")))
+        .map(|s| {
+            Scope::parse(s).ok_or_else(|| format!("unknown scope {s:?}: use read, write or admin"))
+        })
         .collect()
 }
 
@@ -364,8 +370,9 @@ mod tests {
     #[test]
     fn the_key_file_is_private_and_reused() {
         let dir = tempfile::tempdir().unwrap();
-        let first = issue(dir.path(), "ann", TokenType::User, vec![Scope::Read], Duration::from_secs(60))
-            .unwrap();
+        let first =
+            issue(dir.path(), "ann", TokenType::User, vec![Scope::Read], Duration::from_secs(60))
+                .unwrap();
         let mode = std::fs::metadata(dir.path().join(KEY_FILE)).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         // The second load reads the same key: the first token still checks.

@@ -180,7 +180,9 @@ fn check_host_and_origin(shared: &Shared, headers: &HeaderMap) -> Result<(), Str
     if our_host(shared, &host_of(authority)) {
         Ok(())
     } else {
-        Err(format!("foreign Origin {origin:?}: browsers may only call this server from its own host"))
+        Err(format!(
+            "foreign Origin {origin:?}: browsers may only call this server from its own host"
+        ))
     }
 }
 
@@ -313,9 +315,7 @@ async fn rpc(
         }
         message => match answer(&shared, &access, message).await {
             (None, _) => StatusCode::NO_CONTENT.into_response(),
-            (Some(response), true) => {
-                (StatusCode::FORBIDDEN, axum::Json(response)).into_response()
-            }
+            (Some(response), true) => (StatusCode::FORBIDDEN, axum::Json(response)).into_response(),
             (Some(response), false) => jsonrpc_reply(response),
         },
     }
@@ -400,14 +400,16 @@ async fn nodes(
     .find_map(|(suffix, m)| raw.strip_suffix(suffix).map(|id| (id, m)))
     .unwrap_or((raw, None));
     let Some(id) = percent_decode(raw_id) else {
-        return rest_error(server::errors::invalid_params("the node id is not percent-encoded UTF-8"));
+        return rest_error(server::errors::invalid_params(
+            "the node id is not percent-encoded UTF-8",
+        ));
     };
     let query = raw_query.0.unwrap_or_default();
     match route {
         Some(m) if m != method::GRAPH_TESTS => {
             let q: TraverseQuery = match parse_query(&query) {
                 Ok(q) => q,
-                Err(response) => return response,
+                Err(error) => return rest_error(error),
             };
             let mut params = json!({ "node": id });
             if let Some(depth) = q.depth {
@@ -422,8 +424,8 @@ async fn nodes(
             rest(&shared, &access, m, params).await
         }
         route => {
-            if let Err(response) = parse_query::<NoQuery>(&query) {
-                return response;
+            if let Err(error) = parse_query::<NoQuery>(&query) {
+                return rest_error(error);
             }
             let m = route.unwrap_or(method::NODES_GET);
             rest(&shared, &access, m, json!({ "node": id })).await
@@ -431,11 +433,14 @@ async fn nodes(
     }
 }
 
-fn parse_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, Response> {
+/// Parses a raw query string into `T`; errors are `invalid_params`.
+fn parse_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, RpcError> {
     let uri: axum::http::Uri = format!("/?{query}")
         .parse()
-        .map_err(|_| rest_error(server::errors::invalid_params("malformed query string")))?;
-    Query::<T>::try_from_uri(&uri).map(|q| q.0).map_err(bad_query)
+        .map_err(|_| server::errors::invalid_params("malformed query string"))?;
+    Query::<T>::try_from_uri(&uri)
+        .map(|q| q.0)
+        .map_err(|rejection| server::errors::invalid_params(rejection.body_text()))
 }
 
 /// `GET /v1/search?q=...&limit=&cursor=`.

@@ -167,8 +167,7 @@ async fn handle_text(
             return serde_json::to_string(&protocol::Response::err(Id::Null, error)).ok();
         }
         single => {
-            let response =
-                one(shared, access, single, tx, lagged, registered, since).await?;
+            let response = one(shared, access, single, tx, lagged, registered, since).await?;
             return serde_json::to_string(&response).ok();
         }
     };
@@ -190,7 +189,8 @@ async fn one(
     registered: &mut Registered,
     since: &mut HashMap<String, u64>,
 ) -> Option<protocol::Response> {
-    let is_subscribe = message.get("method").and_then(Value::as_str) == Some(method::CHANGES_SUBSCRIBE);
+    let is_subscribe =
+        message.get("method").and_then(Value::as_str) == Some(method::CHANGES_SUBSCRIBE);
     if !is_subscribe {
         return answer(shared, access, message).await.0;
     }
@@ -234,10 +234,14 @@ async fn subscribe(
         .map_err(|e| server::errors::internal(e.to_string()))?;
     since.insert(id.clone(), clock);
     let result = SubscribeResult { subscription: id, clock, source: protocol::Source::Daemon };
-    serde_json::to_value(result).map_err(|e| server::errors::error(ErrorKind::Internal, e.to_string()))
+    serde_json::to_value(result)
+        .map_err(|e| server::errors::error(ErrorKind::Internal, e.to_string()))
 }
 
-async fn send_json(socket: &mut WebSocket, value: &impl serde::Serialize) -> Result<(), axum::Error> {
+async fn send_json(
+    socket: &mut WebSocket,
+    value: &impl serde::Serialize,
+) -> Result<(), axum::Error> {
     let text = serde_json::to_string(value).map_err(axum::Error::new)?;
     socket.send(Message::Text(text.into())).await
 }

@@ -63,7 +63,10 @@ fn bad_headers(secret: &[u8]) -> Vec<(&'static str, Option<String>)> {
         ("three parts of garbage", bearer("a.b.c".into())),
         ("alg none", bearer(alg_none)),
         ("another algorithm (HS512)", bearer(sign(&good_claims(), Algorithm::HS512, secret))),
-        ("another key", bearer(sign(&good_claims(), Algorithm::HS256, b"a different key of 32 bytes!!!!!"))),
+        (
+            "another key",
+            bearer(sign(&good_claims(), Algorithm::HS256, b"a different key of 32 bytes!!!!!")),
+        ),
         ("a tampered payload", bearer(tampered)),
         ("a wrong audience", hs256(with(good_claims(), "aud", json!("someone-else")))),
         ("no audience", hs256(without(good_claims(), "aud"))),
@@ -85,7 +88,8 @@ fn auth_fixture() -> (Fixture, Vec<u8>) {
 }
 
 fn get(fx: &Fixture, path: &str, authorization: Option<&str>) -> common::Reply {
-    let headers: Vec<(&str, &str)> = authorization.map(|a| ("authorization", a)).into_iter().collect();
+    let headers: Vec<(&str, &str)> =
+        authorization.map(|a| ("authorization", a)).into_iter().collect();
     request(fx.addr, "GET", path, &headers, b"")
 }
 
@@ -119,7 +123,12 @@ fn every_bad_token_is_refused_with_401() {
     let good = format!("Bearer {}", sign(&array_scope, Algorithm::HS256, &secret));
     assert_eq!(rpc(&fx, Some(&good), r#"{"jsonrpc":"2.0","id":1,"method":"sync"}"#).status, 200);
     // WebSocket upgrades are refused before the handshake.
-    let ws_headers = [("upgrade", "websocket"), ("connection", "upgrade"), ("sec-websocket-version", "13"), ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ==")];
+    let ws_headers = [
+        ("upgrade", "websocket"),
+        ("connection", "upgrade"),
+        ("sec-websocket-version", "13"),
+        ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="),
+    ];
     let reply = request(fx.addr, "GET", "/ws", &ws_headers, b"");
     assert_eq!(reply.status, 401);
     // Liveness and the API description stay public.
@@ -133,7 +142,14 @@ fn scopes_decide_what_a_valid_token_may_do() {
     let keys = web::Keys::load_or_create(state.path()).unwrap();
     let fx = Fixture::start(Some(keys), web::Limits::default());
     let token = |scope: Scope| {
-        let t = auth::issue(state.path(), "ann", TokenType::User, vec![scope], Duration::from_secs(3600)).unwrap();
+        let t = auth::issue(
+            state.path(),
+            "ann",
+            TokenType::User,
+            vec![scope],
+            Duration::from_secs(3600),
+        )
+        .unwrap();
         format!("Bearer {t}")
     };
     let (read, write, admin) = (token(Scope::Read), token(Scope::Write), token(Scope::Admin));
@@ -156,7 +172,11 @@ fn scopes_decide_what_a_valid_token_may_do() {
         assert!(allowed.json()["result"]["clock"].as_u64().is_some(), "{}", allowed.json());
     }
     // In a batch, the refusal is per request.
-    let batch = rpc(&fx, Some(&read), &format!("[{sync}, {}]", r#"{"jsonrpc":"2.0","id":3,"method":"health"}"#));
+    let batch = rpc(
+        &fx,
+        Some(&read),
+        &format!("[{sync}, {}]", r#"{"jsonrpc":"2.0","id":3,"method":"health"}"#),
+    );
     assert_eq!(batch.status, 200);
     assert_eq!(batch.json()[0]["error"]["data"]["kind"], "unauthorized");
     assert_eq!(batch.json()[1]["result"]["ok"], true);

@@ -47,7 +47,10 @@ fn every_route_answers_from_the_live_daemon() {
     assert_eq!(callers.status, 200);
     let mut found = ids(&callers.json()["reached"], "/edge/id");
     found.sort();
-    assert_eq!(found, ["app.py::main", "pkg/core.py::Engine.run", "tests/test_core.py::test_helper"]);
+    assert_eq!(
+        found,
+        ["app.py::main", "pkg/core.py::Engine.run", "tests/test_core.py::test_helper"]
+    );
     // Paged: one per page, the cursor leads to the rest.
     let page = fx.get(&format!("/v1/nodes/{HELPER}/callers?limit=1")).json();
     assert_eq!(page["reached"].as_array().unwrap().len(), 1);
@@ -73,9 +76,17 @@ fn every_route_answers_from_the_live_daemon() {
     assert_eq!(openapi.status, 200);
     assert_eq!(openapi.header("content-type"), Some("application/json"));
     let paths = openapi.json()["paths"].as_object().unwrap().keys().cloned().collect::<Vec<_>>();
-    for route in ["/rpc", "/v1/nodes/{id}", "/v1/nodes/{id}/callers", "/v1/nodes/{id}/callees",
-        "/v1/nodes/{id}/tests", "/v1/search", "/v1/status", "/healthz", "/ws"]
-    {
+    for route in [
+        "/rpc",
+        "/v1/nodes/{id}",
+        "/v1/nodes/{id}/callers",
+        "/v1/nodes/{id}/callees",
+        "/v1/nodes/{id}/tests",
+        "/v1/search",
+        "/v1/status",
+        "/healthz",
+        "/ws",
+    ] {
         assert!(paths.contains(&route.to_owned()), "{route} undocumented");
     }
 }
@@ -116,13 +127,16 @@ fn errors_carry_their_kind_and_status() {
 fn rpc_takes_the_socket_bodies_and_batches() {
     let fx = Fixture::start(None, web::Limits::default());
 
-    let one = fx.post_rpc(r#"{"jsonrpc":"2.0","id":7,"method":"nodes.get","params":{"node":"Engine.run"}}"#);
+    let one = fx.post_rpc(
+        r#"{"jsonrpc":"2.0","id":7,"method":"nodes.get","params":{"node":"Engine.run"}}"#,
+    );
     assert_eq!(one.status, 200);
     assert_eq!(one.json()["id"], 7);
     assert_eq!(one.json()["result"]["node"]["id"], "pkg/core.py::Engine.run");
 
     // JSON-RPC errors travel inside a 200, as on the socket.
-    let error = fx.post_rpc(r#"{"jsonrpc":"2.0","id":"x","method":"nodes.get","params":{"node":"helper"}}"#);
+    let error = fx
+        .post_rpc(r#"{"jsonrpc":"2.0","id":"x","method":"nodes.get","params":{"node":"helper"}}"#);
     assert_eq!(error.status, 200);
     assert_eq!(error.json()["id"], "x");
     assert_eq!(error.json()["error"]["data"]["kind"], "ambiguous");
@@ -145,7 +159,10 @@ fn rpc_takes_the_socket_bodies_and_batches() {
     assert_eq!(batch.status, 200);
     let answers = batch.json();
     let answers = answers.as_array().unwrap();
-    assert_eq!(answers.iter().map(|a| a["id"].clone()).collect::<Vec<_>>(), [json!(1), json!(2), json!(3), json!(4)]);
+    assert_eq!(
+        answers.iter().map(|a| a["id"].clone()).collect::<Vec<_>>(),
+        [json!(1), json!(2), json!(3), json!(4)]
+    );
     assert_eq!(answers[1]["result"]["tests"][0]["id"], "tests/test_core.py::test_helper");
     assert_eq!(answers[2]["error"]["data"]["kind"], "not_found");
     assert!(answers[3]["result"]["clock"].as_u64().unwrap() >= 1);
@@ -203,17 +220,30 @@ fn bodies_over_a_mebibyte_get_413() {
 fn foreign_origins_and_hosts_get_403() {
     let fx = Fixture::start(None, web::Limits::default());
     for origin in ["http://evil.example", "null", "http://127.0.0.1.evil.example:80", "file://"] {
-        for (method, path, body) in [("GET", "/v1/status", ""), ("POST", "/rpc", r#"{"jsonrpc":"2.0","id":1,"method":"health"}"#), ("GET", "/healthz", "")] {
+        for (method, path, body) in [
+            ("GET", "/v1/status", ""),
+            ("POST", "/rpc", r#"{"jsonrpc":"2.0","id":1,"method":"health"}"#),
+            ("GET", "/healthz", ""),
+        ] {
             let reply = request(fx.addr, method, path, &[("origin", origin)], body.as_bytes());
-            assert_eq!((reply.status, reply.kind().as_str()), (403, "unauthorized"), "{origin} {path}");
+            assert_eq!(
+                (reply.status, reply.kind().as_str()),
+                (403, "unauthorized"),
+                "{origin} {path}"
+            );
         }
     }
     let ws = request(
         fx.addr,
         "GET",
         "/ws",
-        &[("origin", "https://evil.example"), ("upgrade", "websocket"), ("connection", "upgrade"),
-          ("sec-websocket-version", "13"), ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ==")],
+        &[
+            ("origin", "https://evil.example"),
+            ("upgrade", "websocket"),
+            ("connection", "upgrade"),
+            ("sec-websocket-version", "13"),
+            ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="),
+        ],
         b"",
     );
     assert_eq!(ws.status, 403);
@@ -222,7 +252,11 @@ fn foreign_origins_and_hosts_get_403() {
     assert_eq!(rebound.status, 403);
 
     let port = fx.addr.port();
-    for origin in [format!("http://localhost:{port}"), format!("http://127.0.0.1:{port}"), "http://[::1]".to_owned()] {
+    for origin in [
+        format!("http://localhost:{port}"),
+        format!("http://127.0.0.1:{port}"),
+        "http://[::1]".to_owned(),
+    ] {
         let reply = request(fx.addr, "GET", "/v1/status", &[("origin", &origin)], b"");
         assert_eq!(reply.status, 200, "{origin}");
     }

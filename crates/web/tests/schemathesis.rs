@@ -22,7 +22,9 @@ fn schemathesis_finds_no_server_error_or_schema_violation() {
             std::env::var_os("CI").is_none(),
             "CODEHUB_TEST_PYTHON must name a Python with schemathesis in CI"
         );
-        eprintln!("skipped: set CODEHUB_TEST_PYTHON to a Python with schemathesis to run this test");
+        eprintln!(
+            "skipped: set CODEHUB_TEST_PYTHON to a Python with schemathesis to run this test"
+        );
         return;
     };
     let fx = Fixture::start(None, web::Limits::default());

@@ -106,7 +106,8 @@ async fn subscriptions_receive_the_edits_their_filters_match() {
 
     let (sub_all, clock0) = subscribe(&mut everything, 4, json!({})).await;
     let (sub_other, clock_other) = subscribe(&mut other_only, 1, json!({"path": "other/"})).await;
-    let (sub_class, clock_class) = subscribe(&mut classes_only, 1, json!({"kinds": ["class"]})).await;
+    let (sub_class, clock_class) =
+        subscribe(&mut classes_only, 1, json!({"kinds": ["class"]})).await;
 
     // Edit a function in pkg/: the unfiltered subscription hears of it (an edit may
     // take more than one commit: the watcher can see the file mid-write).
@@ -115,7 +116,11 @@ async fn subscriptions_receive_the_edits_their_filters_match() {
 
     // Then edits that the filtered ones match. Everything they receive matches their
     // filter, so the function edit in pkg/ was filtered out.
-    common::write(&fx.root, "other/util.py", "def util():\n    return 4\n\n\ndef more():\n    return 5\n");
+    common::write(
+        &fx.root,
+        "other/util.py",
+        "def util():\n    return 4\n\n\ndef more():\n    return 5\n",
+    );
     let notes = until(&mut other_only, &sub_other, clock_other, "other/util.py::more").await;
     for note in &notes {
         for id in strings(&note["changed"]).iter().chain(&strings(&note["removed"])) {

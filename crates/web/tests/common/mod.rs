@@ -82,8 +82,7 @@ impl Fixture {
         let daemon = index::Daemon::start(config, index::DaemonOptions::default()).unwrap();
         daemon.sync(TIMEOUT).unwrap();
         let live = Arc::new(TestLive { daemon, shutdown_asked: AtomicBool::new(false) });
-        let options =
-            web::Options { addr: "127.0.0.1:0".parse().unwrap(), db_path, auth, limits };
+        let options = web::Options { addr: "127.0.0.1:0".parse().unwrap(), db_path, auth, limits };
         let server = web::serve(options, live.clone()).unwrap();
         let addr = server.addr();
         Fixture { dir, root, live, server: Some(server), addr }
@@ -117,9 +116,8 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body))
-        })
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -189,8 +187,8 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     loop {
         let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else { return out };
-        let size = usize::from_str_radix(std::str::from_utf8(&data[..eol]).unwrap().trim(), 16)
-            .unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..eol]).unwrap().trim(), 16).unwrap();
         if size == 0 {
             return out;
         }
