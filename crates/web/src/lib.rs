@@ -151,6 +151,8 @@ pub(crate) struct Shared {
     /// ours.
     pub addr: SocketAddr,
     pub subscribers: Arc<push::Subscribers>,
+    /// Answers of REST graph reads at the current clock.
+    pub cache: routes::Cache,
     pub shutdown: watch::Receiver<bool>,
 }
 
@@ -193,6 +195,7 @@ pub fn serve(options: Options, live: Arc<dyn Live>) -> Result<Server, WebError> 
         limits: options.limits,
         addr,
         subscribers,
+        cache: routes::Cache::default(),
         shutdown: shutdown_rx,
     });
     let thread = std::thread::Builder::new()

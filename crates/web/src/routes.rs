@@ -336,6 +336,79 @@ async fn rest(shared: &Arc<Shared>, access: &Access, method: &str, params: Value
     }
 }
 
+/// A REST graph read answered from the [`Cache`] when the same URI was answered at
+/// the daemon's current clock (see [`Cache`] for why that is exact).
+async fn cached_rest(
+    shared: &Arc<Shared>,
+    access: &Access,
+    uri: &axum::http::Uri,
+    method: &str,
+    params: Value,
+) -> Response {
+    if let Err(error) = access.permit(method, &params) {
+        return rest_error_with(server::errors::FORBIDDEN_STATUS, error);
+    }
+    let key = uri.to_string();
+    let clock = shared.live.wait_for_commit(u64::MAX, std::time::Duration::ZERO);
+    if let Some(body) = shared.cache.get(&key, clock) {
+        return json_body(body);
+    }
+    match call(shared, access, method.to_owned(), params).await {
+        Ok(value) => match serde_json::to_vec(&value) {
+            Ok(body) => {
+                let body = axum::body::Bytes::from(body);
+                shared.cache.put(key, clock, body.clone());
+                json_body(body)
+            }
+            Err(e) => rest_error(server::errors::internal(e.to_string())),
+        },
+        Err(error) => rest_error(error),
+    }
+}
+
+fn json_body(body: axum::body::Bytes) -> Response {
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response()
+}
+
+/// Answers of REST graph reads, valid for one daemon clock.
+///
+/// Exact because the daemon publishes a clock only after its commit is visible to
+/// readers: an answer computed after the published clock reached `c` reflects every
+/// commit up to `c`, so it may be served until the clock moves (and `sync`, which
+/// returns once its clock is published, still reads its writes). Answers carry the
+/// store clock they were read at. Bounded: at most [`Cache::MAX_ENTRIES`] answers of
+/// one clock; a new clock empties it.
+#[derive(Default)]
+pub(crate) struct Cache {
+    entries: std::sync::Mutex<(u64, std::collections::HashMap<String, axum::body::Bytes>)>,
+}
+
+impl Cache {
+    /// Most answers kept.
+    const MAX_ENTRIES: usize = 4096;
+    /// Longest URI kept (longer ones are answered, not cached).
+    const MAX_KEY: usize = 1024;
+
+    fn get(&self, key: &str, clock: u64) -> Option<axum::body::Bytes> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        (entries.0 == clock).then(|| entries.1.get(key).cloned()).flatten()
+    }
+
+    fn put(&self, key: String, clock: u64, body: axum::body::Bytes) {
+        // u64::MAX: a `Live` without a published clock (it echoes `after`): no caching.
+        if clock == u64::MAX || key.len() > Self::MAX_KEY {
+            return;
+        }
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if clock > entries.0 {
+            *entries = (clock, Default::default());
+        }
+        if clock == entries.0 && entries.1.len() < Self::MAX_ENTRIES {
+            entries.1.insert(key, body);
+        }
+    }
+}
+
 /// Query of the traversal routes.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -421,14 +494,14 @@ async fn nodes(
             if let Some(cursor) = q.cursor {
                 params["cursor"] = cursor.into();
             }
-            rest(&shared, &access, m, params).await
+            cached_rest(&shared, &access, &uri, m, params).await
         }
         route => {
             if let Err(error) = parse_query::<NoQuery>(&query) {
                 return rest_error(error);
             }
             let m = route.unwrap_or(method::NODES_GET);
-            rest(&shared, &access, m, json!({ "node": id })).await
+            cached_rest(&shared, &access, &uri, m, json!({ "node": id })).await
         }
     }
 }
@@ -447,6 +520,7 @@ fn parse_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, RpcErro
 async fn search(
     State(shared): State<Arc<Shared>>,
     axum::Extension(access): axum::Extension<Access>,
+    uri: axum::http::Uri,
     query: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Query(q) = match query {
@@ -460,7 +534,7 @@ async fn search(
     if let Some(cursor) = q.cursor {
         params["cursor"] = cursor.into();
     }
-    rest(&shared, &access, method::SEARCH_TEXT, params).await
+    cached_rest(&shared, &access, &uri, method::SEARCH_TEXT, params).await
 }
 
 /// `GET /v1/status`.

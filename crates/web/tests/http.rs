@@ -329,3 +329,31 @@ fn a_public_address_without_auth_is_refused() {
     server.stop();
     live.daemon.stop();
 }
+
+#[test]
+fn repeated_reads_follow_the_graph_after_each_commit() {
+    let fx = Fixture::start(None, web::Limits::default());
+    let path = "/v1/nodes/other/util.py::util/callers";
+    let before = fx.get(path).json();
+    assert_eq!(before["reached"], json!([]));
+    assert_eq!(fx.get(path).json(), before, "the same clock, the same answer");
+
+    // A new caller appears; after sync (read your writes) the same URI shows it.
+    common::write(
+        &fx.root,
+        "other/use.py",
+        "from other.util import util\n\n\ndef user():\n    return util()\n",
+    );
+    let synced = fx.post_rpc(r#"{"jsonrpc":"2.0","id":1,"method":"sync"}"#).json();
+    let clock = synced["result"]["clock"].as_u64().unwrap();
+    let after = fx.get(path).json();
+    assert!(after["clock"].as_u64().unwrap() >= clock, "{after}");
+    assert_eq!(ids(&after["reached"], "/edge/id"), ["other/use.py::user"]);
+
+    // Sync through the daemon directly (as the socket would), then read over HTTP.
+    std::fs::remove_file(fx.root.join("other/use.py")).unwrap();
+    let clock = fx.live.daemon.sync(TIMEOUT).unwrap();
+    let gone = fx.get(path).json();
+    assert!(gone["clock"].as_u64().unwrap() >= clock, "{gone}");
+    assert_eq!(gone["reached"], json!([]));
+}
