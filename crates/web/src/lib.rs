@@ -76,7 +76,8 @@ pub struct Limits {
     /// Time a client has to send a request's headers (default 5 s); then the
     /// connection is closed.
     pub header_read_timeout: Duration,
-    /// Most open connections (default 256, WebSockets included); more get 503.
+    /// Most open HTTP connections (default 256); more get 503. WebSocket sessions
+    /// are capped at the same number, separately.
     pub max_connections: usize,
     /// Interval of WebSocket pings (default 15 s).
     pub ws_ping_interval: Duration,
@@ -158,6 +159,9 @@ pub(crate) struct Shared {
     /// ours.
     pub addr: SocketAddr,
     pub subscribers: Arc<push::Subscribers>,
+    /// WebSocket sessions open (an upgraded connection leaves hyper's connection
+    /// task, so the accept loop's cap no longer counts it; this one does).
+    pub ws_slots: Arc<Semaphore>,
     /// Answers of REST graph reads at the current clock.
     pub cache: routes::Cache,
     pub shutdown: watch::Receiver<bool>,
@@ -202,6 +206,7 @@ pub fn serve(options: Options, live: Arc<dyn Live>) -> Result<Server, WebError> 
         limits: options.limits,
         addr,
         subscribers,
+        ws_slots: Arc::new(Semaphore::new(options.limits.max_connections)),
         cache: routes::Cache::default(),
         shutdown: shutdown_rx,
     });

@@ -38,11 +38,15 @@ pub(crate) async fn upgrade(
             return crate::routes::rest_error_with(rejection.status().as_u16(), error);
         }
     };
+    let Ok(slot) = shared.ws_slots.clone().try_acquire_owned() else {
+        let error = server::errors::busy(shared.limits.max_connections);
+        return crate::routes::rest_error_with(server::errors::BUSY_STATUS, error);
+    };
     let limit = shared.limits.max_body_bytes;
-    upgrade
-        .max_message_size(limit)
-        .max_frame_size(limit)
-        .on_upgrade(move |socket| session(socket, shared, access))
+    upgrade.max_message_size(limit).max_frame_size(limit).on_upgrade(move |socket| async move {
+        let _slot = slot;
+        session(socket, shared, access).await
+    })
 }
 
 /// Removes a socket's subscriptions however its task ends.

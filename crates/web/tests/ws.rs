@@ -178,3 +178,31 @@ fn a_peer_that_stops_answering_pings_is_dropped() {
     let frames = &received[received.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4..];
     assert_eq!(frames.first(), Some(&0x89), "expected a ping frame first: {frames:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn websocket_sessions_are_capped() {
+    let limits = web::Limits { max_connections: 2, ..web::Limits::default() };
+    let fx = Fixture::start(None, limits);
+    let mut first = connect(&fx).await;
+    let _second = connect(&fx).await;
+    let url = format!("ws://{}/ws", fx.addr);
+    let stream = tokio::net::TcpStream::connect(fx.addr).await.unwrap();
+    match tokio_tungstenite::client_async(url.clone(), stream).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            assert_eq!(response.status(), 503)
+        }
+        other => panic!("a third session must be refused: {other:?}"),
+    }
+    // Closing one frees its slot.
+    first.close(None).await.unwrap();
+    while first.next().await.is_some() {}
+    let deadline = tokio::time::Instant::now() + TIMEOUT;
+    loop {
+        let stream = tokio::net::TcpStream::connect(fx.addr).await.unwrap();
+        if tokio_tungstenite::client_async(url.clone(), stream).await.is_ok() {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the slot was never freed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
