@@ -3,14 +3,16 @@
 //! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
 //! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
 //!
-//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--serve] [--context] [CORPUS...]`
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--serve|--context|--http] [CORPUS...]`
 //! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
-//! the context.pack benchmark on Django, see `context.rs`)
+//! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
+//! benchmark with wrk on a copy of Django, see `http.rs`)
 //! with CORPUS among django flask requests sympy rust ts js (default: django sympy
 //! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
 
 mod context;
+mod http;
 mod serve;
 
 use anyhow::{bail, Context, Result};
@@ -130,15 +132,17 @@ fn main() -> Result<()> {
     let mut names = Vec::new();
     let mut serve_mode = false;
     let mut context_mode = false;
+    let mut http_mode = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
             "--context" => context_mode = true,
+            "--http" => http_mode = true,
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--serve] [--context] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--serve|--context|--http] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
@@ -148,12 +152,21 @@ fn main() -> Result<()> {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();
     }
     let script = shared_dir()?.join("bench/corpora.sh");
-    if context_mode {
+    if context_mode || http_mode {
         let status = Command::new("bash").arg(&script).arg(&corpora_dir).arg("django").status()?;
         if !status.success() {
             bail!("corpora.sh django failed");
         }
-        return context::run(&corpora_dir.join("python/django"));
+        let django = corpora_dir.join("python/django");
+        if context_mode {
+            return context::run(&django);
+        }
+        return http::run(
+            &codehub,
+            &django,
+            "django/db/models/query.py",
+            "django/db/models/query.py::QuerySet.filter",
+        );
     }
     if serve_mode {
         let status = Command::new("bash").arg(&script).arg(&corpora_dir).arg("django").status()?;

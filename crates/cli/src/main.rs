@@ -5,6 +5,7 @@ mod mcp;
 mod output;
 mod pack;
 mod serve;
+mod token;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Parser, Subcommand};
@@ -60,6 +61,17 @@ enum Command {
         /// Skip files larger than this many bytes.
         #[arg(long, default_value_t = 2 * 1024 * 1024, value_name = "BYTES")]
         max_file_size: u64,
+        /// Also serve HTTP and WebSocket on this address (e.g. 127.0.0.1:7878).
+        #[arg(long, value_name = "ADDR")]
+        http: Option<std::net::SocketAddr>,
+        /// Require bearer tokens on --http (required for non-loopback addresses).
+        #[arg(long, requires = "http")]
+        auth: bool,
+    },
+    /// Bearer tokens for `serve --http --auth`.
+    Token {
+        #[command(subcommand)]
+        command: token::TokenCommand,
     },
     /// Stop the daemon serving this root (in-flight changes are committed first).
     Stop,
@@ -153,14 +165,22 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
             out.index_report(&config.root, &report)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { path, workers, queue_bound, poll, max_file_size } => {
+        Command::Serve { path, workers, queue_bound, poll, max_file_size, http, auth } => {
             let config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
             let options = index::DaemonOptions {
                 queue_bound: *queue_bound,
                 force_polling: *poll,
                 ..index::DaemonOptions::default()
             };
-            serve::run(config, options)
+            let http = http.map(|addr| serve::Http { addr, auth: *auth });
+            serve::run(config, options, http)
+        }
+        Command::Token { command } => {
+            let state = match state_dir_override(cli) {
+                Some(dir) => dir,
+                None => index_config(cli, None, u64::MAX, 0)?.state_dir,
+            };
+            token::run(command, &state)
         }
         Command::Stop => {
             let state = state_dir(cli)?;

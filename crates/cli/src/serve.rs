@@ -40,9 +40,29 @@ impl server::Live for LiveDaemon {
     }
 }
 
-/// Serves `config.root` until asked to stop. Exit code 1 when another daemon already
-/// serves the root.
-pub fn run(config: index::Config, options: index::DaemonOptions) -> Result<ExitCode> {
+/// `--http ADDR [--auth]`.
+pub struct Http {
+    /// Address of the HTTP/WebSocket server.
+    pub addr: std::net::SocketAddr,
+    /// Require bearer tokens.
+    pub auth: bool,
+}
+
+/// Serves `config.root` (and HTTP/WebSocket when `http` is given) until asked to
+/// stop. Exit code 1 when another daemon already serves the root, or when `http`
+/// names a non-loopback address without auth.
+pub fn run(
+    config: index::Config,
+    options: index::DaemonOptions,
+    http: Option<Http>,
+) -> Result<ExitCode> {
+    if let Some(Http { addr, auth: false }) = &http {
+        if !addr.ip().is_loopback() {
+            // Before the daemon starts: a refusal must not cost an index run.
+            eprintln!("codehub: {}", web::WebError::Unprotected(*addr));
+            return Ok(ExitCode::from(1));
+        }
+    }
     let signals = block_termination_signals();
     let daemon = match index::Daemon::start(config.clone(), options) {
         Ok(d) => Arc::new(d),
@@ -62,10 +82,28 @@ pub fn run(config: index::Config, options: index::DaemonOptions) -> Result<ExitC
         sessions: context::Sessions::default(),
     });
     let socket = config.state_dir.join(server::SOCKET_FILE);
-    let accept =
-        server::serve(&socket, &config.db_path(), live, server::Limits::default(), stop.clone())
-            .with_context(|| format!("serving on {}", socket.display()))?;
+    let accept = server::serve(
+        &socket,
+        &config.db_path(),
+        live.clone(),
+        server::Limits::default(),
+        stop.clone(),
+    )
+    .with_context(|| format!("serving on {}", socket.display()))?;
     eprintln!("codehub: serving {} on {}", config.root.display(), socket.display());
+    let web = match http {
+        None => None,
+        Some(http) => match start_http(&config, http, live) {
+            Ok(web) => Some(web),
+            Err(e) => {
+                stop.store(true, Ordering::SeqCst);
+                server::wake(&socket);
+                let _ = accept.join();
+                daemon.stop();
+                return Err(e);
+            }
+        },
+    };
     std::thread::Builder::new()
         .name("codehub-signals".into())
         .spawn(move || {
@@ -75,11 +113,33 @@ pub fn run(config: index::Config, options: index::DaemonOptions) -> Result<ExitC
         .context("spawning the signal thread")?;
     let _ = stop_rx.recv();
     eprintln!("codehub: stopping");
+    if let Some(web) = web {
+        web.stop();
+    }
     stop.store(true, Ordering::SeqCst);
     server::wake(&socket);
     let _ = accept.join();
     daemon.stop();
     Ok(ExitCode::SUCCESS)
+}
+
+/// Starts the HTTP/WebSocket server of `http` beside the socket.
+fn start_http(config: &index::Config, http: Http, live: Arc<LiveDaemon>) -> Result<web::Server> {
+    let auth = if http.auth {
+        Some(web::Keys::load_or_create(&config.state_dir).context("loading the token key")?)
+    } else {
+        None
+    };
+    let options = web::Options {
+        addr: http.addr,
+        db_path: config.db_path(),
+        auth,
+        limits: web::Limits::default(),
+    };
+    let server = web::serve(options, live)?;
+    let mode = if http.auth { "bearer tokens required" } else { "no auth" };
+    eprintln!("codehub: HTTP and WebSocket on http://{} ({mode})", server.addr());
+    Ok(server)
 }
 
 /// Blocks SIGINT and SIGTERM in this thread and every thread it spawns later, so

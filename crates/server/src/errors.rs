@@ -1,15 +1,15 @@
-//! The one table from error kinds to JSON-RPC codes, and constructors for the errors
-//! the server and client produce. (HTTP statuses will join this table.)
+//! The one table from error kinds to JSON-RPC codes and HTTP statuses, and
+//! constructors for the errors the server and client produce.
 //!
-//! | kind | code | also used for |
-//! |---|---|---|
-//! | `invalid_params` | -32602 | -32700 parse error, -32600 invalid request, -32601 unknown method |
-//! | `internal` | -32603 | -32006 too many connections |
-//! | `not_found` | -32001 | |
-//! | `ambiguous` | -32002 | |
-//! | `too_large` | -32003 | |
-//! | `timeout` | -32004 | |
-//! | `unauthorized` | -32005 | |
+//! | kind | code | HTTP | also used for |
+//! |---|---|---|---|
+//! | `invalid_params` | -32602 | 400 | -32700 parse error, -32600 invalid request, -32601 unknown method |
+//! | `internal` | -32603 | 500 | -32006 too many connections (HTTP 503) |
+//! | `not_found` | -32001 | 404 | |
+//! | `ambiguous` | -32002 | 409 | the candidates are in `data.candidates` |
+//! | `too_large` | -32003 | 413 | |
+//! | `timeout` | -32004 | 504 | |
+//! | `unauthorized` | -32005 | 401 | 403 when the credentials are good but lack a scope ([`FORBIDDEN_STATUS`]) |
 
 use protocol::{ErrorData, ErrorKind, NodeSummary, RpcError};
 
@@ -48,6 +48,26 @@ pub fn code(kind: ErrorKind) -> i64 {
         ErrorKind::Internal => INTERNAL_ERROR,
     }
 }
+
+/// The HTTP status of errors of `kind` (the module table's HTTP column).
+pub fn http_status(kind: ErrorKind) -> u16 {
+    match kind {
+        ErrorKind::InvalidParams => 400,
+        ErrorKind::NotFound => 404,
+        ErrorKind::Ambiguous => 409,
+        ErrorKind::TooLarge => 413,
+        ErrorKind::Timeout => 504,
+        ErrorKind::Unauthorized => 401,
+        ErrorKind::Internal => 500,
+    }
+}
+
+/// HTTP status of an `unauthorized` error whose credentials are valid but lack the
+/// scope the request needs (or name an origin the server does not serve).
+pub const FORBIDDEN_STATUS: u16 = 403;
+
+/// HTTP status of the [`BUSY`] error (too many connections).
+pub const BUSY_STATUS: u16 = 503;
 
 /// An error of `kind` with its code from [`code`].
 pub fn error(kind: ErrorKind, message: impl Into<String>) -> RpcError {
@@ -122,5 +142,12 @@ mod tests {
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), ErrorKind::ALL.len());
+    }
+
+    #[test]
+    fn every_kind_has_an_error_status() {
+        for kind in ErrorKind::ALL {
+            assert!((400..600).contains(&http_status(*kind)), "{kind:?}");
+        }
     }
 }
