@@ -59,6 +59,9 @@ fn proc_usage(pid: u32) -> Result<(u64, u64)> {
     Ok((ticks, rss))
 }
 
+/// How long the 8 querying clients run while edits are committed.
+const QUERY_PHASE: Duration = Duration::from_secs(5);
+
 /// Runs the daemon benchmark on `root`, editing `edit_file` (relative to `root`) and
 /// querying callers of `node`.
 pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usize) -> Result<()> {
@@ -134,8 +137,9 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
                 let (state, node) = (state.clone(), node.to_owned());
                 std::thread::spawn(move || -> Result<Vec<f64>> {
                     let mut c = server::Client::connect(&state, Duration::from_secs(2))?;
-                    let mut out = Vec::with_capacity(2000);
-                    for _ in 0..2000 {
+                    let mut out = Vec::with_capacity(100_000);
+                    let started = Instant::now();
+                    while started.elapsed() < QUERY_PHASE {
                         let t = Instant::now();
                         c.call("graph.callers", json!({ "node": node, "depth": 1 }))
                             .map_err(|e| anyhow::anyhow!(e.message))?;
@@ -152,7 +156,10 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
         stop.store(true, Ordering::SeqCst);
         let commits = editor.join().map_err(|_| anyhow::anyhow!("editor panicked"))??;
         summary(
-            &format!("graph.callers {node} (8 clients, {commits} edits committed meanwhile)"),
+            &format!(
+                "graph.callers {node} (8 clients for {} s, {commits} edits committed meanwhile)",
+                QUERY_PHASE.as_secs()
+            ),
             all,
         );
         Ok(())

@@ -1,9 +1,13 @@
 //! The Unix-socket JSON-RPC server: newline-delimited requests, one thread per
-//! connection, each with a request thread that owns a read-only store.
+//! connection. Plain reads run on the connection thread with its own read-only store
+//! (their deadline is enforced inside SQLite); requests that may wait on the daemon
+//! (`sync`, `"sync": true`, `shutdown`) or run long in Rust (`context.pack`) go to
+//! the connection's request thread, which owns another store.
 //!
 //! Defences (SPEC §5.7): the socket is 0600 and the peer's uid must be ours
 //! (SO_PEERCRED); connections are capped; a request line is read to at most
-//! `max_request_bytes + 1` bytes; each request runs under a deadline, watched by the
+//! `max_request_bytes + 1` bytes; each request runs under a deadline: an inline read
+//! is interrupted by SQLite's progress handler, a request-thread job is watched by the
 //! connection thread, which answers `timeout` and abandons the request thread (a
 //! fresh one with a fresh store serves the next request); a panic is caught and
 //! answered `internal`. Readers use WAL snapshots and never block the writer.
@@ -324,6 +328,7 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>) {
     let mut reader = BufReader::with_capacity(64 * 1024, read_half);
     let mut writer = stream;
     let mut worker: Option<Worker> = None;
+    let mut inline: Option<Store> = None;
     loop {
         let line = match read_line(&mut reader, limits.max_request_bytes) {
             Ok(Line::Data(line)) => line,
@@ -346,7 +351,11 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>) {
         let response = match parse_request(&line) {
             Err(response) => Some(*response),
             Ok(request) => {
-                let answer = run(shared, &mut worker, request.method, request.params);
+                let answer = if runs_inline(&request.method, &request.params) {
+                    run_inline(shared, &mut inline, &request.method, request.params)
+                } else {
+                    run(shared, &mut worker, request.method, request.params)
+                };
                 request.id.map(|id| match answer {
                     Ok(result) => Response::ok(id, result),
                     Err(error) => Response::err(id, error),
@@ -401,6 +410,80 @@ fn write_response(writer: &mut UnixStream, response: &Response) -> io::Result<()
     bytes.push(b'\n');
     writer.write_all(&bytes)?;
     writer.flush()
+}
+
+/// Whether a request is answered on the connection thread itself: reads of the
+/// store that never wait on the daemon. Handing them to the request thread costs two
+/// thread wake-ups per request, which on a busy machine is most of a fast query's
+/// latency; their deadline is enforced inside SQLite instead ([`Store::set_deadline`]).
+/// Requests that may wait (`sync`, `"sync": true`, `shutdown`) or run long in Rust
+/// (`context.pack`) keep the request thread, which the deadline can abandon.
+fn runs_inline(method: &str, params: &Value) -> bool {
+    use protocol::method::*;
+    matches!(
+        method,
+        HEALTH
+            | NODES_GET
+            | NODES_FIND
+            | GRAPH_CALLERS
+            | GRAPH_CALLEES
+            | GRAPH_NEIGHBORS
+            | GRAPH_TESTS
+            | SEARCH_TEXT
+            | CHANGES_SINCE
+    ) && !matches!(params.get("sync"), Some(Value::Bool(true)))
+}
+
+/// Runs a read on the connection thread with the connection's own read-only store,
+/// under the request deadline (a query past it is interrupted and answered
+/// `timeout`); a panic is caught, answered `internal`, and the store reopened.
+fn run_inline(
+    shared: &Shared,
+    store: &mut Option<Store>,
+    method: &str,
+    params: Value,
+) -> Result<Value, RpcError> {
+    if store.is_none() {
+        *store = Some(
+            Store::open_read_only(&shared.db_path)
+                .map_err(|e| errors::internal(format!("store: {e}")))?,
+        );
+    }
+    let s = store.as_ref().expect("opened above");
+    let deadline = std::time::Instant::now() + shared.limits.request_timeout;
+    s.set_deadline(Some(deadline));
+    let answer = catch_unwind(AssertUnwindSafe(|| {
+        methods::dispatch_with(s, Some(&*shared.live), method, params, Duration::ZERO)
+    }));
+    s.set_deadline(None);
+    match answer {
+        Ok(Err(_)) if std::time::Instant::now() >= deadline => {
+            tracing::warn!(method, "socket: request timed out");
+            Err(errors::error(
+                ErrorKind::Timeout,
+                format!(
+                    "{method} ran past the {:.1} s request deadline",
+                    shared.limits.request_timeout.as_secs_f64()
+                ),
+            ))
+        }
+        Ok(answer) => answer,
+        Err(panic) => {
+            *store = None;
+            Err(panic_error(method, panic))
+        }
+    }
+}
+
+/// The `internal` answer to a request that panicked.
+fn panic_error(method: &str, panic: Box<dyn std::any::Any + Send>) -> RpcError {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into());
+    tracing::error!(method, panic = %what, "socket: request panicked");
+    errors::internal(format!("{method} failed: internal panic: {what}"))
 }
 
 /// Runs one request on the connection's request thread under the deadline.
@@ -489,15 +572,9 @@ fn work(
                 methods::dispatch_with(s, Some(&*shared.live), &method, params, sync_timeout)
             }))
             .unwrap_or_else(|panic| {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown cause".into());
-                tracing::error!(method, panic = %what, "socket: request panicked");
                 // The store may have been left mid-statement: start afresh.
                 store = open();
-                Err(errors::internal(format!("{method} failed: internal panic: {what}")))
+                Err(panic_error(&method, panic))
             }),
         };
         if answers.send(answer).is_err() {

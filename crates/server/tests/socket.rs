@@ -507,6 +507,28 @@ fn a_request_past_its_deadline_answers_timeout_and_the_connection_goes_on() {
 }
 
 #[test]
+fn a_read_past_its_deadline_is_interrupted_and_the_connection_goes_on() {
+    // Reads run on the connection thread; SQLite interrupts them at the deadline.
+    let limits = Limits { request_timeout: Duration::from_millis(2), ..Limits::default() };
+    let daemon = Daemon::start_with(|_| {}, limits);
+    let big: String = (0..20_000)
+        .map(|i| format!("def big_{i}():\n    \"\"\"Generated big function {i}.\"\"\"\n\n\n"))
+        .collect();
+    write(&daemon.root, "big.py", &big);
+    index(&daemon.root);
+    let mut c = daemon.client();
+    let err = c
+        .call(method::SEARCH_TEXT, json!({"query": "generated big function", "limit": 1000}))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    assert!(err.message.contains("deadline"), "{err}");
+    // The same connection answers the next request, with no deadline left over.
+    assert_eq!(c.call(method::HEALTH, json!({})).unwrap()["ok"], true);
+    let found = c.call(method::NODES_GET, json!({"node": "big_7"})).unwrap();
+    assert_eq!(found["node"]["id"], "big.py::big_7");
+}
+
+#[test]
 fn connections_over_the_cap_are_refused_with_one_line() {
     let limits = Limits { max_connections: 2, ..Limits::default() };
     let daemon = Daemon::start_with(|_| {}, limits);

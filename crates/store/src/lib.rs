@@ -95,6 +95,20 @@ impl Store {
         Ok(Store { conn, path: path.to_owned() })
     }
 
+    /// Makes every statement of this connection fail (SQLite `SQLITE_INTERRUPT`,
+    /// surfacing as [`StoreError::Sqlite`]) once `deadline` has passed, checked every
+    /// 1,000 virtual-machine steps (https://sqlite.org/c3ref/progress_handler.html);
+    /// `None` removes the deadline. Lets a server bound a query without a thread of
+    /// its own to abandon.
+    pub fn set_deadline(&self, deadline: Option<std::time::Instant>) {
+        match deadline {
+            Some(deadline) => self
+                .conn
+                .progress_handler(1000, Some(move || std::time::Instant::now() >= deadline)),
+            None => self.conn.progress_handler(0, None::<fn() -> bool>),
+        }
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
