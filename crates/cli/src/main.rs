@@ -41,6 +41,9 @@ enum Command {
         /// Skip files larger than this many bytes.
         #[arg(long, default_value_t = 2 * 1024 * 1024, value_name = "BYTES")]
         max_file_size: u64,
+        /// Also index vendored third-party code (vendor/, third_party/, node_modules/, ...).
+        #[arg(long)]
+        include_vendored: bool,
         /// Extraction threads (default: one per core).
         #[arg(long, default_value_t = 0, value_name = "N")]
         workers: usize,
@@ -61,6 +64,9 @@ enum Command {
         /// Skip files larger than this many bytes.
         #[arg(long, default_value_t = 2 * 1024 * 1024, value_name = "BYTES")]
         max_file_size: u64,
+        /// Also index vendored third-party code (vendor/, third_party/, node_modules/, ...).
+        #[arg(long)]
+        include_vendored: bool,
         /// Also serve HTTP and WebSocket on this address (e.g. 127.0.0.1:7878).
         #[arg(long, value_name = "ADDR")]
         http: Option<std::net::SocketAddr>,
@@ -159,14 +165,25 @@ fn init_tracing() {
 
 fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
     match &cli.command {
-        Command::Index { path, max_file_size, workers } => {
-            let config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
+        Command::Index { path, max_file_size, workers, include_vendored } => {
+            let mut config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
+            config.include_vendored = *include_vendored;
             let report = output::with_progress(|progress| index::index(&config, progress))?;
             out.index_report(&config.root, &report)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { path, workers, queue_bound, poll, max_file_size, http, auth } => {
-            let config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
+        Command::Serve {
+            path,
+            workers,
+            queue_bound,
+            poll,
+            max_file_size,
+            include_vendored,
+            http,
+            auth,
+        } => {
+            let mut config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
+            config.include_vendored = *include_vendored;
             let options = index::DaemonOptions {
                 queue_bound: *queue_bound,
                 force_polling: *poll,

@@ -21,6 +21,10 @@ pub struct Config {
     pub max_file_size: u64,
     /// Extraction threads; 0 means one per core.
     pub workers: usize,
+    /// Index directories of third-party code kept in the tree ([`crate::VENDORED_DIRS`]);
+    /// off by default: an agent asking what calls a function, or searching the code
+    /// about X, wants the project's own code, not a copy of jQuery.
+    pub include_vendored: bool,
 }
 
 /// Errors locating or preparing a root.
@@ -49,6 +53,7 @@ impl Config {
             root,
             max_file_size: 2 * 1024 * 1024,
             workers: 0,
+            include_vendored: false,
         })
     }
 

@@ -139,7 +139,11 @@ impl Daemon {
         store.set_root(&config.root).map_err(IndexError::from)?;
         drop(store);
         let shared = Arc::new(Shared {
-            filter: crate::filter::PathFilter::new(&config.root, &config.state_dir),
+            filter: crate::filter::PathFilter::new(
+                &config.root,
+                &config.state_dir,
+                config.include_vendored,
+            ),
             queue: ChangeQueue::new(options.queue_bound),
             config,
             started: Instant::now(),

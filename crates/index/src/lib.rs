@@ -12,6 +12,8 @@ mod filter;
 mod queue;
 mod walk;
 
+pub use filter::VENDORED_DIRS;
+
 pub use config::{find_state, Config, ConfigError, Located, DB_FILE, STATE_DIR_NAME};
 pub use daemon::{Daemon, DaemonError, DaemonOptions};
 pub use walk::{index, IndexError, IndexReport, Skipped};

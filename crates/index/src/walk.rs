@@ -310,6 +310,7 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
     let root = config.root.clone();
     let state_dir = config.state_dir.clone();
     let max_size = config.max_file_size;
+    let include_vendored = config.include_vendored;
     walk_builder(&root)
         .threads(config.worker_count())
         .filter_entry(move |entry| entry.path() != state_dir)
@@ -318,6 +319,17 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
             let tx = tx.clone();
             let root = root.clone();
             Box::new(move |entry| {
+                if let Ok(entry) = &entry {
+                    if !include_vendored && is_vendored(entry) {
+                        let path = relative(&root, entry.path()).unwrap_or_default();
+                        let reason = "vendored third-party code (--include-vendored indexes it)";
+                        let skipped = Skipped { path: format!("{path}/"), reason: reason.into() };
+                        return match tx.send(Found::Skipped(skipped)) {
+                            Ok(()) => WalkState::Skip,
+                            Err(_) => WalkState::Quit,
+                        };
+                    }
+                }
                 let found = match entry {
                     Ok(entry) => visit(&root, entry, stored, max_size),
                     Err(err) => Some(Found::Skipped(Skipped {
@@ -334,6 +346,13 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
                 }
             })
         });
+}
+
+/// A directory below the root named like vendored code ([`crate::VENDORED_DIRS`]).
+fn is_vendored(entry: &ignore::DirEntry) -> bool {
+    entry.depth() > 0
+        && entry.file_type().is_some_and(|t| t.is_dir())
+        && entry.file_name().to_str().is_some_and(crate::filter::is_vendored_dir)
 }
 
 /// The walker with codehub's rules: `.gitignore` and `.ignore` at every level below

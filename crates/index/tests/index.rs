@@ -273,3 +273,31 @@ fn adding_a_tsconfig_relinks_imports_through_its_paths() {
         .unwrap();
     assert_eq!(open(root).graph_dump().unwrap(), clean);
 }
+
+#[test]
+fn vendored_directories_are_skipped_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "app.py", "def main():\n    return 1\n");
+    write(root, "static/vendor/lib.js", "function jq() { return 1; }\n");
+    write(root, "third_party/six.py", "def moves():\n    return 2\n");
+    write(root, "vendor.py", "def not_vendored():\n    return 3\n");
+
+    let report = run(root);
+    assert_eq!(report.files, 2, "app.py and vendor.py: {report:?}");
+    let mut skipped: Vec<&str> = report.skipped.iter().map(|s| s.path.as_str()).collect();
+    skipped.sort();
+    assert_eq!(skipped, ["static/vendor/", "third_party/"]);
+    assert!(report.skipped.iter().all(|s| s.reason.contains("--include-vendored")));
+
+    let mut config = index::Config::new(root).unwrap();
+    config.include_vendored = true;
+    let report = index::index(&config, &|_| {}).unwrap();
+    assert_eq!(report.files, 4, "{report:?}");
+    assert!(open(root).node("third_party/six.py::moves").unwrap().is_some());
+
+    // Back to the default: the vendored files leave the index.
+    let report = run(root);
+    assert_eq!((report.files, report.removed), (2, 2), "{report:?}");
+    assert!(open(root).node("third_party/six.py::moves").unwrap().is_none());
+}
