@@ -1,8 +1,10 @@
 //! The HTTP benchmark (`codehub-bench --http`): copies Django to a temporary
 //! directory, runs `codehub serve --http 127.0.0.1:0` on the copy, and drives
 //! `GET /v1/nodes/{id}/callers` with `wrk` (16 connections, `--latency`) while an
-//! editor saves a file every ~100 ms, so commits land during the run. Prints wrk's
-//! report, then requests/s, p99 and the commits made meanwhile.
+//! editor saves a file every ~100 ms, so commits land during the run: first one
+//! node's callers (repeated reads, answered from the per-clock cache between
+//! commits), then every callable's callers in turn (the query path itself). Prints
+//! wrk's reports, then requests/s, p99 and the commits made meanwhile.
 
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -107,6 +109,51 @@ fn bench(codehub: &Path, root: &Path, edit_file: &str, node: &str) -> Result<()>
         serde_json::from_str::<serde_json::Value>(&body)?["reached"].as_array().map_or(0, Vec::len);
     println!("GET {path}: {} bytes, {callers} callers", body.len());
 
+    // (1) One node's callers, as an agent re-asking while it edits would.
+    load(addr, root, edit_file, &format!("callers of {node}"), &[path])?;
+
+    // (2) Every function's and method's callers in turn: almost every request misses
+    // the per-clock answer cache, so this measures the query path itself.
+    let store = store::Store::open_read_only(&root.join(".codehub/index.db"))?;
+    let paths: Vec<String> = store
+        .graph_dump()?
+        .iter()
+        .filter_map(|line| {
+            let mut quoted = line.strip_prefix("node ")?.split('"').skip(1).step_by(2);
+            let (id, kind) = (quoted.next()?, quoted.next()?);
+            matches!(kind, "function" | "method")
+                .then(|| format!("/v1/nodes/{}/callers", encode(id)))
+        })
+        .collect();
+    drop(store);
+    load(addr, root, edit_file, &format!("callers of each of {} callables", paths.len()), &paths)
+}
+
+/// Percent-encodes what a node id may hold that a URL path cannot (`#` of
+/// duplicates, spaces, ...); `/` and `:` stay as they are.
+fn encode(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b':' | b'.' | b'_' | b'-' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Runs wrk for [`DURATION_S`] over `paths` (in turn, through a Lua script when
+/// there are several) while `edit_file` is saved every [`EDIT_EVERY`]; prints wrk's
+/// report and a one-line summary.
+fn load(
+    addr: SocketAddr,
+    root: &Path,
+    edit_file: &str,
+    label: &str,
+    paths: &[String],
+) -> Result<()> {
     let file = root.join(edit_file);
     let original = std::fs::read(&file)?;
     let stop = Arc::new(AtomicBool::new(false));
@@ -129,12 +176,23 @@ fn bench(codehub: &Path, root: &Path, edit_file: &str, node: &str) -> Result<()>
         })
     };
     let clock_before = clock(addr)?;
-    let url = format!("http://{addr}{path}");
-    let output = Command::new("wrk")
-        .args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{DURATION_S}s"), "--latency"])
-        .arg(&url)
-        .output()
-        .context("running wrk (apt-get install -y wrk)")?;
+    let url = format!("http://{addr}{}", paths[0]);
+    let script = root.with_extension("wrk.lua");
+    let mut wrk = Command::new("wrk");
+    wrk.args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{DURATION_S}s"), "--latency"]);
+    if paths.len() > 1 {
+        let list: Vec<String> = paths.iter().map(|p| format!("{p:?}")).collect();
+        std::fs::write(
+            &script,
+            format!(
+                "paths = {{ {} }}\ncounter = 0\nrequest = function()\n  counter = counter + 1\n  return wrk.format(\"GET\", paths[(counter % #paths) + 1])\nend\n",
+                list.join(", ")
+            ),
+        )?;
+        wrk.arg("-s").arg(&script);
+    }
+    let output = wrk.arg(&url).output().context("running wrk (apt-get install -y wrk)")?;
+    let _ = std::fs::remove_file(&script);
     stop.store(true, Ordering::SeqCst);
     let saves = editor.join().map_err(|_| anyhow::anyhow!("editor panicked"))??;
     std::fs::write(&file, &original)?;
@@ -156,7 +214,7 @@ fn bench(codehub: &Path, root: &Path, edit_file: &str, node: &str) -> Result<()>
         .unwrap_or_default();
     let non_2xx = report.lines().find(|l| l.contains("Non-2xx")).unwrap_or("Non-2xx: 0");
     println!(
-        "HTTP GET callers, {CONNECTIONS} connections, {DURATION_S} s: {rps} requests/s, p99 {p99}; {} saves, {} commits meanwhile; {}",
+        "HTTP GET {label}, {CONNECTIONS} connections, {DURATION_S} s: {rps} requests/s, p99 {p99}; {} saves, {} commits meanwhile; {}",
         saves,
         clock_after.saturating_sub(clock_before),
         non_2xx.trim()
