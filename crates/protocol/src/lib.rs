@@ -517,7 +517,8 @@ pub struct SubscribeParams {
     /// (`django/db/` or one file, `django/db/models/query.py`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// Only changes to nodes of these kinds (removed nodes match on the kind they had).
+    /// Only changes to nodes of these kinds. A removed node's kind is gone with it:
+    /// removals are filtered by `path` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kinds: Option<Vec<model::NodeKind>>,
     /// Run the sync barrier before subscribing (default false).
