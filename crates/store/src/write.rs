@@ -22,6 +22,16 @@ const NODE_COLUMNS: &str = "id, path, kind, name, qualified_name, parent, langua
 const NODE_PARAMS: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25";
 
+/// An edge's `key_name`: stored only when it is not [`key_without_language`] of its
+/// key (schema 2), so readers select this expression instead of the column.
+const KEY_NAME: &str = "coalesce(key_name, substr(target_key, instr(target_key, ':') + 1))";
+
+/// A key without its language prefix (`py:a.b.C` → `a.b.C`): the name an edge is
+/// shown by while its key is unresolved, unless the extractor gave another.
+fn key_without_language(key: &str) -> &str {
+    key.split_once(':').map_or(key, |(_, rest)| rest)
+}
+
 /// The full-text columns (name, qualified_name, signature, docstring) of a node row
 /// laid out as [`NODE_COLUMNS`].
 fn fts_text(row: &[Value]) -> [&Value; 4] {
@@ -394,15 +404,16 @@ impl<'c> Writer<'c> {
         }
         {
             let mut insert = self.tx.prepare_cached(
-                "INSERT INTO edges (path, src, kind, dst, resolved, provenance, line,
+                "INSERT INTO edges (src, kind, dst, resolved, provenance, line,
                     target_key, target_name, key_name, key_inferred)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for (edge, (dst, resolved, provenance, key, name, inferred)) in
                 new_edges.into_iter().zip(rows)
             {
+                let name =
+                    name.filter(|n| key.is_none_or(|k| n.as_str() != key_without_language(k)));
                 insert.execute(params![
-                    facts.path,
                     edge.src,
                     edge.kind.as_str(),
                     dst,
@@ -695,8 +706,10 @@ impl<'c> Writer<'c> {
     /// Rowids of the stored edges of `path`, by what identifies an edge.
     fn edge_rows(&self, path: &str) -> Result<HashMap<EdgeSig, Vec<i64>>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT rowid, src, kind, line, target_key, key_name, key_inferred, dst, provenance
-             FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)",
+            "SELECT rowid, src, kind, line, target_key, KEY_NAME, key_inferred, dst, provenance
+             FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)"
+                .replace("KEY_NAME", KEY_NAME)
+                .as_str(),
         )?;
         let mut rows = stmt.query([path])?;
         let mut out: HashMap<EdgeSig, Vec<i64>> = HashMap::new();
@@ -843,7 +856,7 @@ impl<'c> Writer<'c> {
             None => {
                 let name: Option<String> = self
                     .tx
-                    .prepare_cached("SELECT key_name FROM edges WHERE rowid = ?1")?
+                    .prepare_cached(&format!("SELECT {KEY_NAME} FROM edges WHERE rowid = ?1"))?
                     .query_row([rowid], |r| r.get(0))?;
                 (name.unwrap_or_else(|| key.to_owned()), false, Provenance::Unresolved)
             }

@@ -185,13 +185,21 @@ fn reopening_keeps_everything_and_the_clock() {
 }
 
 #[test]
-fn a_version_1_store_is_migrated_and_keeps_its_search_index() {
+fn a_version_1_store_is_migrated_to_the_same_graph() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index.db");
     let mut store = Store::open(&path).unwrap();
-    put(&mut store, &[("a.py", "def parse_header(x):\n    \"\"\"Read a header.\"\"\"\n")]);
+    put(
+        &mut store,
+        &[
+            ("pkg/a.py", "def parse_header(x):\n    \"\"\"Read a header.\"\"\"\n    return os.path.join(x)\n"),
+            ("pkg/b.py", "from pkg.a import parse_header\n\ndef main():\n    return parse_header(1) + missing()\n"),
+        ],
+    );
+    let before = store.graph_dump().unwrap();
     drop(store);
-    // Version 1 kept nodes_fts with triggers.
+    // Rewrite it as version 1 had it: FTS triggers, edges with `path` and a full
+    // `key_name`, and every edge indexed by destination.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN
@@ -208,16 +216,40 @@ fn a_version_1_store_is_migrated_and_keeps_its_search_index() {
             INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
             VALUES (new.rowid, new.name, new.qualified_name, new.signature, new.docstring);
         END;
+        CREATE TABLE edges_v1 (
+            rowid INTEGER PRIMARY KEY, path TEXT NOT NULL, src TEXT NOT NULL,
+            kind TEXT NOT NULL, dst TEXT NOT NULL, resolved INTEGER NOT NULL,
+            provenance TEXT NOT NULL, line INTEGER NOT NULL, target_key TEXT,
+            target_name TEXT, key_name TEXT, key_inferred INTEGER NOT NULL DEFAULT 0);
+        INSERT INTO edges_v1 SELECT e.rowid, n.path, e.src, e.kind, e.dst, e.resolved,
+            e.provenance, e.line, e.target_key, e.target_name,
+            coalesce(e.key_name, substr(e.target_key, instr(e.target_key, ':') + 1)),
+            e.key_inferred
+            FROM edges e JOIN nodes n ON n.id = e.src;
+        DROP TABLE edges;
+        ALTER TABLE edges_v1 RENAME TO edges;
+        CREATE INDEX edges_src ON edges(src, kind);
+        CREATE INDEX edges_dst ON edges(dst, kind);
+        CREATE INDEX edges_target_key ON edges(target_key) WHERE target_key IS NOT NULL;
+        CREATE INDEX edges_target_name ON edges(target_name) WHERE target_key IS NOT NULL;
         PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);
 
     let mut store = Store::open(&path).unwrap();
-    put(&mut store, &[("a.py", "def parse_header(x):\n    \"\"\"Write a footer.\"\"\"\n")]);
+    assert_eq!(store.graph_dump().unwrap(), before);
+    store.integrity_check().unwrap();
+    // Writing goes on as usual: an edit re-diffs the migrated rows, and an edge whose
+    // target disappears falls back to its stored name.
+    put(&mut store, &[("pkg/a.py", "def parse_footer(x):\n    \"\"\"Write a footer.\"\"\"\n")]);
     let ids: Vec<String> =
         store.search("footer", 10).unwrap().into_iter().map(|(n, _)| n.id).collect();
-    assert_eq!(ids, ["a.py::parse_header"]);
+    assert_eq!(ids, ["pkg/a.py::parse_footer"]);
+    let main = store.node("pkg/b.py::main").unwrap().unwrap();
+    let callees: Vec<(String, bool)> =
+        main.callees.into_iter().map(|e| (e.id, e.resolved)).collect();
+    assert!(callees.contains(&("pkg.a.parse_header".to_owned(), false)), "{callees:?}");
     store.integrity_check().unwrap();
 }
 
