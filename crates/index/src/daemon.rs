@@ -371,23 +371,16 @@ impl Daemon {
     }
 }
 
-/// Nice value of the indexing threads (workers, writer, and the walker threads a
-/// rescan starts from the writer, which inherit it).
+/// Nice value of the daemon's indexing threads (workers, writer; the walker threads
+/// of a rescan started from the writer are lower still, see `crate::priority`):
+/// indexing is throughput work, answering queries is latency work. When both want
+/// the CPU, the scheduler runs query threads first, so a burst of commits does not
+/// add milliseconds to every query's tail latency; when the machine is otherwise
+/// idle, indexing runs at full speed.
 const INDEXING_NICE: libc::c_int = 10;
 
-/// Gives the calling thread a lower CPU priority (nice [`INDEXING_NICE`]): indexing
-/// is throughput work, answering queries is latency work. When both want the CPU,
-/// the scheduler runs query threads first, so a burst of commits does not add
-/// milliseconds to every query's tail latency; when the machine is otherwise idle,
-/// indexing runs at full speed. Best effort: a refusal is ignored.
 fn lower_priority() {
-    // SAFETY: plain syscalls; `gettid` cannot fail, and `setpriority` on our own
-    // thread id only changes this thread's nice value (Linux: nice is per thread).
-    #[cfg(target_os = "linux")]
-    unsafe {
-        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, tid, INDEXING_NICE);
-    }
+    crate::priority::set_nice(INDEXING_NICE);
 }
 
 fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> JoinHandle<()> {

@@ -9,6 +9,7 @@
 mod config;
 mod daemon;
 mod filter;
+mod priority;
 mod queue;
 mod walk;
 

@@ -311,6 +311,7 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
     let state_dir = config.state_dir.clone();
     let max_size = config.max_file_size;
     let include_vendored = config.include_vendored;
+    let caller = std::thread::current().id();
     walk_builder(&root)
         .threads(config.worker_count())
         .filter_entry(move |entry| entry.path() != state_dir)
@@ -318,7 +319,16 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
         .run(|| {
             let tx = tx.clone();
             let root = root.clone();
+            let mut reniced = false;
             Box::new(move |entry| {
+                // Visitors are built on the calling thread (the writer) and run on
+                // the walker threads: renice on the first visit.
+                if !reniced {
+                    reniced = true;
+                    if std::thread::current().id() != caller {
+                        crate::priority::renice_by(crate::priority::WALKER_NICE_DELTA);
+                    }
+                }
                 if let Ok(entry) = &entry {
                     if !include_vendored && is_vendored(entry) {
                         let path = relative(&root, entry.path()).unwrap_or_default();

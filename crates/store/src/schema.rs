@@ -167,7 +167,7 @@ DROP TABLE edges;
 ALTER TABLE edges_v2 RENAME TO edges;
 CREATE INDEX edges_src ON edges(src, kind);
 CREATE INDEX edges_dst ON edges(dst, kind) WHERE resolved;
-CREATE INDEX edges_target_key ON edges(target_key) WHERE target_key IS NOT NULL;
+CREATE INDEX edges_target_key ON edges(target_key, key_inferred) WHERE target_key IS NOT NULL;
 CREATE INDEX edges_target_name ON edges(target_name) WHERE target_key IS NOT NULL;
 "#,
 ];

@@ -543,33 +543,41 @@ impl<'c> Writer<'c> {
                 (Sym::Node(_), Sym::Alias(_)) => std::cmp::Ordering::Greater,
             });
         }
-        let mut cache: HashMap<String, Option<link::Linked>> = HashMap::new();
-        let mut resolved = 0;
-        let mut stmt = self.tx.prepare(
-            "SELECT rowid, target_key, key_inferred FROM edges WHERE target_key IS NOT NULL",
-        )?;
+        // Keyed edges come in key order from the covering `edges_target_key` index (a
+        // fraction of the table's size), so each key is resolved once, when it
+        // changes; the updates are then applied in rowid order, page by page.
+        let mut updates: Vec<(i64, std::rc::Rc<str>, Provenance)> = Vec::new();
+        {
+            let mut stmt = self.tx.prepare(
+                "SELECT rowid, target_key, key_inferred FROM edges
+                 WHERE target_key IS NOT NULL ORDER BY target_key",
+            )?;
+            let mut rows = stmt.query([])?;
+            // The key being read and what it links to (the node id shared by its edges).
+            type Current = Option<(String, Option<(std::rc::Rc<str>, link::Linked)>)>;
+            let mut current: Current = None;
+            while let Some(row) = rows.next()? {
+                let rowid: i64 = row.get(0)?;
+                let key = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                let inferred: bool = row.get(2)?;
+                if current.as_ref().is_none_or(|(k, _)| k != key) {
+                    let linked = link::resolve(key, &mut |k| map.lookup(k))
+                        .map(|l| (std::rc::Rc::from(l.node_id.as_str()), l));
+                    current = Some((key.to_owned(), linked));
+                }
+                if let Some((_, Some((node_id, linked)))) = &current {
+                    updates.push((rowid, node_id.clone(), link::provenance(linked, inferred)));
+                }
+            }
+        }
+        updates.sort_unstable_by_key(|(rowid, ..)| *rowid);
         let mut update = self
             .tx
             .prepare("UPDATE edges SET dst = ?2, resolved = 1, provenance = ?3 WHERE rowid = ?1")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let rowid: i64 = row.get(0)?;
-            let key: String = row.get(1)?;
-            let inferred: bool = row.get(2)?;
-            let linked = cache
-                .entry(key.clone())
-                .or_insert_with(|| link::resolve(&key, &mut |k| map.lookup(k)))
-                .clone();
-            if let Some(linked) = linked {
-                update.execute(params![
-                    rowid,
-                    linked.node_id,
-                    link::provenance(&linked, inferred).as_str()
-                ])?;
-                resolved += 1;
-            }
+        for (rowid, node_id, provenance) in &updates {
+            update.execute(params![rowid, &**node_id, provenance.as_str()])?;
         }
-        Ok(resolved)
+        Ok(updates.len() as u64)
     }
 
     /// Re-links every edge that could depend on a symbol row this transaction added or
