@@ -3,7 +3,7 @@
 //! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
 //! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
 //!
-//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--serve|--context|--http] [CORPUS...]`
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [CORPUS...]`
 //! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
 //! benchmark with wrk on a copy of Django, see `http.rs`)
@@ -129,6 +129,9 @@ fn main() -> Result<()> {
     let mut corpora_dir = PathBuf::from("/tmp/codehub-corpora");
     let mut codehub = default_codehub();
     let mut edits = 20usize;
+    // Cold indexes and ctags runs are repeated and the median reported: on a shared
+    // 2-core machine one run can be 25% off.
+    let mut runs = 3usize;
     let mut names = Vec::new();
     let mut serve_mode = false;
     let mut context_mode = false;
@@ -141,8 +144,9 @@ fn main() -> Result<()> {
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
+            "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--serve|--context|--http] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
@@ -200,13 +204,28 @@ fn main() -> Result<()> {
         }
         let root = corpora_dir.join(corpus.dir);
         let lines = count_lines(&root, corpus.ctags_languages);
-        let cold_s = bench_corpus(corpus, &root, &codehub, edits, lines)?;
+        let cold_s = bench_corpus(corpus, &root, &codehub, edits, lines, runs)?;
         per_line.insert(corpus.name, cold_s / lines.max(1) as f64 * 1e6);
     }
     if let (Some(d), Some(s)) = (per_line.get("django"), per_line.get("sympy")) {
         println!("cost per line: django {d:.2} µs, sympy {s:.2} µs, sympy/django = {:.2}", s / d);
     }
     Ok(())
+}
+
+/// Runs `f` `runs` times and keeps the run with the median wall time, printing all.
+fn median_of(
+    runs: usize,
+    label: &str,
+    mut f: impl FnMut() -> Result<Measured>,
+) -> Result<Measured> {
+    let mut all = (0..runs).map(|_| f()).collect::<Result<Vec<_>>>()?;
+    all.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
+    if runs > 1 {
+        let walls: Vec<String> = all.iter().map(|m| format!("{:.3}", m.wall_s)).collect();
+        println!("{label} runs (s): {}; the median is reported", walls.join(" "));
+    }
+    Ok(all.swap_remove(runs / 2))
 }
 
 /// Benchmarks one corpus; returns codehub's cold wall seconds.
@@ -216,6 +235,7 @@ fn bench_corpus(
     codehub: &Path,
     edits: usize,
     lines: u64,
+    runs: usize,
 ) -> Result<f64> {
     let row = |run: &str, files: u64, nodes: u64, edges: u64, m: &Measured| {
         println!(
@@ -224,15 +244,17 @@ fn bench_corpus(
         );
     };
     let tags = std::env::temp_dir().join(format!("codehub-bench-{}.tags", corpus.name));
-    let ctags = measure(
-        Command::new("ctags")
-            .arg("-R")
-            .arg(format!("--languages={}", corpus.ctags_languages))
-            .arg("--fields=+K")
-            .arg("-f")
-            .arg(&tags)
-            .arg(root),
-    )?;
+    let ctags = median_of(runs, &format!("{:<9} ctags -R", corpus.name), || {
+        measure(
+            Command::new("ctags")
+                .arg("-R")
+                .arg(format!("--languages={}", corpus.ctags_languages))
+                .arg("--fields=+K")
+                .arg("-f")
+                .arg(&tags)
+                .arg(root),
+        )
+    })?;
     let ctags_kinds = ctags_kinds(&tags)?;
     let ctags_total: u64 = ctags_kinds.values().sum();
     row("ctags -R", 0, ctags_total, 0, &ctags);
@@ -255,7 +277,17 @@ fn bench_corpus(
     };
     let get = |v: &serde_json::Value, k: &str| v["report"][k].as_u64().unwrap_or(0);
 
-    let (cold, report) = index(&[])?;
+    let mut colds = Vec::new();
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(&state);
+        colds.push(index(&[])?);
+    }
+    colds.sort_by(|a, b| a.0.wall_s.total_cmp(&b.0.wall_s));
+    if runs > 1 {
+        let walls: Vec<String> = colds.iter().map(|c| format!("{:.3}", c.0.wall_s)).collect();
+        println!("{:<9} cold runs (s): {}; the median is reported", corpus.name, walls.join(" "));
+    }
+    let (cold, report) = colds.swap_remove(colds.len() / 2);
     row("cold", get(&report, "files"), get(&report, "nodes"), get(&report, "edges"), &cold);
     let (noop, report) = index(&[])?;
     row("no-op", get(&report, "files"), get(&report, "nodes"), get(&report, "edges"), &noop);
