@@ -73,9 +73,12 @@ impl Store {
         // One statement for both directions: halves the per-call overhead, which
         // dominates when a pack expands a hundred nodes.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM (SELECT dst, kind, 1 FROM edges WHERE src = ?1 AND resolved LIMIT ?2)
+            "SELECT * FROM (SELECT dst, kind, 1 FROM edges
+                            WHERE src = (SELECT rowid FROM nodes WHERE id = ?1) AND resolved
+                            LIMIT ?2)
              UNION ALL
-             SELECT * FROM (SELECT src, kind, 0 FROM edges WHERE dst = ?1 AND resolved LIMIT ?2)",
+             SELECT * FROM (SELECT n.id, e.kind, 0 FROM edges e JOIN nodes n ON n.rowid = e.src
+                            WHERE e.dst = ?1 AND e.resolved LIMIT ?2)",
         )?;
         let rows = stmt.query_map(params![id, limit as i64], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))

@@ -385,8 +385,10 @@ impl Store {
             }
             out.push(line);
         }
-        let mut stmt =
-            self.conn.prepare("SELECT src, kind, dst, resolved, provenance, line FROM edges")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT n.id, e.kind, e.dst, e.resolved, e.provenance, e.line
+                 FROM edges e JOIN nodes n ON n.rowid = e.src",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let mut line = String::from("edge");
@@ -428,11 +430,12 @@ impl Store {
     fn edge_ends(&self, id: &str, kind: EdgeKind, direction: Direction) -> Result<Vec<EdgeEnd>> {
         let sql = match direction {
             Direction::Incoming => {
-                "SELECT src, 1, provenance, line FROM edges WHERE dst = ?1 AND kind = ?2 AND resolved
-                 ORDER BY src, line"
+                "SELECT n.id, 1, e.provenance, e.line FROM edges e JOIN nodes n ON n.rowid = e.src
+                 WHERE e.dst = ?1 AND e.kind = ?2 AND e.resolved ORDER BY n.id, e.line"
             }
             Direction::Outgoing => {
-                "SELECT dst, resolved, provenance, line FROM edges WHERE src = ?1 AND kind = ?2
+                "SELECT dst, resolved, provenance, line FROM edges
+                 WHERE src = (SELECT rowid FROM nodes WHERE id = ?1) AND kind = ?2
                  ORDER BY line, dst"
             }
         };
@@ -474,7 +477,7 @@ impl Store {
     /// (a consistency check for tests and `status --check`).
     pub fn check_edges(&self) -> Result<()> {
         let orphans: i64 = self.conn.query_row(
-            "SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.src)",
+            "SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.rowid = e.src)",
             [],
             |r| r.get(0),
         )?;

@@ -132,10 +132,11 @@ CREATE INDEX tombstones_hash ON tombstones(file_hash);
 INSERT INTO meta(key, value) VALUES ('clock', '0');
 "#,
     // 2: the writer keeps nodes_fts itself (see `Writer::fts_insert`): the triggers
-    // made FTS5 flush a segment per node row. Edges lose `path` (never read: a
-    // file's edges are found by their source nodes) and keep `key_name` only when it
-    // is not the key without its language prefix (95% of Python edges), which makes
-    // the largest table a third smaller. Only resolved edges are looked up by
+    // made FTS5 flush a segment per node row. Edges name their source by the node's
+    // rowid instead of its id, lose `path` (never read: a file's edges are found by
+    // their source nodes) and keep `key_name` only when it is not the key without its
+    // language prefix (95% of Python edges), which makes the largest table and its
+    // source index half the size. Only resolved edges are looked up by
     // destination (an unresolved edge's dst is a name), so only they are indexed by
     // it: an unresolved edge costs one index insert less, and linking a cold index
     // inserts each resolved edge's entry once instead of moving it.
@@ -146,7 +147,7 @@ DROP TRIGGER nodes_fts_update;
 
 CREATE TABLE edges_v2 (
     rowid        INTEGER PRIMARY KEY,
-    src          TEXT NOT NULL,
+    src          INTEGER NOT NULL,
     kind         TEXT NOT NULL,
     dst          TEXT NOT NULL,
     resolved     INTEGER NOT NULL,
@@ -158,11 +159,12 @@ CREATE TABLE edges_v2 (
     key_inferred INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO edges_v2
-SELECT rowid, src, kind, dst, resolved, provenance, line, target_key, target_name,
-       CASE WHEN key_name = substr(target_key, instr(target_key, ':') + 1) THEN NULL
-            ELSE key_name END,
-       key_inferred
-FROM edges;
+SELECT e.rowid, n.rowid, e.kind, e.dst, e.resolved, e.provenance, e.line, e.target_key,
+       e.target_name,
+       CASE WHEN e.key_name = substr(e.target_key, instr(e.target_key, ':') + 1) THEN NULL
+            ELSE e.key_name END,
+       e.key_inferred
+FROM edges e JOIN nodes n ON n.id = e.src;
 DROP TABLE edges;
 ALTER TABLE edges_v2 RENAME TO edges;
 CREATE INDEX edges_src ON edges(src, kind);

@@ -402,6 +402,16 @@ impl<'c> Writer<'c> {
             };
             rows.push(row);
         }
+        // Edges name their source by its node's rowid.
+        let mut node_rowids: HashMap<String, i64> = HashMap::new();
+        if !new_edges.is_empty() {
+            let mut stmt = self.tx.prepare_cached("SELECT id, rowid FROM nodes WHERE path = ?1")?;
+            let rows = stmt.query_map([&facts.path], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            for row in rows {
+                let (id, rowid) = row?;
+                node_rowids.insert(id, rowid);
+            }
+        }
         {
             let mut insert = self.tx.prepare_cached(
                 "INSERT INTO edges (src, kind, dst, resolved, provenance, line,
@@ -413,8 +423,13 @@ impl<'c> Writer<'c> {
             {
                 let name =
                     name.filter(|n| key.is_none_or(|k| n.as_str() != key_without_language(k)));
+                let Some(src) = node_rowids.get(&edge.src) else {
+                    // An edge from a node the file does not define is an extractor bug;
+                    // it must not abort the file, and cannot be stored without a source.
+                    continue;
+                };
                 insert.execute(params![
-                    edge.src,
+                    src,
                     edge.kind.as_str(),
                     dst,
                     resolved,
@@ -714,8 +729,9 @@ impl<'c> Writer<'c> {
     /// Rowids of the stored edges of `path`, by what identifies an edge.
     fn edge_rows(&self, path: &str) -> Result<HashMap<EdgeSig, Vec<i64>>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT rowid, src, kind, line, target_key, KEY_NAME, key_inferred, dst, provenance
-             FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)"
+            "SELECT e.rowid, n.id, e.kind, e.line, e.target_key, KEY_NAME, e.key_inferred, e.dst,
+                    e.provenance
+             FROM nodes n JOIN edges e ON e.src = n.rowid WHERE n.path = ?1"
                 .replace("KEY_NAME", KEY_NAME)
                 .as_str(),
         )?;
@@ -767,7 +783,7 @@ impl<'c> Writer<'c> {
         // file's edges; an index on edges.path would cost every insert for this alone.
         self.tx
             .prepare_cached(
-                "DELETE FROM edges WHERE src IN (SELECT id FROM nodes WHERE path = ?1)",
+                "DELETE FROM edges WHERE src IN (SELECT rowid FROM nodes WHERE path = ?1)",
             )?
             .execute([path])?;
         let removed: Vec<(i64, [Value; 4])> = self
@@ -827,9 +843,11 @@ impl<'c> Writer<'c> {
                 bool,
                 String,
                 String,
-            ) =
-                self.tx.prepare_cached(
-                    "SELECT target_key, key_inferred, dst, resolved, provenance, src FROM edges WHERE rowid = ?1",
+            ) = self
+                .tx
+                .prepare_cached(
+                    "SELECT e.target_key, e.key_inferred, e.dst, e.resolved, e.provenance, n.id
+                     FROM edges e JOIN nodes n ON n.rowid = e.src WHERE e.rowid = ?1",
                 )?
                 .query_row([rowid], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))

@@ -198,8 +198,8 @@ fn a_version_1_store_is_migrated_to_the_same_graph() {
     );
     let before = store.graph_dump().unwrap();
     drop(store);
-    // Rewrite it as version 1 had it: FTS triggers, edges with `path` and a full
-    // `key_name`, and every edge indexed by destination.
+    // Rewrite it as version 1 had it: FTS triggers, edges with `path`, the source's
+    // id and a full `key_name`, and every edge indexed by destination.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN
@@ -221,11 +221,11 @@ fn a_version_1_store_is_migrated_to_the_same_graph() {
             kind TEXT NOT NULL, dst TEXT NOT NULL, resolved INTEGER NOT NULL,
             provenance TEXT NOT NULL, line INTEGER NOT NULL, target_key TEXT,
             target_name TEXT, key_name TEXT, key_inferred INTEGER NOT NULL DEFAULT 0);
-        INSERT INTO edges_v1 SELECT e.rowid, n.path, e.src, e.kind, e.dst, e.resolved,
+        INSERT INTO edges_v1 SELECT e.rowid, n.path, n.id, e.kind, e.dst, e.resolved,
             e.provenance, e.line, e.target_key, e.target_name,
             coalesce(e.key_name, substr(e.target_key, instr(e.target_key, ':') + 1)),
             e.key_inferred
-            FROM edges e JOIN nodes n ON n.id = e.src;
+            FROM edges e JOIN nodes n ON n.rowid = e.src;
         DROP TABLE edges;
         ALTER TABLE edges_v1 RENAME TO edges;
         CREATE INDEX edges_src ON edges(src, kind);
