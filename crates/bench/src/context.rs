@@ -34,16 +34,7 @@ pub fn run(root: &Path) -> Result<()> {
     );
     let store = store::Store::open_read_only(&config.db_path())?;
 
-    // The graph dump lists every node as `node Text("id") Text("kind") ...`, sorted.
-    let callables: Vec<String> = store
-        .graph_dump()?
-        .iter()
-        .filter_map(|line| {
-            let mut quoted = line.strip_prefix("node ")?.split('"').skip(1).step_by(2);
-            let (id, kind) = (quoted.next()?, quoted.next()?);
-            matches!(kind, "function" | "method").then(|| id.to_owned())
-        })
-        .collect();
+    let callables = crate::callables(&store)?;
     let step = (callables.len() / SEEDS).max(1);
     let seeds: Vec<&String> = callables.iter().step_by(step).take(SEEDS).collect();
     println!("{} callables, {} seeds (every {step}th)", callables.len(), seeds.len());

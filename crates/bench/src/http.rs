@@ -115,15 +115,9 @@ fn bench(codehub: &Path, root: &Path, edit_file: &str, node: &str) -> Result<()>
     // (2) Every function's and method's callers in turn: almost every request misses
     // the per-clock answer cache, so this measures the query path itself.
     let store = store::Store::open_read_only(&root.join(".codehub/index.db"))?;
-    let paths: Vec<String> = store
-        .graph_dump()?
+    let paths: Vec<String> = crate::callables(&store)?
         .iter()
-        .filter_map(|line| {
-            let mut quoted = line.strip_prefix("node ")?.split('"').skip(1).step_by(2);
-            let (id, kind) = (quoted.next()?, quoted.next()?);
-            matches!(kind, "function" | "method")
-                .then(|| format!("/v1/nodes/{}/callers", encode(id)))
-        })
+        .map(|id| format!("/v1/nodes/{}/callers", encode(id)))
         .collect();
     drop(store);
     load(addr, root, edit_file, &format!("callers of each of {} callables", paths.len()), &paths)

@@ -213,6 +213,20 @@ fn main() -> Result<()> {
     Ok(())
 }
 
+/// Ids of every function and method in `store`, in id order. (The graph dump lists
+/// every node as `node Text("id") Text("kind") ...`, sorted.)
+fn callables(store: &store::Store) -> Result<Vec<String>> {
+    Ok(store
+        .graph_dump()?
+        .iter()
+        .filter_map(|line| {
+            let mut quoted = line.strip_prefix("node ")?.split('"').skip(1).step_by(2);
+            let (id, kind) = (quoted.next()?, quoted.next()?);
+            matches!(kind, "function" | "method").then(|| id.to_owned())
+        })
+        .collect())
+}
+
 /// Runs `f` `runs` times and keeps the run with the median wall time, printing all.
 fn median_of(
     runs: usize,
