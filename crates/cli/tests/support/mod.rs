@@ -23,8 +23,13 @@ impl Daemon {
     /// Starts `codehub serve --http 127.0.0.1:0` in `root` with `envs`, and waits for
     /// it to announce its HTTP address and finish its first index (`sync`).
     pub fn start(root: &Path, envs: &[(&str, &str)]) -> Daemon {
+        Daemon::start_with(root, &["serve", "--http", "127.0.0.1:0"], envs)
+    }
+
+    /// [`Daemon::start`] with the command line given (it must announce HTTP).
+    pub fn start_with(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> Daemon {
         let mut child = Command::new(env!("CARGO_BIN_EXE_codehub"))
-            .args(["serve", "--http", "127.0.0.1:0"])
+            .args(args)
             .current_dir(root)
             .env_remove("CODEHUB_STATE_DIR")
             .envs(envs.iter().copied())
@@ -76,7 +81,8 @@ impl Daemon {
         self.http("GET", path, "")
     }
 
-    fn http(&self, verb: &str, path: &str, body: &str) -> (u16, String) {
+    /// `verb path` with `body` (JSON): (status, body).
+    pub fn http(&self, verb: &str, path: &str, body: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(self.addr).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
         let head = format!(
@@ -95,6 +101,11 @@ impl Daemon {
             body.to_owned()
         };
         (status, body)
+    }
+
+    /// Waits for the process to end (after something stopped it); true on exit code 0.
+    pub fn wait(mut self) -> bool {
+        self.child.wait().unwrap().success()
     }
 
     /// `codehub stop`, then waits for the process to end.
