@@ -263,3 +263,30 @@ fn the_tests_route_takes_limit_and_cursor_and_refuses_depth() {
     assert!(body.contains("invalid_params"), "{body}");
     daemon.stop();
 }
+
+/// `codehub ARGS` on a pseudo-terminal (util-linux `script`), with `envs`.
+fn on_a_terminal(root: &std::path::Path, args: &str, envs: &[(&str, &str)]) -> String {
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_codehub"));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(root)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm")
+        .envs(envs.iter().copied())
+        .output()
+        .expect("util-linux `script` runs the CLI on a pseudo-terminal");
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn a_terminal_gets_colour_unless_no_color_is_set() {
+    let dir = fixture();
+    let root = dir.path();
+    let coloured = on_a_terminal(root, "find helper", &[]);
+    assert!(coloured.contains("\x1b[35mpkg/core.py\x1b[0m"), "{coloured:?}");
+    let plain = on_a_terminal(root, "find helper", &[("NO_COLOR", "1")]);
+    assert!(plain.contains("pkg/core.py:1: helper"), "{plain:?}");
+    assert!(!plain.contains('\x1b'), "NO_COLOR: {plain:?}");
+}
