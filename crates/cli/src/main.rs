@@ -42,7 +42,8 @@ struct Cli {
 /// `--limit` and `--cursor` of the listing commands: one page of the method's answer.
 #[derive(clap::Args, Debug, Clone)]
 struct PageArgs {
-    /// Most entries to list (at most 1000).
+    /// Most entries to list, at most 1000 [default: 50 for find, 20 for search, 100
+    /// for tests, 1000 for callers and callees].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     limit: Option<u32>,
     /// Continue a listing: the cursor a previous page printed.
