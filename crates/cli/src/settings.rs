@@ -332,13 +332,15 @@ pub fn resolve(root: &Path, given: &Given<'_>) -> Result<Settings> {
         auth: pick(given, "auth", "CODEHUB_AUTH", dm.auth, file.auth, p, false),
         log: pick(given, "log", "CODEHUB_LOG", given.log.cloned(), file.log, p, DEFAULT_LOG.into()),
     };
-    if settings.max_file_size.value == 0 {
+    // Values are checked by the commands that use them: a daemon setting in
+    // codehub.toml does not stop `codehub find`.
+    if given.index.is_some() && settings.max_file_size.value == 0 {
         bail!("max_file_size ({}) must be at least 1 byte", settings.max_file_size.origin);
     }
-    if settings.queue_bound.value == 0 {
+    if given.daemon.is_some() && settings.queue_bound.value == 0 {
         bail!("queue_bound ({}) must be at least 1", settings.queue_bound.origin);
     }
-    if settings.auth.value && settings.http.value.is_none() {
+    if given.daemon.is_some() && settings.auth.value && settings.http.value.is_none() {
         let why = format!("auth ({}) needs an HTTP address (--http)", settings.auth.origin);
         return Err(Usage(why).into());
     }

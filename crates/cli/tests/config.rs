@@ -8,7 +8,8 @@ mod support;
 
 use common::{stderr, stdout, write};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 /// `codehub ARGS` in `root` with exactly `envs` of the `CODEHUB_*` variables.
 fn run(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
@@ -19,7 +20,20 @@ fn run(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
             cmd.env_remove(key);
         }
     }
-    cmd.envs(envs.iter().copied()).output().unwrap()
+    cmd.envs(envs.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // Bounded: a `serve` that should have refused to start must not hang the test.
+    let child = cmd.spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+        panic!("codehub {args:?} did not end within 60 s")
+    })
 }
 
 fn config(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> serde_json::Value {
@@ -96,6 +110,13 @@ fn unknown_keys_in_codehub_toml_are_errors_naming_file_line_and_key() {
     write(root, "codehub.toml", "workers = \"many\"\n");
     let err = stderr(&run(root, &["config"], &[]));
     assert!(err.contains("codehub.toml:1:") && err.contains("workers"), "{err}");
+    // Daemon settings are checked by the daemon's commands only.
+    write(root, "codehub.toml", "auth = true\nqueue_bound = 0\n");
+    assert_eq!(run(root, &["index"], &[]).status.code(), Some(0));
+    assert!(stderr(&run(root, &["serve"], &[])).contains("queue_bound"));
+    write(root, "codehub.toml", "auth = true\n");
+    let serve = run(root, &["serve"], &[]);
+    assert_eq!(serve.status.code(), Some(2), "auth without http: {}", stderr(&serve));
     write(root, "codehub.toml", "exclude = [\"a[\"]\n");
     let err = stderr(&run(root, &["index"], &[]));
     assert!(err.contains("a["), "a bad glob is named: {err}");
