@@ -1,14 +1,17 @@
-//! `codehub`: the command-line interface. Thin glue: parse arguments, call `index` and
-//! `store`, print human-readable text or `--json`. Exit codes: 0 ok, 1 error, 2 usage.
+//! `codehub`: the command-line interface. Thin glue: parse arguments and settings
+//! (`settings.rs`: flags > `CODEHUB_*` > codehub.toml > defaults), call `index` and the
+//! method set, print human-readable text or `--json` (the method's JSON-RPC result,
+//! byte for byte). Exit codes: 0 ok, 1 error, 2 usage.
 
 mod mcp;
 mod output;
 mod pack;
 mod serve;
+mod settings;
 mod token;
 
-use anyhow::{anyhow, bail, Context, Result};
-use clap::{Parser, Subcommand};
+use anyhow::{bail, Context, Result};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use output::Out;
 use serde_json::json;
 use server::protocol;
@@ -20,15 +23,42 @@ use std::time::Duration;
 #[derive(Parser, Debug)]
 #[command(name = "codehub", version, about, max_term_width = 100)]
 struct Cli {
-    /// Print machine-readable JSON instead of text.
+    /// Print machine-readable JSON instead of text: a method's JSON-RPC result as the
+    /// socket sends it, or `{"error": {code, message, data}}` on failure.
     #[arg(long, global = true)]
     json: bool,
     /// State directory holding the index (default: `.codehub` in the root, found by
-    /// walking up from the current directory). Also `CODEHUB_STATE_DIR`.
-    #[arg(long, global = true, value_name = "DIR")]
+    /// walking up from the current directory).
+    #[arg(long, global = true, value_name = "DIR", env = "CODEHUB_STATE_DIR")]
     state_dir: Option<PathBuf>,
+    /// Log filter for stderr: `error`, `warn` (the default), `info`, `debug`, `trace`,
+    /// or tracing directives such as `index=debug,warn`.
+    #[arg(long, global = true, value_name = "FILTER", env = "CODEHUB_LOG")]
+    log: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--limit` and `--cursor` of the listing commands: one page of the method's answer.
+#[derive(clap::Args, Debug, Clone)]
+struct PageArgs {
+    /// Most entries to list, at most 1000 [default: 50 for find, 20 for search, 100
+    /// for tests, 1000 for callers and callees].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    limit: Option<u32>,
+    /// Continue a listing: the cursor a previous page printed.
+    #[arg(long, value_name = "CURSOR")]
+    cursor: Option<String>,
+}
+
+impl PageArgs {
+    /// Adds `limit` (or `default_limit`) and `cursor` to a method's params.
+    fn add_to(&self, params: &mut serde_json::Value, default_limit: u32) {
+        params["limit"] = self.limit.unwrap_or(default_limit).into();
+        if let Some(cursor) = &self.cursor {
+            params["cursor"] = cursor.clone().into();
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -38,41 +68,27 @@ enum Command {
         /// The root to index (default: the indexed root around the current directory,
         /// else the current directory).
         path: Option<PathBuf>,
-        /// Skip files larger than this many bytes.
-        #[arg(long, default_value_t = 2 * 1024 * 1024, value_name = "BYTES")]
-        max_file_size: u64,
-        /// Also index vendored third-party code (vendor/, third_party/, node_modules/, ...).
-        #[arg(long)]
-        include_vendored: bool,
-        /// Extraction threads (default: one per core).
-        #[arg(long, default_value_t = 0, value_name = "N")]
-        workers: usize,
+        #[command(flatten)]
+        options: settings::IndexArgs,
     },
     /// Run the live daemon: index, then keep the graph current while files change.
     Serve {
         /// The root to serve (default: as for `index`).
         path: Option<PathBuf>,
-        /// Extraction threads (default: one per core).
-        #[arg(long, default_value_t = 0, value_name = "N")]
-        workers: usize,
-        /// Distinct changed paths queued before the watcher waits (backpressure).
-        #[arg(long, default_value_t = 10_000, value_name = "N")]
-        queue_bound: usize,
-        /// Rescan periodically instead of watching (network file systems).
-        #[arg(long)]
-        poll: bool,
-        /// Skip files larger than this many bytes.
-        #[arg(long, default_value_t = 2 * 1024 * 1024, value_name = "BYTES")]
-        max_file_size: u64,
-        /// Also index vendored third-party code (vendor/, third_party/, node_modules/, ...).
-        #[arg(long)]
-        include_vendored: bool,
-        /// Also serve HTTP and WebSocket on this address (e.g. 127.0.0.1:7878).
-        #[arg(long, value_name = "ADDR")]
-        http: Option<std::net::SocketAddr>,
-        /// Require bearer tokens on --http (required for non-loopback addresses).
-        #[arg(long, requires = "http")]
-        auth: bool,
+        #[command(flatten)]
+        options: settings::IndexArgs,
+        #[command(flatten)]
+        daemon: settings::DaemonArgs,
+    },
+    /// Print the effective configuration and where each value came from (flag,
+    /// environment, codehub.toml, default).
+    Config {
+        /// The root whose codehub.toml to read (default: as for `index`).
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        options: settings::IndexArgs,
+        #[command(flatten)]
+        daemon: settings::DaemonArgs,
     },
     /// Bearer tokens for `serve --http --auth`.
     Token {
@@ -90,31 +106,39 @@ enum Command {
         /// An id (`path::Qualified.name`), a qualified name, or a bare name.
         node: String,
     },
-    /// List nodes with this name, qualified name or id.
+    /// List nodes with this name, qualified name or id (else a name prefix).
     Find {
         name: String,
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// Who calls this node (transitively with --depth).
     Callers {
         node: String,
         #[arg(long, default_value_t = 1)]
         depth: u32,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// What this node calls (transitively with --depth).
     Callees {
         node: String,
         #[arg(long, default_value_t = 1)]
         depth: u32,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// The tests that exercise this node (calling it directly or through helpers).
-    Tests { node: String },
+    Tests {
+        node: String,
+        #[command(flatten)]
+        page: PageArgs,
+    },
     /// Full-text search over names, signatures and docstrings (BM25-ranked).
     Search {
         query: String,
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// Serve MCP on stdin/stdout for AI agents (starts the daemon when none runs).
     Mcp {
@@ -126,193 +150,257 @@ enum Command {
     Context(pack::ContextArgs),
 }
 
+/// Default `--limit` of `find`.
+const FIND_LIMIT: u32 = 50;
+/// Default `--limit` of `search`.
+const SEARCH_LIMIT: u32 = 20;
+/// Default `--limit` of `callers`/`callees`: whole traversals, up to the protocol's maximum.
+const TRAVERSE_LIMIT: u32 = protocol::MAX_LIMIT;
+/// Default `--limit` of `tests`.
+const TESTS_LIMIT: u32 = protocol::DEFAULT_LIMIT;
+
 fn main() -> ExitCode {
-    init_tracing();
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let json = std::env::args_os().any(|a| a == "--json");
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) if json && e.use_stderr() => {
+            // Usage errors keep exit code 2, in the one error shape.
+            let error = server::errors::invalid_params(e.render().to_string().trim_end());
+            let _ = output::print_error(&error);
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let result = match &cli.command {
-        // MCP messages own stdout, so no `Out` (it keeps stdout locked).
-        Command::Mcp { path } => {
-            index_config(&cli, path.as_deref(), 2 * 1024 * 1024, 0).and_then(mcp::run)
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(2);
         }
-        _ => run(&cli, &mut Out::new(cli.json)),
     };
+    let result = settings_of(&cli, &matches).and_then(|settings| {
+        init_tracing(&settings)?;
+        match &cli.command {
+            // MCP messages own stdout, so no `Out` (it keeps stdout locked).
+            Command::Mcp { .. } => {
+                settings.index_config(state_dir_override(&cli)).and_then(mcp::run)
+            }
+            _ => run(&cli, &settings, &mut Out::new(cli.json)),
+        }
+    });
     match result {
         Ok(code) => code,
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("codehub: {e:#}");
-            ExitCode::from(1)
+            let printed = if cli.json {
+                output::print_error(&output::rpc_error_of(&e))
+            } else {
+                output::print_error_text(&e)
+            };
+            let usage = e.chain().any(|e| e.is::<settings::Usage>());
+            match printed {
+                Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
+                _ => ExitCode::from(if usage { 2 } else { 1 }),
+            }
         }
     }
 }
 
-fn init_tracing() {
-    let level = match std::env::var("CODEHUB_LOG").as_deref() {
-        Ok("trace") => tracing::Level::TRACE,
-        Ok("debug") => tracing::Level::DEBUG,
-        Ok("info") => tracing::Level::INFO,
-        Ok("error") => tracing::Level::ERROR,
-        _ => tracing::Level::WARN,
+/// The command's settings: its flags, environment, the root's codehub.toml, defaults.
+fn settings_of(cli: &Cli, matches: &clap::ArgMatches) -> Result<settings::Settings> {
+    let sub = matches.subcommand().map_or(matches, |(_, m)| m);
+    let (path, index, daemon) = match &cli.command {
+        Command::Index { path, options } => (path.as_deref(), Some(options), None),
+        Command::Serve { path, options, daemon } | Command::Config { path, options, daemon } => {
+            (path.as_deref(), Some(options), Some(daemon))
+        }
+        Command::Mcp { path } => (path.as_deref(), None, None),
+        _ => (None, None, None),
     };
-    tracing_subscriber::fmt().with_max_level(level).with_writer(std::io::stderr).init();
+    let given = settings::Given { matches: sub, log: cli.log.as_ref(), index, daemon };
+    settings::resolve(&root_of(cli, path)?, &given)
 }
 
-fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
+fn init_tracing(settings: &settings::Settings) -> Result<()> {
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(&settings.log.value).with_context(|| {
+            format!("log filter {:?} ({})", settings.log.value, settings.log.origin)
+        })?;
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    Ok(())
+}
+
+/// Calls `method` and prints its result: the JSON-RPC result itself with `--json`
+/// (the bytes the socket and HTTP carry), else `human` of the typed result, which it
+/// returns.
+fn call<R: serde::de::DeserializeOwned>(
+    hub: &mut server::Codehub,
+    out: &mut Out,
+    method: &str,
+    params: serde_json::Value,
+    human: impl FnOnce(&mut Out, &R) -> Result<()>,
+) -> Result<R> {
+    let value = hub.call(method, params)?;
+    let typed = R::deserialize(&value).with_context(|| format!("unexpected result of {method}"))?;
+    if out.is_json() {
+        out.result(&value)?;
+    } else {
+        human(out, &typed)?;
+    }
+    Ok(typed)
+}
+
+fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCode> {
     match &cli.command {
-        Command::Index { path, max_file_size, workers, include_vendored } => {
-            let mut config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
-            config.include_vendored = *include_vendored;
+        Command::Index { .. } => {
+            let config = settings.index_config(state_dir_override(cli))?;
             let report = output::with_progress(|progress| index::index(&config, progress))?;
             out.index_report(&config.root, &report)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve {
-            path,
-            workers,
-            queue_bound,
-            poll,
-            max_file_size,
-            include_vendored,
-            http,
-            auth,
-        } => {
-            let mut config = index_config(cli, path.as_deref(), *max_file_size, *workers)?;
-            config.include_vendored = *include_vendored;
-            let options = index::DaemonOptions {
-                queue_bound: *queue_bound,
-                force_polling: *poll,
-                ..index::DaemonOptions::default()
-            };
-            let http = http.map(|addr| serve::Http { addr, auth: *auth });
-            serve::run(config, options, http)
+        Command::Serve { .. } => {
+            let config = settings.index_config(state_dir_override(cli))?;
+            let http =
+                settings.http.value.map(|addr| serve::Http { addr, auth: settings.auth.value });
+            serve::run(config, settings.daemon_options(), http)
+        }
+        Command::Config { .. } => {
+            out.settings(settings)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Token { command } => {
             let state = match state_dir_override(cli) {
                 Some(dir) => dir,
-                None => index_config(cli, None, u64::MAX, 0)?.state_dir,
+                None => settings.index_config(None)?.state_dir,
             };
             token::run(command, &state)
         }
         Command::Stop => {
             let state = state_dir(cli)?;
-            let mut client = match server::Client::connect(&state, Duration::from_secs(2)) {
-                Ok(c) => c,
-                Err(_) => {
-                    eprintln!("codehub: no daemon is running for {}", state.display());
-                    return Ok(ExitCode::from(1));
-                }
-            };
-            client.call("shutdown", json!({})).map_err(rpc)?;
+            let mut client =
+                server::Client::connect(&state, Duration::from_secs(2)).map_err(|_| {
+                    server::errors::not_found(format!(
+                        "no daemon is running for {}",
+                        state.display()
+                    ))
+                })?;
+            let value = client.call(protocol::method::SHUTDOWN, json!({}))?;
             let socket = state.join(server::SOCKET_FILE);
             let deadline = std::time::Instant::now() + Duration::from_secs(30);
             while socket.exists() && std::time::Instant::now() < deadline {
                 std::thread::sleep(Duration::from_millis(20));
             }
-            out.message("stopped")?;
+            if out.is_json() {
+                out.result(&value)?;
+            } else {
+                out.message("stopped")?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Sync => {
             let mut hub = open_hub(cli)?;
-            let r: protocol::SyncResult = hub.call_as("sync", &json!({})).map_err(rpc)?;
-            out.sync(&r)?;
+            call::<protocol::SyncResult>(
+                &mut hub,
+                out,
+                protocol::method::SYNC,
+                json!({}),
+                Out::sync,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Status => {
             let mut hub = open_hub(cli)?;
-            let r: protocol::StatusResult = hub.call_as("status", &json!({})).map_err(rpc)?;
-            out.status(&r)?;
+            call::<protocol::StatusResult>(
+                &mut hub,
+                out,
+                protocol::method::STATUS,
+                json!({}),
+                Out::status,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { node } => {
             let mut hub = open_hub(cli)?;
-            match hub.call_as::<_, protocol::NodeResult>("nodes.get", &json!({ "node": node })) {
-                Ok(r) => {
-                    out.node(&r)?;
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => lookup_failure(node, e, out),
-            }
-        }
-        Command::Find { name, limit } => {
-            let mut hub = open_hub(cli)?;
-            let page: protocol::NodesPage =
-                hub.call_as("nodes.find", &json!({ "name": name, "limit": limit })).map_err(rpc)?;
-            if page.nodes.is_empty() {
-                out.not_found(name)?;
-                return Ok(ExitCode::from(1));
-            }
-            out.summaries(&page)?;
+            let params = json!({ "node": node });
+            call::<protocol::NodeResult>(
+                &mut hub,
+                out,
+                protocol::method::NODES_GET,
+                params,
+                Out::node,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Callers { node, depth } | Command::Callees { node, depth } => {
+        Command::Find { name, page } => {
+            let mut hub = open_hub(cli)?;
+            let mut params = json!({ "name": name });
+            page.add_to(&mut params, FIND_LIMIT);
+            let found: protocol::NodesPage =
+                call(&mut hub, out, protocol::method::NODES_FIND, params, |out, r| {
+                    out.summaries(name, r)
+                })?;
+            // An empty first page is "not found": exit code 1.
+            let empty = found.nodes.is_empty() && page.cursor.is_none();
+            Ok(if empty { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Callers { node, depth, page } | Command::Callees { node, depth, page } => {
             let mut hub = open_hub(cli)?;
             let callers = matches!(cli.command, Command::Callers { .. });
-            let method = if callers { "graph.callers" } else { "graph.callees" };
-            let params = json!({ "node": node, "depth": depth, "limit": 1000 });
-            match hub.call_as::<_, protocol::TraverseResult>(method, &params) {
-                Ok(r) => {
-                    out.reached(callers, &r)?;
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => lookup_failure(node, e, out),
-            }
+            let method = if callers {
+                protocol::method::GRAPH_CALLERS
+            } else {
+                protocol::method::GRAPH_CALLEES
+            };
+            let mut params = json!({ "node": node, "depth": depth });
+            page.add_to(&mut params, TRAVERSE_LIMIT);
+            call::<protocol::TraverseResult>(&mut hub, out, method, params, |out, r| {
+                out.reached(callers, r)
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Tests { node } => {
+        Command::Tests { node, page } => {
             let mut hub = open_hub(cli)?;
-            match hub.call_as::<_, protocol::TestsResult>("graph.tests", &json!({ "node": node })) {
-                Ok(r) => {
-                    out.tests(&r)?;
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => lookup_failure(node, e, out),
-            }
+            let mut params = json!({ "node": node });
+            page.add_to(&mut params, TESTS_LIMIT);
+            call::<protocol::TestsResult>(
+                &mut hub,
+                out,
+                protocol::method::GRAPH_TESTS,
+                params,
+                Out::tests,
+            )?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Search { query, limit } => {
+        Command::Search { query, page } => {
             let mut hub = open_hub(cli)?;
-            let r: protocol::SearchResult = hub
-                .call_as("search.text", &json!({ "query": query, "limit": limit }))
-                .map_err(rpc)?;
-            out.search(&r)?;
+            let mut params = json!({ "query": query });
+            page.add_to(&mut params, SEARCH_LIMIT);
+            call::<protocol::SearchResult>(
+                &mut hub,
+                out,
+                protocol::method::SEARCH_TEXT,
+                params,
+                Out::search,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Mcp { .. } => bail!("`mcp` must be run before stdout is locked"),
         Command::Context(args) => {
             let mut hub = open_hub(cli)?;
-            match hub.call_as::<_, protocol::ContextResult>("context.pack", &args.params()) {
-                Ok(r) => {
-                    pack::print(&r, cli.json)?;
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => lookup_failure(&args.nodes.join(" "), e, out),
-            }
+            let params = serde_json::to_value(args.params())?;
+            call::<protocol::ContextResult>(
+                &mut hub,
+                out,
+                protocol::method::CONTEXT_PACK,
+                params,
+                pack::print,
+            )?;
+            Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Prints what a failed node lookup means to a user: candidates for an ambiguous
-/// name, "no node matches" for an unknown one; other errors propagate.
-fn lookup_failure(query: &str, e: protocol::RpcError, out: &mut Out) -> Result<ExitCode> {
-    match e.data.kind {
-        protocol::ErrorKind::Ambiguous => {
-            out.ambiguous(query, &e.data.candidates)?;
-            Ok(ExitCode::from(1))
-        }
-        protocol::ErrorKind::NotFound => {
-            out.not_found(query)?;
-            Ok(ExitCode::from(1))
-        }
-        _ => Err(rpc(e)),
-    }
-}
-
-fn rpc(e: protocol::RpcError) -> anyhow::Error {
-    anyhow!("{} ({:?})", e.message, e.data.kind)
 }
 
 /// The state directory: `--state-dir`, `CODEHUB_STATE_DIR`, or the nearest
@@ -333,35 +421,23 @@ fn open_hub(cli: &Cli) -> Result<server::Codehub> {
 }
 
 fn state_dir_override(cli: &Cli) -> Option<PathBuf> {
-    cli.state_dir
-        .clone()
-        .or_else(|| std::env::var_os("CODEHUB_STATE_DIR").map(PathBuf::from))
-        .filter(|p| !p.as_os_str().is_empty())
+    let dir = cli.state_dir.clone().filter(|p| !p.as_os_str().is_empty())?;
+    if dir.is_absolute() {
+        return Some(dir);
+    }
+    Some(std::env::current_dir().map_or(dir.clone(), |cwd| cwd.join(&dir)))
 }
 
-fn index_config(
-    cli: &Cli,
-    path: Option<&Path>,
-    max_file_size: u64,
-    workers: usize,
-) -> Result<index::Config> {
+/// The root a command works on: `path`, else (without `--state-dir`) the root of the
+/// index around the current directory, else the current directory.
+fn root_of(cli: &Cli, path: Option<&Path>) -> Result<PathBuf> {
     let cwd = std::env::current_dir().context("reading the current directory")?;
-    let root = match path {
+    Ok(match path {
         Some(p) => p.to_owned(),
         None if state_dir_override(cli).is_none() => match index::find_state(&cwd) {
             Ok(found) => found.state_dir.parent().map_or_else(|| cwd.clone(), Path::to_owned),
-            Err(_) => cwd.clone(),
+            Err(_) => cwd,
         },
-        None => cwd.clone(),
-    };
-    let mut config = index::Config::new(&root)?;
-    if let Some(dir) = state_dir_override(cli) {
-        config.state_dir = if dir.is_absolute() { dir } else { cwd.join(dir) };
-    }
-    if max_file_size == 0 {
-        bail!("--max-file-size must be at least 1 byte");
-    }
-    config.max_file_size = max_file_size;
-    config.workers = workers;
-    Ok(config)
+        None => cwd,
+    })
 }

@@ -1,20 +1,117 @@
-//! Printing: every command's human-readable text and its `--json` document, progress
-//! on a terminal, and quiet exits on a closed pipe (like ripgrep).
+//! Printing: every command's human-readable text (locations as `path:line:`, which
+//! editors and terminals jump to; colour on a terminal) and its `--json` document (a
+//! method's JSON-RPC result as serialised on the wire; errors as the JSON-RPC error
+//! object), progress on a terminal, and quiet exits on a closed pipe (like ripgrep).
+//!
+//! Colour goes through `anstream`: it is stripped when stdout is not a terminal, when
+//! `NO_COLOR` is set or `TERM=dumb`, and forced by `CLICOLOR_FORCE`.
 
+use crate::settings::Settings;
+use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 use index::IndexReport;
 use model::NodeSummary;
 use serde_json::json;
 use server::protocol::{
-    NodeResult, NodesPage, SearchResult, StatusResult, SyncResult, TestsResult, TraverseResult,
+    ErrorKind, NodeResult, NodesPage, RpcError, SearchResult, StatusResult, SyncResult,
+    TestsResult, TraverseResult,
 };
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+/// A file path in a location.
+const PATH: Style = AnsiColor::Magenta.on_default();
+/// A line number in a location.
+const LINE: Style = AnsiColor::Green.on_default();
+/// A node's name.
+const NAME: Style = Style::new().bold();
+/// A node's kind.
+const KIND: Style = AnsiColor::Cyan.on_default();
+/// Secondary facts: provenance, paging hints.
+const DIM: Style = Style::new().dimmed();
+/// An error's first word.
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+
 /// Standard output in text or JSON mode.
 pub struct Out {
     json: bool,
-    stdout: std::io::StdoutLock<'static>,
+    stdout: anstream::AutoStream<std::io::StdoutLock<'static>>,
+}
+
+/// `path:line:` (coloured), the location prefix of list lines.
+fn location(path: &str, line: u32) -> String {
+    format!("{PATH}{path}{PATH:#}:{LINE}{line}{LINE:#}:")
+}
+
+/// The qualified name of a node id (`path::Q.name` → `Q.name`; a module: its path).
+fn qualified(id: &str) -> &str {
+    match model::split_node_id(id) {
+        (path, "") => path,
+        (_, name) => name,
+    }
+}
+
+/// The JSON-RPC error object an error stands for: the method's own error when it is
+/// one, `not_found` when there is no index, else `internal` with the whole chain.
+pub fn rpc_error_of(err: &anyhow::Error) -> RpcError {
+    if let Some(rpc) = err.chain().find_map(|e| e.downcast_ref::<RpcError>()) {
+        return rpc.clone();
+    }
+    let no_index = err.chain().any(|e| {
+        matches!(e.downcast_ref::<store::StoreError>(), Some(store::StoreError::NotIndexed(_)))
+            || matches!(
+                e.downcast_ref::<index::ConfigError>(),
+                Some(index::ConfigError::NoIndex(_))
+            )
+    });
+    let message = format!("{err:#}");
+    if no_index {
+        server::errors::not_found(message)
+    } else {
+        server::errors::internal(message)
+    }
+}
+
+/// Prints `{"error": {code, message, data}}` (the JSON-RPC error object, as REST
+/// routes answer it) on stdout: `--json`'s failure document.
+pub fn print_error(error: &RpcError) -> Result<()> {
+    /// `{"error": ...}` with the error's members in the order the socket sends them.
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        error: &'a RpcError,
+    }
+    let mut stdout = std::io::stdout().lock();
+    let mut doc = serde_json::to_vec(&Body { error })?;
+    doc.push(b'\n');
+    stdout.write_all(&doc)?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// Prints an error for a person: `codehub: kind: message` on stderr; the candidates of an
+/// ambiguous name on stdout, one `path:line: id` line each, to pick from.
+pub fn print_error_text(err: &anyhow::Error) -> Result<()> {
+    let rpc = err.chain().find_map(|e| e.downcast_ref::<RpcError>());
+    let mut stderr = anstream::stderr().lock();
+    match rpc {
+        Some(rpc) if rpc.kind() == ErrorKind::Ambiguous => {
+            writeln!(
+                stderr,
+                "{ERROR}codehub:{ERROR:#} {}: {}; one of these:",
+                rpc.kind(),
+                rpc.message
+            )?;
+            drop(stderr);
+            let mut out = Out::new(false);
+            for n in &rpc.data.candidates {
+                out.summary_line(n, "")?;
+            }
+            out.stdout.flush()?;
+        }
+        Some(rpc) => writeln!(stderr, "{ERROR}codehub:{ERROR:#} {}: {}", rpc.kind(), rpc.message)?,
+        None => writeln!(stderr, "{ERROR}codehub:{ERROR:#} {err:#}")?,
+    }
+    Ok(())
 }
 
 /// True when `err` is a write to a closed pipe (`codehub find x | head`).
@@ -43,13 +140,72 @@ pub fn with_progress<T>(work: impl FnOnce(&dyn Fn(u64)) -> T) -> T {
 }
 
 impl Out {
+    /// Standard output; `json` selects `--json` documents.
     pub fn new(json: bool) -> Out {
-        Out { json, stdout: std::io::stdout().lock() }
+        Out { json, stdout: anstream::AutoStream::auto(std::io::stdout().lock()) }
+    }
+
+    /// Standard output itself, for text that is printed as it is (a context pack).
+    pub fn writer(&mut self) -> &mut impl Write {
+        &mut self.stdout
+    }
+
+    /// True in `--json` mode.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// Prints a method's result as the wire carries it: compact JSON, one line.
+    pub fn result(&mut self, value: &serde_json::Value) -> Result<()> {
+        self.json(value)
     }
 
     fn json(&mut self, value: &impl serde::Serialize) -> Result<()> {
-        serde_json::to_writer_pretty(&mut self.stdout, value)?;
-        writeln!(self.stdout)?;
+        // Serialised first so a closed pipe surfaces as an io::Error (a quiet exit).
+        let mut doc = serde_json::to_vec(value)?;
+        doc.push(b'\n');
+        self.stdout.write_all(&doc)?;
+        Ok(())
+    }
+
+    /// On stderr, after a page that is not the last: how to ask for the next one.
+    fn more(&self, cursor: Option<&str>) -> Result<()> {
+        if let Some(cursor) = cursor {
+            let mut stderr = anstream::stderr().lock();
+            writeln!(stderr, "{DIM}-- more: --cursor {cursor}{DIM:#}")?;
+        }
+        Ok(())
+    }
+
+    /// `codehub config`: each option's value and where it came from.
+    pub fn settings(&mut self, s: &Settings) -> Result<()> {
+        let entries = s.entries();
+        if self.json {
+            let mut settings = serde_json::Map::new();
+            for (key, value, origin) in &entries {
+                let entry =
+                    json!({ "value": value, "source": origin.kind(), "from": origin.name() });
+                settings.insert((*key).to_owned(), entry);
+            }
+            let file = s.file.as_ref().map(|p| p.display().to_string());
+            return self.json(&json!({ "root": s.root, "file": file, "settings": settings }));
+        }
+        self.line(format_args!("root: {}", s.root.display()))?;
+        match &s.file {
+            Some(file) => self.line(format_args!("file: {}", file.display()))?,
+            None => self.line(format_args!(
+                "file: none ({} does not exist)",
+                s.root.join(crate::settings::FILE_NAME).display()
+            ))?,
+        }
+        for (key, value, origin) in entries {
+            let shown = match value {
+                serde_json::Value::Null => "(none)".to_owned(),
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            self.line(format_args!("{NAME}{key:<17}{NAME:#} {shown:<24} {DIM}{origin}{DIM:#}"))?;
+        }
         Ok(())
     }
 
@@ -104,17 +260,13 @@ impl Out {
         self.line(text)
     }
 
+    /// `synced at clock N (daemon)`.
     pub fn sync(&mut self, r: &SyncResult) -> Result<()> {
-        if self.json {
-            return self.json(r);
-        }
         self.line(format_args!("synced at clock {} ({})", r.clock, source(&r.source)))
     }
 
+    /// The index's counts and the daemon's state, one fact per line.
     pub fn status(&mut self, r: &StatusResult) -> Result<()> {
-        if self.json {
-            return self.json(r);
-        }
         let s = &r.index;
         match &r.daemon {
             Some(d) => {
@@ -150,15 +302,18 @@ impl Out {
         self.line(format_args!("schema:     {}", s.schema_version))
     }
 
+    /// Everything stored about a node, its location first.
     pub fn node(&mut self, r: &NodeResult) -> Result<()> {
-        if self.json {
-            return self.json(r);
-        }
         let n = &r.node;
-        self.line(format_args!("{} {}", n.kind, n.id))?;
         self.line(format_args!(
-            "  at {}:{}-{} ({} lines, {})",
-            n.path, n.span.start_line, n.span.end_line, n.line_count, n.language
+            "{} {KIND}{}{KIND:#} {NAME}{}{NAME:#}",
+            location(&n.path, n.span.start_line),
+            n.kind,
+            n.id
+        ))?;
+        self.line(format_args!(
+            "  lines {}-{} ({} lines, {})",
+            n.span.start_line, n.span.end_line, n.line_count, n.language
         ))?;
         if let Some(sig) = &n.signature {
             self.line(format_args!("  signature: {sig}"))?;
@@ -189,7 +344,13 @@ impl Out {
             self.line(format_args!("  {label} ({}):", ends.len()))?;
             for e in ends {
                 let how = if e.resolved { e.provenance.to_string() } else { "unresolved".into() };
-                self.line(format_args!("    {}  (line {}, {how})", e.id, e.line))?;
+                // A caller's site is in the caller's file; a callee's in this node's.
+                let site = if label == "callers" { model::split_node_id(&e.id).0 } else { &n.path };
+                self.line(format_args!(
+                    "    {} {}  {DIM}({how}){DIM:#}",
+                    location(site, e.line),
+                    e.id
+                ))?;
             }
         }
         if !n.related_tests.is_empty() {
@@ -205,51 +366,36 @@ impl Out {
         Ok(())
     }
 
-    pub fn summaries(&mut self, page: &NodesPage) -> Result<()> {
-        if self.json {
-            return self.json(page);
+    /// `path:line: Qualified.name  kind  signature` per node; "no node matches" on
+    /// stderr for an empty first page.
+    pub fn summaries(&mut self, name: &str, page: &NodesPage) -> Result<()> {
+        if page.nodes.is_empty() && page.next_cursor.is_none() {
+            let mut stderr = anstream::stderr().lock();
+            writeln!(stderr, "{ERROR}codehub:{ERROR:#} no node matches {name:?}")?;
+            return Ok(());
         }
         for n in &page.nodes {
             self.summary_line(n, "")?;
         }
-        Ok(())
+        self.more(page.next_cursor.as_deref())
     }
 
     fn summary_line(&mut self, n: &NodeSummary, prefix: &str) -> Result<()> {
         let sig = n.signature.as_deref().unwrap_or("");
         self.line(format_args!(
-            "{prefix}{:<8} {}  [{}:{}]  {sig}",
-            n.kind, n.id, n.path, n.start_line
+            "{prefix}{} {NAME}{}{NAME:#}  {KIND}{}{KIND:#}  {sig}",
+            location(&n.path, n.start_line),
+            qualified(&n.id),
+            n.kind,
         ))
     }
 
-    pub fn not_found(&mut self, query: &str) -> Result<()> {
-        if self.json {
-            return self.json(&json!({ "error": { "kind": "not_found", "query": query } }));
-        }
-        eprintln!("codehub: no node matches {query:?}");
-        Ok(())
-    }
-
-    pub fn ambiguous(&mut self, query: &str, candidates: &[NodeSummary]) -> Result<()> {
-        if self.json {
-            return self.json(&json!({
-                "error": { "kind": "ambiguous", "query": query, "candidates": candidates }
-            }));
-        }
-        eprintln!("codehub: {query:?} is ambiguous; use one of these ids:");
-        for n in candidates {
-            self.summary_line(n, "  ")?;
-        }
-        Ok(())
-    }
-
+    /// One step per line at its call site, `path:line: name  (provenance)`, indented
+    /// by depth after the location: callers by their qualified name (the site is in
+    /// their file), callees by id or, unresolved, by the name the code used.
     pub fn reached(&mut self, callers: bool, r: &TraverseResult) -> Result<()> {
-        if self.json {
-            return self.json(r);
-        }
         let start = &r.node;
-        if r.reached.is_empty() {
+        if r.reached.is_empty() && r.next_cursor.is_none() {
             let what = if callers { "callers" } else { "callees" };
             return self.line(format_args!("{start}: no {what}"));
         }
@@ -262,39 +408,39 @@ impl Out {
             };
             let site = if callers { &step.edge.id } else { &step.via };
             let (path, _) = model::split_node_id(site);
+            let name = if callers { qualified(&step.edge.id) } else { &step.edge.id };
             self.line(format_args!(
-                "{indent}{}  [{path}:{}] ({how})",
-                step.edge.id, step.edge.line
+                "{} {indent}{NAME}{name}{NAME:#}  {DIM}({how}){DIM:#}",
+                location(path, step.edge.line),
             ))?;
         }
-        Ok(())
+        self.more(r.next_cursor.as_deref())
     }
 
-    /// One test per line, `id  [path:line]`; `--json`: the `graph.tests` result.
+    /// One test per line, `path:line: Qualified.name`.
     pub fn tests(&mut self, r: &TestsResult) -> Result<()> {
-        if self.json {
-            return self.json(r);
-        }
-        if r.tests.is_empty() {
+        if r.tests.is_empty() && r.next_cursor.is_none() {
             return self.line(format_args!("{}: no tests", r.node));
         }
         for t in &r.tests {
-            self.line(format_args!("{}  [{}:{}]", t.id, t.path, t.start_line))?;
+            self.line(format_args!(
+                "{} {NAME}{}{NAME:#}",
+                location(&t.path, t.start_line),
+                qualified(&t.id)
+            ))?;
         }
-        Ok(())
+        self.more(r.next_cursor.as_deref())
     }
 
+    /// One hit per line as `find` lists nodes, its docstring summary below it.
     pub fn search(&mut self, r: &SearchResult) -> Result<()> {
-        if self.json {
-            return self.json(r);
-        }
         for hit in &r.hits {
             self.summary_line(&hit.node, "")?;
             if let Some(summary) = &hit.node.summary {
-                self.line(format_args!("         {summary}"))?;
+                self.line(format_args!("    {DIM}{summary}{DIM:#}"))?;
             }
         }
-        Ok(())
+        self.more(r.next_cursor.as_deref())
     }
 }
 

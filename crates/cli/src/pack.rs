@@ -2,6 +2,7 @@
 //! a token-budgeted context pack (the `context.pack` method), printed as the pack's
 //! text and a short footer, or the whole result with `--json`.
 
+use crate::output::Out;
 use anyhow::Result;
 use server::protocol::{self, ContextParams, ContextResult, Encoding};
 use std::io::Write;
@@ -45,16 +46,9 @@ impl ContextArgs {
 }
 
 /// Prints a pack: its text, then `-- N/BUDGET tokens (ENCODING) · n included ·
-/// n omitted[ · n unchanged]`; with `json`, the result document.
-pub fn print(r: &ContextResult, json: bool) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    if json {
-        // Serialised first so a closed pipe surfaces as an io::Error (a quiet exit).
-        let mut doc = serde_json::to_string_pretty(r)?;
-        doc.push('\n');
-        stdout.write_all(doc.as_bytes())?;
-        return Ok(());
-    }
+/// n omitted[ · n unchanged]` (`--json` prints the result itself, in `main`).
+pub fn print(out: &mut Out, r: &ContextResult) -> Result<()> {
+    let stdout = out.writer();
     write!(stdout, "{}", r.text)?;
     if !r.text.is_empty() && !r.text.ends_with('\n') {
         writeln!(stdout)?;

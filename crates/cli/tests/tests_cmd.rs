@@ -30,7 +30,7 @@ fn tests_lists_a_test_that_reaches_the_node_through_a_helper() {
     let root = dir.path();
     let out = codehub(root, &["tests", "total"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(stdout(&out), "tests/test_pricing.py::test_checkout  [tests/test_pricing.py:8]\n");
+    assert_eq!(stdout(&out), "tests/test_pricing.py:8: test_checkout\n");
 
     let out = codehub(root, &["--json", "tests", "shop/pricing.py::total"]);
     assert!(out.status.success());

@@ -25,6 +25,9 @@ pub struct Config {
     /// off by default: an agent asking what calls a function, or searching the code
     /// about X, wants the project's own code, not a copy of jQuery.
     pub include_vendored: bool,
+    /// The `include`/`exclude` globs (none by default): they narrow what the walk and
+    /// the daemon's path filter index.
+    pub globs: crate::PathGlobs,
 }
 
 /// Errors locating or preparing a root.
@@ -54,6 +57,7 @@ impl Config {
             max_file_size: 2 * 1024 * 1024,
             workers: 0,
             include_vendored: false,
+            globs: crate::PathGlobs::default(),
         })
     }
 

@@ -51,6 +51,8 @@ pub struct DaemonOptions {
     pub poll_interval: Duration,
     /// Force periodic rescans instead of a watcher (tests, network file systems).
     pub force_polling: bool,
+    /// How long a changed path is left to settle before it is examined (default 50 ms).
+    pub settle: Duration,
 }
 
 impl Default for DaemonOptions {
@@ -59,6 +61,7 @@ impl Default for DaemonOptions {
             queue_bound: 10_000,
             poll_interval: Duration::from_secs(2),
             force_polling: false,
+            settle: Duration::from_millis(50),
         }
     }
 }
@@ -143,6 +146,7 @@ impl Daemon {
                 &config.root,
                 &config.state_dir,
                 config.include_vendored,
+                config.globs.clone(),
             ),
             queue: ChangeQueue::new(options.queue_bound),
             config,

@@ -13,7 +13,7 @@ mod priority;
 mod queue;
 mod walk;
 
-pub use filter::VENDORED_DIRS;
+pub use filter::{GlobError, PathGlobs, VENDORED_DIRS};
 
 pub use config::{find_state, Config, ConfigError, Located, DB_FILE, STATE_DIR_NAME};
 pub use daemon::{Daemon, DaemonError, DaemonOptions};

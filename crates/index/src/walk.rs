@@ -311,14 +311,26 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
     let state_dir = config.state_dir.clone();
     let max_size = config.max_file_size;
     let include_vendored = config.include_vendored;
+    let globs = config.globs.clone();
     let caller = std::thread::current().id();
+    let entry_root = root.clone();
     walk_builder(&root)
         .threads(config.worker_count())
-        .filter_entry(move |entry| entry.path() != state_dir)
+        .filter_entry(move |entry| {
+            if entry.path() == state_dir {
+                return false;
+            }
+            // Excluded directories are pruned; excluded files are dropped in `visit`.
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir
+                && !globs.is_empty()
+                && relative(&entry_root, entry.path()).is_some_and(|rel| globs.excludes_dir(&rel)))
+        })
         .build_parallel()
         .run(|| {
             let tx = tx.clone();
             let root = root.clone();
+            let file_globs = config.globs.clone();
             let mut reniced = false;
             Box::new(move |entry| {
                 // Visitors are built on the calling thread (the writer) and run on
@@ -341,7 +353,7 @@ fn walk(config: &Config, stored: &HashMap<String, FileRow>, tx: SyncSender<Found
                     }
                 }
                 let found = match entry {
-                    Ok(entry) => visit(&root, entry, stored, max_size),
+                    Ok(entry) => visit(&root, entry, stored, max_size, &file_globs),
                     Err(err) => Some(Found::Skipped(Skipped {
                         path: err_path(&err, &root),
                         reason: err.to_string(),
@@ -413,6 +425,7 @@ fn visit(
     entry: ignore::DirEntry,
     stored: &HashMap<String, FileRow>,
     max_size: u64,
+    globs: &crate::PathGlobs,
 ) -> Option<Found> {
     let file_type = entry.file_type()?;
     if file_type.is_dir() {
@@ -430,7 +443,7 @@ fn visit(
         }
         return None;
     }
-    if !extract::is_indexed(&path) {
+    if !extract::is_indexed(&path) || globs.excludes_file(&path) {
         return None;
     }
     if !file_type.is_file() {

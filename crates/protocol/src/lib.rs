@@ -23,7 +23,7 @@
 //! | `nodes.find` | [`FindParams`] | [`NodesPage`] |
 //! | `graph.callers`, `graph.callees` | [`TraverseParams`] | [`TraverseResult`] |
 //! | `graph.neighbors` | [`NodeParams`] | [`NeighborsResult`] |
-//! | `graph.tests` | [`NodeParams`] | [`TestsResult`] |
+//! | `graph.tests` | [`TestsParams`] | [`TestsResult`] |
 //! | `search.text` | [`SearchParams`] | [`SearchResult`] |
 //! | `changes.since` | [`ChangesParams`] | [`ChangesResult`] |
 //! | `context.pack` | [`ContextParams`] | [`ContextResult`] |
@@ -411,12 +411,30 @@ pub struct TraverseParams {
     pub sync: bool,
 }
 
-/// Params of `graph.neighbors` and `graph.tests`: a node (id, qualified or bare name).
+/// Params of `graph.neighbors`: a node (id, qualified or bare name).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NodeParams {
     /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
     pub node: String,
+    /// Run the sync barrier before answering (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync: bool,
+}
+
+/// Params of `graph.tests`: a node (id, qualified or bare name) and the page of its
+/// tests. Paged.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestsParams {
+    /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
+    pub node: String,
+    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page; absent for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
     /// Run the sync barrier before answering (default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
@@ -633,8 +651,11 @@ pub struct TestsResult {
     pub source: Source,
     /// The id the `node` param resolved to.
     pub node: String,
-    /// Tests that exercise the node, in the order the store lists them.
+    /// This page of the tests that exercise the node, in the order the store lists them.
     pub tests: Vec<NodeSummary>,
+    /// Pass back as `cursor` for the next page; `null` on the last page.
+    #[serde(default)]
+    pub next_cursor: Option<String>,
 }
 
 /// One search hit: the node's summary fields plus its BM25 `score` (lower is better).

@@ -11,8 +11,8 @@ use crate::Live;
 use protocol::{
     method, ChangesParams, ChangesResult, FindParams, HealthResult, NeighborsResult, NoParams,
     NodeGetParams, NodeParams, NodeResult, NodeSummary, NodesPage, RpcError, SearchHit,
-    SearchParams, SearchResult, ShutdownResult, Source, StatusResult, SyncResult, TestsResult,
-    TraverseParams, TraverseResult,
+    SearchParams, SearchResult, ShutdownResult, Source, StatusResult, SyncResult, TestsParams,
+    TestsResult, TraverseParams, TraverseResult,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -321,12 +321,14 @@ fn graph_neighbors(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
 }
 
 fn graph_tests(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: NodeParams = parse(params)?;
+    let p: TestsParams = parse(params)?;
+    let page = Page::new(p.limit, p.cursor.as_deref())?;
     let clock = cx.clock()?;
     let id = cx.resolve(&p.node)?;
     let state = cx.node(&id)?;
-    let tests = cx.store.summaries_of(&state.related_tests).map_err(store_error)?;
-    reply(TestsResult { clock, source: cx.source(), node: id, tests })
+    let (ids, next_cursor) = page.cut(state.related_tests);
+    let tests = cx.store.summaries_of(&ids).map_err(store_error)?;
+    reply(TestsResult { clock, source: cx.source(), node: id, tests, next_cursor })
 }
 
 fn search_text(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {

@@ -418,6 +418,14 @@ struct TraverseQuery {
     cursor: Option<String>,
 }
 
+/// Query of `/v1/nodes/{id}/tests`: a page (tests have no depth).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageQuery {
+    limit: Option<u32>,
+    cursor: Option<String>,
+}
+
 /// Query of `/v1/search`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -479,29 +487,37 @@ async fn nodes(
     };
     let query = raw_query.0.unwrap_or_default();
     match route {
-        Some(m) if m != method::GRAPH_TESTS => {
-            let q: TraverseQuery = match parse_query(&query) {
-                Ok(q) => q,
-                Err(error) => return rest_error(error),
-            };
+        Some(m) => {
             let mut params = json!({ "node": id });
-            if let Some(depth) = q.depth {
-                params["depth"] = depth.into();
-            }
-            if let Some(limit) = q.limit {
+            let (limit, cursor) = if m == method::GRAPH_TESTS {
+                match parse_query::<PageQuery>(&query) {
+                    Ok(q) => (q.limit, q.cursor),
+                    Err(error) => return rest_error(error),
+                }
+            } else {
+                match parse_query::<TraverseQuery>(&query) {
+                    Ok(q) => {
+                        if let Some(depth) = q.depth {
+                            params["depth"] = depth.into();
+                        }
+                        (q.limit, q.cursor)
+                    }
+                    Err(error) => return rest_error(error),
+                }
+            };
+            if let Some(limit) = limit {
                 params["limit"] = limit.into();
             }
-            if let Some(cursor) = q.cursor {
+            if let Some(cursor) = cursor {
                 params["cursor"] = cursor.into();
             }
             cached_rest(&shared, &access, &uri, m, params).await
         }
-        route => {
+        None => {
             if let Err(error) = parse_query::<NoQuery>(&query) {
                 return rest_error(error);
             }
-            let m = route.unwrap_or(method::NODES_GET);
-            cached_rest(&shared, &access, &uri, m, json!({ "node": id })).await
+            cached_rest(&shared, &access, &uri, method::NODES_GET, json!({ "node": id })).await
         }
     }
 }

@@ -1,0 +1,181 @@
+//! Configuration end to end: flags > `CODEHUB_*` environment > `codehub.toml` >
+//! defaults (as `codehub config` reports them), unknown keys refused with file and
+//! line, include/exclude globs changing what the index and the daemon take in, and
+//! the log filter.
+
+mod common;
+mod support;
+
+use common::{stderr, stdout, write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+/// `codehub ARGS` in `root` with exactly `envs` of the `CODEHUB_*` variables.
+fn run(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_codehub"));
+    cmd.args(args).current_dir(root);
+    for (key, _) in std::env::vars() {
+        if key.starts_with("CODEHUB_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.envs(envs.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // Bounded: a `serve` that should have refused to start must not hang the test.
+    let child = cmd.spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+        panic!("codehub {args:?} did not end within 60 s")
+    })
+}
+
+fn config(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> serde_json::Value {
+    let mut all = vec!["--json", "config"];
+    all.extend_from_slice(args);
+    let out = run(root, &all, envs);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn flags_beat_the_environment_which_beats_codehub_toml_which_beats_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "codehub.toml",
+        "workers = 3\nqueue_bound = 7\nmax_file_size = 1000\nexclude = [\"gen\"]\n",
+    );
+    let envs = [("CODEHUB_WORKERS", "5"), ("CODEHUB_QUEUE_BOUND", "8")];
+    let v = config(root, &["--workers", "9"], &envs);
+    let s = &v["settings"];
+    let toml = root.canonicalize().unwrap().join("codehub.toml");
+    assert_eq!(v["file"], toml.to_str().unwrap());
+    assert_eq!(s["workers"]["value"], 9);
+    assert_eq!(s["workers"]["source"], "flag");
+    assert_eq!(s["workers"]["from"], "--workers");
+    assert_eq!(s["queue_bound"]["value"], 8);
+    assert_eq!(s["queue_bound"]["source"], "env");
+    assert_eq!(s["queue_bound"]["from"], "CODEHUB_QUEUE_BOUND");
+    assert_eq!(s["max_file_size"]["value"], 1000);
+    assert_eq!(s["max_file_size"]["source"], "file");
+    assert_eq!(s["exclude"]["value"], serde_json::json!(["gen"]));
+    assert_eq!(s["settle_ms"]["value"], 50);
+    assert_eq!(s["settle_ms"]["source"], "default");
+    assert_eq!(s["http"]["value"], serde_json::Value::Null);
+    // Take away the flag, then the variable: the next layer shows through.
+    assert_eq!(config(root, &[], &envs)["settings"]["workers"]["value"], 5);
+    let v = config(root, &[], &[]);
+    assert_eq!(v["settings"]["workers"]["value"], 3);
+    assert_eq!(v["settings"]["workers"]["source"], "file");
+    // Booleans and addresses go through the same layers.
+    write(root, "codehub.toml", "http = \"127.0.0.1:7878\"\nauth = true\n");
+    let v = config(root, &[], &[("CODEHUB_AUTH", "false")]);
+    assert_eq!(v["settings"]["auth"]["value"], false);
+    assert_eq!(v["settings"]["http"]["value"], "127.0.0.1:7878");
+    assert_eq!(
+        config(root, &["--auth=false", "--include-vendored"], &[])["settings"]["auth"]["value"],
+        false
+    );
+    // The text form names each origin.
+    let out = run(root, &["config", "--settle-ms", "20"], &[("CODEHUB_WORKERS", "2")]);
+    let text = stdout(&out);
+    assert!(text.contains("flag --settle-ms"), "{text}");
+    assert!(text.contains("env CODEHUB_WORKERS"), "{text}");
+    assert!(text.contains("codehub.toml"), "{text}");
+    assert!(text.contains("default"), "{text}");
+}
+
+#[test]
+fn unknown_keys_in_codehub_toml_are_errors_naming_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.py", "def f():\n    pass\n");
+    write(root, "codehub.toml", "workers = 2\n\nwokers = 3\n");
+    for args in [&["config"][..], &["index"][..]] {
+        let out = run(root, args, &[]);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("codehub.toml:3:"), "file and line: {err}");
+        assert!(err.contains("wokers"), "the key: {err}");
+    }
+    assert!(!root.join(".codehub").exists(), "nothing was indexed");
+    write(root, "codehub.toml", "workers = \"many\"\n");
+    let err = stderr(&run(root, &["config"], &[]));
+    assert!(err.contains("codehub.toml:1:") && err.contains("workers"), "{err}");
+    // Daemon settings are checked by the daemon's commands only.
+    write(root, "codehub.toml", "auth = true\nqueue_bound = 0\n");
+    assert_eq!(run(root, &["index"], &[]).status.code(), Some(0));
+    assert!(stderr(&run(root, &["serve"], &[])).contains("queue_bound"));
+    write(root, "codehub.toml", "auth = true\n");
+    let serve = run(root, &["serve"], &[]);
+    assert_eq!(serve.status.code(), Some(2), "auth without http: {}", stderr(&serve));
+    write(root, "codehub.toml", "exclude = [\"a[\"]\n");
+    let err = stderr(&run(root, &["index"], &[]));
+    assert!(err.contains("a["), "a bad glob is named: {err}");
+}
+
+fn indexed(root: &Path) -> Vec<String> {
+    let out = run(root, &["--json", "search", "fn", "--limit", "1000"], &[]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut paths: Vec<String> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().to_owned())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+#[test]
+fn include_and_exclude_globs_change_what_is_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for file in ["pkg/a.py", "pkg/gen/b.py", "scripts/c.py", "pkg/d_pb2.py"] {
+        write(root, file, "def fn_here():\n    \"\"\"fn\"\"\"\n");
+    }
+    assert!(run(root, &["index"], &[]).status.success());
+    assert_eq!(indexed(root), ["pkg/a.py", "pkg/d_pb2.py", "pkg/gen/b.py", "scripts/c.py"]);
+
+    write(root, "codehub.toml", "exclude = [\"gen\", \"*_pb2.py\"]\n");
+    assert!(run(root, &["index"], &[]).status.success());
+    assert_eq!(indexed(root), ["pkg/a.py", "scripts/c.py"], "excluded files are removed");
+    let out = run(root, &["index", "--include", "pkg/**"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(indexed(root), ["pkg/a.py"], "the flag's include and the file's exclude");
+
+    // The daemon's path filter applies the same globs to changes.
+    let daemon = support::Daemon::start(root, &[]);
+    write(root, "pkg/gen/new.py", "def fn_new():\n    \"\"\"fn\"\"\"\n");
+    write(root, "pkg/e.py", "def fn_e():\n    \"\"\"fn\"\"\"\n");
+    assert!(daemon.socket("sync", "{}").0);
+    assert_eq!(indexed(root), ["pkg/a.py", "pkg/e.py", "scripts/c.py"]);
+    daemon.stop();
+}
+
+#[test]
+fn the_log_filter_comes_from_flag_env_or_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.py", "def f():\n    pass\n");
+    let quiet = run(root, &["index"], &[]);
+    assert!(!stderr(&quiet).contains("store opened"), "{}", stderr(&quiet));
+    let flag = run(root, &["--log", "debug", "index"], &[]);
+    assert!(stderr(&flag).contains("store opened"), "{}", stderr(&flag));
+    let env = run(root, &["index"], &[("CODEHUB_LOG", "index=debug")]);
+    assert!(stderr(&env).contains("store opened"), "{}", stderr(&env));
+    write(root, "codehub.toml", "log = \"debug\"\n");
+    let file = run(root, &["index"], &[]);
+    assert!(stderr(&file).contains("store opened"), "{}", stderr(&file));
+    let bad = run(root, &["index"], &[("CODEHUB_LOG", "index=[")]);
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+}
