@@ -82,7 +82,13 @@ enum Command {
     /// Stop the daemon serving this root (in-flight changes are committed first).
     Stop,
     /// Wait until every file change made so far is in the graph (read-your-writes).
-    Sync,
+    /// Fails (exit 1) when the barrier cannot run: it times out, or a daemon serves
+    /// the root but cannot be reached.
+    Sync {
+        /// Give up after this many seconds (default 9, at most 600).
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
+    },
     /// Show counts for the index (files, nodes, edges, clock) and the daemon's state.
     Status,
     /// Show everything stored about one node.
@@ -217,9 +223,21 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
             out.message("stopped")?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Sync => {
+        Command::Sync { timeout } => {
+            let max_s = protocol::MAX_SYNC_TIMEOUT_MS as f64 / 1000.0;
+            let mut params = json!({});
             let mut hub = open_hub(cli)?;
-            let r: protocol::SyncResult = hub.call_as("sync", &json!({})).map_err(rpc)?;
+            if let Some(secs) = *timeout {
+                if !(secs > 0.0 && secs <= max_s) {
+                    eprintln!("codehub: --timeout must be more than 0 and at most {max_s} seconds");
+                    return Ok(ExitCode::from(2));
+                }
+                let wait = Duration::from_secs_f64(secs);
+                params["timeout_ms"] = json!(wait.as_millis().max(1) as u64);
+                // The daemon answers `timeout` itself; wait a little longer than it.
+                hub.set_timeout(Some(wait + Duration::from_secs(5)))?;
+            }
+            let r: protocol::SyncResult = hub.call_as("sync", &params).map_err(rpc)?;
             out.sync(&r)?;
             Ok(ExitCode::SUCCESS)
         }
