@@ -127,7 +127,7 @@ fn an_unreadable_directory_is_skipped_and_the_rest_is_still_watched() {
     write(&root, "open/more.py", "def more():\n    return 4\n");
     let out = codehub_as(uid, &root, &["sync"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = codehub_as(uid, &root, &["--json", "show", "more"]);
+    let out = codehub_as(uid, &root, &["--json", "show", "open/more.py::more"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
     let _ = codehub_as(uid, &root, &["stop"]);

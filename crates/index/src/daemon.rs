@@ -31,6 +31,8 @@ use store::Store;
 const COOKIE_PREFIX: &str = ".codehub-cookie-";
 /// Most results the writer commits in one transaction.
 const WRITE_BATCH: usize = 256;
+/// How often a watching daemon checks that its root still exists (one `stat`).
+const ROOT_CHECK: Duration = Duration::from_secs(2);
 
 /// Errors starting a daemon.
 #[derive(Debug, thiserror::Error)]
@@ -631,7 +633,10 @@ fn run_rewatch(shared: &Arc<Shared>) {
         if requested == shared.rewatch_done.load(Ordering::SeqCst) {
             // Unparked by the watcher callback and by `stop`; an unpark between the
             // check above and this park leaves a token, so no request is missed.
-            std::thread::park();
+            // Woken every ROOT_CHECK anyway: a deleted root sends no event while a
+            // process (this one, often) still has it as its working directory.
+            std::thread::park_timeout(ROOT_CHECK);
+            check_root(shared);
             continue;
         }
         // A fresh watcher (its own inotify instance) replaces the old one; calling
