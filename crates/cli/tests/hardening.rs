@@ -23,8 +23,18 @@ fn codehub_as(uid: Option<u32>, cwd: &Path, args: &[&str]) -> Output {
     command.output().unwrap()
 }
 
+/// A `codehub serve` child, killed if the test ends without it having stopped.
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Starts `codehub serve` in `root` as `uid` and waits until its `sync` answers.
-fn serve_as(uid: Option<u32>, root: &Path) -> Child {
+fn serve_as(uid: Option<u32>, root: &Path) -> Serve {
     let mut command = Command::new(bin());
     command
         .arg("serve")
@@ -36,7 +46,7 @@ fn serve_as(uid: Option<u32>, root: &Path) -> Child {
     if let Some(uid) = uid {
         command.uid(uid).gid(uid);
     }
-    let child = command.spawn().unwrap();
+    let child = Serve(command.spawn().unwrap());
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         let out = codehub_as(uid, root, &["--json", "sync"]);
@@ -48,10 +58,10 @@ fn serve_as(uid: Option<u32>, root: &Path) -> Child {
     panic!("the daemon did not come up");
 }
 
-fn wait_exit(child: &mut Child, within: Duration) -> Option<std::process::ExitStatus> {
+fn wait_exit(serve: &mut Serve, within: Duration) -> Option<std::process::ExitStatus> {
     let deadline = Instant::now() + within;
     while Instant::now() < deadline {
-        if let Some(status) = child.try_wait().unwrap() {
+        if let Some(status) = serve.0.try_wait().unwrap() {
             return Some(status);
         }
         std::thread::sleep(Duration::from_millis(20));
@@ -88,7 +98,6 @@ fn a_daemon_whose_root_is_deleted_stops_by_itself() {
     let mut serve = serve_as(None, &root);
     std::fs::remove_dir_all(&root).unwrap();
     let exit = wait_exit(&mut serve, Duration::from_secs(30));
-    let _ = serve.kill();
     let exit = exit.expect("the daemon kept running after its root was deleted");
     assert!(exit.success(), "{exit:?}");
 }
@@ -132,6 +141,5 @@ fn an_unreadable_directory_is_skipped_and_the_rest_is_still_watched() {
 
     let _ = codehub_as(uid, &root, &["stop"]);
     let _ = wait_exit(&mut serve, Duration::from_secs(30));
-    let _ = serve.kill();
     mode(&root.join("locked"), 0o755).unwrap();
 }
