@@ -551,7 +551,8 @@ fn run_inline(
     }));
     s.set_deadline(None);
     match answer {
-        Ok(Err(_)) if shared.stopping() => {
+        // An interrupted statement surfaces as a store (internal) error.
+        Ok(Err(e)) if shared.stopping() && e.data.kind == ErrorKind::Internal => {
             Err(errors::internal(format!("{method} was cut short: the daemon is stopping")))
         }
         Ok(Err(_)) if std::time::Instant::now() >= deadline => {
