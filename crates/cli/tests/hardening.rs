@@ -143,3 +143,28 @@ fn an_unreadable_directory_is_skipped_and_the_rest_is_still_watched() {
     let _ = wait_exit(&mut serve, Duration::from_secs(30));
     mode(&root.join("locked"), 0o755).unwrap();
 }
+
+#[test]
+fn a_context_pack_for_a_just_removed_node_is_not_found_never_an_empty_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let source = "def keep():\n    return gone()\n\n\ndef gone():\n    return 1\n";
+    write(root, "a.py", source);
+    write(root, "b.py", "def other():\n    return 2\n");
+    let _serve = serve_as(None, root);
+    // The pack races the daemon's commit of the removal: whichever wins, the answer
+    // is the node with its context, or not_found; never a pack without its seed.
+    for _ in 0..5 {
+        write(root, "a.py", source);
+        assert!(codehub(root, &["sync"]).status.success());
+        std::fs::remove_file(root.join("a.py")).unwrap();
+        let out = codehub(root, &["--json", "context", "a.py::gone"]);
+        let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        if out.status.success() {
+            assert_eq!(answer["included"][0]["id"], "a.py::gone", "{answer}");
+        } else {
+            assert_eq!(answer["error"]["kind"], "not_found", "{answer}");
+        }
+    }
+    let _ = codehub(root, &["stop"]);
+}
