@@ -98,7 +98,13 @@ enum Command {
     /// Stop the daemon serving this root (in-flight changes are committed first).
     Stop,
     /// Wait until every file change made so far is in the graph (read-your-writes).
-    Sync,
+    /// Fails (exit 1) when the barrier cannot run: it times out, or a daemon serves
+    /// the root but cannot be reached.
+    Sync {
+        /// Give up after this many seconds (default 9, at most 600).
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
+    },
     /// Show counts for the index (files, nodes, edges, clock) and the daemon's state.
     Status,
     /// Show everything stored about one node.
@@ -300,15 +306,27 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Sync => {
+        Command::Sync { timeout } => {
+            let max_s = protocol::MAX_SYNC_TIMEOUT_MS as f64 / 1000.0;
+            let mut params = json!({});
             let mut hub = open_hub(cli)?;
-            call::<protocol::SyncResult>(
-                &mut hub,
-                out,
-                protocol::method::SYNC,
-                json!({}),
-                Out::sync,
-            )?;
+            if let Some(secs) = *timeout {
+                if !(secs > 0.0 && secs <= max_s) {
+                    let message =
+                        format!("--timeout must be more than 0 and at most {max_s} seconds");
+                    if out.is_json() {
+                        output::print_error(&server::errors::invalid_params(&message))?;
+                    } else {
+                        eprintln!("codehub: {message}");
+                    }
+                    return Ok(ExitCode::from(2));
+                }
+                let wait = Duration::from_secs_f64(secs);
+                params["timeout_ms"] = json!(wait.as_millis().max(1) as u64);
+                // The daemon answers `timeout` itself; wait a little longer than it.
+                hub.set_timeout(Some(wait + Duration::from_secs(5)))?;
+            }
+            call::<protocol::SyncResult>(&mut hub, out, protocol::method::SYNC, params, Out::sync)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Status => {

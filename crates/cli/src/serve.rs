@@ -104,6 +104,7 @@ pub fn run(
             }
         },
     };
+    let root_watch = stop_tx.clone();
     std::thread::Builder::new()
         .name("codehub-signals".into())
         .spawn(move || {
@@ -111,8 +112,25 @@ pub fn run(
             let _ = stop_tx.try_send(());
         })
         .context("spawning the signal thread")?;
+    // The daemon stops itself when its root is deleted: end the process then too.
+    // (A stop request wakes `wait_for_commit`, so this thread costs nothing idle.)
+    let watched = daemon.clone();
+    std::thread::Builder::new()
+        .name("codehub-stopping".into())
+        .spawn(move || {
+            while !watched.stopping() {
+                watched.wait_for_commit(u64::MAX, Duration::from_secs(3600));
+            }
+            let _ = root_watch.try_send(());
+        })
+        .context("spawning the stop watcher")?;
     let _ = stop_rx.recv();
-    eprintln!("codehub: stopping");
+    match daemon.stats().last_error {
+        Some(why) if daemon.stopping() && !config.root.is_dir() => {
+            eprintln!("codehub: stopping: {why}")
+        }
+        _ => eprintln!("codehub: stopping"),
+    }
     if let Some(web) = web {
         web.stop();
     }

@@ -36,6 +36,10 @@ pub enum PackError {
     /// Bad params: no seeds and no query, budget out of range, bad session id...
     #[error("{0}")]
     InvalidParams(String),
+    /// The query is over [`protocol::MAX_QUERY_BYTES`] bytes or
+    /// [`protocol::MAX_QUERY_WORDS`] words.
+    #[error("{0}")]
+    TooLarge(String),
     /// A seed names no node, or the query matched nothing.
     #[error("{0}")]
     NotFound(String),
@@ -109,8 +113,13 @@ pub fn pack(
     let seed_set: HashSet<&str> = seeds.iter().map(String::as_str).collect();
     let mut order: Vec<(PackNode, PackRole, f64)> = Vec::new();
     for id in &seeds {
-        if let Some(node) = store.pack_node(id)? {
-            order.push((node, PackRole::Seed, 1.0));
+        match store.pack_node(id)? {
+            Some(node) => order.push((node, PackRole::Seed, 1.0)),
+            // Removed since it was resolved (a commit between the two reads): a pack
+            // without its seed would be an empty success.
+            None => {
+                return Err(PackError::NotFound(format!("no node with id {id:?} (just removed)")))
+            }
         }
     }
     for r in ranked.iter().filter(|r| !seed_set.contains(r.id.as_str())).take(MAX_CANDIDATES) {
@@ -144,7 +153,13 @@ pub fn pack(
         }
         let mut candidates = Vec::with_capacity(2);
         if *role == PackRole::Seed {
-            match render::seed_source(root.as_deref(), node) {
+            // The indexed size caps the read; a file no longer indexed shows no source.
+            let size = store.file(&node.path)?.map(|f| f.size);
+            let source = match size {
+                Some(size) => render::seed_source(root.as_deref(), node, size),
+                None => Err("file no longer indexed"),
+            };
+            match source {
                 Ok(text) => candidates.push((text, true)),
                 Err(why) => candidates.push((render::brief(node, *role, Some(why)), false)),
             }
@@ -274,6 +289,15 @@ fn seeds(store: &Store, params: &ContextParams) -> Result<Vec<String>, PackError
     if let Some(query) = query {
         if !query.chars().any(|c| c.is_alphanumeric() || c == '_') {
             return Err(PackError::InvalidParams("query has no words to search for".into()));
+        }
+        let words = protocol::query_words(query).count();
+        if query.len() > protocol::MAX_QUERY_BYTES || words > protocol::MAX_QUERY_WORDS {
+            return Err(PackError::TooLarge(format!(
+                "query has {words} words in {} bytes; at most {} words and {} bytes are searched",
+                query.len(),
+                protocol::MAX_QUERY_WORDS,
+                protocol::MAX_QUERY_BYTES
+            )));
         }
         let hits = store.search(query, QUERY_SEEDS)?;
         if hits.is_empty() && seeds.is_empty() {

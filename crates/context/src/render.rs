@@ -24,11 +24,18 @@ const MAX_SIGNATURE_CHARS: usize = 400;
 const MAX_SUMMARY_CHARS: usize = 300;
 
 /// The seed with its source read from `root`, or why the source cannot be shown:
-/// no recorded root, the file unreadable, or its bytes no longer hashing to the
-/// indexed `file_hash` (the file changed since it was indexed).
-pub(crate) fn seed_source(root: Option<&Path>, node: &PackNode) -> Result<String, &'static str> {
+/// no recorded root, the file unreadable or not a regular file (a symlink, FIFO or
+/// device put in its place is never opened through), or its bytes no longer hashing
+/// to the indexed `file_hash` (the file changed since it was indexed). `indexed_size`
+/// is the file's size in the index: at most that many bytes (+1, to see growth) are
+/// read, so a file replaced by something huge or endless costs nothing.
+pub(crate) fn seed_source(
+    root: Option<&Path>,
+    node: &PackNode,
+    indexed_size: u64,
+) -> Result<String, &'static str> {
     let root = root.ok_or("root unknown to this index; re-run `codehub index`")?;
-    let bytes = std::fs::read(root.join(&node.path)).map_err(|_| "file unreadable")?;
+    let bytes = read_indexed(root, &node.path, indexed_size)?;
     // The whole file is compared, not just the span: an edit that extends the node
     // past its indexed end leaves the old span's bytes intact.
     if blake3::hash(&bytes).to_hex().as_str() != node.file_hash {
@@ -54,6 +61,53 @@ pub(crate) fn seed_source(root: Option<&Path>, node: &PackNode) -> Result<String
     out.push_str(&fence);
     out.push('\n');
     Ok(out)
+}
+
+/// Reads the indexed file `rel` (root-relative, `/`-separated) below `root`, refusing
+/// anything but a regular file reached without symlinks (the indexer never follows
+/// them either), and reading at most `size + 1` bytes: a file whose size is not
+/// `size` has changed since it was indexed.
+fn read_indexed(root: &Path, rel: &str, size: u64) -> Result<Vec<u8>, &'static str> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut path = root.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        if part.is_empty() || *part == "." || *part == ".." {
+            return Err("path not inside the root");
+        }
+        path.push(part);
+        // Every directory on the way must be a real directory, not a symlink out.
+        if i + 1 < parts.len() {
+            let meta = std::fs::symlink_metadata(&path).map_err(|_| "file unreadable")?;
+            if !meta.is_dir() {
+                return Err("file changed on disk since indexed (a directory on its path is now a symlink or file)");
+            }
+        }
+    }
+    // O_NOFOLLOW: a symlink put in the file's place fails to open (ELOOP).
+    // O_NONBLOCK: opening a FIFO does not wait for a writer (it is refused below).
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(&path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => "file changed on disk since indexed (now a symlink)",
+            _ => "file unreadable",
+        })?;
+    let meta = file.metadata().map_err(|_| "file unreadable")?;
+    if !meta.is_file() {
+        return Err("file changed on disk since indexed (no longer a regular file)");
+    }
+    if meta.len() != size {
+        return Err("file changed on disk since indexed");
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(size.saturating_add(1)).read_to_end(&mut bytes).map_err(|_| "file unreadable")?;
+    if bytes.len() as u64 != size {
+        return Err("file changed on disk since indexed");
+    }
+    Ok(bytes)
 }
 
 /// Header, signature and docstring summary; `note` says why a seed has no source.

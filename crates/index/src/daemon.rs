@@ -8,7 +8,9 @@
 //! notify reports lost events (queue overflow, `need_rescan`, an event without paths)
 //! or an error, the whole tree is reconciled against the store. If the watcher cannot
 //! be set up (for example the inotify watch limit), the daemon says so in its status
-//! and rescans periodically instead.
+//! and rescans periodically instead; a directory it may not watch (no read
+//! permission) is skipped alone, and said so. When the root itself is deleted or
+//! moved away, the daemon notes it and stops ([`Daemon::stopping`] turns true).
 
 use crate::queue::{ChangeQueue, Job};
 use crate::walk::{examine, walk_builder, Found, Skipped};
@@ -29,6 +31,8 @@ use store::Store;
 const COOKIE_PREFIX: &str = ".codehub-cookie-";
 /// Most results the writer commits in one transaction.
 const WRITE_BATCH: usize = 256;
+/// How often a watching daemon checks that its root still exists (one `stat`).
+const ROOT_CHECK: Duration = Duration::from_secs(2);
 
 /// Errors starting a daemon.
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +112,9 @@ struct Shared {
     first_index_done: AtomicBool,
     /// Files the start-up reconcile has handled so far (its progress callback).
     first_index_files: AtomicU64,
+    /// Directories watched one level only, because a directory below them may not be
+    /// watched: a directory created in one of them needs the watch rebuilt.
+    partial_watch: Mutex<HashSet<PathBuf>>,
 }
 
 /// Publishes a committed clock and wakes [`Daemon::wait_for_commit`] callers.
@@ -170,6 +177,7 @@ impl Daemon {
             rechecks: Mutex::new(HashSet::new()),
             first_index_done: AtomicBool::new(false),
             first_index_files: AtomicU64::new(0),
+            partial_watch: Mutex::new(HashSet::new()),
         });
         let mut threads = Vec::new();
         let watcher = if options.force_polling { None } else { start_watcher(&shared) };
@@ -188,7 +196,7 @@ impl Daemon {
             threads.push(spawn("codehub-poll", move || {
                 while !poller.stop.load(Ordering::SeqCst) {
                     std::thread::park_timeout(period);
-                    if !poller.stop.load(Ordering::SeqCst) {
+                    if check_root(&poller) && !poller.stop.load(Ordering::SeqCst) {
                         poller.queue.push_rescan();
                     }
                 }
@@ -345,13 +353,12 @@ impl Daemon {
 
     /// Asks the daemon to stop; [`Daemon::wait`] returns once it has.
     pub fn request_stop(&self) {
-        self.shared.stop.store(true, Ordering::SeqCst);
-        self.shared.cookie_seen.notify_all();
-        let _guard = self.shared.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
-        self.shared.committed.notify_all();
+        request_stop(&self.shared);
     }
 
-    /// True once [`Daemon::request_stop`] was called.
+    /// True once [`Daemon::request_stop`] was called, or the daemon asked itself to
+    /// stop because its root was deleted (a stop request wakes
+    /// [`Daemon::wait_for_commit`], so a caller can wait for it there).
     pub fn stopping(&self) -> bool {
         self.shared.stop.load(Ordering::SeqCst)
     }
@@ -373,6 +380,30 @@ impl Daemon {
         }
         drop(self.lock.lock().unwrap_or_else(|e| e.into_inner()).take());
     }
+}
+
+fn request_stop(shared: &Shared) {
+    shared.stop.store(true, Ordering::SeqCst);
+    shared.cookie_seen.notify_all();
+    let _guard = shared.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+    shared.committed.notify_all();
+}
+
+/// True while the root is a directory. When it is gone (deleted, or moved away:
+/// nothing the daemon watches or writes is there any more), notes why and asks the
+/// daemon to stop; the process serving it then ends as on `codehub stop`.
+fn check_root(shared: &Shared) -> bool {
+    if shared.config.root.is_dir() {
+        return true;
+    }
+    if !shared.stop.load(Ordering::SeqCst) {
+        note_error(
+            shared,
+            format!("the root {} no longer exists; stopping", shared.config.root.display()),
+        );
+        request_stop(shared);
+    }
+    false
 }
 
 /// Nice value of the daemon's indexing threads (workers, writer; the walker threads
@@ -433,7 +464,32 @@ fn start_watcher(shared: &Arc<Shared>) -> Option<notify::RecommendedWatcher> {
             return None;
         }
     };
-    if let Err(e) = watcher.watch(&shared.config.root, RecursiveMode::Recursive) {
+    shared.partial_watch.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    let root = &shared.config.root;
+    let mut failed = watcher.watch(root, RecursiveMode::Recursive).err();
+    if failed.as_ref().is_some_and(|e| !at_watch_limit(e)) {
+        // One directory that may not be watched (no read permission) fails the whole
+        // recursive watch: watch around it instead, one level at a time down to it.
+        let _ = watcher.unwatch(root);
+        let mut skipped = Vec::new();
+        let mut partial = HashSet::new();
+        failed = watch_skipping(&mut watcher, root, &mut skipped, &mut partial).err();
+        if failed.is_none() && skipped.iter().any(|d| d == root) {
+            failed = Some(notify::Error::generic("the root itself cannot be watched"));
+        }
+        if failed.is_none() {
+            let names: Vec<String> = skipped.iter().map(|d| d.display().to_string()).collect();
+            note_error(
+                shared,
+                format!(
+                    "not watching {} (cannot be watched, e.g. no read permission): changes there are not seen; the rest of the tree is watched",
+                    names.join(", ")
+                ),
+            );
+            *shared.partial_watch.lock().unwrap_or_else(|e| e.into_inner()) = partial;
+        }
+    }
+    if let Some(e) = failed {
         let why = match e.kind {
             notify::ErrorKind::MaxFilesWatch => {
                 "the inotify watch limit (fs.inotify.max_user_watches) is reached".to_string()
@@ -444,6 +500,48 @@ fn start_watcher(shared: &Arc<Shared>) -> Option<notify::RecommendedWatcher> {
         return None;
     }
     Some(watcher)
+}
+
+fn at_watch_limit(e: &notify::Error) -> bool {
+    matches!(e.kind, notify::ErrorKind::MaxFilesWatch)
+}
+
+/// Watches `dir` one level, then each subdirectory recursively; a subdirectory whose
+/// recursive watch fails is handled the same way, and one that cannot be watched at
+/// all is added to `skipped`. `partial` gets the directories watched one level only.
+/// Fails only at the watch limit (then nothing better than polling is possible).
+fn watch_skipping(
+    watcher: &mut notify::RecommendedWatcher,
+    dir: &Path,
+    skipped: &mut Vec<PathBuf>,
+    partial: &mut HashSet<PathBuf>,
+) -> notify::Result<()> {
+    match watcher.watch(dir, RecursiveMode::NonRecursive) {
+        Ok(()) => {}
+        Err(e) if at_watch_limit(&e) => return Err(e),
+        Err(_) => {
+            skipped.push(dir.to_owned());
+            return Ok(());
+        }
+    }
+    partial.insert(dir.to_owned());
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    for entry in entries.flatten() {
+        // Symlinks are not followed, as by the walk.
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let path = entry.path();
+        match watcher.watch(&path, RecursiveMode::Recursive) {
+            Ok(()) => {}
+            Err(e) if at_watch_limit(&e) => return Err(e),
+            Err(_) => {
+                let _ = watcher.unwatch(&path);
+                watch_skipping(watcher, &path, skipped, partial)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn note_error(shared: &Shared, message: String) {
@@ -481,6 +579,24 @@ fn on_event(shared: &Shared, event: notify::Result<notify::Event>) {
     let renamed_dir =
         matches!(event.kind, notify::EventKind::Modify(notify::event::ModifyKind::Name(_)))
             && event.paths.iter().any(|p| p.is_dir());
+    // The root deleted or moved away: stop (nothing left to serve).
+    if matches!(event.kind, notify::EventKind::Remove(_) | notify::EventKind::Modify(_))
+        && event.paths.iter().any(|p| p == &shared.config.root)
+        && !check_root(shared)
+    {
+        return;
+    }
+    // A directory created where the watch is one level only gets no watch of its own
+    // until the watch is rebuilt.
+    let new_dir_in_partial = matches!(event.kind, notify::EventKind::Create(_)) && {
+        let partial = shared.partial_watch.lock().unwrap_or_else(|e| e.into_inner());
+        !partial.is_empty()
+            && event
+                .paths
+                .iter()
+                .any(|p| p.is_dir() && p.parent().is_some_and(|parent| partial.contains(parent)))
+    };
+    let renamed_dir = renamed_dir || new_dir_in_partial;
     for path in &event.paths {
         let Some(rel) = shared.filter.relative(path) else { continue };
         if rel.starts_with(COOKIE_PREFIX) && !rel.contains('/') {
@@ -521,7 +637,10 @@ fn run_rewatch(shared: &Arc<Shared>) {
         if requested == shared.rewatch_done.load(Ordering::SeqCst) {
             // Unparked by the watcher callback and by `stop`; an unpark between the
             // check above and this park leaves a token, so no request is missed.
-            std::thread::park();
+            // Woken every ROOT_CHECK anyway: a deleted root sends no event while a
+            // process (this one, often) still has it as its working directory.
+            std::thread::park_timeout(ROOT_CHECK);
+            check_root(shared);
             continue;
         }
         // A fresh watcher (its own inotify instance) replaces the old one; calling

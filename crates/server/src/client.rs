@@ -156,6 +156,11 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// Whether answering `method` with `params` needs the daemon's sync barrier.
+fn needs_barrier(method: &str, params: &Value) -> bool {
+    method == protocol::method::SYNC || params.get("sync").and_then(Value::as_bool) == Some(true)
+}
+
 fn to_params<P: Serialize>(params: &P) -> Result<Value, RpcError> {
     serde_json::to_value(params).map_err(|e| errors::invalid_params(format!("params: {e}")))
 }
@@ -168,8 +173,16 @@ fn from_result<R: DeserializeOwned>(method: &str, result: Value) -> Result<R, Rp
 /// The method set of one index, answered by its daemon when one runs, else read from
 /// the index directly (then `sync` returns at once: the index is as current as it gets,
 /// and `status` has no `daemon` part).
+///
+/// A daemon that exists but cannot be reached (its socket accepts connections but it
+/// refuses them as busy, or does not answer in time) is not the same as no daemon:
+/// reads then fall back to the index (their answers say `source: "store"`), but
+/// `sync` and `"sync": true` fail, since the index may lack changes the daemon has not
+/// committed yet.
 pub struct Codehub {
     backend: Backend,
+    /// Why a daemon that is there could not be used, when the index is read instead.
+    unreachable: Option<String>,
 }
 
 enum Backend {
@@ -197,21 +210,37 @@ impl Codehub {
 
     /// [`Codehub::open`] waiting up to `connect_timeout` for a daemon.
     pub fn open_with(state_dir: &Path, connect_timeout: Duration) -> Result<Codehub, StoreError> {
-        match Client::connect(state_dir, connect_timeout) {
-            Ok(client) => return Ok(Codehub { backend: Backend::Daemon(client) }),
+        let daemon = |client| Ok(Codehub { backend: Backend::Daemon(client), unreachable: None });
+        let unreachable = match Client::connect(state_dir, connect_timeout) {
+            Ok(client) => return daemon(client),
             // A daemon accepted the connection but is slow to answer (busy applying a
             // burst of changes): it is there, so wait for it rather than reading an
             // index it is still writing, which would break read-your-writes.
             Err(e) if e.kind() == io::ErrorKind::TimedOut => {
                 tracing::debug!("the daemon is busy; waiting for it");
-                if let Ok(client) = Client::connect(state_dir, BUSY_DAEMON_TIMEOUT) {
-                    return Ok(Codehub { backend: Backend::Daemon(client) });
+                match Client::connect(state_dir, BUSY_DAEMON_TIMEOUT) {
+                    Ok(client) => return daemon(client),
+                    Err(e) => Some(e.to_string()),
                 }
             }
-            Err(e) => tracing::debug!(error = %e, "no daemon answered; reading the index"),
+            // Nothing listens: no daemon (or a dead one's socket file).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
+                ) =>
+            {
+                tracing::debug!(error = %e, "no daemon answered; reading the index");
+                None
+            }
+            // Busy, unauthorized, a broken answer: a daemon is there.
+            Err(e) => Some(e.to_string()),
+        };
+        if let Some(why) = &unreachable {
+            tracing::warn!("a daemon serves this index but cannot be reached ({why}); reading the index directly");
         }
         let store = Store::open_read_only(&state_dir.join(DB_FILE))?;
-        Ok(Codehub { backend: Backend::Store(store) })
+        Ok(Codehub { backend: Backend::Store(store), unreachable })
     }
 
     /// Who answers: [`Source::Daemon`] or [`Source::Store`].
@@ -224,10 +253,32 @@ impl Codehub {
 
     /// Calls `method` with `params`; errors as [`Client::call`] or
     /// [`methods::dispatch`]. Results carry `source`.
+    ///
+    /// When a daemon exists but could not be reached, `sync` and any call with
+    /// `"sync": true` fail with `timeout` instead of answering from the index without
+    /// a barrier.
     pub fn call(&mut self, method: &str, params: Value) -> Result<Value, RpcError> {
         match &mut self.backend {
             Backend::Daemon(client) => client.call(method, params),
+            Backend::Store(_) if self.unreachable.is_some() && needs_barrier(method, &params) => {
+                let why = self.unreachable.as_deref().unwrap_or_default();
+                Err(errors::error(
+                    ErrorKind::Timeout,
+                    format!(
+                        "{method} needs the daemon's barrier, but the daemon serving this index cannot be reached: {why}"
+                    ),
+                ))
+            }
             Backend::Store(store) => methods::dispatch(store, None, method, params),
+        }
+    }
+
+    /// Sets how long calls to a daemon wait for their answer (as
+    /// [`Client::set_timeout`]); nothing when the index is read directly.
+    pub fn set_timeout(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        match &mut self.backend {
+            Backend::Daemon(client) => client.set_timeout(timeout),
+            Backend::Store(_) => Ok(()),
         }
     }
 

@@ -11,8 +11,8 @@ use crate::Live;
 use protocol::{
     method, ChangesParams, ChangesResult, FindParams, HealthResult, NeighborsResult, NoParams,
     NodeGetParams, NodeParams, NodeResult, NodeSummary, NodesPage, RpcError, SearchHit,
-    SearchParams, SearchResult, ShutdownResult, Source, StatusResult, SyncResult, TestsParams,
-    TestsResult, TraverseParams, TraverseResult,
+    SearchParams, SearchResult, ShutdownResult, Source, StatusResult, SyncParams, SyncResult,
+    TestsParams, TestsResult, TraverseParams, TraverseResult,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -95,6 +95,7 @@ pub(crate) fn dispatch_with(
     handler(&cx, params)
 }
 
+#[derive(Clone, Copy)]
 struct Cx<'a> {
     store: &'a Store,
     live: Option<&'a dyn Live>,
@@ -230,9 +231,19 @@ fn status(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
 }
 
 fn sync(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let NoParams { sync } = parse(params)?;
+    let SyncParams { timeout_ms, sync } = parse(params)?;
+    let timeout = match timeout_ms {
+        None => cx.sync_timeout,
+        Some(ms @ 1..=protocol::MAX_SYNC_TIMEOUT_MS) => Duration::from_millis(ms),
+        Some(ms) => {
+            return Err(errors::invalid_params(format!(
+                "timeout_ms must be between 1 and {}, not {ms}",
+                protocol::MAX_SYNC_TIMEOUT_MS
+            )))
+        }
+    };
     // With `"sync": true` the barrier already ran; its clock is still current enough.
-    let clock = if sync { cx.clock()? } else { cx.barrier()? };
+    let clock = if sync { cx.clock()? } else { Cx { sync_timeout: timeout, ..*cx }.barrier()? };
     reply(SyncResult { clock, source: cx.source() })
 }
 
@@ -333,15 +344,40 @@ fn graph_tests(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
 
 fn search_text(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     let p: SearchParams = parse(params)?;
-    if !p.query.chars().any(|c| c.is_alphanumeric() || c == '_') {
-        return Err(errors::invalid_params("query has no words to search for"));
-    }
+    check_query(&p.query)?;
     let page = Page::new(p.limit, p.cursor.as_deref())?;
     let clock = cx.clock()?;
     let found = cx.store.search(&p.query, page.fetch()).map_err(store_error)?;
     let (found, next_cursor) = page.cut(found);
     let hits = found.into_iter().map(|(node, score)| SearchHit { node, score }).collect();
     reply(SearchResult { clock, source: cx.source(), hits, next_cursor })
+}
+
+/// Refuses a search query without words (`invalid_params`) or over
+/// [`protocol::MAX_QUERY_BYTES`] bytes or [`protocol::MAX_QUERY_WORDS`] words
+/// (`too_large`): full-text ranking time grows with the square of the word count.
+pub(crate) fn check_query(query: &str) -> Result<(), RpcError> {
+    if query.len() > protocol::MAX_QUERY_BYTES {
+        return Err(errors::error(
+            protocol::ErrorKind::TooLarge,
+            format!(
+                "query is {} bytes; at most {} are searched",
+                query.len(),
+                protocol::MAX_QUERY_BYTES
+            ),
+        ));
+    }
+    let words = protocol::query_words(query).count();
+    if words == 0 {
+        return Err(errors::invalid_params("query has no words to search for"));
+    }
+    if words > protocol::MAX_QUERY_WORDS {
+        return Err(errors::error(
+            protocol::ErrorKind::TooLarge,
+            format!("query has {words} words; at most {} are searched", protocol::MAX_QUERY_WORDS),
+        ));
+    }
+    Ok(())
 }
 
 /// Pages the change log by `(clock, skip)`: entries after `clock`, skipping the first
@@ -399,11 +435,17 @@ fn changes_subscribe(_cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
 /// daemon; without one the result still echoes `session` but every pack is whole.
 fn context_pack(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     let p: protocol::ContextParams = parse(params)?;
+    if let Some(query) = p.query.as_deref().filter(|q| !q.trim().is_empty()) {
+        check_query(query)?;
+    }
     let clock = cx.clock()?;
     let sessions = cx.live.and_then(|l| l.sessions());
     match context::pack(cx.store, sessions, &p, clock, cx.source()) {
         Ok(result) => reply(result),
         Err(context::PackError::InvalidParams(m)) => Err(errors::invalid_params(m)),
+        Err(context::PackError::TooLarge(m)) => {
+            Err(errors::error(protocol::ErrorKind::TooLarge, m))
+        }
         Err(context::PackError::NotFound(m)) => Err(errors::not_found(m)),
         Err(context::PackError::Ambiguous { name, candidates }) => {
             Err(errors::ambiguous(&name, candidates))

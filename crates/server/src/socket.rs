@@ -5,12 +5,17 @@
 //! the connection's request thread, which owns another store.
 //!
 //! Defences (SPEC §5.7): the socket is 0600 and the peer's uid must be ours
-//! (SO_PEERCRED); connections are capped; a request line is read to at most
-//! `max_request_bytes + 1` bytes; each request runs under a deadline: an inline read
-//! is interrupted by SQLite's progress handler, a request-thread job is watched by the
-//! connection thread, which answers `timeout` and abandons the request thread (a
-//! fresh one with a fresh store serves the next request); a panic is caught and
-//! answered `internal`. Readers use WAL snapshots and never block the writer.
+//! (SO_PEERCRED); connections are capped, with a few more slots reserved for the
+//! control methods (`health`, `status`, `sync`, `shutdown`) so that idle or greedy
+//! clients cannot lock `codehub sync`/`stop` out; a connection idle past
+//! `idle_timeout` is closed; a request line is read to at most
+//! `max_request_bytes + 1` bytes and must be JSON without repeated keys; each request
+//! runs under a deadline: an inline read is interrupted by SQLite's progress handler,
+//! a request-thread job is watched by the connection thread, which answers `timeout`
+//! and abandons the request thread (a fresh one with a fresh store serves the next
+//! request); on stop every running query is interrupted (`sqlite3_interrupt`); a
+//! panic is caught and answered `internal`. Readers use WAL snapshots and never block
+//! the writer.
 
 use crate::{errors, methods, Live};
 use protocol::{ErrorKind, Id, Request, Response, RpcError};
@@ -22,7 +27,7 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -43,9 +48,18 @@ pub struct Limits {
     /// Deadline of one request (default 10 s); past it the answer is `timeout`. Also
     /// the write timeout of a response.
     pub request_timeout: Duration,
-    /// Most connections served at once (default 64); one more is answered with an
-    /// `internal` "server busy" error (code -32006) and closed.
+    /// Most connections served at once for any method (default 64); past it a
+    /// connection gets one of the reserved slots, and past those it is answered with
+    /// an `internal` "server busy" error (code -32006) and closed.
     pub max_connections: usize,
+    /// Further connections beyond `max_connections` that may only call `health`,
+    /// `status`, `sync` and `shutdown` (default 4): `codehub status`, `sync` and
+    /// `stop` keep working while every ordinary slot is taken. Another method on such
+    /// a connection is answered "server busy" and the connection closed.
+    pub reserved_connections: usize,
+    /// A connection that sends no complete request for this long is closed (default
+    /// 30 s), so idle clients cannot hold slots forever.
+    pub idle_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -54,6 +68,8 @@ impl Default for Limits {
             max_request_bytes: 1024 * 1024,
             request_timeout: Duration::from_secs(10),
             max_connections: 64,
+            reserved_connections: 4,
+            idle_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -114,6 +130,8 @@ pub(crate) fn serve_as(
         allowed_uid,
         open: AtomicUsize::new(0),
         streams: Mutex::new(HashMap::new()),
+        interrupts: Mutex::new(HashMap::new()),
+        next_store: AtomicU64::new(0),
     });
     let socket_path = socket_path.to_owned();
     std::thread::Builder::new()
@@ -156,11 +174,57 @@ struct Shared {
     open: AtomicUsize,
     /// A handle on each open connection, to shut it down on stop.
     streams: Mutex<HashMap<u64, UnixStream>>,
+    /// An interrupt handle on each store a connection or request thread reads, to
+    /// cut running queries short on stop.
+    interrupts: Mutex<HashMap<u64, store::Interrupt>>,
+    next_store: AtomicU64,
 }
 
 impl Shared {
     fn stopping(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Opens a read-only store whose queries a stop interrupts.
+    fn open_store(self: &Arc<Shared>) -> store::Result<Watched> {
+        let store = Store::open_read_only(&self.db_path)?;
+        let key = self.next_store.fetch_add(1, Ordering::SeqCst);
+        self.interrupts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, store.interrupt_handle());
+        if self.stopping() {
+            // The stop may have interrupted the others before this one registered.
+            store.interrupt_handle().interrupt();
+        }
+        Ok(Watched { store, key, shared: self.clone() })
+    }
+
+    /// Interrupts every query running on a registered store.
+    fn interrupt_all(&self) {
+        for handle in self.interrupts.lock().unwrap_or_else(|e| e.into_inner()).values() {
+            handle.interrupt();
+        }
+    }
+}
+
+/// A store registered in [`Shared::interrupts`] until dropped.
+struct Watched {
+    store: Store,
+    key: u64,
+    shared: Arc<Shared>,
+}
+
+impl std::ops::Deref for Watched {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        self.shared.interrupts.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
     }
 }
 
@@ -199,6 +263,9 @@ fn accept_loop(listener: UnixListener, shared: Arc<Shared>, socket_path: PathBuf
     for stream in shared.streams.lock().unwrap_or_else(|e| e.into_inner()).values() {
         let _ = stream.shutdown(std::net::Shutdown::Read);
     }
+    // A query running on a connection would hold its thread (and this join) until
+    // it ends, however long: cut it short.
+    shared.interrupt_all();
     for thread in threads {
         let _ = thread.join();
     }
@@ -241,10 +308,13 @@ fn admit(stream: UnixStream, shared: &Arc<Shared>, conn: u64) -> Option<JoinHand
         }
     }
     let max = shared.limits.max_connections;
-    if shared.open.load(Ordering::SeqCst) >= max {
+    let open = shared.open.load(Ordering::SeqCst);
+    if open >= max.saturating_add(shared.limits.reserved_connections) {
         refuse(stream, errors::busy(max));
         return None;
     }
+    // Only this thread admits connections, so `open` cannot grow meanwhile.
+    let reserved = open >= max;
     let registered = match stream.try_clone() {
         Ok(clone) => clone,
         Err(e) => {
@@ -257,7 +327,7 @@ fn admit(stream: UnixStream, shared: &Arc<Shared>, conn: u64) -> Option<JoinHand
     let guard = Open { shared: shared.clone(), conn };
     let spawned = std::thread::Builder::new().name("codehub-conn".into()).spawn(move || {
         let guard = guard;
-        serve_connection(stream, &guard.shared);
+        serve_connection(stream, &guard.shared, reserved);
     });
     match spawned {
         Ok(thread) => Some(thread),
@@ -320,19 +390,36 @@ fn read_line(reader: &mut impl BufRead, max: usize) -> io::Result<Line> {
     }
 }
 
-fn serve_connection(stream: UnixStream, shared: &Arc<Shared>) {
+/// Methods a connection in a reserved slot may call: what `codehub status`, `sync`
+/// and `stop` need.
+fn control_method(method: &str) -> bool {
+    use protocol::method::*;
+    matches!(method, HEALTH | STATUS | SYNC | SHUTDOWN)
+}
+
+/// Serves one connection until EOF, an idle timeout, a fatal refusal or stop.
+/// `reserved`: the connection holds a reserved slot (control methods only).
+fn serve_connection(stream: UnixStream, shared: &Arc<Shared>, reserved: bool) {
     let limits = shared.limits;
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_write_timeout(Some(limits.request_timeout));
+    // SO_RCVTIMEO: a read waiting this long for a request ends the connection.
+    let _ = stream.set_read_timeout(Some(limits.idle_timeout.max(Duration::from_millis(1))));
     let Ok(read_half) = stream.try_clone() else { return };
     let mut reader = BufReader::with_capacity(64 * 1024, read_half);
     let mut writer = stream;
     let mut worker: Option<Worker> = None;
-    let mut inline: Option<Store> = None;
+    let mut inline: Option<Watched> = None;
     loop {
         let line = match read_line(&mut reader, limits.max_request_bytes) {
             Ok(Line::Data(line)) => line,
-            Ok(Line::Eof) | Err(_) => break,
+            Ok(Line::Eof) => break,
+            Err(e) => {
+                if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) {
+                    tracing::debug!("socket: closing a connection idle past the idle timeout");
+                }
+                break;
+            }
             Ok(Line::TooLarge) => {
                 let error = errors::error(
                     ErrorKind::TooLarge,
@@ -350,6 +437,12 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>) {
         }
         let response = match parse_request(&line) {
             Err(response) => Some(*response),
+            Ok(request) if reserved && !control_method(&request.method) => {
+                let error = errors::busy(limits.max_connections);
+                let id = request.id.unwrap_or(Id::Null);
+                let _ = write_response(&mut writer, &Response::err(id, error));
+                break;
+            }
             Ok(request) => {
                 let answer = if runs_inline(&request.method, &request.params) {
                     run_inline(shared, &mut inline, &request.method, request.params)
@@ -378,10 +471,14 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>) {
 
 /// Reads one request, or the error response that refuses it.
 fn parse_request(line: &[u8]) -> Result<Request, Box<Response>> {
-    let value: Value = serde_json::from_slice(line)
-        .map_err(|e| Box::new(Response::err(Id::Null, errors::parse_error(e))))?;
     let refuse =
         |id: Id, detail: &str| Box::new(Response::err(id, errors::invalid_request(detail)));
+    let value: Value = protocol::strict::from_slice(line).map_err(|e| match e {
+        protocol::strict::StrictError::Syntax(e) => {
+            Box::new(Response::err(Id::Null, errors::parse_error(e)))
+        }
+        duplicate => refuse(Id::Null, &duplicate.to_string()),
+    })?;
     let Value::Object(map) = &value else {
         return Err(match value {
             Value::Array(_) => refuse(
@@ -438,16 +535,13 @@ fn runs_inline(method: &str, params: &Value) -> bool {
 /// under the request deadline (a query past it is interrupted and answered
 /// `timeout`); a panic is caught, answered `internal`, and the store reopened.
 fn run_inline(
-    shared: &Shared,
-    store: &mut Option<Store>,
+    shared: &Arc<Shared>,
+    store: &mut Option<Watched>,
     method: &str,
     params: Value,
 ) -> Result<Value, RpcError> {
     if store.is_none() {
-        *store = Some(
-            Store::open_read_only(&shared.db_path)
-                .map_err(|e| errors::internal(format!("store: {e}")))?,
-        );
+        *store = Some(shared.open_store().map_err(|e| errors::internal(format!("store: {e}")))?);
     }
     let s = store.as_ref().expect("opened above");
     let deadline = std::time::Instant::now() + shared.limits.request_timeout;
@@ -457,6 +551,10 @@ fn run_inline(
     }));
     s.set_deadline(None);
     match answer {
+        // An interrupted statement surfaces as a store (internal) error.
+        Ok(Err(e)) if shared.stopping() && e.data.kind == ErrorKind::Internal => {
+            Err(errors::internal(format!("{method} was cut short: the daemon is stopping")))
+        }
         Ok(Err(_)) if std::time::Instant::now() >= deadline => {
             tracing::warn!(method, "socket: request timed out");
             Err(errors::error(
@@ -493,7 +591,7 @@ fn run(
     method: String,
     params: Value,
 ) -> Result<Value, RpcError> {
-    let limits = shared.limits;
+    let deadline = request_deadline(shared.limits.request_timeout, &method, &params);
     let current = match worker.take() {
         Some(w) => w,
         None => Worker::spawn(shared.clone())
@@ -505,7 +603,7 @@ fn run(
     // A stop does not cut a request short: the daemon's `sync` fails promptly on
     // shutdown, and anything else is bounded by the deadline. (So `shutdown` itself
     // is answered.)
-    match current.answers.recv_timeout(limits.request_timeout) {
+    match current.answers.recv_timeout(deadline) {
         Ok(answer) => {
             *worker = Some(current);
             answer
@@ -516,13 +614,24 @@ fn run(
             tracing::warn!(method, "socket: request timed out");
             Err(errors::error(
                 ErrorKind::Timeout,
-                format!(
-                    "{method} ran past the {:.1} s request deadline",
-                    limits.request_timeout.as_secs_f64()
-                ),
+                format!("{method} ran past the {:.1} s request deadline", deadline.as_secs_f64()),
             ))
         }
         Err(RecvTimeoutError::Disconnected) => Err(errors::internal("the request thread ended")),
+    }
+}
+
+/// How long one request may take: `base` (a transport's request timeout), stretched
+/// for a `sync` whose valid `timeout_ms` asks for longer (plus 1 s, so that the
+/// barrier's own answer arrives before the transport's `timeout`).
+pub fn request_deadline(base: Duration, method: &str, params: &Value) -> Duration {
+    let asked = (method == protocol::method::SYNC)
+        .then(|| params.get("timeout_ms").and_then(Value::as_u64))
+        .flatten()
+        .filter(|ms| (1..=protocol::MAX_SYNC_TIMEOUT_MS).contains(ms));
+    match asked {
+        Some(ms) => base.max(Duration::from_millis(ms) + Duration::from_secs(1)),
+        None => base,
     }
 }
 
@@ -553,11 +662,11 @@ impl Worker {
 }
 
 fn work(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     jobs: mpsc::Receiver<Job>,
     answers: mpsc::Sender<Result<Value, RpcError>>,
 ) {
-    let open = || Store::open_read_only(&shared.db_path);
+    let open = || shared.open_store();
     let mut store = open();
     // Keep the barrier inside the request deadline so the daemon's own reason for a
     // failed sync reaches the caller instead of a generic timeout.

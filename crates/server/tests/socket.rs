@@ -61,6 +61,8 @@ struct FakeLive {
     panic_in_status: bool,
     /// When set, `sync` blocks until the sender is dropped.
     block_sync: Option<Mutex<mpsc::Receiver<()>>>,
+    /// When set, the barrier takes this long (failing when its timeout is shorter).
+    sync_takes: Option<Duration>,
     stop: Mutex<Option<Arc<AtomicBool>>>,
 }
 
@@ -71,14 +73,21 @@ impl FakeLive {
             syncs: AtomicUsize::new(0),
             panic_in_status: false,
             block_sync: None,
+            sync_takes: None,
             stop: Mutex::new(None),
         }
     }
 }
 
 impl Live for FakeLive {
-    fn sync(&self, _timeout: Duration) -> Result<u64, String> {
+    fn sync(&self, timeout: Duration) -> Result<u64, String> {
         self.syncs.fetch_add(1, Ordering::SeqCst);
+        if let Some(takes) = self.sync_takes {
+            std::thread::sleep(takes.min(timeout));
+            if takes > timeout {
+                return Err(format!("sync timed out after {timeout:?}"));
+            }
+        }
         if let Some(block) = &self.block_sync {
             let _ = block.lock().unwrap().recv();
         }
@@ -530,7 +539,7 @@ fn a_read_past_its_deadline_is_interrupted_and_the_connection_goes_on() {
 
 #[test]
 fn connections_over_the_cap_are_refused_with_one_line() {
-    let limits = Limits { max_connections: 2, ..Limits::default() };
+    let limits = Limits { max_connections: 2, reserved_connections: 0, ..Limits::default() };
     let daemon = Daemon::start_with(|_| {}, limits);
     let mut first = daemon.client();
     let _second = daemon.client();
@@ -749,4 +758,140 @@ fn change_pages_cover_the_log_exactly_once_even_inside_one_commit() {
     assert!(whole["clock"].as_u64().unwrap() >= last_clock);
     let after = c.call(method::CHANGES_SINCE, json!({"clock": whole["clock"]})).unwrap();
     assert_eq!(after["changes"], json!([]));
+}
+
+// ---------------------------------------------------------------------------------
+// Issue 17: regressions found by the reliability and security campaign.
+
+#[test]
+fn a_search_of_thousands_of_words_is_refused_at_once_not_run_for_seconds() {
+    let daemon = Daemon::start();
+    let mut c = daemon.client();
+    let words: Vec<String> = (0..3000).map(|i| format!("word{i}")).collect();
+    let started = std::time::Instant::now();
+    let err = c.call(method::SEARCH_TEXT, json!({"query": words.join(" ")})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge, "{err}");
+    // Short words: the word bound, not the byte bound.
+    let err = c.call(method::SEARCH_TEXT, json!({"query": "a ".repeat(100)})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge, "{err}");
+    assert!(err.message.contains("100 words"), "{err}");
+    let err = c.call(method::SEARCH_TEXT, json!({"query": "x".repeat(5000)})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge, "{err}");
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    // The most words allowed are still searched (and the same bound holds for packs).
+    let most = words[..protocol::MAX_QUERY_WORDS].join(" ");
+    assert!(c.call(method::SEARCH_TEXT, json!({"query": most})).is_ok());
+    let err = c.call(method::CONTEXT_PACK, json!({"query": words[..100].join(" ")})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge, "{err}");
+}
+
+#[test]
+fn a_repeated_key_is_an_invalid_request_not_the_last_one_winning() {
+    let daemon = Daemon::start();
+    let mut raw = daemon.raw();
+    let answer = raw.ask(r#"{"jsonrpc":"2.0","id":1,"method":"health","method":"shutdown"}"#);
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    assert!(answer["error"]["message"].as_str().unwrap().contains("\"method\""), "{answer}");
+    let answer =
+        raw.ask(r#"{"jsonrpc":"2.0","id":2,"method":"nodes.get","params":{"id":"a","id":"b"}}"#);
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    assert!(!daemon.stop.load(Ordering::SeqCst), "shutdown must not have run");
+    assert_eq!(raw.ask(r#"{"jsonrpc":"2.0","id":3,"method":"health"}"#)["result"]["ok"], true);
+}
+
+#[test]
+fn an_idle_connection_is_closed_after_the_idle_timeout() {
+    let limits = Limits { idle_timeout: Duration::from_millis(200), ..Limits::default() };
+    let daemon = Daemon::start_with(|_| {}, limits);
+    let mut idle = daemon.raw();
+    let started = std::time::Instant::now();
+    assert_eq!(idle.read(), None, "closed without a word");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    // A connection that keeps asking is served past the idle timeout.
+    let mut busy = daemon.client();
+    for _ in 0..4 {
+        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(busy.call(method::HEALTH, json!({})).unwrap()["ok"], true);
+    }
+}
+
+#[test]
+fn with_every_slot_taken_status_sync_and_stop_still_get_a_reserved_slot() {
+    let limits = Limits { max_connections: 2, reserved_connections: 1, ..Limits::default() };
+    let daemon = Daemon::start_with(|_| {}, limits);
+    let _first = daemon.raw();
+    let _second = daemon.raw();
+    // The reserved slot: control methods work, anything else is refused and closed.
+    let mut control = daemon.client();
+    assert_eq!(control.call(method::STATUS, json!({})).unwrap()["source"], "daemon");
+    assert!(control.call(method::SYNC, json!({})).is_ok());
+    // Past the reserved slots, connections are refused with one line.
+    let mut refused = daemon.raw();
+    assert_eq!(refused.read().expect("a refusal")["error"]["code"], -32006);
+    let err = control.call(method::NODES_FIND, json!({"name": "Engine"})).unwrap_err();
+    assert_eq!(err.code, -32006, "{err}");
+}
+
+#[test]
+fn sync_waits_as_long_as_timeout_ms_asks_and_refuses_out_of_range_timeouts() {
+    let limits = Limits { request_timeout: Duration::from_millis(300), ..Limits::default() };
+    let daemon =
+        Daemon::start_with(|live| live.sync_takes = Some(Duration::from_millis(800)), limits);
+    let mut c = daemon.client();
+    // The default barrier gives up inside the request deadline...
+    let err = c.call(method::SYNC, json!({})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    // ... a longer timeout_ms stretches the deadline to fit the barrier.
+    let mut c = daemon.client();
+    let synced = c.call(method::SYNC, json!({"timeout_ms": 3000})).unwrap();
+    assert_eq!(synced["source"], "daemon");
+    for bad in [json!(0), json!(protocol::MAX_SYNC_TIMEOUT_MS + 1), json!("5s")] {
+        let err = c.call(method::SYNC, json!({ "timeout_ms": bad })).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidParams, "{bad}: {err}");
+    }
+}
+
+#[test]
+fn sync_fails_instead_of_reading_the_index_when_the_daemon_is_there_but_full() {
+    let limits = Limits { max_connections: 1, reserved_connections: 0, ..Limits::default() };
+    let daemon = Daemon::start_with(|_| {}, limits);
+    let _hog = daemon.raw();
+    let mut hub = Codehub::open(&daemon.state_dir).unwrap();
+    assert_eq!(hub.source(), Source::Store);
+    let err = hub.call(method::SYNC, json!({})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    assert!(err.message.contains("cannot be reached"), "{err}");
+    let err = hub.call(method::NODES_FIND, json!({"name": "Engine", "sync": true})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    // Plain reads still answer, from the index, and say so.
+    let found = hub.call(method::NODES_FIND, json!({"name": "Engine"})).unwrap();
+    assert_eq!(found["source"], "store");
+}
+
+#[test]
+fn a_context_pack_never_reads_through_a_symlink_to_dev_zero_or_a_fifo() {
+    let daemon = Daemon::start();
+    let mut c = daemon.client();
+    let core = daemon.root.join("pkg/core.py");
+    fs::remove_file(&core).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &core).unwrap();
+    let started = std::time::Instant::now();
+    let pack = c.call(method::CONTEXT_PACK, json!({"nodes": ["Engine.run"]})).unwrap();
+    assert_eq!(pack["included"][0]["id"], "pkg/core.py::Engine.run", "{pack}");
+    assert_eq!(pack["included"][0]["source"], false, "{pack}");
+    assert!(pack["text"].as_str().unwrap().contains("symlink"), "{pack}");
+
+    fs::remove_file(&core).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&core).status().unwrap();
+    assert!(made.success());
+    let pack = c.call(method::CONTEXT_PACK, json!({"nodes": ["Engine.run"]})).unwrap();
+    assert_eq!(pack["included"][0]["source"], false, "{pack}");
+    assert!(pack["text"].as_str().unwrap().contains("regular file"), "{pack}");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+
+    // A file grown past its indexed size is not read whole either: it has changed.
+    fs::remove_file(&core).unwrap();
+    fs::write(&core, "x".repeat(10 << 20)).unwrap();
+    let pack = c.call(method::CONTEXT_PACK, json!({"nodes": ["Engine.run"]})).unwrap();
+    assert!(pack["text"].as_str().unwrap().contains("changed on disk"), "{pack}");
 }

@@ -17,7 +17,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 pub use pack::{Link, PackNode};
-pub use read::{Resolution, Status};
+pub use read::{Interrupt, Resolution, Status};
 pub use schema::SCHEMA_VERSION;
 pub use write::{FileChange, FileMeta, Writer};
 

@@ -58,7 +58,32 @@ fn file_row(r: &Row<'_>) -> rusqlite::Result<FileRow> {
     })
 }
 
+/// Cuts short whatever query is running on one store's connection, from any thread
+/// (`sqlite3_interrupt`, https://sqlite.org/c3ref/interrupt.html): the statement
+/// fails with [`StoreError::Sqlite`] (`SQLITE_INTERRUPT`). Harmless when nothing
+/// runs; outlives the store safely (it then does nothing).
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    /// Interrupts the running statement, if any.
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
+impl std::fmt::Debug for Interrupt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Interrupt")
+    }
+}
+
 impl Store {
+    /// A handle that interrupts this store's running query from another thread
+    /// (servers use it to stop promptly and to enforce deadlines).
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
+    }
+
     /// Every stored file, by path.
     pub fn files(&self) -> Result<HashMap<String, FileRow>> {
         let mut stmt = self.conn.prepare(
@@ -313,6 +338,11 @@ impl Store {
     /// Full-text search over names, qualified names, signatures and docstrings, ranked
     /// by BM25 (names weigh most). Every word must match (as a prefix); when nothing
     /// does, any word may. Returns `(node, score)` with lower scores better (FTS5).
+    ///
+    /// The cost grows with the square of the number of words (FTS5 reads every
+    /// word's document list to weigh it, inside one SQLite step that neither the
+    /// progress handler nor an interrupt can cut short): callers bound the query
+    /// first (the server refuses more than `protocol::MAX_QUERY_WORDS` words).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<(NodeSummary, f64)>> {
         let words: Vec<String> = query
             .split(|c: char| !c.is_alphanumeric() && c != '_')

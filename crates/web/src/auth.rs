@@ -12,13 +12,16 @@
 //! | `type` | yes | `device` or `user` |
 //! | `scope` | yes | space-separated string or array of `read`, `write`, `admin` |
 //! | `iat` | no | issue time (set by [`issue`]) |
+//! | `nbf` | no | not before, seconds since the Unix epoch; a future `nbf` is refused (no leeway) |
 //!
 //! Scopes are ordered, each including the ones before it: `read` (every read method
 //! and route), `write` (adds `sync` and `"sync": true`: a barrier makes the daemon
 //! work for the caller, so it is not a plain read), `admin` (adds `shutdown`).
 //! Anything else about a token — `alg: none`, another algorithm, a bad signature, a
-//! wrong or missing `aud`, a missing or past `exp`, an unknown `type` or scope, a
-//! malformed token or `Authorization` header — is refused as unauthenticated.
+//! wrong or missing `aud`, a missing or past `exp`, a future `nbf`, a `crit` header
+//! (RFC 7515 §4.1.11: extensions the server must understand; it understands none), an
+//! unknown `type` or scope, a malformed token or `Authorization` header — is refused
+//! as unauthenticated.
 
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -218,6 +221,7 @@ impl Keys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "aud", "sub"]);
         validation.validate_exp = true;
+        validation.validate_nbf = true;
         validation.leeway = 0;
         Keys {
             encoding: EncodingKey::from_secret(secret),
@@ -277,9 +281,16 @@ impl Keys {
         self.check(token.trim())
     }
 
-    /// Checks a bare token: HS256 only, signature, `aud`, `exp` (no leeway), and
-    /// well-formed claims.
+    /// Checks a bare token: HS256 only, no `crit` header, signature, `aud`, `exp` and
+    /// `nbf` (no leeway), and well-formed claims.
     pub fn check(&self, token: &str) -> Result<Claims, Refusal> {
+        let header =
+            jsonwebtoken::decode_header(token).map_err(|e| Refusal::Invalid(e.to_string()))?;
+        if let Some(crit) = &header.crit {
+            return Err(Refusal::Invalid(format!(
+                "the header's crit names extensions this server does not implement: {crit:?}"
+            )));
+        }
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map(|data| data.claims)
             .map_err(|e| Refusal::Invalid(e.to_string()))

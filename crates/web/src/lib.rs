@@ -12,9 +12,11 @@
 //!
 //! Defences: auth ([`auth`]) is required on non-loopback addresses; any request with
 //! a foreign `Origin` is refused (403); bodies over [`Limits::max_body_bytes`] get 413;
-//! each request has a deadline (504); headers must arrive within
-//! [`Limits::header_read_timeout`]; connections are capped (503 beyond); WebSocket
-//! peers that stop answering pings are dropped.
+//! each request has a deadline (504, and SQLite stops the query); headers must arrive
+//! within [`Limits::header_read_timeout`] and bodies within
+//! [`Limits::body_read_timeout`] (408); JSON with repeated keys is an invalid request;
+//! connections are capped (503 beyond); WebSocket peers that stop answering pings are
+//! dropped.
 
 #![warn(missing_docs)]
 
@@ -76,6 +78,9 @@ pub struct Limits {
     /// Time a client has to send a request's headers (default 5 s); then the
     /// connection is closed.
     pub header_read_timeout: Duration,
+    /// Time a client has to send a request's body once its headers are in (default
+    /// 10 s); then it gets 408 `timeout` and the connection is closed.
+    pub body_read_timeout: Duration,
     /// Most open HTTP connections (default 256); more get 503. WebSocket sessions
     /// are capped at the same number, separately.
     pub max_connections: usize,
@@ -94,6 +99,7 @@ impl Default for Limits {
             max_body_bytes: 1024 * 1024,
             request_timeout: Duration::from_secs(10),
             header_read_timeout: Duration::from_secs(5),
+            body_read_timeout: Duration::from_secs(10),
             max_connections: 256,
             ws_ping_interval: Duration::from_secs(15),
             ws_idle_timeout: Duration::from_secs(45),

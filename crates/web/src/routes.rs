@@ -165,25 +165,42 @@ fn check_host_and_origin(shared: &Shared, headers: &HeaderMap) -> Result<(), Str
         // (no Origin header), but its Host is its own name.
         if let Some(host) = headers.get(header::HOST) {
             let host = host.to_str().map_err(|_| "Host header is not text".to_owned())?;
-            if !our_host(shared, &host_of(host)) {
+            // `host[:port]` only: user info (`localhost:1@evil.com`) is not a host.
+            if host.contains('@') || !our_host(shared, &host_of(host)) {
                 return Err(format!("Host {host:?} is not this server"));
             }
         }
     }
     let Some(origin) = headers.get(header::ORIGIN) else { return Ok(()) };
     let origin = origin.to_str().map_err(|_| "Origin header is not text".to_owned())?;
-    let authority = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"))
-        .ok_or_else(|| format!("foreign Origin {origin:?}"))?;
-    let authority = authority.split('/').next().unwrap_or("");
-    if our_host(shared, &host_of(authority)) {
-        Ok(())
-    } else {
-        Err(format!(
+    match origin_host(origin) {
+        Some(host) if our_host(shared, &host) => Ok(()),
+        _ => Err(format!(
             "foreign Origin {origin:?}: browsers may only call this server from its own host"
-        ))
+        )),
     }
+}
+
+/// The host of an `Origin` (RFC 6454: `scheme://host[:port]`, nothing more), parsed as
+/// a URI and lowercased; `None` for anything else: another scheme, user info
+/// (`http://localhost:1@evil.com` is evil.com's origin, not localhost's), a path, a
+/// query, or `null`.
+fn origin_host(origin: &str) -> Option<String> {
+    let uri: axum::http::Uri = origin.parse().ok()?;
+    let scheme = uri.scheme_str()?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = uri.authority()?;
+    if authority.as_str().contains('@') || uri.query().is_some() {
+        return None;
+    }
+    if !matches!(uri.path(), "" | "/") {
+        return None;
+    }
+    let host = authority.host();
+    let host = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
+    Some(host.to_ascii_lowercase())
 }
 
 /// Runs `method` with `params` for `access` on the blocking pool (the thread's own
@@ -196,16 +213,28 @@ pub(crate) async fn call(
 ) -> Result<Value, RpcError> {
     access.permit(&method, &params)?;
     let task_shared = shared.clone();
+    let limit = server::request_deadline(shared.limits.request_timeout, &method, &params);
     let task = tokio::task::spawn_blocking(move || {
         with_store(&task_shared.db_path, |store| {
-            server::dispatch(store, Some(&*task_shared.live), &method, params)
+            // SQLite's progress handler stops a query at the deadline, so the
+            // blocking thread is not held after the client got its 504.
+            let deadline = std::time::Instant::now() + limit;
+            store.set_deadline(Some(deadline));
+            let answer = server::dispatch(store, Some(&*task_shared.live), &method, params);
+            store.set_deadline(None);
+            match answer {
+                Err(_) if std::time::Instant::now() >= deadline => Err(server::errors::error(
+                    ErrorKind::Timeout,
+                    format!("no answer within {limit:?}"),
+                )),
+                answer => answer,
+            }
         })
     });
-    match tokio::time::timeout(shared.limits.request_timeout, task).await {
-        Err(_) => Err(server::errors::error(
-            ErrorKind::Timeout,
-            format!("no answer within {:?}", shared.limits.request_timeout),
-        )),
+    match tokio::time::timeout(limit, task).await {
+        Err(_) => {
+            Err(server::errors::error(ErrorKind::Timeout, format!("no answer within {limit:?}")))
+        }
         Ok(Err(join)) if join.is_panic() => {
             tracing::error!("http: a request panicked");
             Err(server::errors::internal("the request failed inside the server (a bug)"))
@@ -214,6 +243,19 @@ pub(crate) async fn call(
         Ok(Ok(Err(e))) => Err(server::errors::internal(format!("reading the index: {e}"))),
         Ok(Ok(Ok(answer))) => answer,
     }
+}
+
+/// A request body or WebSocket message read as JSON, refusing repeated keys
+/// (`{"method":"health","method":"shutdown"}` is an invalid request, not a shutdown);
+/// errors are the JSON-RPC response to send.
+pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, Box<protocol::Response>> {
+    protocol::strict::from_slice(bytes).map_err(|e| {
+        let error = match e {
+            protocol::strict::StrictError::Syntax(e) => server::errors::parse_error(e),
+            duplicate => server::errors::invalid_request(duplicate),
+        };
+        Box::new(protocol::Response::err(Id::Null, error))
+    })
 }
 
 /// One parsed JSON-RPC message, or the response refusing it.
@@ -257,6 +299,9 @@ pub(crate) async fn answer(
     (response, forbidden)
 }
 
+/// HTTP status of a request whose body did not arrive in time (kind `timeout`).
+const REQUEST_TIMEOUT_STATUS: u16 = 408;
+
 /// Most requests in one batch.
 const MAX_BATCH: usize = 100;
 
@@ -283,14 +328,23 @@ async fn rpc(
     if declared.is_some_and(|n| n > limit as u64) {
         return too_large();
     }
-    let Ok(body) = axum::body::to_bytes(request.into_body(), limit).await else {
-        return too_large();
-    };
-    let value: Value = match serde_json::from_slice(&body) {
+    // A body that never arrives must not hold the connection.
+    let wait = shared.limits.body_read_timeout;
+    let body =
+        match tokio::time::timeout(wait, axum::body::to_bytes(request.into_body(), limit)).await {
+            Err(_) => {
+                let error = server::errors::error(
+                    ErrorKind::Timeout,
+                    format!("the request body did not arrive within {wait:?}"),
+                );
+                return refusal("/rpc", REQUEST_TIMEOUT_STATUS, error);
+            }
+            Ok(Err(_)) => return too_large(),
+            Ok(Ok(body)) => body,
+        };
+    let value: Value = match parse_json(&body) {
         Ok(value) => value,
-        Err(e) => {
-            return jsonrpc_reply(protocol::Response::err(Id::Null, server::errors::parse_error(e)))
-        }
+        Err(response) => return jsonrpc_reply(*response),
     };
     match value {
         Value::Array(batch) => {

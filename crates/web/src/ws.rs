@@ -157,12 +157,9 @@ async fn handle_text(
     registered: &mut Registered,
     since: &mut HashMap<String, u64>,
 ) -> Option<String> {
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match crate::routes::parse_json(text.as_bytes()) {
         Ok(value) => value,
-        Err(e) => {
-            let response = protocol::Response::err(Id::Null, server::errors::parse_error(e));
-            return serde_json::to_string(&response).ok();
-        }
+        Err(response) => return serde_json::to_string(&response).ok(),
     };
     let messages = match value {
         Value::Array(batch) if !batch.is_empty() => batch,
