@@ -215,9 +215,9 @@ fn removing_a_library_directory_under_the_daemon_unlinks_main() {
 fn storm_tree(root: &Path, base: usize) {
     write(root, "pkg/sub/big.py", &library(25_000));
     for i in 0..base {
-        let dir = if i % 4 == 0 { "pkg/sub" } else { "pkg" };
+        let dir = if i.is_multiple_of(4) { "pkg/sub" } else { "pkg" };
         let j = (i + 1) % base;
-        let jdir = if j % 4 == 0 { "pkg.sub" } else { "pkg" };
+        let jdir = if j.is_multiple_of(4) { "pkg.sub" } else { "pkg" };
         write(
             root,
             &format!("{dir}/m{i}.py"),
@@ -238,14 +238,14 @@ fn storm_tree(root: &Path, base: usize) {
 fn storm(root: &Path, base: usize, creates: usize, changes: usize) {
     for k in 0..creates {
         let i = k % base;
-        let dir = if i % 4 == 0 { "pkg.sub" } else { "pkg" };
+        let dir = if i.is_multiple_of(4) { "pkg.sub" } else { "pkg" };
         write(
             root,
             &format!("new/n{k}.py"),
             &format!("from {dir}.m{i} import f{i}\n\n\ndef g{k}():\n    return f{i}\n"),
         );
     }
-    let plain: Vec<usize> = (0..base).filter(|i| i % 4 != 0).collect();
+    let plain: Vec<usize> = (0..base).filter(|i| !i.is_multiple_of(4)).collect();
     for &i in plain.iter().take(changes) {
         fs::rename(root.join(format!("pkg/m{i}.py")), root.join(format!("pkg/r{i}.py"))).unwrap();
     }
