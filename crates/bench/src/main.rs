@@ -3,16 +3,19 @@
 //! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
 //! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
 //!
-//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [CORPUS...]`
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N] [CORPUS...]`
 //! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
-//! benchmark with wrk on a copy of Django, see `http.rs`)
+//! benchmark with wrk on a copy of Django, see `http.rs`; `--interrupt N` and
+//! `--storm N`: issue 17's interrupted cold indexes of sympy and paused-daemon storms
+//! on Django, compared with clean indexes, see `lost_edges.rs`)
 //! with CORPUS among django flask requests sympy rust ts js (default: django sympy
 //! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
 
 mod context;
 mod http;
+mod lost_edges;
 mod serve;
 
 use anyhow::{bail, Context, Result};
@@ -136,11 +139,15 @@ fn main() -> Result<()> {
     let mut serve_mode = false;
     let mut context_mode = false;
     let mut http_mode = false;
+    let mut interrupts = 0usize;
+    let mut storms = 0usize;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
             "--context" => context_mode = true,
             "--http" => http_mode = true,
+            "--interrupt" => interrupts = args.next().context("--interrupt N")?.parse()?,
+            "--storm" => storms = args.next().context("--storm N")?.parse()?,
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
@@ -156,6 +163,23 @@ fn main() -> Result<()> {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();
     }
     let script = shared_dir()?.join("bench/corpora.sh");
+    if interrupts > 0 || storms > 0 {
+        // Issue 17's campaign (lost_edges.rs): sympy for interrupts, Django for storms.
+        let (name, dir) =
+            if interrupts > 0 { ("sympy", "python/sympy") } else { ("django", "python/django") };
+        let status = Command::new("bash").arg(&script).arg(&corpora_dir).arg(name).status()?;
+        if !status.success() {
+            bail!("corpora.sh {name} failed");
+        }
+        let corpus = corpora_dir.join(dir);
+        if interrupts > 0 {
+            lost_edges::interrupt(&codehub, &corpus, interrupts)?;
+        }
+        if storms > 0 {
+            lost_edges::storms(&codehub, &corpora_dir.join("python/django"), storms)?;
+        }
+        return Ok(());
+    }
     if context_mode || http_mode {
         let status = Command::new("bash").arg(&script).arg(&corpora_dir).arg("django").status()?;
         if !status.success() {

@@ -7,6 +7,12 @@
 //! once at the end. An incremental run commits each file in its own transaction and
 //! re-links only edges that depend on symbols the file added or removed. A file that
 //! vanished while a new file with the same hash appeared is a rename (SPEC §2).
+//!
+//! The choice is crash-safe: a cold index that committed batches but never linked
+//! (interrupted, killed, failed) leaves the store [`store::LinkState::ColdIncomplete`],
+//! and the next run (`codehub index` or a daemon's start-up reconcile) finishes it as
+//! a cold index: files already written are skipped by their stat data, the rest are
+//! written in batches, files gone meanwhile removed, and every edge linked once.
 
 use crate::Config;
 use ignore::{WalkBuilder, WalkState};
@@ -17,7 +23,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Instant, UNIX_EPOCH};
-use store::{FileMeta, FileRow, Store};
+use store::{FileMeta, FileRow, LinkState, Store};
 
 /// How many files a cold-index transaction commits at once.
 const COLD_BATCH: usize = 1000;
@@ -47,8 +53,15 @@ pub struct Skipped {
 /// What one run did.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct IndexReport {
-    /// True when the store was empty and everything was indexed from scratch.
+    /// True when the store was empty and everything was indexed from scratch, or when
+    /// this run finished such an index (see `resumed`).
     pub cold: bool,
+    /// True when this run finished a cold index an earlier run had left incomplete
+    /// (interrupted after committing some batches).
+    pub resumed: bool,
+    /// True when every edge was re-linked because the store was last linked under
+    /// other linking rules (an index written by another codehub version).
+    pub relinked: bool,
     /// Source files found by the walk (in a language codehub parses).
     pub files_seen: u64,
     /// Files read, hashed and extracted.
@@ -103,9 +116,21 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
         "store opened"
     );
     // Cold means never written, not "no files now": a store whose files were all
-    // deleted still has history (tombstones) that renames must find.
-    let cold = stored.is_empty() && store.clock()? == 0;
-    let mut report = IndexReport { cold, ..IndexReport::default() };
+    // deleted still has history (tombstones) that renames must find. Or a cold index
+    // that has not finished: its files' edges are not linked yet, and writing the rest
+    // incrementally would be slow and leave them so.
+    let fresh = stored.is_empty() && store.clock()? == 0;
+    let link_state = store.link_state()?;
+    let cold = fresh || link_state == LinkState::ColdIncomplete;
+    let mut report = IndexReport { cold, resumed: cold && !fresh, ..IndexReport::default() };
+    if !cold && link_state == LinkState::Outdated {
+        let started = Instant::now();
+        let mut writer = store.writer(false)?;
+        writer.link_all()?;
+        writer.commit()?;
+        report.relinked = true;
+        tracing::info!(ms = started.elapsed().as_millis() as u64, "re-linked every edge");
+    }
 
     let (tx, rx) = sync_channel::<Found>(CHANNEL_BOUND);
     let walker_config = config.clone();
@@ -116,7 +141,7 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
         .expect("spawning the walk thread");
 
     let outcome = if cold {
-        write_cold(&mut store, rx, &mut report, progress)
+        write_cold(&mut store, &stored, rx, &mut report, progress)
     } else {
         write_incremental(&mut store, &stored, rx, &mut report, progress)
     };
@@ -131,13 +156,18 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
     Ok(report)
 }
 
+/// Writes a cold index, or finishes one an earlier run left incomplete (`stored` is
+/// what that run committed): batches of [`COLD_BATCH`] files, deferred linking, then
+/// files that are gone removed and every edge linked in the last transaction.
 fn write_cold(
     store: &mut Store,
+    stored: &HashMap<String, FileRow>,
     rx: Receiver<Found>,
     report: &mut IndexReport,
     progress: &dyn Fn(u64),
 ) -> Result<(), IndexError> {
     let mut writer = store.writer(true)?;
+    let mut present: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut in_batch = 0;
     let mut handled = 0;
     let mut busy = std::time::Duration::ZERO;
@@ -148,6 +178,9 @@ fn write_cold(
             Found::Parsed(facts, meta) => {
                 report.files_seen += 1;
                 report.parsed += 1;
+                if !stored.is_empty() {
+                    present.insert(facts.path.clone());
+                }
                 note_diagnostics(report, &facts);
                 let change = writer.replace_file(&facts, meta, UpdateSource::ColdStart, None)?;
                 report.nodes_added += change.added.len() as u64;
@@ -159,14 +192,30 @@ fn write_cold(
                 }
             }
             Found::Skipped(s) => report.skipped.push(s),
-            Found::Unchanged(_) | Found::Touched(..) => {
-                unreachable!("a cold index has no stored files to compare with")
+            // Only when finishing an interrupted cold index: written by the earlier run.
+            Found::Unchanged(path) => {
+                report.files_seen += 1;
+                report.unchanged += 1;
+                present.insert(path);
+            }
+            Found::Touched(path, meta) => {
+                report.files_seen += 1;
+                report.touched += 1;
+                writer.touch_file(&path, meta)?;
+                present.insert(path);
             }
         }
         busy += started.elapsed();
         if handled % 64 == 0 {
             progress(handled);
         }
+    }
+    let mut gone: Vec<&String> = stored.keys().filter(|p| !present.contains(*p)).collect();
+    gone.sort();
+    for path in gone {
+        let change = writer.remove_file(path)?;
+        report.removed += 1;
+        report.nodes_removed += change.removed.len() as u64;
     }
     let started = Instant::now();
     let linked = writer.link_all()?;

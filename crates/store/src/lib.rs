@@ -17,7 +17,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 pub use pack::{Link, PackNode};
-pub use read::{Interrupt, Resolution, Status};
+pub use read::{Interrupt, LinkState, Resolution, Status};
 pub use schema::SCHEMA_VERSION;
 pub use write::{FileChange, FileMeta, Writer};
 
@@ -122,9 +122,10 @@ impl Store {
     }
 
     /// Starts the single write transaction. `deferred_link` is for cold indexing:
-    /// edges are left unlinked until [`Writer::link_all`]; otherwise every replaced
-    /// file is linked, and edges elsewhere that depend on its symbols re-linked, before
-    /// the transaction commits.
+    /// edges are left unlinked until [`Writer::link_all`] (until then the store is
+    /// [`LinkState::ColdIncomplete`], across commits and crashes); otherwise every
+    /// replaced file is linked, and edges elsewhere that depend on its symbols
+    /// re-linked, before the transaction commits.
     pub fn writer(&mut self, deferred_link: bool) -> Result<Writer<'_>> {
         Writer::begin(&mut self.conn, deferred_link)
     }

@@ -33,6 +33,14 @@ pub(crate) enum Sym {
 /// one the re-linking of dependents can retrace.
 pub(crate) const MAX_HOPS: usize = 16;
 
+/// The version of the linking rules, recorded in `meta.link_rules` by every complete
+/// link pass ([`crate::Writer::link_all`]) and in every store this build creates. A
+/// store whose edges were last linked under other rules (or by a build that did not
+/// record them) is owed a complete re-link ([`crate::LinkState::Outdated`]): bump this
+/// whenever [`resolve`] can give a key another answer, so that an upgraded index
+/// equals a clean one.
+pub(crate) const LINK_RULES: u32 = 1;
+
 /// A star row whose target starts with this is not an alias but the order of the
 /// other star rows of its key: `order:py:a.A py:b.B` (base classes in declaration
 /// order, star imports latest first).

@@ -21,6 +21,22 @@ pub enum Resolution {
     NotFound,
 }
 
+/// Whether a store's keyed edges are linked as a clean index of its files would link
+/// them (see [`crate::Writer::link_all`]). Read from `meta`, which the writer keeps in
+/// the same transactions as the edges, so a crash never leaves it claiming more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkState {
+    /// Linked under this build's rules, and kept so by every incremental commit.
+    Current,
+    /// A cold index committed some batches and never finished (it was interrupted or
+    /// failed): their edges are not linked, and the files it had not reached are
+    /// missing. The next index run finishes it as a cold index.
+    ColdIncomplete,
+    /// Last linked completely under other linking rules, or by a build that did not
+    /// record them: the next index run re-links every edge once.
+    Outdated,
+}
+
 /// Indexed paths equal to ?1 or below the directory ?1 (?2 = `?1/`, ?3 = `?1` + the
 /// character after `/`), for a range scan of the primary key.
 pub(crate) const PATHS_UNDER: &str =
@@ -178,6 +194,26 @@ impl Store {
         )?;
         let rows = stmt.query_map([file_hash], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Whether the keyed edges are all linked under this build's rules; see
+    /// [`LinkState`]. A store nothing was ever written to is [`LinkState::Current`].
+    pub fn link_state(&self) -> Result<LinkState> {
+        let meta = |key: &str| -> Result<Option<String>> {
+            Ok(self
+                .conn
+                .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+                .query_row([key], |r| r.get(0))
+                .optional()?)
+        };
+        if meta("cold_index")?.is_some() {
+            return Ok(LinkState::ColdIncomplete);
+        }
+        let current = crate::link::LINK_RULES.to_string();
+        if meta("link_rules")?.as_deref() == Some(current.as_str()) || self.clock()? == 0 {
+            return Ok(LinkState::Current);
+        }
+        Ok(LinkState::Outdated)
     }
 
     /// Counts for `codehub status`.
@@ -504,7 +540,9 @@ impl Store {
     }
 
     /// Fails with [`StoreError::Corrupt`] unless every edge's source is a stored node
-    /// (a consistency check for tests and `status --check`).
+    /// and every resolved edge's destination is one (an edge left pointing at a
+    /// deleted node was not re-linked): a consistency check for tests and
+    /// `status --check`. Reads every edge.
     pub fn check_edges(&self) -> Result<()> {
         let orphans: i64 = self.conn.query_row(
             "SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.rowid = e.src)",
@@ -513,6 +551,17 @@ impl Store {
         )?;
         if orphans > 0 {
             return Err(StoreError::Corrupt(format!("{orphans} edges without a source node")));
+        }
+        let dangling: i64 = self.conn.query_row(
+            "SELECT count(*) FROM edges e
+             WHERE resolved AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.dst)",
+            [],
+            |r| r.get(0),
+        )?;
+        if dangling > 0 {
+            return Err(StoreError::Corrupt(format!(
+                "{dangling} resolved edges without a destination node"
+            )));
         }
         Ok(())
     }

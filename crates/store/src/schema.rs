@@ -185,7 +185,8 @@ pub(crate) fn prepare(conn: &mut Connection, read_only: bool) -> Result<(), Stor
         let version = stored_version(conn)?;
         return check_version(version);
     }
-    if stored_version(conn)? == 0 {
+    let fresh = stored_version(conn)? == 0;
+    if fresh {
         // Only possible before the first table exists. Larger pages mean shallower
         // B-trees for the text-keyed indexes and fewer page splits on bulk insert.
         conn.pragma_update(None, "page_size", 16384)?;
@@ -210,6 +211,13 @@ pub(crate) fn prepare(conn: &mut Connection, read_only: bool) -> Result<(), Stor
             "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?1)",
             [SCHEMA_VERSION.to_string()],
         )?;
+        if fresh {
+            // Nothing is linked yet, so nothing was linked under other rules.
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES ('link_rules', ?1)",
+                [crate::link::LINK_RULES.to_string()],
+            )?;
+        }
         tx.commit()?;
     }
     Ok(())

@@ -1,0 +1,194 @@
+//! Lost edges (issue 17) at the store's boundary: re-linking after a change of more
+//! than 20,000 symbols in one commit, an unfinished cold index found and finished, and
+//! a store linked under other rules re-linked; each ends equal to a clean index.
+
+use model::UpdateSource;
+use std::collections::BTreeSet;
+use store::{FileMeta, LinkState, Store};
+
+const META: FileMeta = FileMeta { size: 1, mtime_ns: 1, ctime_ns: 1, ino: 1, checked_ns: 1 };
+
+/// Calls the first, second, a middle and the last of `lib.py`'s 25,000 functions (the
+/// cap dropped the keys that sort first).
+const CALLER: &str = "from lib import f0, f1, f12345, f24999\n\n\ndef main():\n    f0()\n    f1()\n    f12345()\n    f24999()\n";
+
+fn library(functions: usize) -> String {
+    (0..functions).map(|i| format!("def f{i}():\n    pass\n")).collect()
+}
+
+fn facts(path: &str, source: &str) -> model::facts::FileFacts {
+    extract::extract(path, source.as_bytes()).expect("a language codehub parses")
+}
+
+fn open(dir: &tempfile::TempDir) -> Store {
+    Store::open(&dir.path().join("index.db")).unwrap()
+}
+
+/// Writes each file in its own committed transaction, as an incremental run does.
+fn put(store: &mut Store, files: &[(&str, &str)]) {
+    for (path, source) in files {
+        let mut w = store.writer(false).unwrap();
+        w.replace_file(&facts(path, source), META, UpdateSource::FileChange, None).unwrap();
+        w.commit().unwrap();
+    }
+}
+
+fn remove(store: &mut Store, path: &str) {
+    let mut w = store.writer(false).unwrap();
+    w.remove_file(path).unwrap();
+    w.commit().unwrap();
+}
+
+/// The graph a clean (cold) index of `files` holds.
+fn clean(files: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let mut w = store.writer(true).unwrap();
+    for (path, source) in files {
+        w.replace_file(&facts(path, source), META, UpdateSource::ColdStart, None).unwrap();
+    }
+    w.link_all().unwrap();
+    w.commit().unwrap();
+    store.graph_dump().unwrap()
+}
+
+fn assert_same_graph(store: &Store, files: &[(&str, &str)]) {
+    let ours: BTreeSet<String> = store.graph_dump().unwrap().into_iter().collect();
+    let theirs: BTreeSet<String> = clean(files).into_iter().collect();
+    let only_ours: Vec<_> = ours.difference(&theirs).take(10).collect();
+    let only_clean: Vec<_> = theirs.difference(&ours).take(10).collect();
+    assert!(
+        only_ours.is_empty() && only_clean.is_empty(),
+        "store only: {only_ours:#?}\nclean only: {only_clean:#?}"
+    );
+}
+
+fn callees(store: &Store, id: &str) -> Vec<(String, bool)> {
+    store.node(id).unwrap().unwrap().callees.into_iter().map(|e| (e.id, e.resolved)).collect()
+}
+
+#[test]
+fn deleting_a_file_of_25000_functions_unlinks_every_caller() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let lib = library(25_000);
+    put(&mut store, &[("lib.py", &lib), ("app.py", CALLER)]);
+    assert!(callees(&store, "app.py::main").iter().all(|(_, resolved)| *resolved));
+    remove(&mut store, "lib.py");
+    let calls = callees(&store, "app.py::main");
+    assert!(calls.iter().all(|(_, resolved)| !resolved), "still linked: {calls:?}");
+    store.check_edges().expect("no resolved edge points at a deleted node");
+    assert_same_graph(&store, &[("app.py", CALLER)]);
+}
+
+#[test]
+fn a_file_of_25000_functions_appearing_links_every_waiting_caller() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let lib = library(25_000);
+    put(&mut store, &[("app.py", CALLER), ("lib.py", &lib)]);
+    let calls = callees(&store, "app.py::main");
+    assert_eq!(
+        calls,
+        ["f0", "f1", "f12345", "f24999"].map(|f| (format!("lib.py::{f}"), true)).to_vec()
+    );
+    assert_same_graph(&store, &[("app.py", CALLER), ("lib.py", &lib)]);
+}
+
+/// The state an interrupted cold index leaves: batches committed, nothing linked.
+#[test]
+fn an_unfinished_cold_index_is_reported_until_link_all_finishes_it() {
+    let files = [
+        ("pkg/__init__.py", "from .core import Engine\n"),
+        (
+            "pkg/core.py",
+            "class Engine:\n    def run(self):\n        return go()\n\ndef go():\n    pass\n",
+        ),
+        ("main.py", "from pkg import Engine\n\ndef main():\n    Engine().run()\n"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    assert_eq!(store.link_state().unwrap(), LinkState::Current, "a new store");
+    let mut w = store.writer(true).unwrap();
+    for (path, source) in &files[..2] {
+        w.replace_file(&facts(path, source), META, UpdateSource::ColdStart, None).unwrap();
+    }
+    w.commit().unwrap();
+    // The process dies here. A reader sees what the next run must do.
+    let reader = Store::open_read_only(&dir.path().join("index.db")).unwrap();
+    assert_eq!(reader.link_state().unwrap(), LinkState::ColdIncomplete);
+
+    let mut w = store.writer(true).unwrap();
+    let (path, source) = files[2];
+    w.replace_file(&facts(path, source), META, UpdateSource::ColdStart, None).unwrap();
+    w.link_all().unwrap();
+    w.commit().unwrap();
+    assert_eq!(reader.link_state().unwrap(), LinkState::Current);
+    assert!(callees(&store, "main.py::main").contains(&("pkg/core.py::Engine".into(), true)));
+    assert_same_graph(&store, &files);
+}
+
+/// An incremental commit between the batches of a cold index (the daemon's writer
+/// before its start-up reconcile) links edges; `link_all` then compares with what is
+/// stored and unlinks those whose target the cold index removed.
+#[test]
+fn link_all_unlinks_edges_linked_between_the_batches_of_a_cold_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let lib = ("lib.py", "def helper():\n    pass\n");
+    let app = ("app.py", "from lib import helper\n\ndef main():\n    helper()\n");
+    let mut w = store.writer(true).unwrap();
+    w.replace_file(&facts(lib.0, lib.1), META, UpdateSource::ColdStart, None).unwrap();
+    w.commit().unwrap();
+    put(&mut store, &[app]);
+    assert_eq!(callees(&store, "app.py::main"), vec![("lib.py::helper".into(), true)]);
+    assert_eq!(store.link_state().unwrap(), LinkState::ColdIncomplete);
+
+    let mut w = store.writer(true).unwrap();
+    w.remove_file(lib.0).unwrap();
+    w.link_all().unwrap();
+    w.commit().unwrap();
+    assert_eq!(callees(&store, "app.py::main"), vec![("lib.helper".into(), false)]);
+    store.check_edges().unwrap();
+    assert_same_graph(&store, &[app]);
+}
+
+/// A store written by a build that did not record its linking rules (or linked it
+/// under others) may hold edges that build left wrong: it is outdated until a
+/// complete re-link.
+#[test]
+fn a_store_linked_under_other_rules_is_relinked_to_a_clean_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.db");
+    let files = [
+        ("lib.py", "def helper():\n    pass\n\n\ndef other():\n    pass\n"),
+        ("app.py", "from lib import helper\n\ndef main():\n    helper()\n"),
+    ];
+    let mut store = open(&dir);
+    put(&mut store, &files);
+    assert_eq!(store.link_state().unwrap(), LinkState::Current);
+    drop(store);
+    {
+        // What an older build left: no recorded rules, and an edge it linked wrongly.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("DELETE FROM meta WHERE key = 'link_rules'", []).unwrap();
+        let changed = conn
+            .execute(
+                "UPDATE edges SET dst = 'lib.py::other' WHERE dst = 'lib.py::helper'
+                 AND kind = 'calls'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(changed, 1);
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.link_state().unwrap(), LinkState::Outdated);
+    let mut w = store.writer(false).unwrap();
+    w.link_all().unwrap();
+    w.commit().unwrap();
+    assert_eq!(store.link_state().unwrap(), LinkState::Current);
+    assert_eq!(callees(&store, "app.py::main"), vec![("lib.py::helper".into(), true)]);
+    let main = store.node("app.py::main").unwrap().unwrap();
+    assert_eq!(main.update_source, UpdateSource::DependencyChange, "its callee changed");
+    assert_same_graph(&store, &files);
+}
