@@ -3,16 +3,18 @@
 //! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
 //! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
 //!
-//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [CORPUS...]`
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--pathological [--baseline BIN]] [CORPUS...]`
 //! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
-//! benchmark with wrk on a copy of Django, see `http.rs`)
+//! benchmark with wrk on a copy of Django, see `http.rs`; `--pathological`: generated
+//! inputs that were slow to index, against `--baseline BIN` too, see `pathological.rs`)
 //! with CORPUS among django flask requests sympy rust ts js (default: django sympy
 //! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
 
 mod context;
 mod http;
+mod pathological;
 mod serve;
 
 use anyhow::{bail, Context, Result};
@@ -136,21 +138,28 @@ fn main() -> Result<()> {
     let mut serve_mode = false;
     let mut context_mode = false;
     let mut http_mode = false;
+    let mut pathological_mode = false;
+    let mut baseline: Option<PathBuf> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
             "--context" => context_mode = true,
             "--http" => http_mode = true,
+            "--pathological" => pathological_mode = true,
+            "--baseline" => baseline = Some(args.next().context("--baseline BIN")?.into()),
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--pathological [--baseline BIN]] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
         }
+    }
+    if pathological_mode {
+        return pathological::run(&codehub, baseline.as_deref(), runs);
     }
     if names.is_empty() {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();
