@@ -376,8 +376,11 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>) {
     }
 }
 
-/// Reads one request, or the error response that refuses it.
-fn parse_request(line: &[u8]) -> Result<Request, Box<Response>> {
+/// Reads one request line (without its newline) into a JSON-RPC 2.0 [`Request`], or
+/// the error response that refuses it: `-32700` for bad JSON, `-32600` for a batch,
+/// a non-object, a bad `id` or `jsonrpc`, or a malformed envelope. Never panics (a
+/// fuzz target checks this).
+pub fn parse_request(line: &[u8]) -> Result<Request, Box<Response>> {
     let value: Value = serde_json::from_slice(line)
         .map_err(|e| Box::new(Response::err(Id::Null, errors::parse_error(e))))?;
     let refuse =
