@@ -3,12 +3,14 @@
 //! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
 //! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
 //!
-//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N] [CORPUS...]`
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]] [CORPUS...]`
 //! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
 //! benchmark with wrk on a copy of Django, see `http.rs`; `--interrupt N` and
 //! `--storm N`: issue 17's interrupted cold indexes of sympy and paused-daemon storms
-//! on Django, compared with clean indexes, see `lost_edges.rs`)
+//! on Django, compared with clean indexes, see `lost_edges.rs`; `--pathological`:
+//! generated inputs that were slow to index, against `--baseline BIN` too, see
+//! `pathological.rs`)
 //! with CORPUS among django flask requests sympy rust ts js (default: django sympy
 //! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
@@ -16,6 +18,7 @@
 mod context;
 mod http;
 mod lost_edges;
+mod pathological;
 mod serve;
 
 use anyhow::{bail, Context, Result};
@@ -141,6 +144,8 @@ fn main() -> Result<()> {
     let mut http_mode = false;
     let mut interrupts = 0usize;
     let mut storms = 0usize;
+    let mut pathological_mode = false;
+    let mut baseline: Option<PathBuf> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
@@ -148,16 +153,21 @@ fn main() -> Result<()> {
             "--http" => http_mode = true,
             "--interrupt" => interrupts = args.next().context("--interrupt N")?.parse()?,
             "--storm" => storms = args.next().context("--storm N")?.parse()?,
+            "--pathological" => pathological_mode = true,
+            "--baseline" => baseline = Some(args.next().context("--baseline BIN")?.into()),
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--pathological [--baseline BIN]] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
         }
+    }
+    if pathological_mode {
+        return pathological::run(&codehub, baseline.as_deref(), runs);
     }
     if names.is_empty() {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();

@@ -307,9 +307,14 @@ const MAX_EVAL_DEPTH: usize = 24;
 /// whether it is a `new` (a constructor call).
 struct Site<'t> {
     callee: Node<'t>,
+    /// The call, `new` or JSX element whose callee this is.
+    call: Node<'t>,
     line: u32,
     scope: usize,
     new: bool,
+    /// Inside an argument of a test-framework call (`it('...', () => f())`) in the
+    /// owner's code; always false outside test files.
+    in_test_block: bool,
 }
 
 /// The state of one JavaScript/TypeScript extraction.
@@ -374,6 +379,9 @@ struct Js<'s, 't> {
     keys: HashMap<NodeIdx, String>,
     /// Getter methods (`get x()`): reading them is calling them.
     getters: HashSet<NodeIdx>,
+    /// For the overload signature being visited: its statement's id and the next
+    /// statement (see [`Js::statement_after`]).
+    next_statement: Option<(usize, Option<Node<'t>>)>,
     /// Nesting of evaluations in progress.
     depth: usize,
 }
@@ -426,6 +434,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         return_values: HashMap::new(),
         keys: HashMap::new(),
         getters: HashSet::new(),
+        next_statement: None,
         depth: 0,
     };
     js.b.export_node(module_key, 0);
@@ -438,8 +447,8 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
     let owners = std::mem::take(&mut js.owners);
     // All owners' code is read before any call is resolved: `this.x = ...` in one
     // method types `this.x` in the others.
-    let sites: Vec<Vec<Site<'_>>> = owners.iter().map(|o| js.scan(o)).collect();
     let test_file = is_test_file(path);
+    let sites: Vec<Vec<Site<'_>>> = owners.iter().map(|o| js.scan(o, test_file)).collect();
     let mut tests: BTreeMap<NodeIdx, Vec<(Target, u32)>> = BTreeMap::new();
     for (owner, sites) in owners.iter().zip(sites) {
         let roots = js.calls(owner, sites, test_file);
@@ -483,27 +492,6 @@ fn test_block(callee: Node<'_>, src: &[u8]) -> Option<&'static str> {
         "it" | "fit" | "xit" | "test" => Some("it"),
         _ => None,
     }
-}
-
-/// Whether the call of `callee` sits in a function passed to a test-framework block
-/// (inside `root`, the owner's code).
-fn in_test_block(callee: Node<'_>, root: Node<'_>, src: &[u8]) -> bool {
-    let mut node = callee;
-    while let Some(parent) = node.parent() {
-        if node == root {
-            return false;
-        }
-        if parent.kind() == "arguments" {
-            if let Some(call) = parent.parent().filter(|c| c.kind() == "call_expression") {
-                let f = call.child_by_field_name("function");
-                if f.is_some_and(|f| test_block(f, src).is_some()) {
-                    return true;
-                }
-            }
-        }
-        node = parent;
-    }
-    false
 }
 
 /// The module part of a path: without extension and trailing `/index`
@@ -838,6 +826,9 @@ impl<'s, 't> Js<'s, 't> {
             w.anon.pop();
         }
         let scope = w.anon.last().map_or(w.ctx.scope, |&(_, s)| s);
+        if node.kind() == "function_signature" {
+            self.next_statement = self.statement_after(node, &w.cursor);
+        }
         match self.visit(node, Ctx { scope, ..w.ctx }) {
             Visit::Skip => w.descend = false,
             Visit::Descend => w.descend = true,
@@ -1165,16 +1156,39 @@ impl<'s, 't> Js<'s, 't> {
         Visit::Skip
     }
 
+    /// The statement after the one holding the signature `node` (itself, or the
+    /// `export` around it), comments skipped: `(statement id, next statement)`. Read
+    /// from a copy of the walk's cursor, which knows its ancestors: tree-sitter's
+    /// `next_named_sibling` looks for the parent from the root (quadratic on files of
+    /// many overloads).
+    fn statement_after(
+        &self,
+        node: Node<'t>,
+        cursor: &tree_sitter::TreeCursor<'t>,
+    ) -> Option<(usize, Option<Node<'t>>)> {
+        let outer = self.wrap_of(node).map_or(node, |w| w.0);
+        let mut cursor = cursor.clone();
+        while cursor.node() != outer {
+            if outer.start_byte() > cursor.node().start_byte() || !cursor.goto_parent() {
+                return None;
+            }
+        }
+        while cursor.goto_next_sibling() {
+            let n = cursor.node();
+            if n.is_named() && n.kind() != "comment" {
+                return Some((outer.id(), Some(n)));
+            }
+        }
+        Some((outer.id(), None))
+    }
+
     /// True when the statement after `stmt` (an overload signature, possibly wrapped
     /// in `export`) declares the same function `name`.
     fn is_overload(&self, stmt: Node<'t>, name: &str) -> bool {
-        let mut next = stmt.next_named_sibling();
-        while let Some(n) = next {
-            if n.kind() != "comment" {
-                break;
-            }
-            next = n.next_named_sibling();
-        }
+        let next = match self.next_statement {
+            Some((id, next)) if id == stmt.id() => next,
+            _ => None,
+        };
         let Some(mut next) = next else { return false };
         if next.kind() == "export_statement" {
             match next.child_by_field_name("declaration") {
@@ -2218,8 +2232,16 @@ impl<'s, 't> Js<'s, 't> {
     /// (outside nested definitions) becomes a site; the same walk computes the
     /// complexity of functions and methods and records their `return`s and the
     /// `this.x = ...` assignments that type a class's fields.
-    fn scan(&mut self, owner: &Owner<'t>) -> Vec<Site<'t>> {
+    ///
+    /// In a test file the walk also keeps the end bytes of the enclosing argument
+    /// lists of test-framework calls (`describe`/`it`/`test`), so that each site knows
+    /// whether it runs in a test without asking for its ancestors (tree-sitter finds
+    /// a node's parent by walking down from the root: quadratic on long files).
+    fn scan(&mut self, owner: &Owner<'t>, test_file: bool) -> Vec<Site<'t>> {
         let mut sites: Vec<Site<'t>> = Vec::new();
+        let mut test_args: Vec<usize> = Vec::new();
+        // The argument lists of the test calls seen, until the walk reaches them.
+        let mut test_arg_lists: HashSet<usize> = HashSet::new();
         let mut complexity = 1;
         let root = owner.root;
         let mut stack: Vec<(usize, usize)> = Vec::new();
@@ -2234,6 +2256,12 @@ impl<'s, 't> Js<'s, 't> {
             while stack.last().is_some_and(|&(end, _)| node.start_byte() >= end) {
                 stack.pop();
             }
+            while test_args.last().is_some_and(|&end| node.start_byte() >= end) {
+                test_args.pop();
+            }
+            if test_file && kind == "arguments" && test_arg_lists.remove(&node.id()) {
+                test_args.push(node.end_byte());
+            }
             if node != root {
                 if let Some(&s) = self.anon_scopes.get(&node.id()) {
                     stack.push((node.end_byte(), s));
@@ -2243,15 +2271,23 @@ impl<'s, 't> Js<'s, 't> {
             match kind {
                 "call_expression" => {
                     if let Some(f) = node.child_by_field_name("function") {
+                        if test_file && test_block(f, src).is_some() {
+                            test_arg_lists
+                                .extend(node.child_by_field_name("arguments").map(|a| a.id()));
+                        }
                         if f.kind() != "import" {
                             let line = walk::line(node);
-                            sites.push(Site { callee: f, line, scope, new: false });
+                            let in_test_block = !test_args.is_empty();
+                            let (callee, call, new) = (f, node, false);
+                            sites.push(Site { callee, call, line, scope, new, in_test_block });
                         }
                     }
                 }
                 "new_expression" => {
                     if let Some(c) = node.child_by_field_name("constructor") {
-                        sites.push(Site { callee: c, line: walk::line(node), scope, new: true });
+                        let (line, in_test_block) = (walk::line(node), !test_args.is_empty());
+                        let (callee, call, new) = (c, node, true);
+                        sites.push(Site { callee, call, line, scope, new, in_test_block });
                     }
                 }
                 "jsx_opening_element" | "jsx_self_closing_element" => {
@@ -2266,7 +2302,9 @@ impl<'s, 't> Js<'s, 't> {
                         };
                         if component {
                             let line = walk::line(node);
-                            sites.push(Site { callee: name, line, scope, new: false });
+                            let in_test_block = !test_args.is_empty();
+                            let (callee, call, new) = (name, node, false);
+                            sites.push(Site { callee, call, line, scope, new, in_test_block });
                         }
                     }
                 }
@@ -2330,8 +2368,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut tested = Vec::new();
         for site in sites {
             let block = if test_file { test_block(site.callee, self.b.src) } else { None };
-            let in_test =
-                test_file && block.is_none() && in_test_block(site.callee, owner.root, self.b.src);
+            let in_test = test_file && block.is_none() && site.in_test_block;
             if block == Some("describe") {
                 tested.extend(self.described(&site).map(|t| (t, site.line)));
             }
@@ -2347,7 +2384,7 @@ impl<'s, 't> Js<'s, 't> {
 
     /// `X` in `describe('X', ...)`, when `X` is bound to a definition or an import.
     fn described(&self, site: &Site<'t>) -> Option<Target> {
-        let call = site.callee.parent().filter(|c| c.kind() == "call_expression")?;
+        let call = Some(site.call).filter(|c| c.kind() == "call_expression")?;
         let first = call.child_by_field_name("arguments")?.named_child(0)?;
         if first.kind() != "string" {
             return None;

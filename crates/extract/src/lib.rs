@@ -8,6 +8,7 @@
 //! disagree about a file.
 
 mod builder;
+mod check;
 mod dump;
 mod javascript;
 mod python;
@@ -18,6 +19,7 @@ use model::Language;
 
 pub use model::facts::{Diagnostic, EdgeFacts, FileFacts, NodeFacts, Symbol, SymbolTarget, Target};
 
+pub use check::invariant_violations;
 pub use dump::dump;
 
 /// Files nested deeper than this many syntax levels are indexed down to this depth; the

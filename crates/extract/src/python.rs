@@ -199,6 +199,8 @@ struct Py<'s, 't> {
     scope_owner: HashMap<usize, usize>,
     /// Functions and classes: their syntax and the scope they are defined in.
     defs: HashMap<NodeIdx, (Node<'t>, usize)>,
+    /// The id of the syntax node (block) each definition is a statement of.
+    def_blocks: HashMap<NodeIdx, usize>,
     /// The owner of each function's and class's body.
     body_owner: HashMap<NodeIdx, usize>,
     /// Base classes per class node, in declaration order.
@@ -258,6 +260,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         owners: Vec::new(),
         scope_owner: HashMap::from([(0, 0)]),
         defs: HashMap::new(),
+        def_blocks: HashMap::new(),
         body_owner: HashMap::new(),
         bases: HashMap::new(),
         by_qname: HashMap::new(),
@@ -278,7 +281,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     py.b.export_node(module_key, 0);
     py.b.nodes[0].docstring = docstring(root, src);
     py.owners.push(Owner::new(0, 0, root, None));
-    py.definitions(root, 0, 0, 0);
+    py.definitions(root, 0, 0, 0, false);
     for owner in 0..py.owners.len() {
         py.collect_vars(owner);
     }
@@ -384,7 +387,14 @@ impl<'s, 't> Py<'s, 't> {
     /// Pass 1: walks the statements of `block`, creating nodes for definitions and
     /// bindings for definitions and imports in `scope`. Conditional blocks (`if`,
     /// `try`, `with`, loops) are walked too: their definitions belong to `scope`.
-    fn definitions(&mut self, block: Node<'t>, scope: usize, parent: NodeIdx, depth: usize) {
+    fn definitions(
+        &mut self,
+        block: Node<'t>,
+        scope: usize,
+        parent: NodeIdx,
+        depth: usize,
+        in_except: bool,
+    ) {
         if depth > crate::MAX_DEPTH {
             self.b.too_deep(walk::line(block));
             return;
@@ -393,7 +403,7 @@ impl<'s, 't> Py<'s, 't> {
         for stmt in block.named_children(&mut cursor) {
             match stmt.kind() {
                 "function_definition" | "class_definition" => {
-                    self.definition(stmt, stmt, Vec::new(), scope, parent, depth);
+                    self.definition(stmt, stmt, block, Vec::new(), scope, parent, depth);
                 }
                 "decorated_definition" => {
                     let mut decorators = Vec::new();
@@ -404,11 +414,11 @@ impl<'s, 't> Py<'s, 't> {
                         }
                     }
                     if let Some(def) = stmt.child_by_field_name("definition") {
-                        self.definition(def, stmt, decorators, scope, parent, depth);
+                        self.definition(def, stmt, block, decorators, scope, parent, depth);
                     }
                 }
                 "import_statement" | "import_from_statement" | "future_import_statement" => {
-                    self.import(stmt, scope, parent);
+                    self.import(stmt, scope, parent, in_except);
                 }
                 "expression_statement" if self.scopes[scope].kind == ScopeKind::Module => {
                     self.constant(stmt);
@@ -420,11 +430,12 @@ impl<'s, 't> Py<'s, 't> {
                 "if_statement" | "elif_clause" | "else_clause" | "try_statement"
                 | "except_clause" | "finally_clause" | "with_statement" | "for_statement"
                 | "while_statement" | "block" | "match_statement" | "case_clause" => {
-                    self.definitions(stmt, scope, parent, depth + 1);
+                    let in_except = in_except || stmt.kind() == "except_clause";
+                    self.definitions(stmt, scope, parent, depth + 1, in_except);
                 }
                 // Tree-sitter wraps what it could not parse in ERROR nodes; the
                 // definitions inside are still worth having.
-                "ERROR" => self.definitions(stmt, scope, parent, depth + 1),
+                "ERROR" => self.definitions(stmt, scope, parent, depth + 1, in_except),
                 _ => {
                     // `if`/`for` etc. keep their blocks under fields like `consequence`
                     // and `body`; those are reached through the arms above.
@@ -434,11 +445,13 @@ impl<'s, 't> Py<'s, 't> {
     }
 
     /// Creates the node for a `def` or `class` (`syntax`), spanning `outer` (the
-    /// decorated definition when there are decorators).
+    /// decorated definition when there are decorators), a statement of `block`.
+    #[allow(clippy::too_many_arguments)]
     fn definition(
         &mut self,
         syntax: Node<'t>,
         outer: Node<'t>,
+        block: Node<'t>,
         decorators: Vec<Node<'t>>,
         scope: usize,
         parent: NodeIdx,
@@ -470,6 +483,7 @@ impl<'s, 't> Py<'s, 't> {
         let qualified = self.b.nodes[idx].qualified_name.clone();
         self.by_qname.entry(qualified).or_insert(idx);
         self.defs.insert(idx, (syntax, scope));
+        let block_id = block.id();
         // Only definitions reachable from the module by attribute access are symbols.
         if self.exportable.contains(&parent) && !self.b.nodes[idx].qualified_name.contains('#') {
             let key = format!("{}.{}", self.module_key, self.b.nodes[idx].qualified_name);
@@ -481,16 +495,16 @@ impl<'s, 't> Py<'s, 't> {
         }
         if let Some(Binding::Node(previous)) = self.scopes[scope].bindings.get(&name) {
             let previous = *previous;
-            let block = |n: Node<'_>| n.parent().map(|p| p.id());
-            let previous_outer = self.defs.get(&previous).map(|(syntax, _)| {
-                syntax.parent().filter(|p| p.kind() == "decorated_definition").unwrap_or(*syntax)
-            });
-            if previous_outer.is_some_and(|p| block(p) != block(outer)) && !is_class {
+            // Tree-sitter finds a node's parent by walking down from the root, so the
+            // block each definition sits in is remembered instead of asked for.
+            let previous_block = self.def_blocks.get(&previous);
+            if previous_block.is_some_and(|&b| b != block_id) && !is_class {
                 let mut alternatives = self.alternatives.remove(&previous).unwrap_or_default();
                 alternatives.push(previous);
                 self.alternatives.insert(idx, alternatives);
             }
         }
+        self.def_blocks.insert(idx, block_id);
         self.scopes[scope].bindings.insert(name, Binding::Node(idx));
         if !decorators.is_empty() {
             self.decorated.push((idx, scope, decorators));
@@ -512,13 +526,15 @@ impl<'s, 't> Py<'s, 't> {
             let owner = self.owners.len() - 1;
             self.scope_owner.insert(inner, owner);
             self.body_owner.insert(idx, owner);
-            self.definitions(body, inner, idx, depth + 1);
+            self.definitions(body, inner, idx, depth + 1, false);
         }
     }
 
     /// Binds the names an import statement introduces in `scope`; at module level
     /// also records the module's imports, `imports` edges and re-export aliases.
-    fn import(&mut self, stmt: Node<'t>, scope: usize, owner: NodeIdx) {
+    /// `fallback`: the statement is in an `except` clause (of its own function, class
+    /// or module).
+    fn import(&mut self, stmt: Node<'t>, scope: usize, owner: NodeIdx, fallback: bool) {
         let line = walk::line(stmt);
         // (bound name, dotted target)
         let mut bound: Vec<(String, String)> = Vec::new();
@@ -609,21 +625,9 @@ impl<'s, 't> Py<'s, 't> {
                 line,
             );
         }
-        // `except ImportError: import simplejson as json`: a fallback, the name keeps
-        // what the `try` bound.
-        let fallback = {
-            let mut node = stmt.parent();
-            let mut inside_except = false;
-            while let Some(n) = node {
-                match n.kind() {
-                    "except_clause" => inside_except = true,
-                    "function_definition" | "class_definition" | "module" => break,
-                    _ => {}
-                }
-                node = n.parent();
-            }
-            inside_except
-        };
+        // `except ImportError: import simplejson as json`: a fallback (an import inside
+        // an `except` of its own function, class or module), the name keeps what the
+        // `try` bound.
         for (name, full) in bound {
             if fallback && self.scopes[scope].bindings.contains_key(&name) {
                 continue;

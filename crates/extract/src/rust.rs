@@ -107,6 +107,7 @@ struct SelfTy {
 }
 
 /// A method or associated constant being declared in an `impl` or `trait` block.
+#[derive(Clone)]
 struct Member {
     self_ty: SelfTy,
     /// Name the node `Type.m` (its parent is not the type's node).
@@ -240,6 +241,12 @@ struct Rs<'s, 't> {
     extern_globs: HashMap<usize, Vec<String>>,
     /// The trait bounds of the generic parameters of the body being resolved.
     generics: HashMap<String, Vec<Vec<String>>>,
+    /// Methods written directly in an `impl` block: that block (whose generics apply).
+    /// Kept because asking tree-sitter for a node's parent walks down from the root.
+    impl_of: HashMap<NodeIdx, Node<'t>>,
+    /// The attributes and comments right before each item (by syntax node id), from
+    /// [`collect_items`], until the item is declared.
+    before: HashMap<usize, Vec<Node<'t>>>,
     type_depth: usize,
 }
 
@@ -270,6 +277,8 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         impls: Vec::new(),
         extern_globs: HashMap::new(),
         generics: HashMap::new(),
+        impl_of: HashMap::new(),
+        before: HashMap::new(),
         type_depth: 0,
     };
     rs.b.export_node(module_key, 0);
@@ -361,33 +370,63 @@ fn is_item(kind: &str) -> bool {
 
 /// The items inside `container` (a file, a `{ ... }` list or a function body), at any
 /// depth of statements and expressions but not inside other items. ERROR nodes are
-/// searched too: tree-sitter keeps the definitions it recovered in them.
-fn collect_items<'t>(container: Node<'t>) -> Vec<Node<'t>> {
+/// searched too: tree-sitter keeps the definitions it recovered in them. Each item
+/// comes with the attributes and comments right before it (its siblings, in source
+/// order), for [`leading`]: the walk keeps them, since asking tree-sitter for a
+/// node's previous sibling walks down from the root (quadratic on long files).
+fn collect_items<'t>(container: Node<'t>) -> Vec<(Node<'t>, Vec<Node<'t>>)> {
     let mut out = Vec::new();
-    walk::preorder(container, |node| {
-        if node == container {
-            return true;
-        }
+    let mut cursor = container.walk();
+    // One run of attributes and comments per level of the walk.
+    let mut runs: Vec<Vec<Node<'t>>> = vec![Vec::new()];
+    if !cursor.goto_first_child() {
+        return out;
+    }
+    loop {
+        let node = cursor.node();
         let kind = node.kind();
+        let run = runs.last_mut().expect("one run per level");
+        let mut descend = false;
         if is_item(kind) {
-            out.push(node);
-            return false;
+            out.push((node, std::mem::take(run)));
+        } else if matches!(kind, "attribute_item" | "line_comment" | "block_comment") {
+            run.push(node);
+        } else {
+            run.clear();
+            descend = !matches!(
+                kind,
+                "macro_invocation"
+                    | "inner_attribute_item"
+                    | "string_literal"
+                    | "raw_string_literal"
+            );
         }
-        !matches!(
-            kind,
-            "macro_invocation"
-                | "attribute_item"
-                | "inner_attribute_item"
-                | "line_comment"
-                | "block_comment"
-                | "string_literal"
-                | "raw_string_literal"
-        )
-    });
-    out
+        if descend && cursor.goto_first_child() {
+            runs.push(Vec::new());
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() || cursor.node() == container {
+                return out;
+            }
+            runs.pop();
+        }
+    }
 }
 
 impl<'s, 't> Rs<'s, 't> {
+    /// [`collect_items`], keeping what comes before each item for [`Self::declare`].
+    fn collect_items(&mut self, container: Node<'t>) -> Vec<Node<'t>> {
+        let mut items = Vec::new();
+        for (item, before) in collect_items(container) {
+            if !before.is_empty() {
+                self.before.insert(item.id(), before);
+            }
+            items.push(item);
+        }
+        items
+    }
+
     /// Pass 1: creates nodes and bindings for the items of `container` in `scope`,
     /// under the node `parent`. When an `impl` comes before the type it is for (in the
     /// same container), the type is declared first so the methods can join it.
@@ -396,7 +435,7 @@ impl<'s, 't> Rs<'s, 't> {
             self.b.too_deep(walk::line(container));
             return;
         }
-        let found = collect_items(container);
+        let found = self.collect_items(container);
         let mut declared: HashMap<String, Node<'t>> = HashMap::new();
         for item in &found {
             if matches!(item.kind(), "struct_item" | "union_item" | "enum_item" | "type_item") {
@@ -464,7 +503,7 @@ impl<'s, 't> Rs<'s, 't> {
         scope: usize,
         parent: NodeIdx,
     ) -> NodeIdx {
-        let (docs, attrs, first) = leading(item);
+        let (docs, attrs, first) = leading(&self.before.remove(&item.id()).unwrap_or_default());
         let idx = self.b.add_node(parent, kind, node_name, item);
         let src = self.b.src;
         if let Some(first) = first {
@@ -500,8 +539,8 @@ impl<'s, 't> Rs<'s, 't> {
         parent: NodeIdx,
         member: Option<Member>,
         depth: usize,
-    ) {
-        let Some(name) = item_name(item, self.b.src) else { return };
+    ) -> Option<NodeIdx> {
+        let name = item_name(item, self.b.src)?;
         let kind = if member.is_some() { NodeKind::Method } else { NodeKind::Function };
         let node_name = match &member {
             Some(m) if m.prefixed => format!("{}.{name}", m.self_ty.name),
@@ -533,6 +572,7 @@ impl<'s, 't> Rs<'s, 't> {
             self.owners.push(Owner { idx, scope: inner, body, self_ty });
             self.items(body, inner, idx, depth + 1);
         }
+        Some(idx)
     }
 
     /// `struct`, `union`, `enum` and `type` items.
@@ -595,7 +635,8 @@ impl<'s, 't> Rs<'s, 't> {
         }
         if let Some(body) = body {
             let self_ty = SelfTy { scope, name };
-            self.members(body, scope, idx, &self_ty, false, depth + 1);
+            let member = Member { self_ty, prefixed: false };
+            self.members(body, None, scope, idx, &member, depth + 1);
         }
     }
 
@@ -619,10 +660,10 @@ impl<'s, 't> Rs<'s, 't> {
             let self_ty = SelfTy { scope, name: name.clone() };
             self.members(
                 body,
+                Some(item),
                 scope,
                 local.unwrap_or(parent),
-                &self_ty,
-                local.is_none(),
+                &Member { self_ty, prefixed: local.is_none() },
                 depth + 1,
             );
         }
@@ -637,25 +678,34 @@ impl<'s, 't> Rs<'s, 't> {
         self.impls.push(ImplInfo { scope, ty, trait_path, local, name, methods });
     }
 
-    /// The methods and associated constants of an `impl` or `trait` body.
+    /// The methods and associated constants of an `impl` or `trait` body (`holder`:
+    /// the `impl` item, whose generics apply to its methods).
     fn members(
         &mut self,
         body: Node<'t>,
+        holder: Option<Node<'t>>,
         scope: usize,
         parent: NodeIdx,
-        self_ty: &SelfTy,
-        prefixed: bool,
+        member: &Member,
         depth: usize,
     ) {
         if depth > crate::MAX_DEPTH {
             self.b.too_deep(walk::line(body));
             return;
         }
-        for item in collect_items(body) {
-            let member = Member { self_ty: self_ty.clone(), prefixed };
+        // The methods written directly in an `impl` block take its generics too.
+        let mut cursor = body.walk();
+        let direct: HashSet<usize> = body.named_children(&mut cursor).map(|c| c.id()).collect();
+        for item in self.collect_items(body) {
+            let member = member.clone();
             match item.kind() {
                 "function_item" | "function_signature_item" => {
-                    self.function(item, scope, parent, Some(member), depth);
+                    let idx = self.function(item, scope, parent, Some(member), depth);
+                    if let (Some(idx), Some(holder)) = (idx, holder) {
+                        if direct.contains(&item.id()) {
+                            self.impl_of.insert(idx, holder);
+                        }
+                    }
                 }
                 "const_item" | "static_item" => self.constant(item, scope, parent, Some(member)),
                 _ => {}
@@ -1391,7 +1441,7 @@ impl<'s, 't> Rs<'s, 't> {
             let mut cursor = params.walk();
             typed.extend(params.named_children(&mut cursor).filter(|p| p.kind() == "parameter"));
         }
-        self.generics = function.map(|f| self.generic_bounds(f)).unwrap_or_default();
+        self.generics = function.map(|f| self.generic_bounds(owner.idx, f)).unwrap_or_default();
         walk::preorder(body, |node| {
             let kind = node.kind();
             if node != body && is_item(kind) && !matches!(kind, "const_item" | "static_item") {
@@ -1405,10 +1455,15 @@ impl<'s, 't> Rs<'s, 't> {
                 }
                 "token_tree" => macro_calls(node, self.b.src, &mut sites),
                 "let_declaration" | "parameter" => typed.push(node),
-                "for_expression" | "let_condition" | "match_arm" => {
-                    shadowing.extend(node.child_by_field_name("pattern"));
+                "for_expression" => {
+                    if let Some(pattern) = node.child_by_field_name("pattern") {
+                        shadowing.push((pattern, Some(node)));
+                    }
                 }
-                "closure_parameters" => shadowing.push(node),
+                "let_condition" | "match_arm" => {
+                    shadowing.extend(node.child_by_field_name("pattern").map(|p| (p, None)));
+                }
+                "closure_parameters" => shadowing.push((node, None)),
                 "attribute_item" | "inner_attribute_item" | "macro_definition" => return false,
                 _ => {}
             }
@@ -1444,7 +1499,11 @@ impl<'s, 't> Rs<'s, 't> {
 
     /// The trait bounds of the generic parameters of a function and of the `impl`
     /// around it (`<S: Store>`, `where T: Derived`), by parameter name.
-    fn generic_bounds(&self, function: Node<'t>) -> HashMap<String, Vec<Vec<String>>> {
+    fn generic_bounds(
+        &self,
+        idx: NodeIdx,
+        function: Node<'t>,
+    ) -> HashMap<String, Vec<Vec<String>>> {
         let src = self.b.src;
         let mut out: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         let mut add = |name: Node<'_>, bounds: Node<'_>| {
@@ -1463,11 +1522,7 @@ impl<'s, 't> Rs<'s, 't> {
         };
         let mut holders = vec![function];
         // `impl<T: Trait> Type<T> { fn f(&self) }`: the impl's generics too.
-        if let Some(imp) = function.parent().and_then(|p| p.parent()) {
-            if imp.kind() == "impl_item" {
-                holders.push(imp);
-            }
-        }
+        holders.extend(self.impl_of.get(&idx).copied());
         for holder in holders {
             let mut cursor = holder.walk();
             for child in holder.named_children(&mut cursor) {
@@ -1506,13 +1561,21 @@ impl<'s, 't> Rs<'s, 't> {
     /// [`Self::expr_type`]) and `for` loops over collections of a known element type,
     /// in source order: a later binding of a name shadows an earlier one from where it
     /// takes effect. Names bound by other patterns (match arms, closures, `if let`)
-    /// have unknown types.
-    fn var_types(&mut self, typed: &[Node<'t>], shadowing: &[Node<'t>], owner: &Owner<'t>) -> Vars {
+    /// have unknown types. Each `shadowing` pattern comes with its `for` loop, if
+    /// it is one's: asking tree-sitter for a node's parent walks down from the root,
+    /// which made deeply nested closures quadratic.
+    fn var_types(
+        &mut self,
+        typed: &[Node<'t>],
+        shadowing: &[(Node<'t>, Option<Node<'t>>)],
+        owner: &Owner<'t>,
+    ) -> Vars {
         let src = self.b.src;
         let mut vars: Vars = HashMap::new();
-        let mut binders: Vec<Node<'t>> = typed.iter().chain(shadowing.iter()).copied().collect();
-        binders.sort_by_key(|n| n.start_byte());
-        for decl in binders {
+        let mut binders: Vec<(Node<'t>, Option<Node<'t>>)> =
+            typed.iter().map(|&n| (n, None)).chain(shadowing.iter().copied()).collect();
+        binders.sort_by_key(|(n, _)| n.start_byte());
+        for (decl, for_loop) in binders {
             match decl.kind() {
                 "let_declaration" | "parameter" => {
                     let Some(pattern) = decl.child_by_field_name("pattern") else { continue };
@@ -1534,9 +1597,8 @@ impl<'s, 't> Rs<'s, 't> {
                     vars.entry(name).or_default().push((from, ty));
                 }
                 _ => {
-                    // A `for` pattern (the node is the pattern; its loop is the parent).
-                    let parent = decl.parent().filter(|p| p.kind() == "for_expression");
-                    match (parent, decl.kind()) {
+                    // A `for` pattern (the node is the pattern; its loop is `for_loop`).
+                    match (for_loop, decl.kind()) {
                         (Some(for_loop), "identifier") => {
                             let ty = for_loop
                                 .child_by_field_name("value")
@@ -2173,14 +2235,14 @@ fn type_name(ty: Node<'_>, src: &[u8]) -> (String, bool) {
     }
 }
 
-/// The doc comments, attributes and the first of either, before `item` (in source
-/// order). Plain comments between them are skipped.
-fn leading(item: Node<'_>) -> (Vec<Node<'_>>, Vec<Node<'_>>, Option<Node<'_>>) {
+/// The doc comments, attributes and the first of either, out of what comes right
+/// before an item (`before`: attributes and comments, in source order). Plain
+/// comments between them are skipped.
+fn leading<'t>(before: &[Node<'t>]) -> (Vec<Node<'t>>, Vec<Node<'t>>, Option<Node<'t>>) {
     let mut docs = Vec::new();
     let mut attrs = Vec::new();
     let mut first = None;
-    let mut sib = item.prev_sibling();
-    while let Some(s) = sib {
+    for &s in before.iter().rev() {
         match s.kind() {
             "attribute_item" => {
                 attrs.push(s);
@@ -2196,7 +2258,6 @@ fn leading(item: Node<'_>) -> (Vec<Node<'_>>, Vec<Node<'_>>, Option<Node<'_>>) {
             },
             _ => break,
         }
-        sib = s.prev_sibling();
     }
     docs.reverse();
     attrs.reverse();

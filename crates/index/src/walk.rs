@@ -518,6 +518,9 @@ pub(crate) fn examine(
     max_size: u64,
 ) -> Option<Found> {
     let skipped = |path: String, reason: String| Some(Found::Skipped(Skipped { path, reason }));
+    if !model::path_is_addressable(&path) {
+        return skipped(path, "path contains `::`, the node-id separator".into());
+    }
     let meta = file_meta(metadata);
     if meta.size > max_size {
         return skipped(path, format!("{} bytes is over the {max_size}-byte limit", meta.size));

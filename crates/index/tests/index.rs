@@ -301,3 +301,38 @@ fn vendored_directories_are_skipped_unless_asked_for() {
     assert_eq!((report.files, report.removed), (2, 2), "{report:?}");
     assert!(open(root).node("third_party/six.py::moves").unwrap().is_none());
 }
+
+/// Issue 17 item 8: `this.hello()` did not resolve in `weird/a::b.js` (its ids split
+/// at the path's own `::`), and renaming `weird/x::y.py` wrote change-log ids that
+/// never existed. Such paths are refused with a skip entry; nothing else changes.
+#[test]
+fn paths_with_the_id_separator_are_skipped_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let js = "class A {\n  hello() {}\n  run() { this.hello(); }\n}\n";
+    write(root, "plain/ab.js", js);
+    write(root, "weird/a::b.js", js);
+    write(root, "weird/x.py", "def f():\n    return 1\n");
+    let report = run(root);
+    assert_eq!(report.files, 2, "{report:?}");
+    let skip = report.skipped.iter().find(|s| s.path == "weird/a::b.js").expect("reported");
+    assert!(skip.reason.contains("`::`"), "{skip:?}");
+    let store = open(root);
+    assert!(store.node("plain/ab.js::A.run").unwrap().is_some());
+    assert!(store.node("weird/a::b.js").unwrap().is_none());
+
+    // Renaming an indexed file to such a path removes its nodes (and reports the
+    // skip); renaming it back indexes it again under its own ids.
+    fs::rename(root.join("weird/x.py"), root.join("weird/x::y.py")).unwrap();
+    let report = run(root);
+    assert_eq!(report.removed, 1, "{report:?}");
+    assert!(report.skipped.iter().any(|s| s.path == "weird/x::y.py"));
+    assert!(open(root).node("weird/x.py::f").unwrap().is_none());
+    fs::rename(root.join("weird/x::y.py"), root.join("weird/z.py")).unwrap();
+    run(root);
+    let store = open(root);
+    assert!(store.node("weird/z.py::f").unwrap().is_some());
+    for id in store.graph_dump().unwrap() {
+        assert!(!id.contains("x::y"), "{id}");
+    }
+}

@@ -135,6 +135,18 @@ pub struct Span {
     pub end_byte: u32,
 }
 
+/// What separates a node id's path from its qualified name (SPEC §2).
+pub const ID_SEPARATOR: &str = "::";
+
+/// Whether the nodes of the file at `path` can have ids: its path must not contain
+/// [`ID_SEPARATOR`], or `{path}::{qualified_name}` could not be split back (the
+/// first `::` is the separator). Files whose path fails this are not indexed; the
+/// indexer reports them as skipped. Refusing them keeps every id's prefix the
+/// file's path verbatim, which users and clients rely on; escaping would not.
+pub fn path_is_addressable(path: &str) -> bool {
+    !path.contains(ID_SEPARATOR)
+}
+
 /// The id of the node `qualified_name` in the file `path` (SPEC §2):
 /// `{path}::{qualified_name}`, or just `{path}` for the module itself (an empty
 /// `qualified_name`). `path` is root-relative with `/` separators.
@@ -146,8 +158,9 @@ pub fn node_id(path: &str, qualified_name: &str) -> String {
     }
 }
 
-/// Splits a node id into `(path, qualified_name)`; the qualified name is empty for a
-/// module. Inverse of [`node_id`].
+/// Splits a node id into `(path, qualified_name)` at the first `::`; the qualified
+/// name is empty for a module. Inverse of [`node_id`] for every path that
+/// [`path_is_addressable`] accepts.
 pub fn split_node_id(id: &str) -> (&str, &str) {
     match id.find("::") {
         Some(i) => (&id[..i], &id[i + 2..]),
@@ -165,6 +178,18 @@ mod tests {
         assert_eq!(node_id("a/b.py", "C.m"), "a/b.py::C.m");
         assert_eq!(split_node_id("a/b.py::C.m"), ("a/b.py", "C.m"));
         assert_eq!(split_node_id("a/b.py"), ("a/b.py", ""));
+    }
+
+    #[test]
+    fn paths_with_the_id_separator_are_not_addressable() {
+        assert!(path_is_addressable("plain/ab.js"));
+        assert!(path_is_addressable("c:/x.py"));
+        assert!(!path_is_addressable("weird/a::b.js"));
+        // Why: the id of such a file's node splits at the path's own `::`.
+        assert_ne!(
+            split_node_id(&node_id("weird/a::b.js", "A.hello")),
+            ("weird/a::b.js", "A.hello")
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub use client::{
 };
 pub use methods::dispatch;
 pub use protocol;
-pub use socket::{request_deadline, serve, wake, Limits};
+pub use socket::{parse_request, request_deadline, serve, wake, Limits};
 
 /// What the socket server needs from a running daemon besides the store.
 pub trait Live: Send + Sync + 'static {

@@ -469,8 +469,11 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>, reserved: bool) {
     }
 }
 
-/// Reads one request, or the error response that refuses it.
-fn parse_request(line: &[u8]) -> Result<Request, Box<Response>> {
+/// Reads one request line (without its newline) into a JSON-RPC 2.0 [`Request`], or
+/// the error response that refuses it: `-32700` for bad JSON, `-32600` for a batch,
+/// a non-object, a repeated key, a bad `id` or `jsonrpc`, or a malformed envelope.
+/// Never panics (a fuzz target checks this).
+pub fn parse_request(line: &[u8]) -> Result<Request, Box<Response>> {
     let refuse =
         |id: Id, detail: &str| Box::new(Response::err(id, errors::invalid_request(detail)));
     let value: Value = protocol::strict::from_slice(line).map_err(|e| match e {

@@ -1,0 +1,151 @@
+//! Regression tests for inputs that made extraction quadratic (issue 17, item 6):
+//! deeply nested Rust closures, long runs of same-named or imported definitions,
+//! files of many overloads or test calls, one-line files. Nothing here is timed: the
+//! cause was tree-sitter's ancestor and sibling look-ups (`Node::parent` and the
+//! `*_sibling` methods walk down from the root, O(depth × siblings) each), so the
+//! extractors must not call them, which [`extractors_never_ask_for_parents_or_siblings`]
+//! checks; the other tests pin what these inputs extract to. The full-size inputs
+//! run with `CODEHUB_SLOW_TESTS=1`; their speed is measured by
+//! `codehub-bench --pathological`.
+
+fn slow() -> bool {
+    std::env::var_os("CODEHUB_SLOW_TESTS").is_some()
+}
+
+fn extract_checked(path: &str, src: &str) -> extract::FileFacts {
+    let facts = extract::extract(path, src.as_bytes()).expect("a language codehub parses");
+    let broken = extract::invariant_violations(&facts, src.len());
+    assert!(broken.is_empty(), "{path}: {broken:#?}");
+    facts
+}
+
+fn ids(facts: &extract::FileFacts) -> Vec<&str> {
+    facts.nodes.iter().map(|n| n.id.as_str()).collect()
+}
+
+/// Strips the `//`-comments and string literals' contents that mention the
+/// forbidden calls, then looks for the calls themselves.
+#[test]
+fn extractors_never_ask_for_parents_or_siblings() {
+    let sources = [
+        ("builder.rs", include_str!("../src/builder.rs")),
+        ("walk.rs", include_str!("../src/walk.rs")),
+        ("python.rs", include_str!("../src/python.rs")),
+        ("rust.rs", include_str!("../src/rust.rs")),
+        ("javascript.rs", include_str!("../src/javascript.rs")),
+    ];
+    let forbidden = [
+        ".parent()",
+        ".prev_sibling()",
+        ".next_sibling()",
+        ".prev_named_sibling()",
+        ".next_named_sibling()",
+    ];
+    let mut found = Vec::new();
+    for (file, text) in sources {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for call in forbidden {
+                if code.contains(call) {
+                    found.push(format!("{file}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "tree-sitter ancestor/sibling look-ups:\n{}", found.join("\n"));
+}
+
+fn nested_closures(n: usize) -> String {
+    format!("fn main() {{\n    let f = {}0;\n}}\n", "|| ".repeat(n))
+}
+
+#[test]
+fn nested_rust_closures_extract_as_their_function() {
+    let n = if slow() { 20_000 } else { 3_000 };
+    let facts = extract_checked("src/lib.rs", &nested_closures(n));
+    assert_eq!(ids(&facts), ["src/lib.rs", "src/lib.rs::main"]);
+    // Closures with typed parameters and `for` loops inside: the patterns are bound.
+    let src = format!(
+        "fn g(v: Vec<u8>) {{ let f = {}0; for x in v {{ x.count(); }} }}\n",
+        "|a: u8| ".repeat(n)
+    );
+    let facts = extract_checked("src/lib.rs", &src);
+    assert_eq!(ids(&facts), ["src/lib.rs", "src/lib.rs::g"]);
+}
+
+#[test]
+fn rust_items_inside_nested_closures_keep_their_documentation() {
+    let n = if slow() { 5_000 } else { 500 };
+    let mut src = String::from("fn main() {\n");
+    for i in 0..n {
+        src.push_str(&format!("let c{i} = || {{\n/// Item {i}.\n#[inline]\nfn f{i}() {{}}\n"));
+    }
+    src.push_str(&"};\n".repeat(n));
+    src.push_str("}\n");
+    let facts = extract_checked("src/lib.rs", &src);
+    assert_eq!(facts.nodes.len(), 2 + n);
+    let last = facts.nodes.last().expect("nodes");
+    assert_eq!(last.docstring.as_deref(), Some(format!("Item {}.", n - 1).as_str()));
+    assert_eq!(last.decorators, ["#[inline]"]);
+}
+
+#[test]
+fn many_same_named_python_functions_number_their_duplicates() {
+    let n = if slow() { 40_000 } else { 4_000 };
+    let facts = extract_checked("dups.py", &"def f(a):\n    return a\n\n".repeat(n));
+    assert_eq!(facts.nodes.len(), 1 + n);
+    assert_eq!(facts.nodes[1].id, "dups.py::f");
+    assert_eq!(facts.nodes[n].id, format!("dups.py::f#{n}"));
+}
+
+#[test]
+fn many_python_functions_and_imports_are_all_extracted() {
+    let n = if slow() { 40_000 } else { 4_000 };
+    let mut src = String::new();
+    for i in 0..n {
+        src.push_str(&format!(
+            "import m{i}\n\ndef function_{i:05}(a, b):\n    return m{i}.g(a) + b\n\n"
+        ));
+    }
+    let facts = extract_checked("big.py", &src);
+    assert_eq!(facts.nodes.len(), 1 + n);
+    assert_eq!(facts.nodes[0].imports.len(), n);
+    let one_line: String = (0..n).map(|i| format!("X{i} = f({i}); ")).collect();
+    let facts = extract_checked("one.py", &format!("{one_line}\n"));
+    assert_eq!(facts.line_count, 1);
+    assert_eq!(facts.nodes.len(), 1 + n, "module constants");
+}
+
+#[test]
+fn many_typescript_overloads_collapse_into_their_implementations() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let src: String = (0..n)
+        .map(|i| {
+            format!("export function f{i}(a: string): void;\nexport function f{i}(a: any) {{}}\n")
+        })
+        .collect();
+    let facts = extract_checked("o.ts", &src);
+    assert_eq!(facts.nodes.len(), 1 + n);
+    assert_eq!(facts.nodes[n].span.start_line as usize, 2 * n);
+}
+
+#[test]
+fn calls_in_one_line_test_files_are_tests() {
+    let n = if slow() { 40_000 } else { 3_000 };
+    let calls: String = (0..n).map(|i| format!("f{i}(); ")).collect();
+    let src = format!("function helper() {{}} it('works', () => {{ helper(); }}); {calls}\n");
+    let facts = extract_checked("a.test.ts", &src);
+    let tests: Vec<_> = facts.edges.iter().filter(|e| e.kind == model::EdgeKind::Tests).collect();
+    assert_eq!(tests.len(), 1, "only the call inside the `it` callback is a test");
+    let calls = facts.edges.iter().filter(|e| e.kind == model::EdgeKind::Calls).count();
+    assert_eq!(calls, n + 2);
+}
+
+#[test]
+fn one_line_typescript_files_are_extracted() {
+    let n = if slow() { 50_000 } else { 5_000 };
+    let src: String = (0..n).map(|i| format!("const x{i} = (a: number) => g(a); ")).collect();
+    let facts = extract_checked("one.ts", &format!("{src}\n"));
+    assert_eq!(facts.line_count, 1);
+    assert_eq!(facts.nodes.len(), 1 + n);
+}

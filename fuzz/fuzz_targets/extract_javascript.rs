@@ -1,0 +1,10 @@
+//! Fuzzes the javascript extractor: any bytes as `src/fuzzed.test.js` extract without a panic, and
+//! the facts keep their invariants (`extract::invariant_violations`: spans within
+//! the file, unique ids, parents before children, edges and symbols naming nodes).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let facts = extract::extract("src/fuzzed.test.js", data).expect("src/fuzzed.test.js is a language codehub parses");
+    let broken = extract::invariant_violations(&facts, data.len());
+    assert!(broken.is_empty(), "{broken:#?}");
+});
