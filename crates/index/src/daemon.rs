@@ -9,6 +9,13 @@
 //! or an error, the whole tree is reconciled against the store. If the watcher cannot
 //! be set up (for example the inotify watch limit), the daemon says so in its status
 //! and rescans periodically instead.
+//!
+//! Saves that truncate and then write (`Path.write_text`, `fs.writeFile`, many
+//! editors) pass through an empty or half-written state. A worker that finds a file
+//! empty, or shrunk to a prefix of the content it last indexed, defers it for the
+//! settle window ([`DaemonOptions::settle`]) instead of committing it: the write that
+//! follows ends the wait at once, and a file still in that state when the window ends
+//! is committed as it is. Only those states wait; `sync` waits for them too.
 
 use crate::queue::{ChangeQueue, Job};
 use crate::walk::{examine, walk_builder, Found, Skipped};
@@ -29,6 +36,11 @@ use store::Store;
 const COOKIE_PREFIX: &str = ".codehub-cookie-";
 /// Most results the writer commits in one transaction.
 const WRITE_BATCH: usize = 256;
+/// Files whose last indexed content the daemon remembers for the shrunk-to-a-prefix
+/// test of the settle rule, and the largest file it remembers (bytes): at most
+/// 32 × 256 KiB = 8 MiB, in practice the few files being edited.
+const RECENT_FILES: usize = 32;
+const RECENT_MAX_BYTES: u64 = 256 * 1024;
 
 /// Errors starting a daemon.
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +63,10 @@ pub struct DaemonOptions {
     pub poll_interval: Duration,
     /// Force periodic rescans instead of a watcher (tests, network file systems).
     pub force_polling: bool,
+    /// How long a file found empty, or shrunk to a prefix of its indexed content, may
+    /// wait for the rest of its save before it is committed as it is (Watchman's
+    /// "settle"). A further change to the file ends the wait at once. Zero disables it.
+    pub settle: Duration,
 }
 
 impl Default for DaemonOptions {
@@ -59,6 +75,7 @@ impl Default for DaemonOptions {
             queue_bound: 10_000,
             poll_interval: Duration::from_secs(2),
             force_polling: false,
+            settle: Duration::from_millis(50),
         }
     }
 }
@@ -105,6 +122,14 @@ struct Shared {
     first_index_done: AtomicBool,
     /// Files the start-up reconcile has handled so far (its progress callback).
     first_index_files: AtomicU64,
+    /// The settle window ([`DaemonOptions::settle`]).
+    settle: Duration,
+    /// Path → when a worker first found it unsettled; removed when it is committed.
+    /// Holds only paths being deferred.
+    settling: Mutex<HashMap<String, Instant>>,
+    /// The last indexed content of the most recently parsed files (newest last).
+    /// Entries are (path, BLAKE3 hex of the content, content).
+    recent: Mutex<std::collections::VecDeque<RecentFile>>,
 }
 
 /// Publishes a committed clock and wakes [`Daemon::wait_for_commit`] callers.
@@ -114,6 +139,9 @@ fn set_clock(shared: &Shared, clock: u64) {
     shared.committed.notify_all();
 }
 
+/// A remembered file: (root-relative path, BLAKE3 hex of its content, its content).
+type RecentFile = (String, String, Arc<[u8]>);
+
 /// What a worker hands the writer for one job.
 enum Outcome {
     Found(Found),
@@ -122,6 +150,8 @@ enum Outcome {
     /// stored below it, as the store is when the writer applies this, not when the
     /// worker looked (a rescan may have committed files there meanwhile).
     Gone(String),
+    /// The file looks caught in the middle of a save: look again by this deadline.
+    Unsettled(Instant),
 }
 
 impl Daemon {
@@ -166,6 +196,9 @@ impl Daemon {
             rechecks: Mutex::new(HashSet::new()),
             first_index_done: AtomicBool::new(false),
             first_index_files: AtomicU64::new(0),
+            settle: options.settle,
+            settling: Mutex::new(HashMap::new()),
+            recent: Mutex::new(std::collections::VecDeque::new()),
         });
         let mut threads = Vec::new();
         let watcher = if options.force_polling { None } else { start_watcher(&shared) };
@@ -552,7 +585,23 @@ fn run_worker(shared: &Shared, tx: SyncSender<(Job, Vec<Outcome>)>) {
             Job::Path { path, seq } => {
                 let second_pass =
                     shared.rechecks.lock().unwrap_or_else(|e| e.into_inner()).remove(path);
-                let outcomes = examine_path(shared, &store, path);
+                let mut outcomes = examine_path(shared, &store, path, true);
+                let unsettled = outcomes
+                    .iter()
+                    .filter_map(|o| match o {
+                        Outcome::Unsettled(until) => Some(*until),
+                        _ => None,
+                    })
+                    .min();
+                if let Some(until) = unsettled {
+                    if shared.queue.defer(path.clone(), *seq, until) {
+                        tracing::debug!(path, "unsettled (empty or shrunk to a prefix): deferred");
+                        shared.queue.done(&job);
+                        continue;
+                    }
+                    // Stopping: commit what is on disk now.
+                    outcomes = examine_path(shared, &store, path, false);
+                }
                 // A new directory can receive files before the watcher has added its
                 // watch: those make no event. Examining it once more, after this pass
                 // (by then the watch exists), catches them; under the same sequence
@@ -574,7 +623,7 @@ fn run_worker(shared: &Shared, tx: SyncSender<(Job, Vec<Outcome>)>) {
 /// Re-examines one root-relative path that an event named: a file, a directory (a
 /// move or a new tree), or something that no longer exists (a delete of a file or of
 /// a whole tree). Returns what the writer must do.
-fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
+fn examine_path(shared: &Shared, store: &Store, rel: &str, settle: bool) -> Vec<Outcome> {
     let cfg = &shared.config;
     let abs = cfg.root.join(rel);
     let stored_under = |store: &Store| store.paths_under(rel).unwrap_or_default();
@@ -590,7 +639,7 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
                         continue;
                     }
                     let Some(child) = shared.filter.relative(entry.path()) else { continue };
-                    if let Some(o) = examine_file(shared, store, &child, entry.path()) {
+                    if let Some(o) = examine_file(shared, store, &child, entry.path(), settle) {
                         if !matches!(o, Outcome::Removed(_)) {
                             on_disk.insert(child);
                         }
@@ -609,7 +658,7 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
             }
         }
         Ok(_) => {
-            if let Some(o) = examine_file(shared, store, rel, &abs) {
+            if let Some(o) = examine_file(shared, store, rel, &abs, settle) {
                 out.push(o);
             }
         }
@@ -622,8 +671,16 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
 }
 
 /// One file (not a directory): its outcome, or `None` when it is none of our
-/// business (not source, ignored and never indexed).
-fn examine_file(shared: &Shared, store: &Store, rel: &str, abs: &Path) -> Option<Outcome> {
+/// business (not source, ignored and never indexed). With `settle`, a file caught in
+/// the middle of a save (see [`unsettled`]) yields [`Outcome::Unsettled`] until the
+/// settle window since it was first seen so has passed.
+fn examine_file(
+    shared: &Shared,
+    store: &Store,
+    rel: &str,
+    abs: &Path,
+    settle: bool,
+) -> Option<Outcome> {
     if !extract::is_indexed(rel) {
         return None;
     }
@@ -650,10 +707,78 @@ fn examine_file(shared: &Shared, store: &Store, rel: &str, abs: &Path) -> Option
     if !metadata.is_file() {
         return remove_or(None);
     }
+    if settle && !shared.settle.is_zero() {
+        let mut settling = shared.settling.lock().unwrap_or_else(|e| e.into_inner());
+        if unsettled(shared, rel, abs, metadata.len(), previous.as_ref()) {
+            let now = Instant::now();
+            let first = *settling.entry(rel.to_owned()).or_insert(now);
+            if now < first + shared.settle {
+                return Some(Outcome::Unsettled(first + shared.settle));
+            }
+        }
+        settling.remove(rel);
+    }
     match examine(rel.to_owned(), abs, &metadata, previous.as_ref(), shared.config.max_file_size)? {
         Found::Skipped(s) => remove_or(Some(Outcome::Found(Found::Skipped(s)))),
-        found => Some(Outcome::Found(found)),
+        found => {
+            if let Found::Parsed(facts, meta) = &found {
+                remember(shared, rel, abs, meta.size, &facts.file_hash);
+            }
+            Some(Outcome::Found(found))
+        }
     }
+}
+
+/// True when a file of `size` bytes on disk looks like a save caught half-way: it was
+/// indexed non-empty and is now empty, or it shrank to a prefix of the content the
+/// daemon last indexed (known for the [`RECENT_FILES`] most recently parsed files; a
+/// shrink of another file is taken as an edit).
+fn unsettled(
+    shared: &Shared,
+    rel: &str,
+    abs: &Path,
+    size: u64,
+    previous: Option<&store::FileRow>,
+) -> bool {
+    let Some(row) = previous else { return false };
+    if size >= row.size {
+        return false;
+    }
+    if size == 0 {
+        return true;
+    }
+    let old = {
+        let recent = shared.recent.lock().unwrap_or_else(|e| e.into_inner());
+        match recent.iter().find(|(p, hash, _)| p == rel && *hash == row.file_hash) {
+            Some((_, _, bytes)) => bytes.clone(),
+            _ => return false,
+        }
+    };
+    let mut now = Vec::new();
+    let read = File::open(abs).and_then(|f| {
+        use std::io::Read;
+        f.take(size).read_to_end(&mut now)
+    });
+    read.is_ok() && !now.is_empty() && old.starts_with(&now)
+}
+
+/// Remembers the content just parsed for `rel` (re-read; kept only when its hash is
+/// the one indexed), for [`unsettled`]. Bounded by [`RECENT_FILES`] and
+/// [`RECENT_MAX_BYTES`].
+fn remember(shared: &Shared, rel: &str, abs: &Path, size: u64, file_hash: &str) {
+    if shared.settle.is_zero() || size > RECENT_MAX_BYTES {
+        return;
+    }
+    let Ok(bytes) = std::fs::read(abs) else { return };
+    if extract::hash(&bytes) != file_hash {
+        return;
+    }
+    let mut recent = shared.recent.lock().unwrap_or_else(|e| e.into_inner());
+    recent.retain(|(p, _, _)| p != rel);
+    if recent.len() >= RECENT_FILES {
+        recent.pop_front();
+    }
+    recent.push_back((rel.to_owned(), file_hash.to_owned(), Arc::from(bytes)));
 }
 
 fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
