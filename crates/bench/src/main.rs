@@ -6,7 +6,8 @@
 //! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [CORPUS...]`
 //! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
-//! benchmark with wrk on a copy of Django, see `http.rs`)
+//! benchmark with wrk on a copy of Django, see `http.rs`; `--soak MINUTES`: the
+//! daemon's memory, fds and threads under edits and queries, see `soak.rs`)
 //! with CORPUS among django flask requests sympy rust ts js (default: django sympy
 //! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
@@ -14,6 +15,7 @@
 mod context;
 mod http;
 mod serve;
+mod soak;
 
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
@@ -136,17 +138,19 @@ fn main() -> Result<()> {
     let mut serve_mode = false;
     let mut context_mode = false;
     let mut http_mode = false;
+    let mut soak_minutes = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
             "--context" => context_mode = true,
             "--http" => http_mode = true,
+            "--soak" => soak_minutes = Some(args.next().context("--soak MINUTES")?.parse()?),
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--soak MINUTES] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
@@ -156,7 +160,7 @@ fn main() -> Result<()> {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();
     }
     let script = shared_dir()?.join("bench/corpora.sh");
-    if context_mode || http_mode {
+    if context_mode || http_mode || soak_minutes.is_some() {
         let status = Command::new("bash").arg(&script).arg(&corpora_dir).arg("django").status()?;
         if !status.success() {
             bail!("corpora.sh django failed");
@@ -164,6 +168,9 @@ fn main() -> Result<()> {
         let django = corpora_dir.join("python/django");
         if context_mode {
             return context::run(&django);
+        }
+        if let Some(minutes) = soak_minutes {
+            return soak::run(&codehub, &django, minutes);
         }
         return http::run(
             &codehub,
