@@ -41,6 +41,12 @@ const WRITE_BATCH: usize = 256;
 /// 32 × 256 KiB = 8 MiB, in practice the few files being edited.
 const RECENT_FILES: usize = 32;
 const RECENT_MAX_BYTES: u64 = 256 * 1024;
+/// The page cache of the daemon's long-lived write connection (KiB): incremental
+/// commits touch a few B-tree paths, not the whole index a cold one builds (a rescan
+/// opens its own connection, with the store's 64 MiB, and closes it afterwards).
+const WRITER_CACHE_KIB: u32 = 16 * 1024;
+/// Least time between two returns of freed heap memory to the OS by the writer.
+const TRIM_EVERY: Duration = Duration::from_secs(30);
 
 /// Errors starting a daemon.
 #[derive(Debug, thiserror::Error)]
@@ -791,9 +797,13 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
             }
         }
     };
+    if let Err(e) = store.set_cache_kib(WRITER_CACHE_KIB) {
+        tracing::warn!(error = %e, "cannot bound the writer's page cache");
+    }
     if let Ok(clock) = store.clock() {
         set_clock(shared, clock);
     }
+    let mut trimmed = Instant::now();
     loop {
         // Blocks without a timeout: idle costs nothing. The channel disconnects when
         // the workers end, after the queue is closed and drained.
@@ -848,7 +858,26 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
             shared.rescans.fetch_add(1, Ordering::SeqCst);
             shared.first_index_done.store(true, Ordering::SeqCst);
             shared.queue.done(&job);
+            // A rescan frees its walkers' and its connection's memory all at once.
+            trimmed = Instant::now() - TRIM_EVERY;
         }
+        if trimmed.elapsed() >= TRIM_EVERY {
+            release_free_memory();
+            trimmed = Instant::now();
+        }
+    }
+}
+
+/// Returns the allocator's free memory to the OS (glibc's `malloc_trim`, which
+/// releases free pages inside every thread's arena, not only the top of the main
+/// heap). Without it, memory freed by one thread's burst (a rescan's walkers, a large
+/// answer) stays resident in that thread's arena. A few milliseconds; called by the
+/// writer at most every [`TRIM_EVERY`], after its commit is visible.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim has no preconditions; it only walks the allocator's lists.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
