@@ -670,6 +670,12 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str, settle: bool) -> Vec<
         }
         Err(_) => {
             // Gone: a file, or a whole directory that was deleted or moved away.
+            let below = format!("{rel}/");
+            shared
+                .settling
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .retain(|p, _| p != rel && !p.starts_with(&below));
             out.push(Outcome::Gone(rel.to_owned()));
         }
     }
