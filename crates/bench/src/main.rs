@@ -10,7 +10,8 @@
 //! `--storm N`: issue 17's interrupted cold indexes of sympy and paused-daemon storms
 //! on Django, compared with clean indexes, see `lost_edges.rs`; `--pathological`:
 //! generated inputs that were slow to index, against `--baseline BIN` too, see
-//! `pathological.rs`)
+//! `pathological.rs`; `--soak MINUTES`: the daemon's memory, fds and
+//! threads under edits and queries, see `soak.rs`)
 //! with CORPUS among django flask requests sympy rust ts js (default: django sympy
 //! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
@@ -20,6 +21,7 @@ mod http;
 mod lost_edges;
 mod pathological;
 mod serve;
+mod soak;
 
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
@@ -146,6 +148,7 @@ fn main() -> Result<()> {
     let mut storms = 0usize;
     let mut pathological_mode = false;
     let mut baseline: Option<PathBuf> = None;
+    let mut soak_minutes = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
@@ -155,12 +158,13 @@ fn main() -> Result<()> {
             "--storm" => storms = args.next().context("--storm N")?.parse()?,
             "--pathological" => pathological_mode = true,
             "--baseline" => baseline = Some(args.next().context("--baseline BIN")?.into()),
+            "--soak" => soak_minutes = Some(args.next().context("--soak MINUTES")?.parse()?),
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--pathological [--baseline BIN]] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--soak MINUTES] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
@@ -190,7 +194,7 @@ fn main() -> Result<()> {
         }
         return Ok(());
     }
-    if context_mode || http_mode {
+    if context_mode || http_mode || soak_minutes.is_some() {
         let status = Command::new("bash").arg(&script).arg(&corpora_dir).arg("django").status()?;
         if !status.success() {
             bail!("corpora.sh django failed");
@@ -198,6 +202,9 @@ fn main() -> Result<()> {
         let django = corpora_dir.join("python/django");
         if context_mode {
             return context::run(&django);
+        }
+        if let Some(minutes) = soak_minutes {
+            return soak::run(&codehub, &django, minutes);
         }
         return http::run(
             &codehub,

@@ -2,8 +2,9 @@
 //! later pack in the session leaves out nodes the client already holds unchanged.
 //! Memory is bounded: at most [`SessionLimits::max_sessions`] sessions (the least
 //! recently used is evicted), [`SessionLimits::max_ids`] ids each (the oldest sent are
-//! forgotten, and so simply re-sent), and sessions idle longer than
-//! [`SessionLimits::idle_ttl`] are dropped.
+//! forgotten, and so simply re-sent), at most [`SessionLimits::max_total_ids`] ids over
+//! all sessions (least recently used sessions are evicted), and sessions idle longer
+//! than [`SessionLimits::idle_ttl`] are dropped.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -18,11 +19,18 @@ pub struct SessionLimits {
     pub max_ids: usize,
     /// A session unused for this long is forgotten (default 1 hour).
     pub idle_ttl: Duration,
+    /// Most node ids remembered over all sessions (default 65,536, about 12 MiB).
+    pub max_total_ids: usize,
 }
 
 impl Default for SessionLimits {
     fn default() -> SessionLimits {
-        SessionLimits { max_sessions: 1024, max_ids: 8192, idle_ttl: Duration::from_secs(3600) }
+        SessionLimits {
+            max_sessions: 1024,
+            max_ids: 8192,
+            idle_ttl: Duration::from_secs(3600),
+            max_total_ids: 65_536,
+        }
     }
 }
 
@@ -103,6 +111,17 @@ impl Sessions {
             let cutoff = seqs[seqs.len() - keep.max(1)];
             s.sent.retain(|_, (_, seq)| *seq >= cutoff);
         }
+        // Over the total: evict the least recently used other sessions.
+        let mut total: usize = map.values().map(|s| s.sent.len()).sum();
+        while total > self.limits.max_total_ids.max(1) && map.len() > 1 {
+            let lru = map
+                .iter()
+                .filter(|(k, _)| k.as_str() != session)
+                .min_by_key(|(_, s)| s.last_used)
+                .map(|(k, _)| k.clone());
+            let Some(lru) = lru else { break };
+            total -= map.remove(&lru).map_or(0, |s| s.sent.len());
+        }
     }
 
     fn expire(&self, map: &mut HashMap<String, Session>, now: Instant) {
@@ -155,6 +174,19 @@ mod tests {
         assert_eq!(s.already_sent("a", &[("n0", "v"), ("n19", "v")]), [false, true]);
         let map = s.lock();
         assert!(map["a"].sent.len() <= 8);
+    }
+
+    #[test]
+    fn evicts_least_recently_used_sessions_past_the_total_cap() {
+        let limits = SessionLimits { max_total_ids: 10, ..Default::default() };
+        let s = Sessions::with_limits(limits);
+        let ids = |p: &str| (0..4).map(|i| pair(&format!("{p}{i}"), "v")).collect::<Vec<_>>();
+        s.record("a", &ids("a"));
+        s.record("b", &ids("b"));
+        s.record("c", &ids("c"));
+        assert_eq!(s.len(), 2, "12 ids over a cap of 10: the oldest session goes");
+        assert_eq!(s.already_sent("a", &[("a0", "v")]), [false]);
+        assert_eq!(s.already_sent("c", &[("c0", "v")]), [true]);
     }
 
     #[test]

@@ -11,6 +11,13 @@
 //! and rescans periodically instead; a directory it may not watch (no read
 //! permission) is skipped alone, and said so. When the root itself is deleted or
 //! moved away, the daemon notes it and stops ([`Daemon::stopping`] turns true).
+//!
+//! Saves that truncate and then write (`Path.write_text`, `fs.writeFile`, many
+//! editors) pass through an empty or half-written state. A worker that finds a file
+//! empty, or shrunk to a prefix of the content it last indexed, defers it for the
+//! settle window ([`DaemonOptions::settle`]) instead of committing it: the write that
+//! follows ends the wait at once, and a file still in that state when the window ends
+//! is committed as it is. Only those states wait; `sync` waits for them too.
 
 use crate::queue::{ChangeQueue, Job};
 use crate::walk::{examine, walk_builder, Found, Skipped};
@@ -33,6 +40,17 @@ const COOKIE_PREFIX: &str = ".codehub-cookie-";
 const WRITE_BATCH: usize = 256;
 /// How often a watching daemon checks that its root still exists (one `stat`).
 const ROOT_CHECK: Duration = Duration::from_secs(2);
+/// Files whose last indexed content the daemon remembers for the shrunk-to-a-prefix
+/// test of the settle rule, and the largest file it remembers (bytes): at most
+/// 32 × 256 KiB = 8 MiB, in practice the few files being edited.
+const RECENT_FILES: usize = 32;
+const RECENT_MAX_BYTES: u64 = 256 * 1024;
+/// The page cache of the daemon's long-lived write connection (KiB): incremental
+/// commits touch a few B-tree paths, not the whole index a cold one builds (a rescan
+/// opens its own connection, with the store's 64 MiB, and closes it afterwards).
+const WRITER_CACHE_KIB: u32 = 16 * 1024;
+/// Least time between two returns of freed heap memory to the OS by the writer.
+const TRIM_EVERY: Duration = Duration::from_secs(30);
 
 /// Errors starting a daemon.
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +73,9 @@ pub struct DaemonOptions {
     pub poll_interval: Duration,
     /// Force periodic rescans instead of a watcher (tests, network file systems).
     pub force_polling: bool,
-    /// How long a changed path is left to settle before it is examined (default 50 ms).
+    /// How long a file found empty, or shrunk to a prefix of its indexed content, may
+    /// wait for the rest of its save before it is committed as it is (Watchman's
+    /// "settle"). A further change to the file ends the wait at once. Zero disables it.
     pub settle: Duration,
 }
 
@@ -115,6 +135,14 @@ struct Shared {
     /// Directories watched one level only, because a directory below them may not be
     /// watched: a directory created in one of them needs the watch rebuilt.
     partial_watch: Mutex<HashSet<PathBuf>>,
+    /// The settle window ([`DaemonOptions::settle`]).
+    settle: Duration,
+    /// Path → when a worker first found it unsettled; removed when it is committed.
+    /// Holds only paths being deferred.
+    settling: Mutex<HashMap<String, Instant>>,
+    /// The last indexed content of the most recently parsed files (newest last).
+    /// Entries are (path, BLAKE3 hex of the content, content).
+    recent: Mutex<std::collections::VecDeque<RecentFile>>,
 }
 
 /// Publishes a committed clock and wakes [`Daemon::wait_for_commit`] callers.
@@ -124,6 +152,9 @@ fn set_clock(shared: &Shared, clock: u64) {
     shared.committed.notify_all();
 }
 
+/// A remembered file: (root-relative path, BLAKE3 hex of its content, its content).
+type RecentFile = (String, String, Arc<[u8]>);
+
 /// What a worker hands the writer for one job.
 enum Outcome {
     Found(Found),
@@ -132,6 +163,8 @@ enum Outcome {
     /// stored below it, as the store is when the writer applies this, not when the
     /// worker looked (a rescan may have committed files there meanwhile).
     Gone(String),
+    /// The file looks caught in the middle of a save: look again by this deadline.
+    Unsettled(Instant),
 }
 
 impl Daemon {
@@ -178,6 +211,9 @@ impl Daemon {
             first_index_done: AtomicBool::new(false),
             first_index_files: AtomicU64::new(0),
             partial_watch: Mutex::new(HashSet::new()),
+            settle: options.settle,
+            settling: Mutex::new(HashMap::new()),
+            recent: Mutex::new(std::collections::VecDeque::new()),
         });
         let mut threads = Vec::new();
         let watcher = if options.force_polling { None } else { start_watcher(&shared) };
@@ -675,7 +711,23 @@ fn run_worker(shared: &Shared, tx: SyncSender<(Job, Vec<Outcome>)>) {
             Job::Path { path, seq } => {
                 let second_pass =
                     shared.rechecks.lock().unwrap_or_else(|e| e.into_inner()).remove(path);
-                let outcomes = examine_path(shared, &store, path);
+                let mut outcomes = examine_path(shared, &store, path, true);
+                let unsettled = outcomes
+                    .iter()
+                    .filter_map(|o| match o {
+                        Outcome::Unsettled(until) => Some(*until),
+                        _ => None,
+                    })
+                    .min();
+                if let Some(until) = unsettled {
+                    if shared.queue.defer(path.clone(), *seq, until) {
+                        tracing::debug!(path, "unsettled (empty or shrunk to a prefix): deferred");
+                        shared.queue.done(&job);
+                        continue;
+                    }
+                    // Stopping: commit what is on disk now.
+                    outcomes = examine_path(shared, &store, path, false);
+                }
                 // A new directory can receive files before the watcher has added its
                 // watch: those make no event. Examining it once more, after this pass
                 // (by then the watch exists), catches them; under the same sequence
@@ -697,7 +749,7 @@ fn run_worker(shared: &Shared, tx: SyncSender<(Job, Vec<Outcome>)>) {
 /// Re-examines one root-relative path that an event named: a file, a directory (a
 /// move or a new tree), or something that no longer exists (a delete of a file or of
 /// a whole tree). Returns what the writer must do.
-fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
+fn examine_path(shared: &Shared, store: &Store, rel: &str, settle: bool) -> Vec<Outcome> {
     let cfg = &shared.config;
     let abs = cfg.root.join(rel);
     let stored_under = |store: &Store| store.paths_under(rel).unwrap_or_default();
@@ -713,7 +765,7 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
                         continue;
                     }
                     let Some(child) = shared.filter.relative(entry.path()) else { continue };
-                    if let Some(o) = examine_file(shared, store, &child, entry.path()) {
+                    if let Some(o) = examine_file(shared, store, &child, entry.path(), settle) {
                         if !matches!(o, Outcome::Removed(_)) {
                             on_disk.insert(child);
                         }
@@ -732,12 +784,18 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
             }
         }
         Ok(_) => {
-            if let Some(o) = examine_file(shared, store, rel, &abs) {
+            if let Some(o) = examine_file(shared, store, rel, &abs, settle) {
                 out.push(o);
             }
         }
         Err(_) => {
             // Gone: a file, or a whole directory that was deleted or moved away.
+            let below = format!("{rel}/");
+            shared
+                .settling
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .retain(|p, _| p != rel && !p.starts_with(&below));
             out.push(Outcome::Gone(rel.to_owned()));
         }
     }
@@ -745,8 +803,16 @@ fn examine_path(shared: &Shared, store: &Store, rel: &str) -> Vec<Outcome> {
 }
 
 /// One file (not a directory): its outcome, or `None` when it is none of our
-/// business (not source, ignored and never indexed).
-fn examine_file(shared: &Shared, store: &Store, rel: &str, abs: &Path) -> Option<Outcome> {
+/// business (not source, ignored and never indexed). With `settle`, a file caught in
+/// the middle of a save (see [`unsettled`]) yields [`Outcome::Unsettled`] until the
+/// settle window since it was first seen so has passed.
+fn examine_file(
+    shared: &Shared,
+    store: &Store,
+    rel: &str,
+    abs: &Path,
+    settle: bool,
+) -> Option<Outcome> {
     if !extract::is_indexed(rel) {
         return None;
     }
@@ -773,10 +839,78 @@ fn examine_file(shared: &Shared, store: &Store, rel: &str, abs: &Path) -> Option
     if !metadata.is_file() {
         return remove_or(None);
     }
+    if settle && !shared.settle.is_zero() {
+        let mut settling = shared.settling.lock().unwrap_or_else(|e| e.into_inner());
+        if unsettled(shared, rel, abs, metadata.len(), previous.as_ref()) {
+            let now = Instant::now();
+            let first = *settling.entry(rel.to_owned()).or_insert(now);
+            if now < first + shared.settle {
+                return Some(Outcome::Unsettled(first + shared.settle));
+            }
+        }
+        settling.remove(rel);
+    }
     match examine(rel.to_owned(), abs, &metadata, previous.as_ref(), shared.config.max_file_size)? {
         Found::Skipped(s) => remove_or(Some(Outcome::Found(Found::Skipped(s)))),
-        found => Some(Outcome::Found(found)),
+        found => {
+            if let Found::Parsed(facts, meta) = &found {
+                remember(shared, rel, abs, meta.size, &facts.file_hash);
+            }
+            Some(Outcome::Found(found))
+        }
     }
+}
+
+/// True when a file of `size` bytes on disk looks like a save caught half-way: it was
+/// indexed non-empty and is now empty, or it shrank to a prefix of the content the
+/// daemon last indexed (known for the [`RECENT_FILES`] most recently parsed files; a
+/// shrink of another file is taken as an edit).
+fn unsettled(
+    shared: &Shared,
+    rel: &str,
+    abs: &Path,
+    size: u64,
+    previous: Option<&store::FileRow>,
+) -> bool {
+    let Some(row) = previous else { return false };
+    if size >= row.size {
+        return false;
+    }
+    if size == 0 {
+        return true;
+    }
+    let old = {
+        let recent = shared.recent.lock().unwrap_or_else(|e| e.into_inner());
+        match recent.iter().find(|(p, hash, _)| p == rel && *hash == row.file_hash) {
+            Some((_, _, bytes)) => bytes.clone(),
+            _ => return false,
+        }
+    };
+    let mut now = Vec::new();
+    let read = File::open(abs).and_then(|f| {
+        use std::io::Read;
+        f.take(size).read_to_end(&mut now)
+    });
+    read.is_ok() && !now.is_empty() && old.starts_with(&now)
+}
+
+/// Remembers the content just parsed for `rel` (re-read; kept only when its hash is
+/// the one indexed), for [`unsettled`]. Bounded by [`RECENT_FILES`] and
+/// [`RECENT_MAX_BYTES`].
+fn remember(shared: &Shared, rel: &str, abs: &Path, size: u64, file_hash: &str) {
+    if shared.settle.is_zero() || size > RECENT_MAX_BYTES {
+        return;
+    }
+    let Ok(bytes) = std::fs::read(abs) else { return };
+    if extract::hash(&bytes) != file_hash {
+        return;
+    }
+    let mut recent = shared.recent.lock().unwrap_or_else(|e| e.into_inner());
+    recent.retain(|(p, _, _)| p != rel);
+    if recent.len() >= RECENT_FILES {
+        recent.pop_front();
+    }
+    recent.push_back((rel.to_owned(), file_hash.to_owned(), Arc::from(bytes)));
 }
 
 fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
@@ -789,9 +923,13 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
             }
         }
     };
+    if let Err(e) = store.set_cache_kib(WRITER_CACHE_KIB) {
+        tracing::warn!(error = %e, "cannot bound the writer's page cache");
+    }
     if let Ok(clock) = store.clock() {
         set_clock(shared, clock);
     }
+    let mut trimmed = Instant::now();
     loop {
         // Blocks without a timeout: idle costs nothing. The channel disconnects when
         // the workers end, after the queue is closed and drained.
@@ -846,7 +984,26 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
             shared.rescans.fetch_add(1, Ordering::SeqCst);
             shared.first_index_done.store(true, Ordering::SeqCst);
             shared.queue.done(&job);
+            // A rescan frees its walkers' and its connection's memory all at once.
+            trimmed = Instant::now() - TRIM_EVERY;
         }
+        if trimmed.elapsed() >= TRIM_EVERY {
+            release_free_memory();
+            trimmed = Instant::now();
+        }
+    }
+}
+
+/// Returns the allocator's free memory to the OS (glibc's `malloc_trim`, which
+/// releases free pages inside every thread's arena, not only the top of the main
+/// heap). Without it, memory freed by one thread's burst (a rescan's walkers, a large
+/// answer) stays resident in that thread's arena. A few milliseconds; called by the
+/// writer at most every [`TRIM_EVERY`], after its commit is visible.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim has no preconditions; it only walks the allocator's lists.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -7,6 +7,14 @@
 //! workers at once). [`ChangeQueue::wait_flushed`] waits until nothing with a
 //! sequence number at or below a mark is pending or in flight: the barrier under
 //! `sync`.
+//!
+//! A pending path keeps the sequence number of its *oldest* unprocessed change when
+//! it coalesces: the worker that takes it reads the newest state on disk, which
+//! includes every later change, and a barrier placed between two of its changes still
+//! waits for it. A worker may [`ChangeQueue::defer`] a path it found in a suspicious
+//! state (a save caught half-way): it stays pending under its sequence number, so
+//! barriers wait for it, but is not handed out before its settle deadline unless a
+//! new change to it arrives first.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Condvar, Mutex, MutexGuard};
@@ -30,6 +38,8 @@ struct State {
     order: BTreeMap<u64, String>,
     /// In-flight path → sequence number.
     inflight: HashMap<String, u64>,
+    /// Deferred pending paths → the instant before which they are not handed out.
+    not_before: HashMap<String, Instant>,
     /// Pending and in-flight rescans by sequence number (true = taken by a worker).
     rescans: BTreeMap<u64, bool>,
     /// Items pushed, for `status`.
@@ -83,10 +93,13 @@ impl ChangeQueue {
         st.next_seq += 1;
         st.pushed += 1;
         let seq = st.next_seq;
-        if let Some(old) = st.pending.insert(path.clone(), seq) {
-            st.order.remove(&old);
+        // A new change ends any settle wait: the path is looked at again now.
+        st.not_before.remove(&path);
+        if !st.pending.contains_key(&path) {
+            // Coalescing keeps the oldest sequence number (see the module docs).
+            st.pending.insert(path.clone(), seq);
+            st.order.insert(seq, path);
         }
-        st.order.insert(seq, path);
         drop(st);
         self.changed.notify_all();
         seq
@@ -111,6 +124,25 @@ impl ChangeQueue {
         st.order.insert(seq, path);
         drop(st);
         self.changed.notify_all();
+    }
+
+    /// Like [`ChangeQueue::requeue`] for the in-flight job `(path, seq)`, but the path
+    /// is not handed out before `until`, unless a new change to it is pushed first
+    /// (or one already was while it was in flight: then it is due at once). The caller
+    /// then calls [`ChangeQueue::done`] for the job as usual. Returns false, and queues
+    /// nothing, once the queue is closed: a stopping daemon commits what it sees.
+    pub fn defer(&self, path: String, seq: u64, until: Instant) -> bool {
+        let mut st = self.lock();
+        if st.closed {
+            return false;
+        }
+        let changed_meanwhile = st.pending.contains_key(&path);
+        if !changed_meanwhile {
+            st.not_before.insert(path.clone(), until);
+        }
+        drop(st);
+        self.requeue(path, seq);
+        true
     }
 
     /// Queues a reconcile of the whole tree; returns its sequence number. Rescans
@@ -148,11 +180,16 @@ impl ChangeQueue {
                     return Some(Job::Rescan { seq });
                 }
             } else {
-                let next = st.order.iter().find(|(_, p)| !st.inflight.contains_key(*p));
+                let now = Instant::now();
+                let due = |p: &String| {
+                    st.closed || st.not_before.get(p).is_none_or(|&until| until <= now)
+                };
+                let next = st.order.iter().find(|(_, p)| !st.inflight.contains_key(*p) && due(p));
                 if let Some((&seq, path)) = next {
                     let path = path.clone();
                     st.order.remove(&seq);
                     st.pending.remove(&path);
+                    st.not_before.remove(&path);
                     st.inflight.insert(path.clone(), seq);
                     drop(st);
                     self.changed.notify_all();
@@ -162,7 +199,15 @@ impl ChangeQueue {
             if st.closed && st.order.is_empty() && st.rescans.is_empty() {
                 return None;
             }
-            st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+            // Wake for the earliest settle deadline, if a deferred path waits.
+            let now = Instant::now();
+            match st.not_before.values().min().map(|&until| until.saturating_duration_since(now)) {
+                Some(left) => {
+                    let left = left.max(Duration::from_millis(1));
+                    st = self.changed.wait_timeout(st, left).unwrap_or_else(|e| e.into_inner()).0;
+                }
+                None => st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner()),
+            }
         }
     }
 
@@ -240,7 +285,56 @@ mod tests {
         }
         assert_eq!(q.depth(), 1);
         let job = q.pop().unwrap();
-        assert_eq!(job, Job::Path { path: "a.py".into(), seq: 100 });
+        assert_eq!(job, Job::Path { path: "a.py".into(), seq: 1 }, "the oldest change's number");
+    }
+
+    #[test]
+    fn a_barrier_between_two_changes_of_one_path_waits_for_it() {
+        let q = ChangeQueue::new(8);
+        q.push("a.py".into());
+        let mark = q.mark();
+        q.push("a.py".into());
+        assert!(!q.wait_flushed(mark, Duration::from_millis(10)), "a.py's first change is pending");
+        let job = q.pop().unwrap();
+        q.done(&job);
+        assert!(q.wait_flushed(mark, Duration::from_millis(10)));
+    }
+
+    #[test]
+    fn a_deferred_path_waits_for_its_deadline_and_holds_the_barrier() {
+        let q = ChangeQueue::new(8);
+        q.push("a.py".into());
+        let mark = q.mark();
+        let job = q.pop().unwrap();
+        let started = Instant::now();
+        assert!(q.defer("a.py".into(), 1, started + Duration::from_millis(40)));
+        q.done(&job);
+        assert!(!q.wait_flushed(mark, Duration::from_millis(5)), "deferred is still outstanding");
+        let again = q.pop().unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(40), "handed out before its deadline");
+        assert_eq!(again, Job::Path { path: "a.py".into(), seq: 1 });
+        q.done(&again);
+        assert!(q.wait_flushed(mark, Duration::from_millis(10)));
+    }
+
+    #[test]
+    fn a_new_change_ends_a_settle_wait() {
+        let q = Arc::new(ChangeQueue::new(8));
+        q.push("a.py".into());
+        let job = q.pop().unwrap();
+        let started = Instant::now();
+        q.defer("a.py".into(), 1, started + Duration::from_secs(30));
+        q.done(&job);
+        q.push("a.py".into());
+        assert_eq!(q.pop().unwrap(), Job::Path { path: "a.py".into(), seq: 1 });
+        assert!(started.elapsed() < Duration::from_secs(5));
+        // A change that came while the job was in flight makes a deferral due at once.
+        q.push("b.py".into());
+        let b = q.pop().unwrap();
+        q.push("b.py".into());
+        q.defer("b.py".into(), 3, Instant::now() + Duration::from_secs(30));
+        q.done(&b);
+        assert_eq!(q.pop().unwrap(), Job::Path { path: "b.py".into(), seq: 3 });
     }
 
     #[test]

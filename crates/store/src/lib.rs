@@ -109,6 +109,14 @@ impl Store {
         }
     }
 
+    /// Caps this connection's page cache at `kib` KiB (SQLite `cache_size`; a
+    /// writable store opens with 64 MiB for cold indexing, a read-only one with
+    /// SQLite's 2 MiB). Pages beyond it are read again from the OS page cache.
+    pub fn set_cache_kib(&self, kib: u32) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -i64::from(kib.max(1)))?;
+        Ok(())
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

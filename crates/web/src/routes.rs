@@ -430,11 +430,12 @@ fn json_body(body: axum::body::Bytes) -> Response {
 /// readers: an answer computed after the published clock reached `c` reflects every
 /// commit up to `c`, so it may be served until the clock moves (and `sync`, which
 /// returns once its clock is published, still reads its writes). Answers carry the
-/// store clock they were read at. Bounded: at most [`Cache::MAX_ENTRIES`] answers of
-/// one clock; a new clock empties it.
+/// store clock they were read at. Bounded: at most [`Cache::MAX_ENTRIES`] answers and
+/// [`Cache::MAX_BYTES`] of bodies, all of one clock; a new clock empties it.
 #[derive(Default)]
 pub(crate) struct Cache {
-    entries: std::sync::Mutex<(u64, std::collections::HashMap<String, axum::body::Bytes>)>,
+    /// (clock, URI → body, bytes of the bodies held).
+    entries: std::sync::Mutex<(u64, std::collections::HashMap<String, axum::body::Bytes>, usize)>,
 }
 
 impl Cache {
@@ -442,6 +443,8 @@ impl Cache {
     const MAX_ENTRIES: usize = 4096;
     /// Longest URI kept (longer ones are answered, not cached).
     const MAX_KEY: usize = 1024;
+    /// Most bytes of answer bodies kept (16 MiB); answers past it are not cached.
+    const MAX_BYTES: usize = 16 << 20;
 
     fn get(&self, key: &str, clock: u64) -> Option<axum::body::Bytes> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
@@ -455,10 +458,16 @@ impl Cache {
         }
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if clock > entries.0 {
-            *entries = (clock, Default::default());
+            *entries = (clock, Default::default(), 0);
         }
-        if clock == entries.0 && entries.1.len() < Self::MAX_ENTRIES {
-            entries.1.insert(key, body);
+        let size = key.len() + body.len();
+        let fits = entries.1.len() < Self::MAX_ENTRIES && entries.2 + size <= Self::MAX_BYTES;
+        if clock == entries.0 && fits {
+            let key_len = key.len();
+            entries.2 += size;
+            if let Some(old) = entries.1.insert(key, body) {
+                entries.2 -= key_len + old.len();
+            }
         }
     }
 }
