@@ -2,6 +2,7 @@
 //! `store`, print human-readable text or `--json`. Exit codes: 0 ok, 1 error, 2 usage.
 
 mod mcp;
+mod mcp_install;
 mod output;
 mod pack;
 mod serve;
@@ -116,11 +117,9 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
-    /// Serve MCP on stdin/stdout for AI agents (starts the daemon when none runs).
-    Mcp {
-        /// The root to serve (default: as for `index`).
-        path: Option<PathBuf>,
-    },
+    /// Serve MCP on stdin/stdout for AI agents (starts the daemon when none runs);
+    /// `codehub mcp install --client NAME` sets an agent up to use it.
+    Mcp(mcp::McpArgs),
     /// A token-budgeted context pack: the seeds with their source, then their callers,
     /// callees, tests, parents and siblings ranked by personalized PageRank.
     Context(pack::ContextArgs),
@@ -137,9 +136,8 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         // MCP messages own stdout, so no `Out` (it keeps stdout locked).
-        Command::Mcp { path } => {
-            index_config(&cli, path.as_deref(), 2 * 1024 * 1024, 0).and_then(mcp::run)
-        }
+        Command::Mcp(args) => index_config(&cli, args.path(), 2 * 1024 * 1024, 0)
+            .and_then(|config| mcp::main(config, args, cli.json)),
         _ => run(&cli, &mut Out::new(cli.json)),
     };
     match result {
@@ -281,7 +279,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<ExitCode> {
             out.search(&r)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Mcp { .. } => bail!("`mcp` must be run before stdout is locked"),
+        Command::Mcp(_) => bail!("`mcp` must be run before stdout is locked"),
         Command::Context(args) => {
             let mut hub = open_hub(cli)?;
             match hub.call_as::<_, protocol::ContextResult>("context.pack", &args.params()) {
