@@ -230,13 +230,6 @@ fn a_file_that_cannot_be_parsed_is_refused_and_left_as_it_was() {
             "{\"mcpServers\": {\"db\": {\"command\": \"x\"}\n",
             "not valid JSON",
         ),
-        // Claude Code reads plain JSON: a comment is an error there too.
-        (
-            "claude-code",
-            ".mcp.json",
-            "{\n  // note\n  \"mcpServers\": {}\n}\n",
-            "Comments are not allowed",
-        ),
         (
             "cursor",
             ".cursor/mcp.json",
