@@ -4,6 +4,7 @@
 //! byte for byte). Exit codes: 0 ok, 1 error, 2 usage.
 
 mod mcp;
+mod mcp_install;
 mod output;
 mod pack;
 mod serve;
@@ -146,11 +147,9 @@ enum Command {
         #[command(flatten)]
         page: PageArgs,
     },
-    /// Serve MCP on stdin/stdout for AI agents (starts the daemon when none runs).
-    Mcp {
-        /// The root to serve (default: as for `index`).
-        path: Option<PathBuf>,
-    },
+    /// Serve MCP on stdin/stdout for AI agents (starts the daemon when none runs);
+    /// `codehub mcp install --client NAME` sets an agent up to use it.
+    Mcp(mcp::McpArgs),
     /// A token-budgeted context pack: the seeds with their source, then their callers,
     /// callees, tests, parents and siblings ranked by personalized PageRank.
     Context(pack::ContextArgs),
@@ -191,9 +190,9 @@ fn main() -> ExitCode {
         init_tracing(&settings)?;
         match &cli.command {
             // MCP messages own stdout, so no `Out` (it keeps stdout locked).
-            Command::Mcp { .. } => {
-                settings.index_config(state_dir_override(&cli)).and_then(mcp::run)
-            }
+            Command::Mcp(args) => settings
+                .index_config(state_dir_override(&cli))
+                .and_then(|config| mcp::main(config, args, cli.json)),
             _ => run(&cli, &settings, &mut Out::new(cli.json)),
         }
     });
@@ -223,7 +222,7 @@ fn settings_of(cli: &Cli, matches: &clap::ArgMatches) -> Result<settings::Settin
         Command::Serve { path, options, daemon } | Command::Config { path, options, daemon } => {
             (path.as_deref(), Some(options), Some(daemon))
         }
-        Command::Mcp { path } => (path.as_deref(), None, None),
+        Command::Mcp(args) => (args.path(), None, None),
         _ => (None, None, None),
     };
     let given = settings::Given { matches: sub, log: cli.log.as_ref(), index, daemon };
@@ -405,7 +404,7 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Mcp { .. } => bail!("`mcp` must be run before stdout is locked"),
+        Command::Mcp(_) => bail!("`mcp` must be run before stdout is locked"),
         Command::Context(args) => {
             let mut hub = open_hub(cli)?;
             let params = serde_json::to_value(args.params())?;

@@ -114,11 +114,14 @@ pub fn print_error_text(err: &anyhow::Error) -> Result<()> {
     Ok(())
 }
 
-/// True when `err` is a write to a closed pipe (`codehub find x | head`).
+/// True when `err` is a write to a closed pipe (`codehub find x | head`), also when
+/// serde_json made the write (its error hides the io::Error from `source()`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == pipe
+            || e.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind)
+                == pipe
     })
 }
 

@@ -8,6 +8,11 @@ use std::path::{Path, PathBuf};
 pub const STATE_DIR_NAME: &str = ".codehub";
 /// The index database's file name inside the state directory.
 pub const DB_FILE: &str = "index.db";
+/// The file in the state directory that keeps it out of git (and out of any walker
+/// that reads `.gitignore`), and what it holds: everything, itself included.
+const GITIGNORE_FILE: &str = ".gitignore";
+const GITIGNORE: &str =
+    "# Written by codehub: its state (the index, the daemon's socket and logs).\n*\n";
 
 /// How to index one root.
 #[derive(Clone, Debug)]
@@ -66,9 +71,14 @@ impl Config {
         self.state_dir.join(DB_FILE)
     }
 
-    /// Creates the state directory (mode 0700: the index reveals source code).
+    /// Creates the state directory (mode 0700: the index reveals source code) holding
+    /// a `.gitignore` of `*`, so that `git status` never lists the index. The
+    /// `.gitignore` is written only into a directory codehub made or already uses
+    /// (new, empty or named `.codehub`), never into someone else's directory named by
+    /// `--state-dir`, and an existing one is left as it is.
     pub fn create_state_dir(&self) -> Result<(), ConfigError> {
         let io = |source| ConfigError::Io { path: self.state_dir.clone(), source };
+        let existed = self.state_dir.is_dir();
         std::fs::create_dir_all(&self.state_dir).map_err(io)?;
         #[cfg(unix)]
         {
@@ -76,7 +86,25 @@ impl Config {
             std::fs::set_permissions(&self.state_dir, std::fs::Permissions::from_mode(0o700))
                 .map_err(io)?;
         }
+        let ours = !existed
+            || self.state_dir.file_name() == Some(std::ffi::OsStr::new(STATE_DIR_NAME))
+            || std::fs::read_dir(&self.state_dir).map_err(io)?.next().is_none();
+        if ours {
+            self.write_gitignore()?;
+        }
         Ok(())
+    }
+
+    /// Writes `{state_dir}/.gitignore` (`*`) unless a file of that name exists.
+    fn write_gitignore(&self) -> Result<(), ConfigError> {
+        use std::io::Write;
+        let path = self.state_dir.join(GITIGNORE_FILE);
+        let io = |source| ConfigError::Io { path: path.clone(), source };
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => file.write_all(GITIGNORE.as_bytes()).map_err(io),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(io(e)),
+        }
     }
 
     /// Number of extraction threads to run.
