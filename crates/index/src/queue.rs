@@ -34,6 +34,8 @@ struct State {
     rescans: BTreeMap<u64, bool>,
     /// Items pushed, for `status`.
     pushed: u64,
+    /// Pending path → when its oldest unhandled change was queued (the queue wait).
+    queued_at: HashMap<String, Instant>,
     closed: bool,
 }
 
@@ -86,7 +88,9 @@ impl ChangeQueue {
         if let Some(old) = st.pending.insert(path.clone(), seq) {
             st.order.remove(&old);
         }
+        st.queued_at.entry(path.clone()).or_insert_with(Instant::now);
         st.order.insert(seq, path);
+        metrics::gauge!("codehub_queue_depth").set(st.pending.len() as f64);
         drop(st);
         self.changed.notify_all();
         seq
@@ -154,6 +158,10 @@ impl ChangeQueue {
                     st.order.remove(&seq);
                     st.pending.remove(&path);
                     st.inflight.insert(path.clone(), seq);
+                    if let Some(at) = st.queued_at.remove(&path) {
+                        metrics::histogram!("codehub_queue_wait_seconds").record(at.elapsed());
+                    }
+                    metrics::gauge!("codehub_queue_depth").set(st.pending.len() as f64);
                     drop(st);
                     self.changed.notify_all();
                     return Some(Job::Path { path, seq });

@@ -455,7 +455,10 @@ pub(crate) fn examine(
     previous: Option<&FileRow>,
     max_size: u64,
 ) -> Option<Found> {
-    let skipped = |path: String, reason: String| Some(Found::Skipped(Skipped { path, reason }));
+    let skipped = |path: String, reason: String| {
+        metrics::counter!("codehub_files_failed_total").increment(1);
+        Some(Found::Skipped(Skipped { path, reason }))
+    };
     let meta = file_meta(metadata);
     if meta.size > max_size {
         return skipped(path, format!("{} bytes is over the {max_size}-byte limit", meta.size));
@@ -486,6 +489,7 @@ pub(crate) fn examine(
     let started = Instant::now();
     let facts = extract::extract(&path, &bytes)?;
     tracing::trace!(path, us = started.elapsed().as_micros() as u64, "extracted");
+    metrics::counter!("codehub_files_indexed_total").increment(1);
     Some(Found::Parsed(Box::new(facts), meta))
 }
 
