@@ -235,6 +235,11 @@ function draw(node, tests) {
     return key;
   };
   add(node.id, "center");
+  // Tests first: a test also calls the node, and is drawn as a test.
+  for (const t of tests) {
+    const from = add(t.id, "test");
+    edges.push({ data: { id: "tests:" + from, source: from, target: node.id, role: "tests" } });
+  }
   for (const c of node.callers) {
     const from = add(c.id, "caller", c.resolved);
     edges.push({ data: { id: "caller:" + from, source: from, target: node.id, role: "calls" } });
@@ -242,10 +247,6 @@ function draw(node, tests) {
   for (const c of node.callees) {
     const to = add(c.id, c.resolved ? "callee" : "unresolved", c.resolved);
     edges.push({ data: { id: "callee:" + to, source: node.id, target: to, role: "calls" } });
-  }
-  for (const t of tests) {
-    const from = add(t.id, "test");
-    edges.push({ data: { id: "tests:" + from, source: from, target: node.id, role: "tests" } });
   }
   if (node.parent) {
     const parent = add(node.parent, "parent");
