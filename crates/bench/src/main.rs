@@ -4,7 +4,8 @@
 //! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
 //!
 //! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [CORPUS...]`
-//! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
+//! (`--metrics [flask]`: graph.callers p50 with and without
+//! scraping `/metrics`, see `metrics.rs`; `--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
 //! benchmark with wrk on a copy of Django, see `http.rs`)
 //! with CORPUS among django flask requests sympy rust ts js (default: django sympy
@@ -13,6 +14,7 @@
 
 mod context;
 mod http;
+mod metrics;
 mod serve;
 
 use anyhow::{bail, Context, Result};
@@ -136,21 +138,27 @@ fn main() -> Result<()> {
     let mut serve_mode = false;
     let mut context_mode = false;
     let mut http_mode = false;
+    let mut metrics_mode = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
             "--context" => context_mode = true,
             "--http" => http_mode = true,
+            "--metrics" => metrics_mode = true,
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--metrics] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
         }
+    }
+    if metrics_mode {
+        let name = names.first().map_or("flask", String::as_str);
+        return metrics::run(&codehub, &corpora_dir.join("python").join(name));
     }
     if names.is_empty() {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();
