@@ -3,8 +3,9 @@
 //! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
 //! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
 //!
-//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]] [CORPUS...]`
-//! (`--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--metrics] [CORPUS...]`
+//! (`--metrics [flask]`: graph.callers p50 with and without scraping `/metrics`, see
+//! `metrics.rs`; `--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
 //! benchmark with wrk on a copy of Django, see `http.rs`; `--interrupt N` and
 //! `--storm N`: issue 17's interrupted cold indexes of sympy and paused-daemon storms
@@ -19,6 +20,7 @@
 mod context;
 mod http;
 mod lost_edges;
+mod metrics;
 mod pathological;
 mod serve;
 mod soak;
@@ -149,6 +151,7 @@ fn main() -> Result<()> {
     let mut pathological_mode = false;
     let mut baseline: Option<PathBuf> = None;
     let mut soak_minutes = None;
+    let mut metrics_mode = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--serve" => serve_mode = true,
@@ -159,12 +162,13 @@ fn main() -> Result<()> {
             "--pathological" => pathological_mode = true,
             "--baseline" => baseline = Some(args.next().context("--baseline BIN")?.into()),
             "--soak" => soak_minutes = Some(args.next().context("--soak MINUTES")?.parse()?),
+            "--metrics" => metrics_mode = true,
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--soak MINUTES] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--soak MINUTES|--metrics] [django|flask|requests|sympy|rust|ts|js ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
@@ -172,6 +176,10 @@ fn main() -> Result<()> {
     }
     if pathological_mode {
         return pathological::run(&codehub, baseline.as_deref(), runs);
+    }
+    if metrics_mode {
+        let name = names.first().map_or("flask", String::as_str);
+        return metrics::run(&codehub, &corpora_dir.join("python").join(name));
     }
     if names.is_empty() {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();

@@ -291,6 +291,12 @@ impl Out {
                 if let Some(e) = &d.last_error {
                     self.line(format_args!("last error: {e}"))?;
                 }
+                if !d.metrics.is_empty() {
+                    self.line("metrics:    (as served at /metrics; histograms in seconds)")?;
+                    for (series, value) in &d.metrics {
+                        self.line(format_args!("  {series} {value}"))?;
+                    }
+                }
             }
             None => self.line("daemon:     not running (index read directly)")?,
         }

@@ -24,7 +24,7 @@ impl server::Live for LiveDaemon {
     }
 
     fn daemon_status(&self) -> DaemonStatus {
-        self.daemon.stats()
+        DaemonStatus { metrics: web::metrics::snapshot(), ..self.daemon.stats() }
     }
 
     fn shutdown(&self) {
@@ -64,6 +64,8 @@ pub fn run(
         }
     }
     let signals = block_termination_signals();
+    // Before the daemon starts, so the start-up index is counted (`/metrics`, `status`).
+    web::metrics::install();
     let daemon = match index::Daemon::start(config.clone(), options) {
         Ok(d) => Arc::new(d),
         Err(e @ index::DaemonError::AlreadyRunning { .. }) => {

@@ -266,7 +266,8 @@ impl Daemon {
         if sh.stop.load(Ordering::SeqCst) {
             return Err("the daemon is stopping".into());
         }
-        let deadline = Instant::now() + timeout;
+        let started = Instant::now();
+        let deadline = started + timeout;
         let mark = if sh.polling.load(Ordering::SeqCst) {
             sh.queue.push_rescan()
         } else {
@@ -291,6 +292,7 @@ impl Daemon {
                 sh.queue.describe()
             ));
         }
+        metrics::histogram!("codehub_sync_seconds").record(started.elapsed());
         Ok(sh.clock.load(Ordering::SeqCst))
     }
 
@@ -373,6 +375,7 @@ impl Daemon {
                     elapsed_s: sh.started.elapsed().as_secs_f64(),
                 }
             }),
+            metrics: Default::default(),
         }
     }
 
@@ -982,6 +985,7 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
                 Err(e) => note_error(shared, format!("rescan failed: {e}")),
             }
             shared.rescans.fetch_add(1, Ordering::SeqCst);
+            metrics::counter!("codehub_rescans_total").increment(1);
             shared.first_index_done.store(true, Ordering::SeqCst);
             shared.queue.done(&job);
             // A rescan frees its walkers' and its connection's memory all at once.
@@ -1041,6 +1045,7 @@ fn commit_batch(
             }
         }
     }
+    let write_started = Instant::now();
     let mut writer = store.writer(false)?;
     let mut applied = 0;
     let removed_by_rename: HashSet<&str> = renamed_from.values().map(String::as_str).collect();
@@ -1068,6 +1073,7 @@ fn commit_batch(
         }
     }
     let clock = writer.commit()?;
+    metrics::histogram!("codehub_commit_seconds").record(write_started.elapsed());
     set_clock(shared, clock);
     shared.changes_applied.fetch_add(applied, Ordering::SeqCst);
     Ok(())

@@ -44,6 +44,8 @@ struct State {
     rescans: BTreeMap<u64, bool>,
     /// Items pushed, for `status`.
     pushed: u64,
+    /// Pending path → when its oldest unhandled change was queued (the queue wait).
+    queued_at: HashMap<String, Instant>,
     closed: bool,
 }
 
@@ -95,11 +97,13 @@ impl ChangeQueue {
         let seq = st.next_seq;
         // A new change ends any settle wait: the path is looked at again now.
         st.not_before.remove(&path);
+        st.queued_at.entry(path.clone()).or_insert_with(Instant::now);
         if !st.pending.contains_key(&path) {
             // Coalescing keeps the oldest sequence number (see the module docs).
             st.pending.insert(path.clone(), seq);
             st.order.insert(seq, path);
         }
+        metrics::gauge!("codehub_queue_depth").set(st.pending.len() as f64);
         drop(st);
         self.changed.notify_all();
         seq
@@ -191,6 +195,10 @@ impl ChangeQueue {
                     st.pending.remove(&path);
                     st.not_before.remove(&path);
                     st.inflight.insert(path.clone(), seq);
+                    if let Some(at) = st.queued_at.remove(&path) {
+                        metrics::histogram!("codehub_queue_wait_seconds").record(at.elapsed());
+                    }
+                    metrics::gauge!("codehub_queue_depth").set(st.pending.len() as f64);
                     drop(st);
                     self.changed.notify_all();
                     return Some(Job::Path { path, seq });

@@ -517,7 +517,10 @@ pub(crate) fn examine(
     previous: Option<&FileRow>,
     max_size: u64,
 ) -> Option<Found> {
-    let skipped = |path: String, reason: String| Some(Found::Skipped(Skipped { path, reason }));
+    let skipped = |path: String, reason: String| {
+        metrics::counter!("codehub_files_failed_total").increment(1);
+        Some(Found::Skipped(Skipped { path, reason }))
+    };
     if !model::path_is_addressable(&path) {
         return skipped(path, "path contains `::`, the node-id separator".into());
     }
@@ -551,6 +554,7 @@ pub(crate) fn examine(
     let started = Instant::now();
     let facts = extract::extract(&path, &bytes)?;
     tracing::trace!(path, us = started.elapsed().as_micros() as u64, "extracted");
+    metrics::counter!("codehub_files_indexed_total").increment(1);
     Some(Found::Parsed(Box::new(facts), meta))
 }
 

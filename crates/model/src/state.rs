@@ -163,6 +163,11 @@ pub struct DaemonStatus {
     /// store) runs: until it ends, answers may miss files and call edges.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indexing: Option<IndexingProgress>,
+    /// The process's metrics (what `GET /metrics` serves), as Prometheus series
+    /// `name{labels}` → value: counters and gauges, and each histogram's `_count` and
+    /// `_sum` (seconds). Empty when the daemon records no metrics.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub metrics: std::collections::BTreeMap<String, f64>,
 }
 
 /// How far the daemon's start-up index has come (see [`DaemonStatus::indexing`]).

@@ -444,11 +444,14 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>, reserved: bool) {
                 break;
             }
             Ok(request) => {
+                let known = protocol::method::ALL.iter().find(|m| **m == request.method);
                 let answer = if runs_inline(&request.method, &request.params) {
                     run_inline(shared, &mut inline, &request.method, request.params)
                 } else {
                     run(shared, &mut worker, request.method, request.params)
                 };
+                let status = answer.as_ref().map_or_else(|e| e.data.kind.as_str(), |_| "ok");
+                metrics::counter!("codehub_requests_total", "transport" => "socket", "method" => *known.unwrap_or(&"unknown"), "status" => status).increment(1);
                 request.id.map(|id| match answer {
                     Ok(result) => Response::ok(id, result),
                     Err(error) => Response::err(id, error),

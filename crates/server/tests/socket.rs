@@ -109,6 +109,7 @@ impl Live for FakeLive {
             last_error: None,
             watch_mode: "inotify".into(),
             indexing: None,
+            metrics: Default::default(),
         }
     }
 

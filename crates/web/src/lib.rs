@@ -21,8 +21,10 @@
 #![warn(missing_docs)]
 
 pub mod auth;
+pub mod metrics;
 mod push;
 mod routes;
+mod ui;
 mod ws;
 
 use server::Live;
@@ -182,6 +184,7 @@ pub fn serve(options: Options, live: Arc<dyn Live>) -> Result<Server, WebError> 
     if options.auth.is_none() && !options.addr.ip().is_loopback() {
         return Err(WebError::Unprotected(options.addr));
     }
+    metrics::install();
     // Fail here, not in every request, when the index cannot be read.
     let clock = store::Store::open_read_only(&options.db_path)?.clock()?;
     let listener = std::net::TcpListener::bind(options.addr)

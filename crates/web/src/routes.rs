@@ -70,9 +70,13 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/healthz", get(healthz))
         .route("/openapi.json", get(openapi))
         .route("/ws", get(ws::upgrade))
+        .route("/metrics", get(crate::metrics::route))
+        .route("/ui", get(crate::ui::page))
+        .route("/ui/{file}", get(crate::ui::page))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(shared.clone(), guard))
+        .layer(middleware::from_fn(crate::metrics::track))
         .with_state(shared)
 }
 
@@ -111,9 +115,13 @@ async fn guard(State(shared): State<Arc<Shared>>, mut request: Request, next: Ne
     }
     let access = match &shared.auth {
         None => Access::Open,
-        Some(_) if path == "/healthz" || path == "/openapi.json" => Access::Open,
+        Some(_) if path == "/healthz" || path == "/openapi.json" || crate::ui::is_public(&path) => {
+            Access::Open
+        }
         Some(keys) => {
+            let from_ws = crate::ui::bearer_from_protocols(&path, request.headers());
             let header = request.headers().get(header::AUTHORIZATION).map(HeaderValue::as_bytes);
+            let header = header.or(from_ws.as_deref().map(str::as_bytes));
             match keys.check_header(header) {
                 Ok(claims) => Access::Token(Arc::new(claims)),
                 Err(refusal_reason) => {

@@ -43,6 +43,7 @@ pub(crate) async fn upgrade(
         return crate::routes::rest_error_with(server::errors::BUSY_STATUS, error);
     };
     let limit = shared.limits.max_body_bytes;
+    let upgrade = upgrade.protocols([crate::ui::WS_PROTOCOL]);
     upgrade.max_message_size(limit).max_frame_size(limit).on_upgrade(move |socket| async move {
         let _slot = slot;
         session(socket, shared, access).await
