@@ -163,7 +163,7 @@ fn a_context_pack_for_a_just_removed_node_is_not_found_never_an_empty_success() 
         if out.status.success() {
             assert_eq!(answer["included"][0]["id"], "a.py::gone", "{answer}");
         } else {
-            assert_eq!(answer["error"]["kind"], "not_found", "{answer}");
+            assert_eq!(answer["error"]["data"]["kind"], "not_found", "{answer}");
         }
     }
     let _ = codehub(root, &["stop"]);

@@ -151,6 +151,8 @@ fn check(out: &Output, args: &[String]) {
 /// Commands that hold the terminal or need a daemon: run in their own way.
 fn special(args: &[String]) -> Option<&str> {
     match args.first().map(String::as_str) {
+        // `mcp install` is an ordinary command; bare `mcp` is the stdio server.
+        Some("mcp") if args.get(1).is_some_and(|a| a == "install") => None,
         Some(c @ ("serve" | "stop" | "mcp")) => Some(c),
         _ => None,
     }
