@@ -22,7 +22,9 @@ const DURATION_S: u32 = 20;
 /// Pause between the editor's saves.
 const EDIT_EVERY: Duration = Duration::from_millis(100);
 
-struct Daemon(Child);
+/// A daemon child process, killed and reaped when dropped (every bench mode that
+/// runs `codehub serve` holds one).
+pub(crate) struct Daemon(pub(crate) Child);
 
 impl Drop for Daemon {
     fn drop(&mut self) {
@@ -32,7 +34,12 @@ impl Drop for Daemon {
 }
 
 /// One HTTP/1.1 exchange (`Connection: close`): status and body.
-fn http(addr: SocketAddr, method: &str, path: &str, body: &str) -> Result<(u16, String)> {
+pub(crate) fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    body: &str,
+) -> Result<(u16, String)> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(120)))?;
     write!(

@@ -4,11 +4,12 @@
 //! every callable in turn, in alternating rounds without and with a scraper that
 //! fetches `/metrics` every second. Prints each round's p50 and the medians of both.
 
+use crate::http::{http, Daemon};
 use anyhow::{bail, Context, Result};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -17,31 +18,6 @@ use std::time::{Duration, Instant};
 const ROUNDS: usize = 4;
 /// Length of one round.
 const ROUND: Duration = Duration::from_secs(5);
-
-struct Daemon(Child);
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// One HTTP/1.1 exchange on a new connection: status and body.
-fn http(addr: SocketAddr, method: &str, path: &str, body: &str) -> Result<(u16, String)> {
-    let mut stream = TcpStream::connect(addr)?;
-    stream.set_read_timeout(Some(Duration::from_secs(120)))?;
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
-        body.len()
-    )?;
-    let mut reply = String::new();
-    stream.read_to_string(&mut reply)?;
-    let status = reply.split(' ').nth(1).context("no status line")?.parse()?;
-    let body = reply.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_owned();
-    Ok((status, body))
-}
 
 /// Runs the benchmark on a copy of `corpus`.
 pub fn run(codehub: &Path, corpus: &Path) -> Result<()> {

@@ -4,22 +4,14 @@
 //! with 8 clients querying while another edits and syncs; (3) the idle daemon's RSS
 //! and CPU use.
 
+use crate::http::Daemon;
 use anyhow::{bail, Context, Result};
 use serde_json::json;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-struct Daemon(Child);
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// Writes like an editor's atomic save: a temporary file renamed over the target, so
 /// the daemon never reads a half-written file.

@@ -9,12 +9,13 @@
 //! grows with uptime rather than with the index shows up as a last-5 maximum above
 //! the first-5 one.
 
+use crate::http::Daemon;
 use anyhow::{bail, Context, Result};
 use serde_json::json;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -35,15 +36,6 @@ const EDITED_FILES: usize = 64;
 const SESSIONS: u64 = 4096;
 /// RSS sampling period.
 const SAMPLE_EVERY: Duration = Duration::from_secs(5);
-
-struct Daemon(Child);
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// What the load threads have done so far.
 #[derive(Default)]
