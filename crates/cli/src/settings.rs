@@ -51,9 +51,14 @@ pub struct DaemonArgs {
     /// [default: 10000].
     #[arg(long, value_name = "N", env = "CODEHUB_QUEUE_BOUND")]
     pub queue_bound: Option<usize>,
-    /// Milliseconds a changed path is left to settle before it is indexed [default: 50].
+    /// Milliseconds a file found empty, or shrunk to a prefix of itself, waits for the
+    /// rest of its save before it is indexed as it is [default: 50].
     #[arg(long, value_name = "MS", env = "CODEHUB_SETTLE_MS")]
     pub settle_ms: Option<u64>,
+    /// Milliseconds a changed path must stay quiet before it is indexed; `sync` does not
+    /// wait for it [default: 0, off].
+    #[arg(long, value_name = "MS", env = "CODEHUB_DEBOUNCE_MS")]
+    pub debounce_ms: Option<u64>,
     /// Rescan periodically instead of watching (network file systems).
     #[arg(long, env = "CODEHUB_POLL", num_args = 0..=1, require_equals = true,
           default_missing_value = "true", value_name = "BOOL", value_parser = BoolishValueParser::new())]
@@ -86,6 +91,8 @@ pub struct FileConfig {
     pub queue_bound: Option<usize>,
     /// The daemon's settle time, in milliseconds.
     pub settle_ms: Option<u64>,
+    /// The daemon's debounce window, in milliseconds (0: off).
+    pub debounce_ms: Option<u64>,
     /// Poll instead of watching.
     pub poll: Option<bool>,
     /// The HTTP/WebSocket address of `serve`.
@@ -172,6 +179,8 @@ pub struct Settings {
     pub queue_bound: Setting<usize>,
     /// Daemon settle time, ms.
     pub settle_ms: Setting<u64>,
+    /// Daemon debounce window, ms (0: off).
+    pub debounce_ms: Setting<u64>,
     /// Poll instead of watching.
     pub poll: Setting<bool>,
     /// HTTP address of `serve`.
@@ -327,6 +336,15 @@ pub fn resolve(root: &Path, given: &Given<'_>) -> Result<Settings> {
             p,
             index::DaemonOptions::default().settle.as_millis() as u64,
         ),
+        debounce_ms: pick(
+            given,
+            "debounce_ms",
+            "CODEHUB_DEBOUNCE_MS",
+            dm.debounce_ms,
+            file.debounce_ms,
+            p,
+            index::DaemonOptions::default().debounce.as_millis() as u64,
+        ),
         poll: pick(given, "poll", "CODEHUB_POLL", dm.poll, file.poll, p, false),
         http: pick(given, "http", "CODEHUB_HTTP", dm.http.map(Some), file_http, p, None),
         auth: pick(given, "auth", "CODEHUB_AUTH", dm.auth, file.auth, p, false),
@@ -376,6 +394,7 @@ impl Settings {
             queue_bound: self.queue_bound.value,
             force_polling: self.poll.value,
             settle: std::time::Duration::from_millis(self.settle_ms.value),
+            debounce: std::time::Duration::from_millis(self.debounce_ms.value),
             ..index::DaemonOptions::default()
         }
     }
@@ -391,6 +410,7 @@ impl Settings {
             ("workers", json!(self.workers.value), &self.workers.origin),
             ("queue_bound", json!(self.queue_bound.value), &self.queue_bound.origin),
             ("settle_ms", json!(self.settle_ms.value), &self.settle_ms.origin),
+            ("debounce_ms", json!(self.debounce_ms.value), &self.debounce_ms.origin),
             ("poll", json!(self.poll.value), &self.poll.origin),
             ("http", json!(self.http.value.map(|a| a.to_string())), &self.http.origin),
             ("auth", json!(self.auth.value), &self.auth.origin),

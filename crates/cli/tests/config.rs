@@ -51,7 +51,7 @@ fn flags_beat_the_environment_which_beats_codehub_toml_which_beats_defaults() {
     write(
         root,
         "codehub.toml",
-        "workers = 3\nqueue_bound = 7\nmax_file_size = 1000\nexclude = [\"gen\"]\n",
+        "workers = 3\nqueue_bound = 7\nmax_file_size = 1000\nexclude = [\"gen\"]\ndebounce_ms = 25\n",
     );
     let envs = [("CODEHUB_WORKERS", "5"), ("CODEHUB_QUEUE_BOUND", "8")];
     let v = config(root, &["--workers", "9"], &envs);
@@ -69,6 +69,8 @@ fn flags_beat_the_environment_which_beats_codehub_toml_which_beats_defaults() {
     assert_eq!(s["exclude"]["value"], serde_json::json!(["gen"]));
     assert_eq!(s["settle_ms"]["value"], 50);
     assert_eq!(s["settle_ms"]["source"], "default");
+    assert_eq!(s["debounce_ms"]["value"], 25);
+    assert_eq!(s["debounce_ms"]["source"], "file");
     assert_eq!(s["http"]["value"], serde_json::Value::Null);
     // Take away the flag, then the variable: the next layer shows through.
     assert_eq!(config(root, &[], &envs)["settings"]["workers"]["value"], 5);

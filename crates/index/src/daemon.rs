@@ -77,6 +77,10 @@ pub struct DaemonOptions {
     /// wait for the rest of its save before it is committed as it is (Watchman's
     /// "settle"). A further change to the file ends the wait at once. Zero disables it.
     pub settle: Duration,
+    /// How long a changed path must go without a further change before a worker takes
+    /// it (a trailing-edge debounce: every change restarts it, but a path waits at most
+    /// ten windows in all). `sync` does not wait for it. Zero (the default) disables it.
+    pub debounce: Duration,
 }
 
 impl Default for DaemonOptions {
@@ -86,6 +90,7 @@ impl Default for DaemonOptions {
             poll_interval: Duration::from_secs(2),
             force_polling: false,
             settle: Duration::from_millis(50),
+            debounce: Duration::ZERO,
         }
     }
 }
@@ -188,7 +193,7 @@ impl Daemon {
                 config.include_vendored,
                 config.globs.clone(),
             ),
-            queue: ChangeQueue::new(options.queue_bound),
+            queue: ChangeQueue::with_debounce(options.queue_bound, options.debounce),
             config,
             started: Instant::now(),
             cookies: Mutex::new(HashMap::new()),

@@ -15,6 +15,13 @@
 //! state (a save caught half-way): it stays pending under its sequence number, so
 //! barriers wait for it, but is not handed out before its settle deadline unless a
 //! new change to it arrives first.
+//!
+//! With a debounce window ([`ChangeQueue::with_debounce`]), a pending path is handed
+//! out only once it has been quiet for the window (every change restarts it, as a
+//! trailing-edge debounce does), but never later than [`DEBOUNCE_MAX_FACTOR`] windows
+//! after its oldest unhandled change, so a file written continuously is still indexed.
+//! A barrier does not wait for the window: a path whose change a `sync` waits for is
+//! due at once (read-your-writes), while the settle rule above still applies to it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Condvar, Mutex, MutexGuard};
@@ -29,6 +36,10 @@ pub enum Job {
     Rescan { seq: u64 },
 }
 
+/// A debounced path is handed out at the latest this many debounce windows after its
+/// oldest unhandled change, however often it keeps changing.
+pub const DEBOUNCE_MAX_FACTOR: u32 = 10;
+
 #[derive(Default)]
 struct State {
     next_seq: u64,
@@ -40,6 +51,11 @@ struct State {
     inflight: HashMap<String, u64>,
     /// Deferred pending paths → the instant before which they are not handed out.
     not_before: HashMap<String, Instant>,
+    /// Debounced pending paths → the end of their quiet window.
+    quiet_until: HashMap<String, Instant>,
+    /// The highest barrier mark a `wait_flushed` has asked for: pending paths at or
+    /// below it skip their debounce window.
+    expedite: u64,
     /// Pending and in-flight rescans by sequence number (true = taken by a worker).
     rescans: BTreeMap<u64, bool>,
     /// Items pushed, for `status`.
@@ -64,6 +80,7 @@ pub struct ChangeQueue {
     state: Mutex<State>,
     changed: Condvar,
     bound: usize,
+    debounce: Duration,
 }
 
 impl ChangeQueue {
@@ -71,10 +88,17 @@ impl ChangeQueue {
     /// into a full queue blocks the producer (backpressure) until a worker takes one.
     /// Pushing a path that is already pending never blocks: it coalesces.
     pub fn new(bound: usize) -> ChangeQueue {
+        ChangeQueue::with_debounce(bound, Duration::ZERO)
+    }
+
+    /// Like [`ChangeQueue::new`], and a path is handed out only after `debounce` without
+    /// a new change to it (see the module docs). Zero disables debouncing.
+    pub fn with_debounce(bound: usize, debounce: Duration) -> ChangeQueue {
         ChangeQueue {
             state: Mutex::new(State::default()),
             changed: Condvar::new(),
             bound: bound.max(1),
+            debounce,
         }
     }
 
@@ -97,7 +121,12 @@ impl ChangeQueue {
         let seq = st.next_seq;
         // A new change ends any settle wait: the path is looked at again now.
         st.not_before.remove(&path);
-        st.queued_at.entry(path.clone()).or_insert_with(Instant::now);
+        let now = Instant::now();
+        let first = *st.queued_at.entry(path.clone()).or_insert(now);
+        if !self.debounce.is_zero() {
+            let quiet = (now + self.debounce).min(first + self.debounce * DEBOUNCE_MAX_FACTOR);
+            st.quiet_until.insert(path.clone(), quiet);
+        }
         if !st.pending.contains_key(&path) {
             // Coalescing keeps the oldest sequence number (see the module docs).
             st.pending.insert(path.clone(), seq);
@@ -185,15 +214,20 @@ impl ChangeQueue {
                 }
             } else {
                 let now = Instant::now();
-                let due = |p: &String| {
-                    st.closed || st.not_before.get(p).is_none_or(|&until| until <= now)
+                let due = |seq: u64, p: &String| {
+                    st.closed
+                        || (st.not_before.get(p).is_none_or(|&until| until <= now)
+                            && (seq <= st.expedite
+                                || st.quiet_until.get(p).is_none_or(|&until| until <= now)))
                 };
-                let next = st.order.iter().find(|(_, p)| !st.inflight.contains_key(*p) && due(p));
+                let next =
+                    st.order.iter().find(|(&seq, p)| !st.inflight.contains_key(*p) && due(seq, p));
                 if let Some((&seq, path)) = next {
                     let path = path.clone();
                     st.order.remove(&seq);
                     st.pending.remove(&path);
                     st.not_before.remove(&path);
+                    st.quiet_until.remove(&path);
                     st.inflight.insert(path.clone(), seq);
                     if let Some(at) = st.queued_at.remove(&path) {
                         metrics::histogram!("codehub_queue_wait_seconds").record(at.elapsed());
@@ -207,9 +241,10 @@ impl ChangeQueue {
             if st.closed && st.order.is_empty() && st.rescans.is_empty() {
                 return None;
             }
-            // Wake for the earliest settle deadline, if a deferred path waits.
+            // Wake for the earliest settle or debounce deadline, if a path waits for one.
             let now = Instant::now();
-            match st.not_before.values().min().map(|&until| until.saturating_duration_since(now)) {
+            let wake = st.not_before.values().chain(st.quiet_until.values()).min();
+            match wake.map(|&until| until.saturating_duration_since(now)) {
                 Some(left) => {
                     let left = left.max(Duration::from_millis(1));
                     st = self.changed.wait_timeout(st, left).unwrap_or_else(|e| e.into_inner()).0;
@@ -241,6 +276,13 @@ impl ChangeQueue {
     pub fn wait_flushed(&self, mark: u64, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
         let mut st = self.lock();
+        if mark > st.expedite {
+            // Paths this barrier waits for skip their debounce window.
+            st.expedite = mark;
+            if !st.quiet_until.is_empty() {
+                self.changed.notify_all();
+            }
+        }
         loop {
             match st.oldest_outstanding() {
                 Some(oldest) if oldest <= mark => {}
@@ -343,6 +385,61 @@ mod tests {
         q.defer("b.py".into(), 3, Instant::now() + Duration::from_secs(30));
         q.done(&b);
         assert_eq!(q.pop().unwrap(), Job::Path { path: "b.py".into(), seq: 3 });
+    }
+
+    #[test]
+    fn a_debounced_path_waits_until_it_has_been_quiet() {
+        let q = ChangeQueue::with_debounce(8, Duration::from_millis(60));
+        let started = Instant::now();
+        q.push("a.py".into());
+        std::thread::sleep(Duration::from_millis(30));
+        q.push("a.py".into()); // restarts the window
+        let job = q.pop().unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(90), "handed out inside the window");
+        assert_eq!(job, Job::Path { path: "a.py".into(), seq: 1 }, "one job for both changes");
+    }
+
+    #[test]
+    fn a_path_that_keeps_changing_is_still_handed_out() {
+        let window = Duration::from_millis(20);
+        let q = Arc::new(ChangeQueue::with_debounce(8, window));
+        let writer = {
+            let q = q.clone();
+            std::thread::spawn(move || {
+                for _ in 0..60 {
+                    q.push("hot.py".into());
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            })
+        };
+        let started = Instant::now();
+        let job = q.pop().unwrap();
+        let waited = started.elapsed();
+        assert!(matches!(job, Job::Path { ref path, .. } if path == "hot.py"));
+        assert!(
+            waited < window * DEBOUNCE_MAX_FACTOR + Duration::from_millis(150),
+            "starved for {waited:?} while the file kept changing"
+        );
+        writer.join().unwrap();
+    }
+
+    #[test]
+    fn a_barrier_does_not_wait_for_the_debounce_window() {
+        let q = Arc::new(ChangeQueue::with_debounce(8, Duration::from_secs(30)));
+        q.push("a.py".into());
+        let mark = q.mark();
+        let worker = {
+            let q = q.clone();
+            std::thread::spawn(move || {
+                let job = q.pop().unwrap();
+                q.done(&job);
+                job
+            })
+        };
+        let started = Instant::now();
+        assert!(q.wait_flushed(mark, Duration::from_secs(5)), "sync waited out the window");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(worker.join().unwrap(), Job::Path { path: "a.py".into(), seq: 1 });
     }
 
     #[test]

@@ -135,3 +135,57 @@ fn a_file_shrunk_to_a_prefix_then_completed_is_one_change() {
     assert!(store.node("m.py::f17").unwrap().is_some());
     daemon.stop();
 }
+
+/// Waits until the store's row for `rel` has `size` bytes, polling (no `sync`, which
+/// would skip the debounce window).
+fn wait_for_size(root: &Path, rel: &str, size: u64) {
+    let store = reader(root);
+    let deadline = std::time::Instant::now() + SYNC;
+    while store.file(rel).unwrap().map(|r| r.size) != Some(size) {
+        assert!(std::time::Instant::now() < deadline, "{rel} never reached {size} bytes");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_burst_of_saves_inside_the_debounce_window_is_one_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let file = root.join("m.py");
+    fs::write(&file, source(0)).unwrap();
+    let options =
+        DaemonOptions { debounce: Duration::from_millis(300), ..DaemonOptions::default() };
+    let daemon = Daemon::start(Config::new(root).unwrap(), options).unwrap();
+    let clock = daemon.sync(SYNC).unwrap();
+    // Five saves 20 ms apart: each restarts the window, so only the last is indexed.
+    // The last one is longer than the others, so its size tells when it is in.
+    for value in [1, 2, 3, 4, 100] {
+        fs::write(&file, source(value)).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    wait_for_size(root, "m.py", source(100).len() as u64);
+    let store = reader(root);
+    let changes = store.changes_since(clock, 10_000).unwrap();
+    let mut clocks: Vec<u64> = changes.iter().map(|c| c.clock).collect();
+    clocks.dedup();
+    assert_eq!(clocks.len(), 1, "five saves were not one commit: {changes:?}");
+    daemon.stop();
+}
+
+#[test]
+fn sync_does_not_wait_for_the_debounce_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let file = root.join("m.py");
+    fs::write(&file, source(0)).unwrap();
+    let options = DaemonOptions { debounce: Duration::from_secs(20), ..DaemonOptions::default() };
+    let daemon = Daemon::start(Config::new(root).unwrap(), options).unwrap();
+    daemon.sync(SYNC).unwrap();
+    fs::write(&file, source(1)).unwrap();
+    let started = std::time::Instant::now();
+    daemon.sync(SYNC).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(10), "sync waited out the 20 s window");
+    let store = reader(root);
+    assert_eq!(store.file("m.py").unwrap().map(|r| r.size), Some(source(1).len() as u64));
+    daemon.stop();
+}
