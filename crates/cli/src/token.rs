@@ -3,6 +3,7 @@
 
 use anyhow::{anyhow, Result};
 use clap::Subcommand;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -36,7 +37,8 @@ pub fn run(command: &TokenCommand, state_dir: &Path) -> Result<ExitCode> {
             let scope = web::auth::parse_scopes(scope).map_err(|e| anyhow!(e))?;
             let ttl = web::auth::parse_ttl(ttl).map_err(|e| anyhow!(e))?;
             let token = web::auth::issue(state_dir, sub, token_type, scope, ttl)?;
-            println!("{token}");
+            // A write error (a closed pipe) goes up to main, which exits quietly on one.
+            writeln!(std::io::stdout().lock(), "{token}")?;
             Ok(ExitCode::SUCCESS)
         }
     }
