@@ -147,6 +147,9 @@ fn sync(codehub: &Path, state: &Path, root: &Path) -> Result<()> {
         .arg("--state-dir")
         .arg(state)
         .arg("sync")
+        // A storm takes the daemon minutes on a busy machine; the default 9 s is for
+        // interactive use.
+        .args(["--timeout", "600"])
         .stdout(Stdio::null())
         .status()?;
     if !status.success() {
