@@ -30,7 +30,11 @@ fn extractors_never_ask_for_parents_or_siblings() {
     let sources = [
         ("builder.rs", include_str!("../src/builder.rs")),
         ("walk.rs", include_str!("../src/walk.rs")),
-        ("python.rs", include_str!("../src/python.rs")),
+        ("python/mod.rs", include_str!("../src/python/mod.rs")),
+        ("python/lower.rs", include_str!("../src/python/lower.rs")),
+        ("python/scopes.rs", include_str!("../src/python/scopes.rs")),
+        ("python/infer.rs", include_str!("../src/python/infer.rs")),
+        ("python/emit.rs", include_str!("../src/python/emit.rs")),
         ("rust.rs", include_str!("../src/rust.rs")),
         ("javascript.rs", include_str!("../src/javascript.rs")),
     ];

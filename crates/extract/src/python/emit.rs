@@ -1,0 +1,402 @@
+//! Python emission: call edges from evaluated callees, tests edges, and the resolution
+//! symbols (`.*`, `__return__`, `__all__`) the linker reads across files.
+
+use super::*;
+
+/// Tests as edges, shared by the language modules: for each `(test, roots)` adds a
+/// `tests` edge from the test to every target of `roots` (its direct calls, and the
+/// names its name says it tests), and, breadth first up to [`MAX_HELPER_DEPTH`],
+/// to the `calls` targets of the `helpers` (node ids of this file) it reaches. Targets
+/// are kept as the call edges have them, so the store links keys as it links calls;
+/// names (builtins, dynamic calls) are skipped, and each destination appears once
+/// per test (exact rather than inferred when both are found), at the line of the
+/// test's own site that reaches it.
+pub(crate) fn add_tests_edges(
+    b: &mut FileBuilder<'_>,
+    tests: Vec<(NodeIdx, Vec<(Target, u32)>)>,
+    helpers: &HashSet<String>,
+) {
+    let mut calls: HashMap<&str, Vec<&Target>> = HashMap::new();
+    for e in b.edges.iter().filter(|e| e.kind == EdgeKind::Calls) {
+        calls.entry(e.src.as_str()).or_default().push(&e.target);
+    }
+    let mut out: Vec<EdgeFacts> = Vec::new();
+    for (test, roots) in tests {
+        let test_id = &b.nodes[test].id;
+        // Destination → index in `out`, so that an exact target replaces an inferred one.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut expanded: HashSet<&str> = HashSet::from([test_id.as_str()]);
+        let mut queue: VecDeque<(Target, u32, usize)> =
+            roots.into_iter().map(|(t, line)| (t, line, 1)).collect();
+        while let Some((target, line, depth)) = queue.pop_front() {
+            let dst = match &target {
+                Target::Name(_) => continue,
+                Target::Node { id, .. } if id == test_id => continue,
+                Target::Node { id, .. } => {
+                    if depth < MAX_HELPER_DEPTH && helpers.contains(id) {
+                        if let Some((id, callees)) = calls.get_key_value(id.as_str()) {
+                            if expanded.insert(id) {
+                                for &t in callees {
+                                    queue.push_back((t.clone(), line, depth + 1));
+                                }
+                            }
+                        }
+                    }
+                    format!("node {id}")
+                }
+                Target::Key { key, .. } => format!("key {key}"),
+            };
+            match seen.get(&dst) {
+                Some(&at) => {
+                    if !is_inferred(&target) && is_inferred(&out[at].target) {
+                        out[at].target = target;
+                    }
+                }
+                None => {
+                    seen.insert(dst, out.len());
+                    let src = test_id.clone();
+                    out.push(EdgeFacts { kind: EdgeKind::Tests, src, target, line });
+                }
+            }
+        }
+    }
+    b.edges.extend(out);
+}
+
+/// Whether a target was found by a heuristic.
+pub(super) fn is_inferred(target: &Target) -> bool {
+    match target {
+        Target::Node { provenance, .. } => *provenance == Provenance::Inferred,
+        Target::Key { inferred, .. } => *inferred,
+        Target::Name(_) => false,
+    }
+}
+
+/// A file pytest collects tests from: `test_*.py`, `*_test.py`, or under `tests/`.
+pub(super) fn is_test_file(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = file.strip_suffix(".py").unwrap_or(file);
+    stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || path.split('/').rev().skip(1).any(|d| d == "tests")
+}
+
+impl<'s, 't> Py<'s, 't> {
+    /// Pass 2: every call in the owner's body (not in nested definitions, which are
+    /// owners of their own) becomes `calls` edges from the owner.
+    pub(super) fn calls(&mut self, owner: usize) {
+        let sites = std::mem::take(&mut self.owners[owner].sites);
+        let idx = self.owners[owner].idx;
+        for (function, line, pos) in sites {
+            let ctx = Ctx { owner, pos, user: Some(idx) };
+            for target in self.call_targets(function, ctx) {
+                self.b.edge(EdgeKind::Calls, idx, target, line);
+            }
+        }
+    }
+
+    /// The edges a call of `callee` makes: the function or method it evaluates to; for
+    /// a class, the class and the `__init__` that runs; for a key, the key (and its
+    /// `__init__` when the name looks like a class); else the callee's text.
+    pub(super) fn call_targets(&mut self, callee: Node<'t>, ctx: Ctx) -> Vec<Target> {
+        let shown_text = short(&walk::collapse_ws(&self.b.text(callee)));
+        let Some(Eval { value, inferred }) = self.eval(callee, ctx) else {
+            return vec![Target::Name(shown_text)];
+        };
+        let targets = self.targets_of(value, inferred, &shown_text);
+        if targets.is_empty() {
+            return vec![Target::Name(shown_text)];
+        }
+        targets
+    }
+
+    /// The edges calling `value` makes (see [`Self::call_targets`]).
+    pub(super) fn targets_of(
+        &mut self,
+        value: Value,
+        inferred: bool,
+        shown_text: &str,
+    ) -> Vec<Target> {
+        let provenance = if inferred { Provenance::Inferred } else { Provenance::Exact };
+        match value {
+            Value::Def(idx) => {
+                if let Some(others) = self.alternatives.get(&idx) {
+                    // Defined in several branches: each definition may be the one called.
+                    let mut targets: Vec<Target> = others
+                        .iter()
+                        .chain(std::iter::once(&idx))
+                        .map(|&i| Target::Node {
+                            id: self.b.nodes[i].id.clone(),
+                            provenance: Provenance::Inferred,
+                        })
+                        .collect();
+                    targets.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+                    return targets;
+                }
+                let mut targets =
+                    vec![Target::Node { id: self.b.nodes[idx].id.clone(), provenance }];
+                if self.b.nodes[idx].kind == NodeKind::Class {
+                    if let Some(init) = self.class_member(idx, "__init__", false) {
+                        targets.push(self.member_target(init, inferred));
+                    }
+                }
+                targets
+            }
+            Value::Key { key, shown } => {
+                let name = shown.unwrap_or_else(|| shown_text.to_owned());
+                let mut targets = Vec::new();
+                if looks_like_class(&key) && self.may_be_in_root(&key) {
+                    targets.push(Target::Key {
+                        key: format!("{key}.__init__"),
+                        name: format!("{name}.__init__"),
+                        inferred,
+                    });
+                }
+                targets.insert(0, Target::Key { key, name, inferred });
+                targets
+            }
+            Value::Union(values) => {
+                let mut targets = Vec::new();
+                for v in values {
+                    for t in self.targets_of(v, true, shown_text) {
+                        if !targets.contains(&t) {
+                            targets.push(t);
+                        }
+                    }
+                }
+                targets
+            }
+            Value::Instance(_) | Value::Super(_) => Vec::new(),
+        }
+    }
+
+    /// Could `key` be defined in the indexed tree? Keys into this file's own top-level
+    /// package could; from a file at the top level, any could. Constructor calls get
+    /// their `__init__` edge only then: for a class outside the tree it could never
+    /// link and would only add an unresolved edge per call.
+    pub(super) fn may_be_in_root(&self, key: &str) -> bool {
+        let Some((top, _)) = self.package.split_once('.').or(Some((&self.package, ""))) else {
+            return true;
+        };
+        if top.is_empty() {
+            return true;
+        }
+        let dotted = key.strip_prefix("py:").unwrap_or(key);
+        dotted.split('.').next() == Some(top)
+    }
+
+    /// The target for a member found by [`Self::class_member`].
+    pub(super) fn member_target(&self, member: Member, inferred: bool) -> Target {
+        match member {
+            Member::Def(idx, through_bases) => Target::Node {
+                id: self.b.nodes[idx].id.clone(),
+                provenance: if through_bases || inferred {
+                    Provenance::Inferred
+                } else {
+                    Provenance::Exact
+                },
+            },
+            Member::Key { key, shown } => Target::Key { key, name: shown, inferred: true },
+            Member::Value(_) => Target::Name("__init__".into()),
+        }
+    }
+
+    /// Tests as edges: finds the test functions (module-level `test*` functions of a
+    /// test file or marked with `@pytest.mark`, `test*` methods of `Test*` classes in a
+    /// test file and of `unittest.TestCase` subclasses) and adds their `tests` edges:
+    /// to what they call, directly or through the file's other functions (helpers,
+    /// fixtures), and to `X` when the test is named `test_X` and `X` names a function
+    /// or class in the module's scope.
+    pub(super) fn tests(&mut self) {
+        let test_file = is_test_file(self.b.path);
+        let mut tests = Vec::new();
+        let mut helpers = HashSet::new();
+        for idx in 1..self.b.nodes.len() {
+            let node = &self.b.nodes[idx];
+            if node.kind.is_callable() {
+                helpers.insert(node.id.clone());
+            }
+            if !node.kind.is_callable() || !node.name.starts_with("test") {
+                continue;
+            }
+            let Some(&(_, scope)) = self.defs.get(&idx) else { continue };
+            let is_test = match self.scopes[scope].kind {
+                ScopeKind::Module => {
+                    test_file || node.decorators.iter().any(|d| d.starts_with("@pytest.mark."))
+                }
+                ScopeKind::Class => {
+                    let class = self.scopes[scope].owner;
+                    (test_file && self.b.nodes[class].name.starts_with("Test"))
+                        || self.is_test_case(class, 0)
+                }
+                ScopeKind::Function => false,
+            };
+            if is_test {
+                tests.push(idx);
+            }
+        }
+        let mut with_roots = Vec::new();
+        for test in tests {
+            let id = &self.b.nodes[test].id;
+            // Decorators (`@pytest.mark.parametrize`, `@mock.patch`) are calls made
+            // before the `def` line: they set the test up, they are not tested.
+            let def_line = self.defs.get(&test).map_or(0, |(syntax, _)| walk::line(*syntax));
+            let mut roots: Vec<(Target, u32)> = self
+                .b
+                .edges
+                .iter()
+                .filter(|e| e.kind == EdgeKind::Calls && e.src == *id && e.line >= def_line)
+                .map(|e| (e.target.clone(), e.line))
+                .collect();
+            let name = &self.b.nodes[test].name;
+            let tested = name.strip_prefix("test_").filter(|n| is_identifier(n)).map(str::to_owned);
+            if let Some(tested) = tested {
+                let line = self.b.nodes[test].span.start_line;
+                let ctx = Ctx { owner: 0, pos: usize::MAX, user: None };
+                let target = match self.eval_name(&tested, ctx) {
+                    Some(Eval { value: Value::Def(def), .. })
+                        if matches!(
+                            self.b.nodes[def].kind,
+                            NodeKind::Function | NodeKind::Class
+                        ) =>
+                    {
+                        Some(Target::Node {
+                            id: self.b.nodes[def].id.clone(),
+                            provenance: Provenance::Exact,
+                        })
+                    }
+                    Some(Eval { value: Value::Key { key, shown }, inferred }) => {
+                        Some(Target::Key { key, name: shown.unwrap_or(tested), inferred })
+                    }
+                    _ => None,
+                };
+                roots.extend(target.map(|t| (t, line)));
+            }
+            with_roots.push((test, roots));
+        }
+        add_tests_edges(&mut self.b, with_roots, &helpers);
+    }
+
+    /// Whether `class` derives from a `TestCase` (`unittest.TestCase`, Django's, ...),
+    /// directly or through classes of this file.
+    pub(super) fn is_test_case(&self, class: NodeIdx, depth: usize) -> bool {
+        if depth > MAX_EVAL_DEPTH {
+            return false;
+        }
+        self.bases.get(&class).is_some_and(|bases| {
+            bases.iter().any(|base| match base {
+                Class::Def(c) => self.is_test_case(*c, depth + 1),
+                Class::Key { key, .. } => {
+                    key.rsplit('.').next().is_some_and(|last| last.ends_with("TestCase"))
+                }
+            })
+        })
+    }
+
+    /// Exports the symbols the store needs to resolve across files: star imports and
+    /// what a star import of this module binds, base classes, return types.
+    pub(super) fn export_resolution_symbols(&mut self) {
+        let module = self.module_key.clone();
+        for star in self.star_imports.clone() {
+            self.b.export_alias(format!("{module}.*"), format!("py:{star}.__all__"));
+        }
+        if self.star_imports.len() > 1 {
+            // A later star import shadows an earlier one.
+            let order: Vec<String> =
+                self.star_imports.iter().rev().map(|s| format!("py:{s}.__all__")).collect();
+            self.b.export_alias(format!("{module}.*"), format!("order:{}", order.join(" ")));
+        }
+        match (&self.all_names, self.all_computed) {
+            (Some(names), false) => {
+                let mut seen = HashSet::new();
+                for name in names.clone() {
+                    if seen.insert(name.clone()) {
+                        self.b.export_alias(
+                            format!("{module}.__all__.{name}"),
+                            format!("{module}.{name}"),
+                        );
+                    }
+                }
+            }
+            _ => self.b.export_alias(format!("{module}.__all__.*"), module.clone()),
+        }
+        let mut classes: Vec<NodeIdx> = self.bases.keys().copied().collect();
+        classes.sort_unstable();
+        for class in classes {
+            let Some(key) = self.keys.get(&class).cloned() else { continue };
+            let mut targets: Vec<String> = Vec::new();
+            for base in &self.bases[&class] {
+                let target = match base {
+                    Class::Def(b) => self.keys.get(b).cloned(),
+                    Class::Key { key, .. } => Some(key.clone()),
+                };
+                if let Some(t) = target {
+                    if !targets.contains(&t) && t != key {
+                        targets.push(t);
+                    }
+                }
+            }
+            for t in &targets {
+                self.b.export_alias(format!("{key}.*"), t.clone());
+            }
+            if targets.len() > 1 {
+                self.b.export_alias(format!("{key}.*"), format!("order:{}", targets.join(" ")));
+            }
+        }
+        // Instance attributes of a known class: `obj.attr.m` links to `C.m`.
+        let mut with_attributes: Vec<NodeIdx> = self.attributes.keys().copied().collect();
+        with_attributes.sort_unstable();
+        for class in with_attributes {
+            let Some(key) = self.keys.get(&class).cloned() else { continue };
+            let mut names: Vec<String> =
+                self.attributes[&class].iter().map(|(name, _, _)| name.clone()).collect();
+            names.sort();
+            names.dedup();
+            for name in names {
+                let qname = format!("{}.{name}", self.b.nodes[class].qualified_name);
+                if self.by_qname.contains_key(&qname) {
+                    continue; // a method or nested class: a symbol already
+                }
+                let target = match self.attribute_value(class, &name) {
+                    Some(Eval { value: Value::Instance(Class::Def(c)), .. }) => {
+                        self.keys.get(&c).cloned()
+                    }
+                    Some(Eval { value: Value::Instance(Class::Key { key, .. }), .. })
+                        if !key.contains(".__return__") =>
+                    {
+                        Some(key)
+                    }
+                    _ => None,
+                };
+                if let Some(target) = target {
+                    // A star row, not an alias: the attribute is an instance of the
+                    // class, not the class; only its members link through it.
+                    self.b.export_alias(format!("{key}.{name}.*"), target);
+                }
+            }
+        }
+        let mut functions: Vec<(NodeIdx, String)> = self
+            .keys
+            .iter()
+            .filter(|(idx, _)| self.b.nodes[**idx].kind.is_callable())
+            .map(|(idx, key)| (*idx, key.clone()))
+            .collect();
+        functions.sort_unstable();
+        for (idx, key) in functions {
+            let Some(Eval { value: Value::Instance(class), .. }) = self.return_value(idx) else {
+                continue;
+            };
+            let target = match class {
+                Class::Def(c) => self.keys.get(&c).cloned(),
+                // A guess about an unknown function's result is not worth a symbol.
+                Class::Key { key, .. } if !key.contains(".__return__") => Some(key),
+                Class::Key { .. } => None,
+            };
+            if let Some(target) = target {
+                // A property's members are its value's: `obj.prop.m` links to `C.m`.
+                let suffix = if self.is_property(idx) { "*" } else { "__return__" };
+                self.b.export_alias(format!("{key}.{suffix}"), target);
+            }
+        }
+    }
+}

@@ -1,0 +1,721 @@
+//! Python value inference: the abstract evaluation of expressions to modules, classes
+//! and instances, annotations, return values and attribute lookup in MRO order.
+
+use super::*;
+
+impl<'s, 't> Py<'s, 't> {
+    /// Evaluates `expr` in `ctx` (see the module docs). `None` when the file does not
+    /// say what it is.
+    pub(super) fn eval(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<Eval> {
+        if self.depth >= MAX_EVAL_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let out = self.eval_inner(expr, ctx);
+        self.depth -= 1;
+        out
+    }
+
+    pub(super) fn eval_inner(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<Eval> {
+        match expr.kind() {
+            "identifier" => {
+                let name = self.b.text(expr).into_owned();
+                self.eval_name(&name, ctx)
+            }
+            "attribute" => {
+                let object = expr.child_by_field_name("object")?;
+                let attr = self.b.text(expr.child_by_field_name("attribute")?).into_owned();
+                let base = self.eval(object, ctx)?;
+                if attr == "__class__" {
+                    return class_of(base);
+                }
+                self.attribute(base, &attr)
+            }
+            "call" => {
+                let function = expr.child_by_field_name("function")?;
+                if function.kind() == "identifier"
+                    && self.b.text(function) == "super"
+                    && self.eval_name("super", ctx).is_none()
+                {
+                    let class = self.owners[ctx.owner].class?;
+                    return Some(Eval { value: Value::Super(class), inferred: false });
+                }
+                if function.kind() == "identifier" && self.b.text(function) == "type" {
+                    // `type(x)`: the class of an instance.
+                    let args = expr.child_by_field_name("arguments")?;
+                    if args.named_child_count() == 1 {
+                        let arg = self.eval(args.named_child(0)?, ctx)?;
+                        return class_of(arg);
+                    }
+                }
+                let callee = self.eval(function, ctx)?;
+                if matches!(&callee.value, Value::Key { key, .. } if key == "py:functools.partial")
+                {
+                    // `partial(f, ...)` calls `f` when it is called.
+                    let args = expr.child_by_field_name("arguments")?;
+                    let f = self.eval(args.named_child(0)?, ctx)?;
+                    return Some(Eval { inferred: true, ..f });
+                }
+                self.call_result(callee)
+            }
+            "parenthesized_expression" | "await" => self.eval(expr.named_child(0)?, ctx),
+            "conditional_expression" => {
+                // `a if cond else b`
+                let (a, b) = (expr.named_child(0)?, expr.named_child(2)?);
+                let (a, b) = (self.eval(a, ctx)?, self.eval(b, ctx)?);
+                Some(Eval { value: union(vec![a.value, b.value])?, inferred: true })
+            }
+            _ => None,
+        }
+    }
+
+    /// A name seen from `ctx`: local variables in source order, then the scopes
+    /// outwards (class scopes only when evaluating in the class body itself). A
+    /// closure sees its parents' variables as they stand where it is defined, a
+    /// function sees module variables as they stand at the end of the module. Then,
+    /// in a module with star imports, the name as a member of this module (the store
+    /// follows the star rows).
+    pub(super) fn eval_name(&mut self, name: &str, ctx: Ctx) -> Option<Eval> {
+        let mut scope = self.owners[ctx.owner].scope;
+        let mut pos = ctx.pos;
+        let mut first = true;
+        loop {
+            if first || self.scopes[scope].kind != ScopeKind::Class {
+                let binding = self.scopes[scope].bindings.get(name).cloned();
+                if let Some(owner) = self.scope_owner.get(&scope).copied() {
+                    match self.local_value(owner, name, pos, ctx.user) {
+                        Local::Value(found) => {
+                            // `f = decorate(f)`: still about `f` when the wrapper is unknown.
+                            if found.is_some() || !matches!(binding, Some(Binding::Node(_))) {
+                                return found;
+                            }
+                        }
+                        // Assigned in this body, but only further on.
+                        Local::Later if binding.is_none() => return None,
+                        Local::Later | Local::Outside => {}
+                    }
+                }
+                if let Some(binding) = binding {
+                    return Some(match binding {
+                        Binding::Node(idx) => Eval { value: Value::Def(idx), inferred: false },
+                        Binding::Import { key, name: full } => {
+                            if let Some(user) = ctx.user {
+                                self.b.use_import(user, &full);
+                            }
+                            Eval { value: Value::Key { key, shown: Some(full) }, inferred: false }
+                        }
+                    });
+                }
+            }
+            first = false;
+            let inner = self.scopes[scope].owner;
+            let Some(parent) = self.scopes[scope].parent else { break };
+            pos = if self.scopes[parent].kind == ScopeKind::Module {
+                usize::MAX
+            } else {
+                self.b.nodes[inner].span.start_byte as usize
+            };
+            scope = parent;
+        }
+        if !self.star_imports.is_empty() && !is_builtin(name) {
+            let key = format!("{}.{}", self.module_key, name);
+            return Some(Eval {
+                value: Value::Key { key, shown: Some(name.to_owned()) },
+                inferred: false,
+            });
+        }
+        None
+    }
+
+    /// Local `name` of `owner`'s body at `pos`: its latest binding, merged with the
+    /// earlier ones it may not have replaced (a binding in a conditional block seen
+    /// from outside the block); unknown when any of them is.
+    pub(super) fn local_value(
+        &mut self,
+        owner: usize,
+        name: &str,
+        pos: usize,
+        user: Option<NodeIdx>,
+    ) -> Local {
+        let Some(assigns) = self.owners[owner].vars.get(name) else { return Local::Outside };
+        let applicable: Vec<Assign<'t>> =
+            assigns.iter().filter(|a| a.applies_at(pos)).cloned().collect();
+        if applicable.is_empty() {
+            return Local::Later;
+        }
+        let mut values = Vec::new();
+        let mut inferred = false;
+        for assign in applicable.iter().rev() {
+            let Some(found) = self.eval_assign(assign, owner, user) else {
+                return Local::Value(None);
+            };
+            inferred |= found.inferred;
+            values.push(found.value);
+            let definite = match assign.branch {
+                None => true,
+                Some((start, end)) => start <= pos && pos < end,
+            };
+            if definite {
+                return Local::Value(union(values).map(|value| Eval { value, inferred }));
+            }
+        }
+        // Only conditional bindings: the value from before them is not known.
+        Local::Value(None)
+    }
+
+    /// The value of one assignment, evaluated in the body of owner `owner`. Values
+    /// that flow through a variable are inferred, but for `self` and `cls`.
+    pub(super) fn eval_assign(
+        &mut self,
+        assign: &Assign<'t>,
+        owner: usize,
+        user: Option<NodeIdx>,
+    ) -> Option<Eval> {
+        match &assign.how {
+            Assigned::Expr { expr, at } => {
+                let found = self.eval(*expr, Ctx { owner, pos: *at, user })?;
+                Some(Eval { inferred: true, ..found })
+            }
+            Assigned::Annotation(ty) => {
+                let value = self.annotation(*ty, Ctx { owner, pos: assign.end, user })?;
+                Some(Eval { value, inferred: true })
+            }
+            Assigned::Known(value) => Some(Eval { value: value.clone(), inferred: false }),
+            Assigned::Element { expr, at } => {
+                let ctx = Ctx { owner, pos: *at, user };
+                let (ty, ty_owner) = self.declared_type(*expr, ctx)?;
+                let value = self.element_of(ty, Ctx { owner: ty_owner, pos: 0, user })?;
+                Some(Eval { value, inferred: true })
+            }
+            Assigned::Opaque => None,
+        }
+    }
+
+    /// The annotation a name or `self.attr` was declared with, and the owner whose
+    /// body declares it.
+    pub(super) fn declared_type(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<(Node<'t>, usize)> {
+        match expr.kind() {
+            "identifier" => {
+                let name = self.b.text(expr).into_owned();
+                let assigns = self.owners[ctx.owner].vars.get(&name)?;
+                let latest = assigns.iter().rev().find(|a| a.applies_at(ctx.pos))?;
+                match latest.how {
+                    Assigned::Annotation(ty) => Some((ty, ctx.owner)),
+                    _ => None,
+                }
+            }
+            "attribute" => {
+                let object = expr.child_by_field_name("object")?;
+                let attr = self.b.text(expr.child_by_field_name("attribute")?).into_owned();
+                let Eval { value: Value::Instance(Class::Def(class)), .. } =
+                    self.eval(object, ctx)?
+                else {
+                    return None;
+                };
+                self.attributes.get(&class)?.iter().find_map(|(name, owner, a)| match a.how {
+                    Assigned::Annotation(ty) if *name == attr => Some((ty, *owner)),
+                    _ => None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The element of a collection annotation (`list[C]`, `Iterable[C]`, ...).
+    pub(super) fn element_of(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
+        let ty = if ty.kind() == "type" { ty.named_child(0)? } else { ty };
+        let (head, first) = match ty.kind() {
+            "generic_type" => {
+                let params = ty.named_child(1)?;
+                (ty.named_child(0)?, params.named_child(0)?)
+            }
+            "subscript" => (ty.child_by_field_name("value")?, ty.child_by_field_name("subscript")?),
+            _ => return None,
+        };
+        let head = self.b.text(head).into_owned();
+        let bare = head.rsplit('.').next().unwrap_or(&head);
+        const COLLECTIONS: &[&str] = &[
+            "list",
+            "List",
+            "set",
+            "Set",
+            "frozenset",
+            "FrozenSet",
+            "Iterable",
+            "Iterator",
+            "Sequence",
+            "MutableSequence",
+            "Collection",
+            "AbstractSet",
+            "MutableSet",
+            "deque",
+            "Deque",
+            "Generator",
+            "AsyncIterator",
+            "AsyncIterable",
+        ];
+        if !COLLECTIONS.contains(&bare) {
+            return None;
+        }
+        self.annotation(first, ctx)
+    }
+
+    /// What an annotation says a value is: an instance of the class it names
+    /// (through `Optional[C]`, `C | None`, `"C"`, `Self`), or the class itself for
+    /// `type[C]`.
+    pub(super) fn annotation(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
+        if self.depth >= MAX_EVAL_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let out = self.annotation_inner(ty, ctx);
+        self.depth -= 1;
+        out
+    }
+
+    pub(super) fn annotation_inner(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
+        match ty.kind() {
+            "type" | "parenthesized_expression" => self.annotation(ty.named_child(0)?, ctx),
+            "string" => {
+                let text = string_literal(ty, self.b.src)?;
+                self.dotted_annotation(&text, ctx)
+            }
+            "identifier" | "attribute" => {
+                let text = self.b.text(ty).into_owned();
+                if text == "Self" || text == "typing.Self" || text == "typing_extensions.Self" {
+                    let class = self.enclosing_class(ctx.owner)?;
+                    return Some(Value::Instance(Class::Def(class)));
+                }
+                let found = self.eval(ty, ctx)?;
+                self.instance_of(found.value)
+            }
+            "binary_operator" | "union_type" => {
+                // `C | None`: the one side that is not `None`.
+                let mut sides = Vec::new();
+                let mut c = ty.walk();
+                for side in ty.named_children(&mut c) {
+                    let text = self.b.text(side);
+                    if text != "None" && side.kind() != "none" {
+                        sides.push(side);
+                    }
+                }
+                let mut values = Vec::new();
+                for side in sides {
+                    values.push(self.annotation(side, ctx)?);
+                }
+                union(values)
+            }
+            "generic_type" | "subscript" => {
+                let (head, args): (Node<'t>, Vec<Node<'t>>) = if ty.kind() == "subscript" {
+                    let head = ty.child_by_field_name("value")?;
+                    let mut c = ty.walk();
+                    let args = ty.children_by_field_name("subscript", &mut c).collect();
+                    (head, args)
+                } else {
+                    let head = ty.named_child(0)?;
+                    let params = ty.named_child(1)?;
+                    let mut c = params.walk();
+                    let args = params.named_children(&mut c).collect();
+                    (head, args)
+                };
+                let head_text = self.b.text(head).into_owned();
+                let bare = head_text.rsplit('.').next().unwrap_or(&head_text);
+                match bare {
+                    "Optional" | "Annotated" | "Final" | "ClassVar" => {
+                        self.annotation(*args.first()?, ctx)
+                    }
+                    "Union" => {
+                        let mut values = Vec::new();
+                        for arg in args {
+                            if !is_none_type(arg, self.b.src) {
+                                values.push(self.annotation(arg, ctx)?);
+                            }
+                        }
+                        union(values)
+                    }
+                    "type" | "Type" => match self.annotation(*args.first()?, ctx)? {
+                        Value::Instance(Class::Def(idx)) => Some(Value::Def(idx)),
+                        Value::Instance(Class::Key { key, shown }) => {
+                            Some(Value::Key { key, shown })
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A string annotation (`"Node"`, `"models.Model"`) resolved from `ctx`.
+    pub(super) fn dotted_annotation(&mut self, text: &str, ctx: Ctx) -> Option<Value> {
+        let text = text.trim();
+        let inner = text
+            .strip_prefix("Optional[")
+            .and_then(|t| t.strip_suffix(']'))
+            .or_else(|| text.strip_suffix(" | None"))
+            .or_else(|| text.strip_suffix("|None"))
+            .unwrap_or(text)
+            .trim();
+        if inner == "Self" {
+            let class = self.enclosing_class(ctx.owner)?;
+            return Some(Value::Instance(Class::Def(class)));
+        }
+        let mut parts = inner.split('.');
+        let head = parts.next()?;
+        if !is_identifier(head) {
+            return None;
+        }
+        let mut value = self.eval_name(head, ctx)?;
+        for part in parts {
+            if !is_identifier(part) {
+                return None;
+            }
+            value = self.attribute(value, part)?;
+        }
+        self.instance_of(value.value)
+    }
+
+    /// An instance of what `value` names, when it names a class.
+    pub(super) fn instance_of(&self, value: Value) -> Option<Value> {
+        match value {
+            Value::Def(idx) if self.b.nodes[idx].kind == NodeKind::Class => {
+                Some(Value::Instance(Class::Def(idx)))
+            }
+            Value::Key { key, shown } => Some(Value::Instance(Class::Key { key, shown })),
+            _ => None,
+        }
+    }
+
+    /// The class whose method (or nested function of a method) `owner` is.
+    pub(super) fn enclosing_class(&self, owner: usize) -> Option<NodeIdx> {
+        let mut scope = Some(self.owners[owner].scope);
+        while let Some(s) = scope {
+            if self.scopes[s].kind == ScopeKind::Class {
+                return Some(self.scopes[s].owner);
+            }
+            scope = self.scopes[s].parent;
+        }
+        None
+    }
+
+    /// `base.attr`.
+    pub(super) fn attribute(&mut self, base: Eval, attr: &str) -> Option<Eval> {
+        let inferred = base.inferred;
+        match base.value {
+            Value::Union(values) => {
+                let mut found = Vec::new();
+                for value in values {
+                    if let Some(e) = self.attribute(Eval { value, inferred: true }, attr) {
+                        found.push(e.value);
+                    }
+                }
+                Some(Eval { value: union(found)?, inferred: true })
+            }
+            Value::Key { key, shown } => Some(Eval {
+                value: Value::Key {
+                    key: format!("{key}.{attr}"),
+                    shown: shown.map(|s| format!("{s}.{attr}")),
+                },
+                inferred,
+            }),
+            Value::Def(idx) => {
+                if self.b.nodes[idx].kind != NodeKind::Class {
+                    return None;
+                }
+                let member = self.class_member(idx, attr, false)?;
+                Some(self.member_value(member, inferred))
+            }
+            Value::Instance(Class::Def(idx)) => {
+                let member = self.class_member(idx, attr, true)?;
+                if let Member::Def(method, _) = member {
+                    if self.is_property(method) {
+                        return self.return_value(method);
+                    }
+                }
+                Some(self.member_value(member, inferred))
+            }
+            Value::Instance(Class::Key { key, shown }) => Some(Eval {
+                value: Value::Key {
+                    key: format!("{key}.{attr}"),
+                    shown: shown.map(|s| format!("{s}.{attr}")),
+                },
+                inferred: true,
+            }),
+            Value::Super(class) => {
+                let member = self.mro_member(class, attr, true, false)?;
+                Some(self.member_value(member, true))
+            }
+        }
+    }
+
+    pub(super) fn member_value(&self, member: Member, inferred: bool) -> Eval {
+        match member {
+            Member::Def(idx, through) => {
+                Eval { value: Value::Def(idx), inferred: inferred || through }
+            }
+            Member::Key { key, shown } => {
+                Eval { value: Value::Key { key, shown: Some(shown) }, inferred: true }
+            }
+            Member::Value(value) => Eval { inferred: true, ..value },
+        }
+    }
+
+    /// A method read as an attribute: `@property`, `@cached_property`.
+    pub(super) fn is_property(&self, idx: NodeIdx) -> bool {
+        self.b.nodes[idx].kind == NodeKind::Method
+            && self.b.nodes[idx].decorators.iter().any(|d| {
+                let name = d.trim_start_matches('@');
+                name == "property" || name.ends_with("cached_property")
+            })
+    }
+
+    /// What calling `callee` returns.
+    pub(super) fn call_result(&mut self, callee: Eval) -> Option<Eval> {
+        let inferred = callee.inferred;
+        match callee.value {
+            Value::Def(idx) => match self.b.nodes[idx].kind {
+                NodeKind::Class => Some(Eval { value: Value::Instance(Class::Def(idx)), inferred }),
+                NodeKind::Function | NodeKind::Method => {
+                    let returned = self.return_value(idx)?;
+                    Some(Eval { value: returned.value, inferred: true })
+                }
+                _ => None,
+            },
+            Value::Key { key, shown } => {
+                let class = if looks_like_class(&key) {
+                    Class::Key { key, shown }
+                } else if self.may_be_in_root(&key) {
+                    // What the function returns, if its file says (`f.__return__`).
+                    Class::Key { key: format!("{key}.__return__"), shown: None }
+                } else {
+                    return None;
+                };
+                Some(Eval { value: Value::Instance(class), inferred: true })
+            }
+            Value::Union(values) => {
+                let mut found = Vec::new();
+                for value in values {
+                    if let Some(e) = self.call_result(Eval { value, inferred: true }) {
+                        found.push(e.value);
+                    }
+                }
+                Some(Eval { value: union(found)?, inferred: true })
+            }
+            Value::Instance(_) | Value::Super(_) => None,
+        }
+    }
+
+    /// What function `idx` returns: its annotation, or else the one value all its
+    /// `return` statements agree on.
+    pub(super) fn return_value(&mut self, idx: NodeIdx) -> Option<Eval> {
+        if let Some(known) = self.returns.get(&idx) {
+            return known.clone();
+        }
+        self.returns.insert(idx, None); // recursion guard
+        let found = self.compute_return(idx);
+        self.returns.insert(idx, found.clone());
+        found
+    }
+
+    pub(super) fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {
+        let (syntax, scope) = *self.defs.get(&idx)?;
+        if syntax.kind() != "function_definition" {
+            return None;
+        }
+        if let Some(ty) = syntax.child_by_field_name("return_type") {
+            let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
+            // Annotations are evaluated where the `def` is, but `Self` means the class.
+            let inner = self.body_owner.get(&idx).copied().unwrap_or(owner);
+            let ctx = Ctx { owner: inner, pos: 0, user: None };
+            let value = self.annotation(ty, ctx)?;
+            return Some(Eval { value, inferred: true });
+        }
+        let owner = *self.body_owner.get(&idx)?;
+        let returns = self.owners[owner].returns.clone();
+        let generator = self.owners[owner].generator;
+        if generator || returns.is_empty() {
+            return None;
+        }
+        let mut values = Vec::new();
+        for ret in returns {
+            let expr = ret.named_child(0)?;
+            let ctx = Ctx { owner, pos: ret.start_byte(), user: None };
+            let value = self.eval(expr, ctx)?.value;
+            if matches!(value, Value::Super(_)) {
+                return None;
+            }
+            values.push(value);
+        }
+        Some(Eval { value: union(values)?, inferred: true })
+    }
+
+    /// Member `attr` of class `class`: a method or nested class of the class, an
+    /// attribute its instances get (with `instance`), else one found along the MRO.
+    pub(super) fn class_member(
+        &mut self,
+        class: NodeIdx,
+        attr: &str,
+        instance: bool,
+    ) -> Option<Member> {
+        let qname = format!("{}.{attr}", self.b.nodes[class].qualified_name);
+        if let Some(&found) = self.by_qname.get(&qname) {
+            if found != class {
+                return Some(Member::Def(found, false));
+            }
+        }
+        if instance {
+            if let Some(value) = self.attribute_value(class, attr) {
+                return Some(Member::Value(value));
+            }
+        }
+        self.mro_member(class, attr, false, instance)
+    }
+
+    /// Member `attr` found along the MRO of `class`, after the class itself. Bases of
+    /// this file are searched here; at the first base known only by key, the search
+    /// is left to the store: keyed on the class itself (whose exported base rows lead
+    /// the store along the same MRO) or, for `super()` and classes without a key, on
+    /// that base.
+    pub(super) fn mro_member(
+        &mut self,
+        class: NodeIdx,
+        attr: &str,
+        is_super: bool,
+        instance: bool,
+    ) -> Option<Member> {
+        for base in self.linearisation(class).into_iter().skip(1) {
+            match base {
+                Class::Def(b) => {
+                    let qname = format!("{}.{attr}", self.b.nodes[b].qualified_name);
+                    if let Some(&found) = self.by_qname.get(&qname) {
+                        return Some(Member::Def(found, true));
+                    }
+                    if instance {
+                        if let Some(value) = self.attribute_value(b, attr) {
+                            return Some(Member::Value(value));
+                        }
+                    }
+                }
+                Class::Key { key, shown } => {
+                    let shown = shown.unwrap_or_else(|| key["py:".len()..].to_owned());
+                    let shown = format!("{shown}.{attr}");
+                    let key = match self.keys.get(&class) {
+                        Some(own) if !is_super => format!("{own}.{attr}"),
+                        _ => format!("{key}.{attr}"),
+                    };
+                    return Some(Member::Key { key, shown });
+                }
+            }
+        }
+        None
+    }
+
+    /// The C3 linearisation of a class of this file over the bases this file knows:
+    /// the class, then its bases' linearisations merged; bases known by key end a
+    /// branch (the store knows the rest).
+    pub(super) fn linearisation(&self, class: NodeIdx) -> Vec<Class> {
+        let mut visiting = HashSet::new();
+        self.linearise(class, &mut visiting)
+    }
+
+    pub(super) fn linearise(&self, class: NodeIdx, visiting: &mut HashSet<NodeIdx>) -> Vec<Class> {
+        if visiting.len() > MAX_EVAL_DEPTH || !visiting.insert(class) {
+            return vec![Class::Def(class)];
+        }
+        let bases = self.bases.get(&class).cloned().unwrap_or_default();
+        let mut sequences: Vec<Vec<Class>> = Vec::new();
+        for base in &bases {
+            sequences.push(match base {
+                Class::Def(b) => self.linearise(*b, visiting),
+                key => vec![key.clone()],
+            });
+        }
+        sequences.push(bases);
+        visiting.remove(&class);
+        let mut out = vec![Class::Def(class)];
+        loop {
+            sequences.retain(|s| !s.is_empty());
+            if sequences.is_empty() {
+                return out;
+            }
+            let head = sequences
+                .iter()
+                .map(|s| &s[0])
+                .find(|c| !sequences.iter().any(|s| s[1..].contains(c)))
+                .cloned();
+            let Some(head) = head else {
+                // No C3 order: depth-first for the rest.
+                for seq in sequences {
+                    for c in seq {
+                        if !out.contains(&c) {
+                            out.push(c);
+                        }
+                    }
+                }
+                return out;
+            };
+            for seq in &mut sequences {
+                if seq[0] == head {
+                    seq.remove(0);
+                }
+            }
+            if !out.contains(&head) {
+                out.push(head);
+            }
+        }
+    }
+
+    /// The value instances of `class` hold in attribute `attr`, when every assignment
+    /// (`self.attr = ...` in its methods, `attr: T` or `attr = ...` in its body) that
+    /// is not `None` agrees.
+    pub(super) fn attribute_value(&mut self, class: NodeIdx, attr: &str) -> Option<Eval> {
+        let memo = (class, attr.to_owned());
+        if let Some(known) = self.attribute_values.get(&memo) {
+            return known.clone();
+        }
+        let assigns: Vec<(usize, Assign<'t>)> = self
+            .attributes
+            .get(&class)?
+            .iter()
+            .filter(|(name, _, _)| name == attr)
+            .map(|(_, owner, a)| (*owner, a.clone()))
+            .collect();
+        if assigns.is_empty() {
+            return None;
+        }
+        self.attribute_values.insert(memo.clone(), None); // recursion guard
+        let mut values = Vec::new();
+        let mut unknown = false;
+        for (owner, assign) in assigns {
+            if let Assigned::Expr { expr, .. } = &assign.how {
+                if expr.kind() == "none" {
+                    continue;
+                }
+            }
+            match self.eval_assign(&assign, owner, None) {
+                Some(Eval { value, .. }) => values.push(value),
+                None => unknown = true,
+            }
+        }
+        let found =
+            if unknown { None } else { union(values).map(|value| Eval { value, inferred: true }) };
+        self.attribute_values.insert(memo, found.clone());
+        found
+    }
+}
+
+/// The class of an instance, as a value.
+pub(super) fn class_of(instance: Eval) -> Option<Eval> {
+    let value = match instance.value {
+        Value::Instance(Class::Def(idx)) => Value::Def(idx),
+        Value::Instance(Class::Key { key, shown }) => Value::Key { key, shown },
+        _ => return None,
+    };
+    Some(Eval { value, inferred: true })
+}
+
+pub(super) fn is_none_type(node: Node<'_>, src: &[u8]) -> bool {
+    let text = walk::text(node, src);
+    text == "None" || text == "type(None)"
+}

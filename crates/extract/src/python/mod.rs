@@ -1,0 +1,564 @@
+//! Python: modules, classes, functions, methods, constants and type aliases; imports
+//! (absolute, relative, aliased, star), calls and base classes resolved through
+//! Python's scope rules (LEGB, with class scopes invisible to their methods).
+//!
+//! Callees are resolved by a small abstract evaluation of the callee expression: names
+//! through scopes and imports, attributes through modules and classes, and the classes
+//! of receivers from what the file states: `self` and `cls`, constructor calls, local
+//! assignments in source order (`x = C(); x.m()`), annotations (`x: C`, parameters),
+//! return annotations or, lacking one, the class every `return` of the function
+//! agrees on, and `self.attr = C()` assignments in a class's methods. Edges found
+//! through a receiver's class are `inferred`; names, modules and constructors give
+//! `exact` ones. Nothing else is guessed: a callee that does not evaluate is kept by
+//! its text, unresolved.
+//!
+//! Symbol keys are `py:` + the dotted module path derived from the file path
+//! (`django/db/models/__init__.py` is `py:django.db.models`) + the qualified name.
+//! Besides its definitions and import re-exports, a file exports:
+//! - `py:m.C.*` → each base of class `C` (with an order row when there are several),
+//!   so that the store finds inherited members in MRO order across files;
+//! - `py:m.f.__return__` → the class `f` returns, so that `m.f().g()` links elsewhere
+//!   (for a property, `py:m.C.p.*` → that class, so that `obj.p.g()` does);
+//! - `py:m.C.a.*` → the class of instance attribute `a` (`self.a = A()`);
+//! - `py:m.*` → `py:s.__all__` for each `from s import *` (latest first), and what a
+//!   star import of this module binds: `py:m.__all__.n` → `py:m.n` for each name of a
+//!   literal `__all__`, or else `py:m.__all__.*` → `py:m` (public names).
+
+use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::{walk, EdgeFacts, FileFacts, Target};
+use model::{EdgeKind, Language, NodeKind, Provenance};
+use std::collections::{HashMap, HashSet, VecDeque};
+use tree_sitter::Node;
+
+mod emit;
+mod infer;
+mod lower;
+mod scopes;
+
+pub(crate) use emit::add_tests_edges;
+use lower::{docstring, identifiers, string_literal};
+
+/// What a name is bound to in a scope by a definition or an import.
+#[derive(Clone, Debug)]
+enum Binding {
+    /// A definition in this file.
+    Node(NodeIdx),
+    /// An import: the global key and the dotted name shown to users.
+    Import { key: String, name: String },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ScopeKind {
+    Module,
+    Class,
+    Function,
+}
+
+struct Scope {
+    kind: ScopeKind,
+    parent: Option<usize>,
+    /// The node that owns the scope (module, class or function).
+    owner: NodeIdx,
+    bindings: HashMap<String, Binding>,
+}
+
+/// A body whose calls pass 2 reads: the module, a class body or a function body.
+struct Owner<'t> {
+    idx: NodeIdx,
+    scope: usize,
+    /// Statements to scan: a body block, or the whole module.
+    body: Node<'t>,
+    /// The enclosing class of a method (for `super()`).
+    class: Option<NodeIdx>,
+    /// Local variables: every binding of each name in this body, in source order.
+    vars: HashMap<String, Vec<Assign<'t>>>,
+    /// Call sites in this body: the callee, the line, the byte the call starts at.
+    sites: Vec<(Node<'t>, u32, usize)>,
+    /// `return` statements in this body, and whether it yields (a generator).
+    returns: Vec<Node<'t>>,
+    generator: bool,
+}
+
+impl<'t> Owner<'t> {
+    fn new(idx: NodeIdx, scope: usize, body: Node<'t>, class: Option<NodeIdx>) -> Self {
+        Owner {
+            idx,
+            scope,
+            body,
+            class,
+            vars: HashMap::new(),
+            sites: Vec::new(),
+            returns: Vec::new(),
+            generator: false,
+        }
+    }
+}
+
+/// One binding of a local variable, effective from byte `end` on.
+#[derive(Clone, Debug)]
+struct Assign<'t> {
+    end: usize,
+    /// The binding stops applying here (the end of an `isinstance` block).
+    until: usize,
+    /// The byte range of the conditional block (`if`, loop, `except` body) the
+    /// binding is in, if any: seen from outside it, the earlier value may remain.
+    branch: Option<(usize, usize)>,
+    how: Assigned<'t>,
+}
+
+impl Assign<'_> {
+    fn applies_at(&self, pos: usize) -> bool {
+        self.end <= pos && (pos < self.until || self.until == usize::MAX)
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Assigned<'t> {
+    /// `x = expr`, evaluated where the statement starts.
+    Expr { expr: Node<'t>, at: usize },
+    /// `x: T`, a parameter annotation: an instance of `T`.
+    Annotation(Node<'t>),
+    /// A value known without evaluation (`self`, `cls`).
+    Known(Value),
+    /// `for x in expr`: an element of `expr`, when its annotation says
+    /// (`items: list[C]`).
+    Element { expr: Node<'t>, at: usize },
+    /// Bound to something this module cannot know (a loop variable, a parameter).
+    Opaque,
+}
+
+/// What an expression evaluates to, as far as the file tells.
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    /// A definition of this file: a class (the class object itself), a function or a
+    /// method.
+    Def(NodeIdx),
+    /// Something known by a global key only: a module, class or function of another
+    /// file, or outside the root. `shown` is the dotted name users see; `None` when
+    /// the key is made up (`f.__return__`) and the source text reads better.
+    Key { key: String, shown: Option<String> },
+    /// An instance of a class.
+    Instance(Class),
+    /// `super()` in a method of this class.
+    Super(NodeIdx),
+    /// One of a few values (`Union[A, B]`, an attribute assigned different classes,
+    /// `A() if c else B()`): a call may reach each.
+    Union(Vec<Value>),
+}
+
+/// At most this many alternatives make a [`Value::Union`]; more say nothing useful.
+const MAX_UNION: usize = 4;
+
+/// The union of `values` (flattened, without repeats); `None` when empty or too big.
+fn union(values: Vec<Value>) -> Option<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for v in values {
+        let parts = match v {
+            Value::Union(parts) => parts,
+            v => vec![v],
+        };
+        for part in parts {
+            if !out.contains(&part) {
+                out.push(part);
+            }
+        }
+    }
+    match out.len() {
+        0 => None,
+        1 => out.pop(),
+        n if n <= MAX_UNION => Some(Value::Union(out)),
+        _ => None,
+    }
+}
+
+/// A class an instance belongs to.
+#[derive(Clone, Debug, PartialEq)]
+enum Class {
+    Def(NodeIdx),
+    Key { key: String, shown: Option<String> },
+}
+
+/// A value, and whether finding it took a heuristic (a receiver's class).
+#[derive(Clone, Debug, PartialEq)]
+struct Eval {
+    value: Value,
+    inferred: bool,
+}
+
+/// Where an expression is evaluated: in the body of owner `owner`, at byte `pos`.
+#[derive(Clone, Copy, Debug)]
+struct Ctx {
+    owner: usize,
+    pos: usize,
+    /// The node whose `imports` record the imported names this evaluation uses.
+    user: Option<NodeIdx>,
+}
+
+/// Bound on nested evaluations (assignment chains, return types, attributes).
+const MAX_EVAL_DEPTH: usize = 24;
+
+struct Py<'s, 't> {
+    b: FileBuilder<'s>,
+    module_key: String,
+    package: String,
+    scopes: Vec<Scope>,
+    owners: Vec<Owner<'t>>,
+    /// The owner whose body is each scope.
+    scope_owner: HashMap<usize, usize>,
+    /// Functions and classes: their syntax and the scope they are defined in.
+    defs: HashMap<NodeIdx, (Node<'t>, usize)>,
+    /// The id of the syntax node (block) each definition is a statement of.
+    def_blocks: HashMap<NodeIdx, usize>,
+    /// The owner of each function's and class's body.
+    body_owner: HashMap<NodeIdx, usize>,
+    /// Base classes per class node, in declaration order.
+    bases: HashMap<NodeIdx, Vec<Class>>,
+    /// Node index by qualified name (first definition wins), for dotted lookups.
+    by_qname: HashMap<String, NodeIdx>,
+    /// Classes whose bases still need resolving: (class, enclosing scope, syntax).
+    class_heads: Vec<(NodeIdx, usize, Node<'t>)>,
+    /// The module and the classes reachable from it by attribute access: the
+    /// containers whose members are exported as symbols.
+    exportable: HashSet<NodeIdx>,
+    /// The key each exported definition has.
+    keys: HashMap<NodeIdx, String>,
+    /// Definitions whose decorators still need resolving: (node, enclosing scope).
+    decorated: Vec<(NodeIdx, usize, Vec<Node<'t>>)>,
+    /// Functions defined more than once in one scope in different branches (`if`/
+    /// `else`, `try`/`except`): the earlier definitions a call may reach instead.
+    alternatives: HashMap<NodeIdx, Vec<NodeIdx>>,
+    /// Instance attributes per class: `self.name = ...` in its methods and annotated
+    /// names in its body, with the owner whose body binds them.
+    attributes: HashMap<NodeIdx, Vec<(String, usize, Assign<'t>)>>,
+    /// Modules star-imported at module level, dotted, in source order.
+    star_imports: Vec<String>,
+    /// The names of a literal module-level `__all__`; `None` without one (or when it
+    /// is computed, which counts as "public names").
+    all_names: Option<Vec<String>>,
+    all_computed: bool,
+    /// Return values already worked out (`None` inside: unknown or being computed).
+    returns: HashMap<NodeIdx, Option<Eval>>,
+    /// Instance attribute values already worked out.
+    attribute_values: HashMap<(NodeIdx, String), Option<Eval>>,
+    depth: usize,
+}
+
+/// Extracts a Python file (see the module docs).
+pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
+    let tree = builder::parse(&tree_sitter_python::LANGUAGE.into(), src);
+    let module_key = format!("py:{}", dotted_module(path));
+    let package = if path.ends_with("/__init__.py") || path.ends_with("/__init__.pyi") {
+        module_key["py:".len()..].to_owned()
+    } else {
+        match module_key["py:".len()..].rsplit_once('.') {
+            Some((pkg, _)) => pkg.to_owned(),
+            None => String::new(),
+        }
+    };
+    let mut py = Py {
+        b: FileBuilder::new(path, src, Language::Python, &tree),
+        module_key: module_key.clone(),
+        package,
+        scopes: vec![Scope {
+            kind: ScopeKind::Module,
+            parent: None,
+            owner: 0,
+            bindings: HashMap::new(),
+        }],
+        owners: Vec::new(),
+        scope_owner: HashMap::from([(0, 0)]),
+        defs: HashMap::new(),
+        def_blocks: HashMap::new(),
+        body_owner: HashMap::new(),
+        bases: HashMap::new(),
+        by_qname: HashMap::new(),
+        class_heads: Vec::new(),
+        exportable: HashSet::from([0]),
+        keys: HashMap::new(),
+        decorated: Vec::new(),
+        alternatives: HashMap::new(),
+        attributes: HashMap::new(),
+        star_imports: Vec::new(),
+        all_names: None,
+        all_computed: false,
+        returns: HashMap::new(),
+        attribute_values: HashMap::new(),
+        depth: 0,
+    };
+    let root = tree.root_node();
+    py.b.export_node(module_key, 0);
+    py.b.nodes[0].docstring = docstring(root, src);
+    py.owners.push(Owner::new(0, 0, root, None));
+    py.definitions(root, 0, 0, 0, false);
+    for owner in 0..py.owners.len() {
+        py.collect_vars(owner);
+    }
+    py.resolve_heads();
+    for owner in 0..py.owners.len() {
+        py.calls(owner);
+    }
+    py.tests();
+    py.export_resolution_symbols();
+    py.b.finish()
+}
+
+/// How many helper levels a test's `tests` edges follow: its direct calls (1), the
+/// calls of the test-local helpers it calls (2), and of their helpers (3).
+const MAX_HELPER_DEPTH: usize = 3;
+
+/// `a/b/c.py` → `a.b.c`; `a/b/__init__.py` → `a.b`.
+fn dotted_module(path: &str) -> String {
+    let stem = path.strip_suffix(".pyi").or_else(|| path.strip_suffix(".py")).unwrap_or(path);
+    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
+    stem.replace('/', ".")
+}
+
+/// What [`Py::local_value`] finds.
+enum Local {
+    /// The name is not a local variable of the body.
+    Outside,
+    /// It is, but bound only after the position asked about.
+    Later,
+    /// Its value there (`None`: unknown).
+    Value(Option<Eval>),
+}
+
+/// A member of a class, as [`Py::class_member`] finds it.
+#[derive(Clone, Debug)]
+enum Member {
+    /// A definition of this file; `true` when found through a base class.
+    Def(NodeIdx, bool),
+    /// Found through a base known only by key: the key to link, the name to show.
+    Key { key: String, shown: String },
+    /// An instance attribute's value.
+    Value(Eval),
+}
+
+/// Does the key's last name look like a class (`Foo`, not `foo` or `FOO`)? Calls of
+/// imported names that do are taken as constructor calls.
+fn looks_like_class(key: &str) -> bool {
+    let last = key.rsplit(['.', ':']).next().unwrap_or(key);
+    last.starts_with(|c: char| c.is_ascii_uppercase())
+        && last.chars().any(|c| c.is_ascii_lowercase())
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with(|c: char| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Python's builtin names: never looked up through star imports.
+fn is_builtin(name: &str) -> bool {
+    const BUILTINS: &[&str] = &[
+        "abs",
+        "aiter",
+        "all",
+        "anext",
+        "any",
+        "ascii",
+        "bin",
+        "bool",
+        "breakpoint",
+        "bytearray",
+        "bytes",
+        "callable",
+        "chr",
+        "classmethod",
+        "compile",
+        "complex",
+        "delattr",
+        "dict",
+        "dir",
+        "divmod",
+        "enumerate",
+        "eval",
+        "exec",
+        "filter",
+        "float",
+        "format",
+        "frozenset",
+        "getattr",
+        "globals",
+        "hasattr",
+        "hash",
+        "help",
+        "hex",
+        "id",
+        "input",
+        "int",
+        "isinstance",
+        "issubclass",
+        "iter",
+        "len",
+        "list",
+        "locals",
+        "map",
+        "max",
+        "memoryview",
+        "min",
+        "next",
+        "object",
+        "oct",
+        "open",
+        "ord",
+        "pow",
+        "print",
+        "property",
+        "range",
+        "repr",
+        "reversed",
+        "round",
+        "set",
+        "setattr",
+        "slice",
+        "sorted",
+        "staticmethod",
+        "str",
+        "sum",
+        "super",
+        "tuple",
+        "type",
+        "vars",
+        "zip",
+        "__import__",
+        "NotImplemented",
+        "Ellipsis",
+        "BaseException",
+        "Exception",
+        "ArithmeticError",
+        "AssertionError",
+        "AttributeError",
+        "BufferError",
+        "EOFError",
+        "ImportError",
+        "IndexError",
+        "KeyError",
+        "KeyboardInterrupt",
+        "LookupError",
+        "MemoryError",
+        "ModuleNotFoundError",
+        "NameError",
+        "NotImplementedError",
+        "OSError",
+        "OverflowError",
+        "RecursionError",
+        "ReferenceError",
+        "RuntimeError",
+        "StopIteration",
+        "StopAsyncIteration",
+        "SyntaxError",
+        "SystemError",
+        "SystemExit",
+        "TypeError",
+        "UnboundLocalError",
+        "UnicodeError",
+        "UnicodeDecodeError",
+        "UnicodeEncodeError",
+        "ValueError",
+        "ZeroDivisionError",
+        "FileNotFoundError",
+        "FileExistsError",
+        "PermissionError",
+        "TimeoutError",
+        "ConnectionError",
+        "DeprecationWarning",
+        "UserWarning",
+        "Warning",
+        "RuntimeWarning",
+        "PendingDeprecationWarning",
+        "FutureWarning",
+        "ResourceWarning",
+    ];
+    BUILTINS.contains(&name)
+}
+
+fn join(base: &str, name: &str) -> String {
+    match (base.is_empty(), name.is_empty()) {
+        (true, _) => name.to_owned(),
+        (_, true) => base.to_owned(),
+        _ => format!("{base}.{name}"),
+    }
+}
+
+/// Caps an unresolvable callee's text at 80 characters.
+fn short(text: &str) -> String {
+    if text.chars().count() <= 80 {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(79).collect();
+    s.push('…');
+    s
+}
+
+/// Python's `inspect.cleandoc`: strip the first line's leading blanks, remove the
+/// common indentation of the other lines, drop leading and trailing blank lines.
+fn cleandoc(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let margin = lines
+        .iter()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push(line.trim_start());
+        } else {
+            out.push(line.get(margin..).unwrap_or("").trim_end());
+        }
+    }
+    while out.first().is_some_and(|l| l.trim().is_empty()) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// McCabe cyclomatic complexity of a function body: 1 + each `if`/`elif`, loop,
+/// `except`, `case`, conditional expression, boolean operator and comprehension
+/// clause. Nested definitions count for themselves, not here. (Decision points as in
+/// McCabe 1976 and radon's Python rules.)
+fn complexity(body: Node<'_>) -> u32 {
+    let mut n = 1;
+    walk::preorder(body, |node| {
+        match node.kind() {
+            "function_definition" | "class_definition" | "lambda" if node != body => return false,
+            "if_statement"
+            | "elif_clause"
+            | "for_statement"
+            | "while_statement"
+            | "except_clause"
+            | "case_clause"
+            | "conditional_expression"
+            | "boolean_operator"
+            | "for_in_clause"
+            | "if_clause" => n += 1,
+            _ => {}
+        }
+        true
+    });
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_paths_are_dotted() {
+        assert_eq!(dotted_module("django/db/models/__init__.py"), "django.db.models");
+        assert_eq!(dotted_module("a/b.py"), "a.b");
+        assert_eq!(dotted_module("stubs/c.pyi"), "stubs.c");
+    }
+
+    #[test]
+    fn cleandoc_matches_python() {
+        assert_eq!(cleandoc("Summary.\n\n    More.\n    "), "Summary.\n\nMore.");
+        assert_eq!(cleandoc("\n    Indented.\n      Deeper.\n"), "Indented.\n  Deeper.");
+    }
+}

@@ -1,0 +1,425 @@
+//! Python scopes: the local variables of each body (assignments in source order, loop
+//! and `with` targets, parameters) and the resolution of unqualified names (LEGB).
+
+use super::*;
+
+impl<'s, 't> Py<'s, 't> {
+    /// Records the local variables of an owner's body (and, for methods, the
+    /// `self.attr = ...` assignments that give its class's instances attributes).
+    pub(super) fn collect_vars(&mut self, owner: usize) {
+        let idx = self.owners[owner].idx;
+        let body = self.owners[owner].body;
+        let mut vars: HashMap<String, Vec<Assign<'t>>> = HashMap::new();
+        let mut attributes: Vec<(String, Assign<'t>)> = Vec::new();
+        let mut self_name: Option<String> = None;
+        if let Some(&(syntax, _)) = self.defs.get(&idx) {
+            if syntax.kind() == "function_definition" {
+                self_name = self.parameters(owner, syntax, &mut vars);
+            }
+        }
+        let is_class_body = self.b.nodes[idx].kind == NodeKind::Class;
+        let src = self.b.src;
+        let text = |n: Node<'_>| walk::text(n, src).into_owned();
+        let bind = |vars: &mut HashMap<String, Vec<Assign<'t>>>, name: String, a: Assign<'t>| {
+            vars.entry(name).or_default().push(a);
+        };
+        // Conditional blocks around the current node, innermost last (pre-order
+        // visits nodes in source order, so a block ending before a node is done).
+        let mut branches: Vec<(usize, usize)> = Vec::new();
+        let mut sites = Vec::new();
+        let mut returns = Vec::new();
+        let mut generator = false;
+        walk::preorder(body, |node| {
+            let kind = node.kind();
+            if node != body
+                && matches!(
+                    kind,
+                    "function_definition" | "class_definition" | "decorated_definition"
+                )
+            {
+                return false;
+            }
+            let start = node.start_byte();
+            while branches.last().is_some_and(|&(_, end)| end <= start) {
+                branches.pop();
+            }
+            if let Some(block) = conditional_block(node) {
+                branches.push((block.start_byte(), block.end_byte()));
+            }
+            let branch = branches.iter().rev().find(|&&(s, e)| s <= start && start < e).copied();
+            match kind {
+                "call" => {
+                    if let Some(f) = node.child_by_field_name("function") {
+                        sites.push((f, walk::line(node), start));
+                    }
+                }
+                "return_statement" => returns.push(node),
+                "yield" => generator = true,
+                "assignment" => {
+                    let (Some(left), right) =
+                        (node.child_by_field_name("left"), node.child_by_field_name("right"))
+                    else {
+                        return true;
+                    };
+                    let end = node.end_byte();
+                    let how = match (node.child_by_field_name("type"), right) {
+                        (Some(ty), _) => Some(Assigned::Annotation(ty)),
+                        (None, Some(expr)) if expr.kind() != "assignment" => {
+                            Some(Assigned::Expr { expr, at: node.start_byte() })
+                        }
+                        _ => None,
+                    };
+                    match left.kind() {
+                        "identifier" => {
+                            let how = how.unwrap_or(Assigned::Opaque);
+                            let assign = Assign { end, until: usize::MAX, branch, how };
+                            bind(&mut vars, text(left), assign);
+                        }
+                        "attribute" => {
+                            // `self.name = ...` in a method gives instances an attribute.
+                            let object = left.child_by_field_name("object");
+                            let attr = left.child_by_field_name("attribute");
+                            if let (Some(object), Some(attr), Some(me), Some(how)) =
+                                (object, attr, self_name.as_deref(), how)
+                            {
+                                if object.kind() == "identifier" && text(object) == me {
+                                    attributes.push((
+                                        text(attr),
+                                        Assign { end, until: usize::MAX, branch: None, how },
+                                    ));
+                                }
+                            }
+                        }
+                        _ => {
+                            for name in identifiers(left, src) {
+                                bind(
+                                    &mut vars,
+                                    name,
+                                    Assign {
+                                        end,
+                                        until: usize::MAX,
+                                        branch: None,
+                                        how: Assigned::Opaque,
+                                    },
+                                );
+                            }
+                        }
+                    }
+                    if is_class_body && left.kind() == "identifier" {
+                        if let Some(ty) = node.child_by_field_name("type") {
+                            let how = Assigned::Annotation(ty);
+                            attributes.push((
+                                text(left),
+                                Assign { end, until: usize::MAX, branch: None, how },
+                            ));
+                        } else if let Some(expr) = right {
+                            let how = Assigned::Expr { expr, at: node.start_byte() };
+                            attributes.push((
+                                text(left),
+                                Assign { end, until: usize::MAX, branch: None, how },
+                            ));
+                        }
+                    }
+                }
+                "named_expression" => {
+                    if let (Some(name), Some(expr)) =
+                        (node.child_by_field_name("name"), node.child_by_field_name("value"))
+                    {
+                        let how = Assigned::Expr { expr, at: node.start_byte() };
+                        bind(
+                            &mut vars,
+                            text(name),
+                            Assign { end: node.end_byte(), until: usize::MAX, branch: None, how },
+                        );
+                    }
+                }
+                "for_statement" => {
+                    if let Some(left) = node.child_by_field_name("left") {
+                        let right = node.child_by_field_name("right");
+                        loop_variables(&mut vars, left, right, left.end_byte(), node, src);
+                    }
+                }
+                "list_comprehension"
+                | "set_comprehension"
+                | "dictionary_comprehension"
+                | "generator_expression" => {
+                    // Comprehension variables shadow from the comprehension's start (its
+                    // element expression comes first in the source).
+                    let mut c = node.walk();
+                    for clause in node.named_children(&mut c) {
+                        if clause.kind() != "for_in_clause" {
+                            continue;
+                        }
+                        if let Some(left) = clause.child_by_field_name("left") {
+                            let right = clause.child_by_field_name("right");
+                            loop_variables(&mut vars, left, right, start, clause, src);
+                        }
+                    }
+                }
+                "if_statement" | "elif_clause" => {
+                    // `if isinstance(x, C):` narrows `x` to `C` inside the block.
+                    let narrowed = node.child_by_field_name("condition").and_then(|cond| {
+                        let f = cond.child_by_field_name("function")?;
+                        let args = cond.child_by_field_name("arguments")?;
+                        if cond.kind() != "call" || walk::text(f, src) != "isinstance" {
+                            return None;
+                        }
+                        let (x, class) = (args.named_child(0)?, args.named_child(1)?);
+                        let block = node.child_by_field_name("consequence")?;
+                        (x.kind() == "identifier"
+                            && matches!(class.kind(), "identifier" | "attribute"))
+                        .then(|| (text(x), class, block))
+                    });
+                    if let Some((name, class, block)) = narrowed {
+                        let assign = Assign {
+                            end: block.start_byte(),
+                            until: block.end_byte(),
+                            branch: None,
+                            how: Assigned::Annotation(class),
+                        };
+                        bind(&mut vars, name, assign);
+                    }
+                }
+                "as_pattern" | "with_item" | "except_clause" => {
+                    if let Some(alias) = node.child_by_field_name("alias") {
+                        for name in identifiers(alias, src) {
+                            let end = alias.end_byte();
+                            bind(
+                                &mut vars,
+                                name,
+                                Assign {
+                                    end,
+                                    until: usize::MAX,
+                                    branch: None,
+                                    how: Assigned::Opaque,
+                                },
+                            );
+                        }
+                    }
+                }
+                "lambda" => {
+                    if let Some(params) = node.child_by_field_name("parameters") {
+                        for name in identifiers(params, src) {
+                            let end = node.start_byte();
+                            bind(
+                                &mut vars,
+                                name,
+                                Assign {
+                                    end,
+                                    until: usize::MAX,
+                                    branch: None,
+                                    how: Assigned::Opaque,
+                                },
+                            );
+                        }
+                    }
+                }
+                "global_statement" | "nonlocal_statement" => {
+                    let mut c = node.walk();
+                    for name in node.named_children(&mut c) {
+                        // Bound elsewhere: unknown here.
+                        let end = node.end_byte();
+                        bind(
+                            &mut vars,
+                            text(name),
+                            Assign { end, until: usize::MAX, branch: None, how: Assigned::Opaque },
+                        );
+                    }
+                }
+                _ => {}
+            }
+            true
+        });
+        for list in vars.values_mut() {
+            list.sort_by_key(|a| a.end);
+        }
+        let o = &mut self.owners[owner];
+        o.vars = vars;
+        o.sites = sites;
+        o.returns = returns;
+        o.generator = generator;
+        if !attributes.is_empty() {
+            let class = if is_class_body { Some(idx) } else { self.owners[owner].class };
+            if let Some(class) = class {
+                let list = self.attributes.entry(class).or_default();
+                for (name, assign) in attributes {
+                    list.push((name, owner, assign));
+                }
+            }
+        }
+    }
+
+    /// Binds a function's parameters in `vars`; returns the name of a method's
+    /// instance parameter (`self`).
+    pub(super) fn parameters(
+        &self,
+        owner: usize,
+        def: Node<'t>,
+        vars: &mut HashMap<String, Vec<Assign<'t>>>,
+    ) -> Option<String> {
+        let params = def.child_by_field_name("parameters")?;
+        let class = self.owners[owner].class;
+        let decorators = &self.b.nodes[self.owners[owner].idx].decorators;
+        let is_static = decorators.iter().any(|d| d == "@staticmethod");
+        let is_classmethod = decorators.iter().any(|d| d == "@classmethod")
+            || matches!(
+                &*self.b.nodes[self.owners[owner].idx].name,
+                "__new__" | "__init_subclass__" | "__class_getitem__"
+            );
+        let mut self_name = None;
+        let mut c = params.walk();
+        for (i, param) in params.named_children(&mut c).enumerate() {
+            let (name, how) = match param.kind() {
+                "identifier" => (self.b.text(param).into_owned(), Assigned::Opaque),
+                "typed_parameter" => {
+                    let Some(name) = param.named_child(0) else { continue };
+                    let how = match (name.kind(), param.child_by_field_name("type")) {
+                        ("identifier", Some(ty)) => Assigned::Annotation(ty),
+                        _ => Assigned::Opaque,
+                    };
+                    let name = match name.kind() {
+                        "identifier" => self.b.text(name).into_owned(),
+                        _ => match name.named_child(0) {
+                            Some(inner) => self.b.text(inner).into_owned(),
+                            None => continue,
+                        },
+                    };
+                    (name, how)
+                }
+                "default_parameter" | "typed_default_parameter" => {
+                    let Some(name) = param.child_by_field_name("name") else { continue };
+                    let how = match param.child_by_field_name("type") {
+                        Some(ty) => Assigned::Annotation(ty),
+                        None => Assigned::Opaque,
+                    };
+                    (self.b.text(name).into_owned(), how)
+                }
+                "list_splat_pattern" | "dictionary_splat_pattern" => match param.named_child(0) {
+                    Some(name) => (self.b.text(name).into_owned(), Assigned::Opaque),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let how = match (i, class, param.kind()) {
+                (0, Some(class), "identifier") if !is_static => {
+                    if is_classmethod {
+                        Assigned::Known(Value::Def(class))
+                    } else {
+                        self_name = Some(name.clone());
+                        Assigned::Known(Value::Instance(Class::Def(class)))
+                    }
+                }
+                _ => how,
+            };
+            vars.entry(name).or_default().push(Assign {
+                end: 0,
+                until: usize::MAX,
+                branch: None,
+                how,
+            });
+        }
+        self_name
+    }
+
+    /// Resolves base classes (`inherits` edges) and decorators (`calls` edges from the
+    /// decorated node), both evaluated in the scope enclosing the definition.
+    pub(super) fn resolve_heads(&mut self) {
+        for (idx, scope, class) in std::mem::take(&mut self.class_heads) {
+            let Some(args) = class.child_by_field_name("superclasses") else { continue };
+            let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
+            let ctx = Ctx { owner, pos: class.start_byte(), user: Some(idx) };
+            let mut bases = Vec::new();
+            let mut c = args.walk();
+            for arg in args.named_children(&mut c) {
+                // `Repo[User]`: the generic class is the base.
+                let arg = match arg.kind() {
+                    "subscript" => match arg.child_by_field_name("value") {
+                        Some(value) => value,
+                        None => continue,
+                    },
+                    _ => arg,
+                };
+                if !matches!(arg.kind(), "identifier" | "attribute") {
+                    continue; // keyword arguments (metaclass=...), splats, calls
+                }
+                let text = walk::collapse_ws(&self.b.text(arg));
+                let target = match self.eval(arg, ctx) {
+                    Some(Eval { value: Value::Def(base), .. })
+                        if self.b.nodes[base].kind == NodeKind::Class =>
+                    {
+                        bases.push(Class::Def(base));
+                        Target::Node {
+                            id: self.b.nodes[base].id.clone(),
+                            provenance: Provenance::Exact,
+                        }
+                    }
+                    Some(Eval { value: Value::Key { key, shown }, .. }) => {
+                        let name = shown.clone().unwrap_or(text);
+                        bases.push(Class::Key { key: key.clone(), shown });
+                        Target::Key { key, name, inferred: false }
+                    }
+                    _ => Target::Name(text),
+                };
+                self.b.edge(EdgeKind::Inherits, idx, target, walk::line(arg));
+            }
+            self.bases.insert(idx, bases);
+        }
+        for (idx, scope, decorators) in std::mem::take(&mut self.decorated) {
+            let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
+            for decorator in decorators {
+                let Some(mut expr) = decorator.named_child(0) else { continue };
+                if expr.kind() == "call" {
+                    match expr.child_by_field_name("function") {
+                        Some(f) => expr = f,
+                        None => continue,
+                    }
+                }
+                let ctx = Ctx { owner, pos: decorator.start_byte(), user: Some(idx) };
+                for target in self.call_targets(expr, ctx) {
+                    self.b.edge(EdgeKind::Calls, idx, target, walk::line(decorator));
+                }
+            }
+        }
+    }
+}
+
+/// The block of `node` whose statements run conditionally (the body of an `if`,
+/// `elif`, `else`, loop, `except` or `case`); a `try` body and a `with` body count as
+/// always run.
+pub(super) fn conditional_block(node: Node<'_>) -> Option<Node<'_>> {
+    let field = match node.kind() {
+        "if_statement" | "elif_clause" => "consequence",
+        "for_statement" | "while_statement" | "else_clause" => "body",
+        "except_clause" | "case_clause" => {
+            let mut c = node.walk();
+            let block = node.named_children(&mut c).find(|n| n.kind() == "block");
+            return block;
+        }
+        _ => return None,
+    };
+    node.child_by_field_name(field)
+}
+
+/// Binds the variables of `for left in right` (a loop or a comprehension clause),
+/// effective from `end`: a single name is an element of `right`, others are opaque.
+pub(super) fn loop_variables<'t>(
+    vars: &mut HashMap<String, Vec<Assign<'t>>>,
+    left: Node<'t>,
+    right: Option<Node<'t>>,
+    end: usize,
+    at: Node<'t>,
+    src: &[u8],
+) {
+    let whole = |how| Assign { end, until: usize::MAX, branch: None, how };
+    match (left.kind(), right) {
+        ("identifier", Some(expr)) => {
+            let how = Assigned::Element { expr, at: at.start_byte() };
+            vars.entry(walk::text(left, src).into_owned()).or_default().push(whole(how));
+        }
+        _ => {
+            for name in identifiers(left, src) {
+                vars.entry(name).or_default().push(whole(Assigned::Opaque));
+            }
+        }
+    }
+}
