@@ -86,7 +86,9 @@ pub struct ChangeQueue {
 impl ChangeQueue {
     /// A queue holding at most `bound` distinct pending paths; pushing a new path
     /// into a full queue blocks the producer (backpressure) until a worker takes one.
-    /// Pushing a path that is already pending never blocks: it coalesces.
+    /// Pushing a path that is already pending never blocks: it coalesces. (The
+    /// daemon uses [`ChangeQueue::with_debounce`]; this is its zero-debounce form.)
+    #[cfg(test)]
     pub fn new(bound: usize) -> ChangeQueue {
         ChangeQueue::with_debounce(bound, Duration::ZERO)
     }
