@@ -153,8 +153,7 @@ fn a_burst_of_saves_inside_the_debounce_window_is_one_commit() {
     let root = dir.path();
     let file = root.join("m.py");
     fs::write(&file, source(0)).unwrap();
-    let options =
-        DaemonOptions { debounce: Duration::from_millis(300), ..DaemonOptions::default() };
+    let options = DaemonOptions { debounce: Duration::from_secs(1), ..DaemonOptions::default() };
     let daemon = Daemon::start(Config::new(root).unwrap(), options).unwrap();
     let clock = daemon.sync(SYNC).unwrap();
     // Five saves 20 ms apart: each restarts the window, so only the last is indexed.
