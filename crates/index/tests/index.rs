@@ -82,6 +82,12 @@ fn touching_a_file_without_changing_it_does_not_reparse() {
     let report = run(root);
     assert_eq!(report.parsed, 0, "{report:?}");
     assert!(report.touched >= 1, "app.py was hashed, found unchanged: {report:?}");
+    // SPEC: the clock counts changes to the graph; refreshing stat data is none.
+    let clock = report.clock;
+    write(root, "app.py", fs::read(root.join("app.py")).unwrap());
+    let again = run(root);
+    assert!(again.touched >= 1, "{again:?}");
+    assert_eq!(again.clock, clock, "a run that changed nothing advanced the clock");
 }
 
 #[test]

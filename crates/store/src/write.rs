@@ -161,6 +161,10 @@ pub struct Writer<'c> {
     symbol_delta: HashMap<(String, String, bool), i32>,
     /// Nodes (in other files) whose outgoing edges were re-linked by this transaction.
     dependency_changed: BTreeSet<String>,
+    /// Whether this transaction changes the graph (a file replaced or removed, edges
+    /// re-linked). One that only refreshes files' stat data ([`Writer::touch_file`])
+    /// commits without advancing the clock: SPEC's clock counts changes to the graph.
+    graph_changed: bool,
 }
 
 /// A node's history, carried across a replacement when its content is unchanged.
@@ -201,6 +205,7 @@ impl<'c> Writer<'c> {
             deferred_link,
             symbol_delta: HashMap::new(),
             dependency_changed: BTreeSet::new(),
+            graph_changed: false,
         })
     }
 
@@ -221,6 +226,7 @@ impl<'c> Writer<'c> {
         source: UpdateSource,
         renamed_from: Option<&str>,
     ) -> Result<FileChange> {
+        self.graph_changed = true;
         let mut history = self.history(&facts.path)?;
         let mut renamed: HashMap<String, String> = HashMap::new();
         if let Some(old_path) = renamed_from {
@@ -503,6 +509,7 @@ impl<'c> Writer<'c> {
     /// Removes a file and everything extracted from it. Edges elsewhere that pointed
     /// into it become unresolved when the transaction re-links.
     pub fn remove_file(&mut self, path: &str) -> Result<FileChange> {
+        self.graph_changed = true;
         let history = self.history(path)?;
         if !history.is_empty() && !self.deferred_link {
             // Keep the history a while: if the same content reappears elsewhere (a move
@@ -571,6 +578,7 @@ impl<'c> Writer<'c> {
     /// changed get `update_source = dependency_change`, as with any re-link. Returns
     /// how many keyed edges resolve.
     pub fn link_all(&mut self) -> Result<u64> {
+        self.graph_changed = true;
         let marker: Option<String> = self
             .tx
             .prepare_cached("SELECT value FROM meta WHERE key = 'cold_index'")?
@@ -721,8 +729,13 @@ impl<'c> Writer<'c> {
     }
 
     /// Re-links every edge that could depend on a symbol row this transaction added or
-    /// removed, then commits. Returns the new clock.
+    /// removed, then commits. Returns the new clock, or the clock as it was when the
+    /// transaction changed no node or edge (it only touched files' stat data).
     pub fn commit(mut self) -> Result<u64> {
+        if !self.graph_changed {
+            self.tx.commit()?;
+            return Ok(self.clock - 1);
+        }
         if self.symbol_delta.values().any(|&d| d != 0) {
             self.relink_dependents()?;
         }
