@@ -99,8 +99,9 @@ enum Command {
     /// Stop the daemon serving this root (in-flight changes are committed first).
     Stop,
     /// Wait until every file change made so far is in the graph (read-your-writes).
-    /// Fails (exit 1) when the barrier cannot run: it times out, or a daemon serves
-    /// the root but cannot be reached.
+    /// Without a daemon, indexes the changes itself (as `codehub index` would).
+    /// Fails (exit 1) when the barrier cannot run: it times out, or a daemon holds
+    /// the index but cannot be reached (still starting, or stuck).
     Sync {
         /// Give up after this many seconds (default 9, at most 600).
         #[arg(long, value_name = "SECONDS")]
@@ -325,6 +326,12 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
                 // The daemon answers `timeout` itself; wait a little longer than it.
                 hub.set_timeout(Some(wait + Duration::from_secs(5)))?;
             }
+            if hub.source() == server::protocol::Source::Store {
+                // No daemon keeps the index current, so the index as it is proves
+                // nothing: bring it up to date here, then answer from it.
+                catch_up_without_daemon(cli, settings)?;
+                hub = open_hub(cli)?;
+            }
             call::<protocol::SyncResult>(&mut hub, out, protocol::method::SYNC, params, Out::sync)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -430,6 +437,37 @@ fn state_dir(cli: &Cli) -> Result<PathBuf> {
             Ok(index::find_state(&cwd)?.state_dir)
         }
     }
+}
+
+/// `sync` without a daemon: an incremental index of the root the index was built
+/// from. Errors when a daemon holds the index without answering (starting up: its
+/// start-up index is what a barrier must wait for), or when the index describes
+/// another root than the one these settings are for.
+fn catch_up_without_daemon(cli: &Cli, settings: &settings::Settings) -> Result<()> {
+    let state = state_dir(cli)?;
+    if let Some(pid) = index::daemon_holding(&state) {
+        bail!(
+            "a daemon (pid {pid}) holds {} but does not answer yet (starting up?): \
+             nothing was synced; try again",
+            state.display()
+        );
+    }
+    let recorded = store::Store::open_read_only(&state.join(index::DB_FILE))?.root()?;
+    let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+    if let Some(recorded) = recorded.filter(|r| !same(r, &settings.root)) {
+        bail!(
+            "no daemon serves {}, and it was built from {}, not {}: \
+             run `codehub index {}` or `codehub serve {}`",
+            state.display(),
+            recorded.display(),
+            settings.root.display(),
+            recorded.display(),
+            recorded.display()
+        );
+    }
+    let config = settings.index_config(state_dir_override(cli))?;
+    index::index(&config, &|_| {})?;
+    Ok(())
 }
 
 /// The daemon when one answers, else the index read directly.

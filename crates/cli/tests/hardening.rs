@@ -168,3 +168,35 @@ fn a_context_pack_for_a_just_removed_node_is_not_found_never_an_empty_success() 
     }
     let _ = codehub(root, &["stop"]);
 }
+
+#[test]
+fn sync_without_a_daemon_indexes_what_changed_since_the_last_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.py", "def first():\n    return 1\n");
+    assert!(codehub(root, &["index"]).status.success());
+    write(root, "b.py", "def second():\n    return 2\n");
+    let out = codehub(root, &["--json", "sync"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let found = codehub(root, &["--json", "find", "second"]);
+    let found: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert_eq!(found["nodes"][0]["id"], "b.py::second", "sync succeeded on a stale index");
+}
+
+#[test]
+fn sync_fails_while_a_daemon_holds_the_index_without_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.py", "def first():\n    return 1\n");
+    assert!(codehub(root, &["index"]).status.success());
+    // A daemon that has taken its lock but serves no socket yet (starting up).
+    let lock = std::fs::File::create(root.join(".codehub/daemon.lock")).unwrap();
+    lock.try_lock().unwrap();
+    std::fs::write(root.join(".codehub/daemon.lock"), "4242").unwrap();
+    write(root, "b.py", "def second():\n    return 2\n");
+    let out = codehub(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "sync must not succeed: {stderr}");
+    assert!(stderr.contains("4242") && stderr.contains("does not answer"), "{stderr}");
+    drop(lock);
+}

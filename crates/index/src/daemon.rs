@@ -466,6 +466,20 @@ fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> JoinHandle<()> {
     std::thread::Builder::new().name(name.into()).spawn(f).expect("spawning a daemon thread")
 }
 
+/// The pid a daemon wrote into `{state_dir}/daemon.lock` when one holds that lock
+/// (running, or starting and not answering yet); `None` when no daemon holds it or
+/// there is no lock file. Takes and drops the lock to find out, so it never blocks.
+pub fn daemon_holding(state_dir: &std::path::Path) -> Option<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(state_dir.join("daemon.lock")).ok()?;
+    if file.try_lock().is_ok() {
+        return None;
+    }
+    let mut pid = String::new();
+    let _ = file.read_to_string(&mut pid);
+    Some(pid.trim().to_owned())
+}
+
 /// Takes `{state_dir}/daemon.lock` with an exclusive advisory lock and writes our pid.
 fn take_lock(config: &Config) -> Result<File, DaemonError> {
     use std::io::{Read, Seek, Write};
