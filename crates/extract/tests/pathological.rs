@@ -35,6 +35,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("python/scopes.rs", include_str!("../src/python/scopes.rs")),
         ("python/infer.rs", include_str!("../src/python/infer.rs")),
         ("python/emit.rs", include_str!("../src/python/emit.rs")),
+        ("c/mod.rs", include_str!("../src/c/mod.rs")),
+        ("c/lower.rs", include_str!("../src/c/lower.rs")),
+        ("c/scopes.rs", include_str!("../src/c/scopes.rs")),
+        ("c/emit.rs", include_str!("../src/c/emit.rs")),
         ("rust.rs", include_str!("../src/rust.rs")),
         ("javascript.rs", include_str!("../src/javascript.rs")),
     ];
