@@ -69,3 +69,8 @@ fn javascript_cases() {
 fn typescript_cases() {
     check_language("typescript");
 }
+
+#[test]
+fn c_cases() {
+    check_language("c");
+}
