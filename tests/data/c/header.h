@@ -14,6 +14,7 @@ extern int counter;
 
 #define CLAMP(v, lo, hi) ((v) < (lo) ? (lo) : (v) > (hi) ? (hi) : (v))
 #define HEADER_LIMIT 64
+#define parse_buffer parse
 
 static inline int clamp_byte(int v) {
     return CLAMP(v, 0, 255);

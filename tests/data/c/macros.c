@@ -18,6 +18,16 @@ int area(int side) {
     return SQUARE(side) + MAX(side, 1);
 }
 
+#define open_file real_open
+#define WRAP(x) \
+    do { helper(x); (void)"not_a_call("; } while (0)
+#define DEFINE_GETTER(name) int get_##name(void) { return name; }
+#define FIELD_CALL(o) ((o)->run(1) + o.stop(2))
+
+int real_open(void) { return 0; }
+int helper(int x) { return x; }
+int opener(void) { WRAP(1); return open_file(); }
+
 #undef SQUARE
 
 #endif

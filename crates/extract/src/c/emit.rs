@@ -5,6 +5,130 @@ use super::*;
 use crate::Target;
 use model::{EdgeKind, NodeKind, Provenance};
 
+/// How many object-like macros (`#define a b`) a call follows to the name it calls.
+const MAX_MACRO_HOPS: usize = 8;
+
+/// C keywords (and the operators spelled like names) a macro body may follow with
+/// `(` without calling anything.
+const NOT_CALLEES: &[&str] = &[
+    "if",
+    "while",
+    "for",
+    "switch",
+    "return",
+    "sizeof",
+    "do",
+    "else",
+    "case",
+    "typeof",
+    "__typeof__",
+    "_Alignof",
+    "alignof",
+    "_Generic",
+    "_Static_assert",
+    "static_assert",
+    "defined",
+    "__attribute__",
+    "__extension__",
+    "__asm__",
+    "asm",
+    "int",
+    "char",
+    "long",
+    "short",
+    "unsigned",
+    "signed",
+    "void",
+    "float",
+    "double",
+    "const",
+    "volatile",
+    "struct",
+    "union",
+    "enum",
+];
+
+/// The calls in a macro body's text: each name followed by `(`, with its byte
+/// offset; names in string and character literals and comments are skipped, and so
+/// is a name whose parenthesised list is followed by `{` (a definition the macro
+/// expands to).
+fn macro_body_calls(text: &str) -> Vec<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' || b == b'\'' {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            i = text[i + 2..].find("*/").map_or(bytes.len(), |e| i + 2 + e + 2);
+            continue;
+        }
+        if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
+            i = text[i..].find('\n').map_or(bytes.len(), |e| i + e);
+            continue;
+        }
+        if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80)
+            {
+                i += 1;
+            }
+            let name = &text[start..i];
+            let mut j = i;
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            // `a.f(x)` and `a->f(x)` call through a field; `#x` and `a##b` paste.
+            let before = text[..start].trim_end();
+            let through_field = before.ends_with('.') || before.ends_with("->");
+            let pasted = before.ends_with('#') || text[i..].trim_start().starts_with("##");
+            if bytes.get(j) == Some(&b'(')
+                && !through_field
+                && !pasted
+                && !NOT_CALLEES.contains(&name)
+                && !is_definition(&text[j..])
+            {
+                out.push((name, start));
+            }
+            continue;
+        }
+        if b.is_ascii_digit() {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'.') {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether `rest` (starting at a `(`) is a parameter list followed by `{`.
+fn is_definition(rest: &str) -> bool {
+    let mut depth = 0usize;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return rest[i + 1..].trim_start().starts_with('{');
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 impl<'s, 't> Cx<'s, 't> {
     /// Every call site becomes a `calls` edge from its function, or from the module.
     pub(super) fn calls(&mut self) {
@@ -17,6 +141,33 @@ impl<'s, 't> Cx<'s, 't> {
         let none = HashSet::new();
         for item in std::mem::take(&mut self.module_items) {
             self.calls_in(0, item, &none);
+        }
+        for (idx, def) in std::mem::take(&mut self.macros) {
+            self.macro_calls(idx, def);
+        }
+    }
+
+    /// The calls in a function-like macro's body, read from its tokens (see the module
+    /// docs); its parameters are local names.
+    fn macro_calls(&mut self, idx: NodeIdx, def: Node<'t>) {
+        let Some(value) = def.child_by_field_name("value") else { return };
+        let mut params = HashSet::new();
+        if let Some(list) = def.child_by_field_name("parameters") {
+            let mut cursor = list.walk();
+            for p in list.named_children(&mut cursor) {
+                params.insert(self.b.text(p).into_owned());
+            }
+        }
+        let text = self.b.text(value).into_owned();
+        let first_line = walk::line(value);
+        for (name, offset) in macro_body_calls(&text) {
+            if params.contains(name) {
+                continue;
+            }
+            let line = first_line + text[..offset].matches('\n').count() as u32;
+            for target in self.name_targets(name.to_owned(), &params, 0) {
+                self.b.edge(EdgeKind::Calls, idx, target, line);
+            }
         }
     }
 
@@ -53,6 +204,12 @@ impl<'s, 't> Cx<'s, 't> {
             return vec![Target::Name(text)];
         }
         let name = self.b.text(name_node).into_owned();
+        self.name_targets(name, locals, 0)
+    }
+
+    /// Where a call of the name `name` goes; `hops` counts the object-like macros
+    /// followed to get there.
+    fn name_targets(&self, name: String, locals: &HashSet<String>, hops: usize) -> Vec<Target> {
         if locals.contains(&name) || self.globals.contains(&name) {
             return vec![Target::Name(name)];
         }
@@ -70,8 +227,13 @@ impl<'s, 't> Cx<'s, 't> {
                     provenance: Provenance::Inferred,
                 })
                 .collect(),
-            None if self.object_macros.contains(&name) => vec![Target::Name(name)],
-            None => vec![Target::Key { key: function_key(&name), name, inferred: false }],
+            None => match self.object_macros.get(&name) {
+                Some(Some(value)) if hops < MAX_MACRO_HOPS => {
+                    self.name_targets(value.clone(), locals, hops + 1)
+                }
+                Some(_) => vec![Target::Name(name)],
+                None => vec![Target::Key { key: function_key(&name), name, inferred: false }],
+            },
         }
     }
 

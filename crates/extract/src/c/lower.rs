@@ -159,6 +159,7 @@ impl<'s, 't> Cx<'s, 't> {
             self.b.export_node(function_key(&name), idx);
         }
         self.callables.entry(name).or_default().push(idx);
+        self.macros.push((idx, def));
     }
 
     /// `#define NAME value`: a `constant` node, unless it is the include guard.
@@ -179,7 +180,13 @@ impl<'s, 't> Cx<'s, 't> {
         let node = &mut self.b.nodes[idx];
         node.signature = Some(signature);
         node.docstring = doc;
-        self.object_macros.insert(name);
+        let alias = Some(value).filter(|v| is_identifier(v) && *v != name);
+        if let Some(target) = &alias {
+            if self.header && !self.b.nodes[idx].qualified_name.contains('#') {
+                self.b.export_alias(function_key(&name), function_key(target));
+            }
+        }
+        self.object_macros.insert(name, alias);
     }
 
     /// Adds a node for a preprocessor directive, whose syntax ends after its newline:
@@ -359,6 +366,13 @@ impl<'s, 't> Cx<'s, 't> {
             self.type_specifier(spec, spec, None, 0, None, depth + 1);
         }
     }
+}
+
+/// A C identifier.
+pub(super) fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with(|c: char| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// The last row of `node`'s text: a directive's syntax ends after its newline.

@@ -31,9 +31,14 @@
 //! file-scope variable (a function pointer: unresolved, by its text); a function or
 //! function-like macro of this file (`exact`; `inferred` to each when the name is
 //! defined more than once, e.g. in `#ifdef` branches); an object-like macro of this
-//! file (unresolved); otherwise the key `c:NAME`, which the store links to the
+//! file (unresolved, but for one whose value is a single name, `#define my_open
+//! real_open`: the call is of that name, and a header exports `c:my_open` as an
+//! alias of `c:real_open`); otherwise the key `c:NAME`, which the store links to the
 //! definition in another file, or keeps unresolved by name (`printf`). Any other
 //! callee (`ops->open`, `(*fp)`, `table[i]`) is dynamic: unresolved by its text.
+//! The body of a function-like macro is not C syntax until it is expanded; the
+//! macro's calls are read from its tokens: a name followed by `(` that is not a
+//! parameter, a keyword or a definition (`f(...) {`).
 //! Calls outside functions (initializers, top-level macro invocations such as
 //! `EXPORT_SYMBOL(f);`) are the module's.
 //!
@@ -65,8 +70,12 @@ struct Cx<'s, 't> {
     header: bool,
     /// Functions and function-like macros of this file by name, in source order.
     callables: HashMap<String, Vec<NodeIdx>>,
-    /// Object-like macros of this file: a call of one is not a function's.
-    object_macros: HashSet<String>,
+    /// Object-like macros of this file, with the name their value is when it is one
+    /// identifier (`#define my_open real_open`): a call of the macro calls that name;
+    /// a call of any other object-like macro is unresolved.
+    object_macros: HashMap<String, Option<String>>,
+    /// Function-like macros: the node and its syntax, whose body is scanned for calls.
+    macros: Vec<(NodeIdx, Node<'t>)>,
     /// File-scope variables (`int (*hook)(void);`, `struct ops table = {...}`).
     globals: HashSet<String>,
     /// Function definitions: the node and its syntax.
@@ -82,7 +91,8 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         b: FileBuilder::new(path, src, Language::C, &tree),
         header: path.ends_with(".h"),
         callables: HashMap::new(),
-        object_macros: HashSet::new(),
+        object_macros: HashMap::new(),
+        macros: Vec::new(),
         globals: HashSet::new(),
         functions: Vec::new(),
         module_items: Vec::new(),
