@@ -113,7 +113,7 @@ impl<'s, 't> Cx<'s, 't> {
             return;
         }
         let body = def.child_by_field_name("body");
-        let idx = self.b.add_node(0, NodeKind::Function, &name, def);
+        let idx = self.add_node(0, NodeKind::Function, &name, def);
         let mut is_static = false;
         let mut decorators = Vec::new();
         let mut cursor = def.walk();
@@ -148,7 +148,10 @@ impl<'s, 't> Cx<'s, 't> {
     fn function_macro(&mut self, def: Node<'t>, doc: Option<String>) {
         let Some(name_node) = def.child_by_field_name("name") else { return };
         let name = self.b.text(name_node).into_owned();
-        let idx = self.add_preproc_node(NodeKind::Function, &name, def);
+        if name.is_empty() {
+            return;
+        }
+        let idx = self.add_node(0, NodeKind::Function, &name, def);
         let params = def.child_by_field_name("parameters").map(|p| self.b.text(p));
         let node = &mut self.b.nodes[idx];
         node.signature =
@@ -166,11 +169,14 @@ impl<'s, 't> Cx<'s, 't> {
     fn object_macro(&mut self, def: Node<'t>, doc: Option<String>, guard: Option<&str>) {
         let Some(name_node) = def.child_by_field_name("name") else { return };
         let name = self.b.text(name_node).into_owned();
+        if name.is_empty() {
+            return;
+        }
         let value = def.child_by_field_name("value");
         if value.is_none() && guard == Some(name.as_str()) {
             return;
         }
-        let idx = self.add_preproc_node(NodeKind::Constant, &name, def);
+        let idx = self.add_node(0, NodeKind::Constant, &name, def);
         let value = value.map(|v| walk::collapse_ws(&self.b.text(v))).unwrap_or_default();
         let signature = if value.is_empty() {
             format!("#define {name}")
@@ -189,11 +195,18 @@ impl<'s, 't> Cx<'s, 't> {
         self.object_macros.insert(name, alias);
     }
 
-    /// Adds a node for a preprocessor directive, whose syntax ends after its newline:
-    /// the node ends on the directive's last line.
-    fn add_preproc_node(&mut self, kind: NodeKind, name: &str, def: Node<'t>) -> NodeIdx {
-        let idx = self.b.add_node(0, kind, name, def);
-        let last = end_row(def) as u32 + 1;
+    /// Adds a node spanning `syntax`. Syntax that ends after a newline (a
+    /// preprocessor directive, a definition tree-sitter closed at the end of the
+    /// file) ends on the line before.
+    fn add_node(
+        &mut self,
+        parent: NodeIdx,
+        kind: NodeKind,
+        name: &str,
+        syntax: Node<'t>,
+    ) -> NodeIdx {
+        let idx = self.b.add_node(parent, kind, name, syntax);
+        let last = end_row(syntax) as u32 + 1;
         let node = &mut self.b.nodes[idx];
         if last < node.span.end_line {
             node.span.end_line = last.max(node.span.start_line);
@@ -261,15 +274,18 @@ impl<'s, 't> Cx<'s, 't> {
             _ => return,
         };
         let Some(body) = spec.child_by_field_name("body") else { return };
-        let tag = spec.child_by_field_name("name").map(|n| self.b.text(n).into_owned());
+        let tag = spec
+            .child_by_field_name("name")
+            .map(|n| self.b.text(n).into_owned())
+            .filter(|t| !t.is_empty());
         let idx = match (&tag, typedef_name) {
             (Some(tag), _) => {
-                let idx = self.b.add_node(parent, kind, tag, outer);
+                let idx = self.add_node(parent, kind, tag, outer);
                 self.b.nodes[idx].signature = Some(format!("{keyword} {tag}"));
                 Some(idx)
             }
             (None, Some(name)) => {
-                let idx = self.b.add_node(parent, kind, name, outer);
+                let idx = self.add_node(parent, kind, name, outer);
                 self.b.nodes[idx].signature = Some(format!("typedef {keyword} {name}"));
                 Some(idx)
             }
@@ -321,7 +337,7 @@ impl<'s, 't> Cx<'s, 't> {
             // `typedef struct { ... } A, *PA;`: the other names are aliases.
             let signature = typedef_signature(def, Some(ty), src);
             for name in names {
-                let idx = self.b.add_node(0, NodeKind::TypeAlias, &name, def);
+                let idx = self.add_node(0, NodeKind::TypeAlias, &name, def);
                 self.b.nodes[idx].signature = Some(signature.clone());
             }
             return;
@@ -338,7 +354,7 @@ impl<'s, 't> Cx<'s, 't> {
             .map(|n| walk::text(n, src));
         names.retain(|n| tag.as_deref() != Some(n.as_str()));
         for name in names {
-            let idx = self.b.add_node(0, NodeKind::TypeAlias, &name, def);
+            let idx = self.add_node(0, NodeKind::TypeAlias, &name, def);
             self.b.nodes[idx].signature = Some(signature.clone());
             self.b.nodes[idx].docstring = doc.clone();
         }

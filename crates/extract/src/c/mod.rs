@@ -219,6 +219,33 @@ mod tests {
         assert_eq!(include_target("a.c", "../../up.h"), None);
     }
 
+    fn checked(path: &str, src: &str) -> FileFacts {
+        let facts = extract(path, src.as_bytes());
+        let broken = crate::invariant_violations(&facts, src.len());
+        assert!(broken.is_empty(), "{src:?}: {broken:#?}");
+        facts
+    }
+
+    /// Found by mutating the cases: tree-sitter closes an unterminated body at the
+    /// end of the file, after its last newline, one line past the file's last.
+    #[test]
+    fn a_body_left_open_at_the_end_of_the_file_ends_on_its_last_line() {
+        let facts = checked("a.c", "int one(void) {\n    return 1;\n#define LIMIT 10\n");
+        assert_eq!(facts.nodes[1].span.end_line, 3);
+    }
+
+    /// Found by mutating the cases: a name tree-sitter made up (MISSING) is empty and
+    /// would give a node the module's id.
+    #[test]
+    fn names_tree_sitter_made_up_make_no_nodes() {
+        for src in
+            ["typedef enum mode { READ, WRI { A, B };\n", "typedef enum { READ, WRI { A };\n"]
+        {
+            let facts = checked("a.c", src);
+            assert!(facts.nodes.iter().skip(1).all(|n| !n.name.is_empty()), "{src:?}");
+        }
+    }
+
     #[test]
     fn test_files_by_name_and_directory() {
         assert!(is_test_file("tests/parse.c"));

@@ -15,7 +15,9 @@ pub(super) fn declarator_name(declarator: Node<'_>, src: &[u8]) -> Option<(Strin
     for _ in 0..crate::MAX_DEPTH {
         match current.kind() {
             "identifier" | "type_identifier" | "field_identifier" | "primitive_type" => {
-                return Some((walk::text(current, src).into_owned(), innermost == "function"));
+                // A MISSING name tree-sitter made up is empty: no name at all.
+                let name = walk::text(current, src).into_owned();
+                return (!name.is_empty()).then_some((name, innermost == "function"));
             }
             "parenthesized_declarator" | "attributed_declarator" => {
                 current = first_declarator(current)?;
