@@ -54,6 +54,7 @@ const NOT_CALLEES: &[&str] = &[
 /// expands to).
 fn macro_body_calls(text: &str) -> Vec<(&str, usize)> {
     let bytes = text.as_bytes();
+    let parens = matching_parens(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -94,7 +95,7 @@ fn macro_body_calls(text: &str) -> Vec<(&str, usize)> {
                 && !through_field
                 && !pasted
                 && !NOT_CALLEES.contains(&name)
-                && !is_definition(&text[j..])
+                && !parens.get(&j).is_some_and(|&end| text[end..].trim_start().starts_with('{'))
             {
                 out.push((name, start));
             }
@@ -111,22 +112,23 @@ fn macro_body_calls(text: &str) -> Vec<(&str, usize)> {
     out
 }
 
-/// Whether `rest` (starting at a `(`) is a parameter list followed by `{`.
-fn is_definition(rest: &str) -> bool {
-    let mut depth = 0usize;
-    for (i, c) in rest.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return rest[i + 1..].trim_start().starts_with('{');
+/// For each `(` of `text` (by byte offset), the offset just past its `)`, in one
+/// pass: what [`macro_body_calls`] asks of every call stays linear in the body.
+fn matching_parens(text: &str) -> HashMap<usize, usize> {
+    let mut open = Vec::new();
+    let mut out = HashMap::new();
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' => open.push(i),
+            b')' => {
+                if let Some(at) = open.pop() {
+                    out.insert(at, i + 1);
                 }
             }
             _ => {}
         }
     }
-    false
+    out
 }
 
 impl<'s, 't> Cx<'s, 't> {
@@ -159,12 +161,15 @@ impl<'s, 't> Cx<'s, 't> {
             }
         }
         let text = self.b.text(value).into_owned();
-        let first_line = walk::line(value);
+        let mut line = walk::line(value);
+        let mut counted = 0;
         for (name, offset) in macro_body_calls(&text) {
+            // Offsets ascend: the lines are counted once over the whole body.
+            line += text[counted..offset].matches('\n').count() as u32;
+            counted = offset;
             if params.contains(name) {
                 continue;
             }
-            let line = first_line + text[..offset].matches('\n').count() as u32;
             for target in self.name_targets(name.to_owned(), &params, 0) {
                 self.b.edge(EdgeKind::Calls, idx, target, line);
             }

@@ -41,9 +41,10 @@ impl<'t> Pending<'t> {
 
 impl<'s, 't> Cx<'s, 't> {
     /// Walks the items of `container` (the file, a preprocessor branch, an
-    /// `extern "C"` block, an ERROR node), creating nodes under `parent`. `guard`
-    /// is the name of the `#ifndef` the container is, if any: its `#define` is the
-    /// include guard, not a constant.
+    /// `extern "C"` block, an ERROR node), creating their nodes under the module: C
+    /// has one file scope, whatever the branches around a definition. `guard` is the
+    /// name of the `#ifndef` the container is, if any: its `#define` is the include
+    /// guard, not a constant. Items that define nothing are kept for their calls.
     pub(super) fn items(&mut self, container: Node<'t>, depth: usize, guard: Option<&str>) {
         if depth > crate::MAX_DEPTH {
             self.b.too_deep(walk::line(container));
