@@ -173,6 +173,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::Rust) => "rust",
         Some(Language::JavaScript) => "javascript",
         Some(Language::TypeScript) => "typescript",
+        Some(Language::C) => "c",
         None => "",
     }
 }

@@ -8,6 +8,7 @@
 //! disagree about a file.
 
 mod builder;
+mod c;
 mod check;
 mod dump;
 mod javascript;
@@ -45,6 +46,7 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
         Language::Python => python::extract(path, source),
         Language::Rust => rust::extract(path, source),
         Language::JavaScript | Language::TypeScript => javascript::extract(path, source, language),
+        Language::C => c::extract(path, source),
     };
     Some(facts)
 }

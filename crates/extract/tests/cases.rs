@@ -69,3 +69,33 @@ fn javascript_cases() {
 fn typescript_cases() {
     check_language("typescript");
 }
+
+#[test]
+fn c_cases() {
+    check_language("c");
+}
+
+/// Every prefix of every C case (about 400 per file), as an editor saving half-way
+/// or a fuzzer truncating would give it, extracts with its invariants kept: the
+/// preprocessor and declarator walks must survive any cut.
+#[test]
+fn c_case_prefixes_keep_the_invariants() {
+    let dir = data_dir("c");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "graph") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let source = std::fs::read(&path).unwrap();
+        let stride = (source.len() / 400).max(1);
+        for end in (0..=source.len()).step_by(stride) {
+            let facts = extract::extract(&name, &source[..end]).expect("a C file");
+            let broken = extract::invariant_violations(&facts, end);
+            assert!(broken.is_empty(), "{name}[..{end}]: {broken:#?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} prefixes checked");
+}

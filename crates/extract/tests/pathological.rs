@@ -35,6 +35,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("python/scopes.rs", include_str!("../src/python/scopes.rs")),
         ("python/infer.rs", include_str!("../src/python/infer.rs")),
         ("python/emit.rs", include_str!("../src/python/emit.rs")),
+        ("c/mod.rs", include_str!("../src/c/mod.rs")),
+        ("c/lower.rs", include_str!("../src/c/lower.rs")),
+        ("c/scopes.rs", include_str!("../src/c/scopes.rs")),
+        ("c/emit.rs", include_str!("../src/c/emit.rs")),
         ("rust.rs", include_str!("../src/rust.rs")),
         ("javascript.rs", include_str!("../src/javascript.rs")),
     ];
@@ -152,4 +156,30 @@ fn one_line_typescript_files_are_extracted() {
     let facts = extract_checked("one.ts", &format!("{src}\n"));
     assert_eq!(facts.line_count, 1);
     assert_eq!(facts.nodes.len(), 1 + n);
+}
+
+/// C inputs with a shape that could make extraction quadratic: a macro body of
+/// thousands of nested calls (its calls are read from tokens), a function with
+/// thousands of calls, `#ifdef`s nested past `MAX_DEPTH`, and long declarator chains.
+#[test]
+fn c_torture_inputs_extract_with_their_invariants() {
+    let n = if slow() { 200_000 } else { 20_000 };
+    let nested_macro = format!("#define M(x) {}x{}\n", "f(".repeat(n), ")".repeat(n));
+    let facts = extract_checked("m.h", &nested_macro);
+    assert_eq!(ids(&facts), ["m.h", "m.h::M"]);
+    let unbalanced = format!("#define U(x) {}x\n", "g(".repeat(n));
+    extract_checked("u.h", &unbalanced);
+    let many_calls = format!("int main(void) {{\n{}return 0;\n}}\n", "h(1);\n".repeat(n));
+    let facts = extract_checked("main.c", &many_calls);
+    assert_eq!(facts.edges.iter().filter(|e| e.kind == model::EdgeKind::Calls).count(), n);
+    let ifdefs = format!(
+        "{}int inner(void) {{ return 0; }}\n{}",
+        "#ifdef X\n".repeat(n / 10),
+        "#endif\n".repeat(n / 10)
+    );
+    let facts = extract_checked("ifdefs.c", &ifdefs);
+    assert!(facts.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+    let pointers = format!("int {}p;\nint use(void) {{ return p(); }}\n", "*".repeat(n));
+    let facts = extract_checked("pointers.c", &pointers);
+    assert!(ids(&facts).contains(&"pointers.c::use"));
 }

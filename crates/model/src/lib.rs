@@ -97,12 +97,18 @@ string_enum! {
         Rust = "rust",
         JavaScript = "javascript",
         TypeScript = "typescript",
+        C = "c",
     }
 }
 
 impl Language {
     /// The language of a path by its extension (SPEC §4), `None` when codehub does not
     /// parse it. `.tsx` is TypeScript (parsed with the TSX grammar).
+    ///
+    /// `.c` and `.h` are C. A header is C for now: C++ is not parsed yet, and the C
+    /// grammar recovers what it can of a C++ header (its functions, structs, macros
+    /// and includes) with diagnostics for the rest. When C++ comes, the rule for `.h`
+    /// is decided here and nowhere else.
     pub fn from_path(path: &str) -> Option<Language> {
         let ext = path.rsplit_once('.')?.1;
         Some(match ext {
@@ -110,6 +116,7 @@ impl Language {
             "rs" => Language::Rust,
             "js" | "mjs" | "cjs" | "jsx" => Language::JavaScript,
             "ts" | "tsx" | "mts" | "cts" => Language::TypeScript,
+            "c" | "h" => Language::C,
             _ => return None,
         })
     }
@@ -197,6 +204,8 @@ mod tests {
         assert_eq!(Language::from_path("x/y.pyi"), Some(Language::Python));
         assert_eq!(Language::from_path("y.tsx"), Some(Language::TypeScript));
         assert_eq!(Language::from_path("y.cjs"), Some(Language::JavaScript));
+        assert_eq!(Language::from_path("src/main.c"), Some(Language::C));
+        assert_eq!(Language::from_path("include/a.h"), Some(Language::C));
         assert_eq!(Language::from_path("Makefile"), None);
         assert_eq!(Language::from_path("a.txt"), None);
     }

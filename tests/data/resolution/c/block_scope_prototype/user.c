@@ -1,0 +1,4 @@
+int user(void) {
+    int helper(int);
+    return helper(4);
+}

@@ -1,0 +1,5 @@
+#include "events.h"
+static void on_event(int e) { (void)e; }
+void setup(void) {
+    register_handler(on_event);
+}

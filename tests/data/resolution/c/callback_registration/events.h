@@ -1,0 +1,2 @@
+typedef void (*handler_t)(int);
+void register_handler(handler_t h);

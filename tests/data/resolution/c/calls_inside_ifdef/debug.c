@@ -1,0 +1,5 @@
+#include <stdio.h>
+#include "debug.h"
+void debug_dump(int v) {
+    printf("%d\n", v);
+}

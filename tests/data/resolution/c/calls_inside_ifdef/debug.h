@@ -1,0 +1,1 @@
+void debug_dump(int v);

@@ -1,0 +1,2 @@
+#include "core.h"
+int step(int x) { return x + 1; }

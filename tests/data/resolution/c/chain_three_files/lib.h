@@ -1,0 +1,1 @@
+int process(int x);

@@ -1,0 +1,4 @@
+#include "../libb/init.h"
+int main(void) {
+    return init();
+}

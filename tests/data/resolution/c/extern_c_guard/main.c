@@ -1,0 +1,4 @@
+#include "codec.h"
+int main(void) {
+    return decode(encode(7));
+}

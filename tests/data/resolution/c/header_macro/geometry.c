@@ -1,0 +1,5 @@
+#include "macros.h"
+
+int area(int side) {
+    return SQUARE(side);
+}

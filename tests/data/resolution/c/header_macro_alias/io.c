@@ -1,0 +1,2 @@
+#include "compat.h"
+int new_read(int fd) { return fd; }

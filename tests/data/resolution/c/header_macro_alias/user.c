@@ -1,0 +1,4 @@
+#include "compat.h"
+int legacy(void) {
+    return old_read(0);
+}

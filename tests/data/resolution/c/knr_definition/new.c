@@ -1,0 +1,4 @@
+int old_add();
+int modern(void) {
+    return old_add(1, 2);
+}

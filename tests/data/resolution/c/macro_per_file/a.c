@@ -1,0 +1,5 @@
+#define CHECK(x) ((x) > 0)
+
+int pos_a(int v) {
+    return CHECK(v);
+}

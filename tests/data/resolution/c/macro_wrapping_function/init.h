@@ -1,0 +1,2 @@
+void init_all(void);
+#define INIT() init_all()

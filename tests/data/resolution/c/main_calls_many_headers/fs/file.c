@@ -1,0 +1,2 @@
+#include "file.h"
+int file_open(const char *p) { return p != 0; }

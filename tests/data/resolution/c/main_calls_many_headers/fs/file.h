@@ -1,0 +1,1 @@
+int file_open(const char *p);

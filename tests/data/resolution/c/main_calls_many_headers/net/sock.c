@@ -1,0 +1,2 @@
+#include "sock.h"
+int sock_open(void) { return 3; }

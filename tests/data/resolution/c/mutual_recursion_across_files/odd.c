@@ -1,0 +1,4 @@
+#include "parity.h"
+int is_odd(unsigned n) {
+    return n == 0 ? 0 : is_even(n - 1);
+}

@@ -1,0 +1,2 @@
+int is_even(unsigned n);
+int is_odd(unsigned n);

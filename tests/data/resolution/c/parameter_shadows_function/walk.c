@@ -1,0 +1,3 @@
+int walk(int (*step)(int), int x) {
+    return step(x);
+}

@@ -1,0 +1,3 @@
+unsigned long fact(unsigned n) {
+    return n <= 1 ? 1 : n * fact(n - 1);
+}

@@ -1,0 +1,5 @@
+static int compute(int x) { return x; }
+
+int api(int x) {
+    return compute(x);
+}

@@ -1,0 +1,3 @@
+int compute(int x) {
+    return x + 1;
+}

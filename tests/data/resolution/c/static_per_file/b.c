@@ -1,0 +1,5 @@
+static int helper(void) { return 2; }
+
+int run_b(void) {
+    return helper();
+}

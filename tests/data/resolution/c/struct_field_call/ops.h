@@ -1,0 +1,4 @@
+struct file_ops {
+    int (*open)(const char *path);
+    int (*close)(int fd);
+};

@@ -1,0 +1,2 @@
+int queue_push(int v);
+int queue_len(void);

@@ -1,0 +1,3 @@
+#include "module.h"
+static int driver_start(void) { return 0; }
+MODULE_INIT(driver_start);

@@ -1,0 +1,1 @@
+#define MODULE_INIT(fn) int module_init_entry(void) { return fn(); }
