@@ -35,7 +35,11 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("python/scopes.rs", include_str!("../src/python/scopes.rs")),
         ("python/infer.rs", include_str!("../src/python/infer.rs")),
         ("python/emit.rs", include_str!("../src/python/emit.rs")),
-        ("rust.rs", include_str!("../src/rust.rs")),
+        ("rust/mod.rs", include_str!("../src/rust/mod.rs")),
+        ("rust/lower.rs", include_str!("../src/rust/lower.rs")),
+        ("rust/scopes.rs", include_str!("../src/rust/scopes.rs")),
+        ("rust/infer.rs", include_str!("../src/rust/infer.rs")),
+        ("rust/emit.rs", include_str!("../src/rust/emit.rs")),
         ("javascript.rs", include_str!("../src/javascript.rs")),
     ];
     let forbidden = [
