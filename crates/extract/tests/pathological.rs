@@ -40,7 +40,13 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("rust/scopes.rs", include_str!("../src/rust/scopes.rs")),
         ("rust/infer.rs", include_str!("../src/rust/infer.rs")),
         ("rust/emit.rs", include_str!("../src/rust/emit.rs")),
-        ("javascript.rs", include_str!("../src/javascript.rs")),
+        ("javascript/mod.rs", include_str!("../src/javascript/mod.rs")),
+        ("javascript/lower.rs", include_str!("../src/javascript/lower.rs")),
+        ("javascript/modules.rs", include_str!("../src/javascript/modules.rs")),
+        ("javascript/scopes.rs", include_str!("../src/javascript/scopes.rs")),
+        ("javascript/infer.rs", include_str!("../src/javascript/infer.rs")),
+        ("javascript/emit.rs", include_str!("../src/javascript/emit.rs")),
+        ("javascript/config.rs", include_str!("../src/javascript/config.rs")),
     ];
     let forbidden = [
         ".parent()",
