@@ -9,6 +9,7 @@
 
 mod builder;
 mod check;
+mod common;
 mod dump;
 mod javascript;
 mod python;

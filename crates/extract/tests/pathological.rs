@@ -47,6 +47,12 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("javascript/infer.rs", include_str!("../src/javascript/infer.rs")),
         ("javascript/emit.rs", include_str!("../src/javascript/emit.rs")),
         ("javascript/config.rs", include_str!("../src/javascript/config.rs")),
+        ("common/mod.rs", include_str!("../src/common/mod.rs")),
+        ("common/complexity.rs", include_str!("../src/common/complexity.rs")),
+        ("common/docs.rs", include_str!("../src/common/docs.rs")),
+        ("common/eval.rs", include_str!("../src/common/eval.rs")),
+        ("common/tests_edges.rs", include_str!("../src/common/tests_edges.rs")),
+        ("common/text.rs", include_str!("../src/common/text.rs")),
     ];
     let forbidden = [
         ".parent()",

@@ -45,6 +45,7 @@ impl<'s, 't> Js<'s, 't> {
                 }
             }
             let scope = stack.last().map_or(owner.scope, |&(_, s)| s);
+            complexity += decision_points(node);
             match kind {
                 "call_expression" => {
                     if let Some(f) = node.child_by_field_name("function") {
@@ -104,16 +105,6 @@ impl<'s, 't> Js<'s, 't> {
                                 assigned.push((name, declared));
                             }
                         }
-                    }
-                }
-                "if_statement" | "for_statement" | "for_in_statement" | "while_statement"
-                | "do_statement" | "switch_case" | "catch_clause" | "ternary_expression" => {
-                    complexity += 1
-                }
-                "binary_expression" => {
-                    let op = node.child_by_field_name("operator").map(|o| o.kind());
-                    if matches!(op, Some("&&" | "||" | "??")) {
-                        complexity += 1;
                     }
                 }
                 _ => {}
@@ -189,7 +180,8 @@ impl<'s, 't> Js<'s, 't> {
     /// base class's constructor; else the callee's text, unresolved.
     pub(super) fn call_targets(&mut self, site: &Site<'t>, owner: &Owner<'t>) -> Vec<Target> {
         let callee = site.callee;
-        let text = || capped_text(self.b.src, callee.start_byte(), callee.end_byte(), 80);
+        let text =
+            || capped_text(self.b.src, callee.start_byte(), callee.end_byte(), MAX_SHOWN_CHARS);
         if callee.kind() == "super" {
             let Some(class) = owner.this else { return vec![Target::Name("super".into())] };
             return match self.constructor_of(class, true) {
@@ -263,7 +255,8 @@ impl<'s, 't> Js<'s, 't> {
                 }
                 targets
             }
-            Value::Instance(_) => vec![Target::Name(text())],
+            // `Super` is Python's; JavaScript never evaluates to one.
+            Value::Instance(_) | Value::Super(_) => vec![Target::Name(text())],
         }
     }
 
@@ -375,8 +368,7 @@ impl<'s, 't> Js<'s, 't> {
 pub(super) fn is_test_file(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or(path);
     let mut parts = file.split('.').skip(1);
-    parts.any(|p| p == "test" || p == "spec")
-        || path.split('/').rev().skip(1).any(|d| d == "__tests__")
+    parts.any(|p| p == "test" || p == "spec") || tests_edges::in_dir(path, "__tests__")
 }
 
 /// When `callee` is a test-framework block (`describe`, `it`, `test`, with modifiers
@@ -395,5 +387,21 @@ pub(super) fn test_block(callee: Node<'_>, src: &[u8]) -> Option<&'static str> {
         "describe" | "fdescribe" | "xdescribe" | "suite" => Some("describe"),
         "it" | "fit" | "xit" | "test" => Some("it"),
         _ => None,
+    }
+}
+
+/// The decision points of one node for McCabe's cyclomatic complexity (see
+/// [`crate::common::complexity`]): 1 for each `if`, loop, `case`, `catch`, conditional
+/// expression and `&&`/`||`/`??`. [`Js::scan`] sums them over the walk it makes for
+/// call sites anyway, which skips nested definitions as the rule requires.
+pub(super) fn decision_points(node: Node<'_>) -> u32 {
+    match node.kind() {
+        "if_statement" | "for_statement" | "for_in_statement" | "while_statement"
+        | "do_statement" | "switch_case" | "catch_clause" | "ternary_expression" => 1,
+        "binary_expression" => {
+            let op = node.child_by_field_name("operator").map(|o| o.kind());
+            u32::from(matches!(op, Some("&&" | "||" | "??")))
+        }
+        _ => 0,
     }
 }

@@ -17,12 +17,11 @@ impl<'s, 't> Js<'s, 't> {
         this: Option<NodeIdx>,
         user: NodeIdx,
     ) -> Option<Eval> {
-        if self.depth >= MAX_EVAL_DEPTH {
+        if !self.depth.enter(MAX_EVAL_DEPTH) {
             return None;
         }
-        self.depth += 1;
         let out = self.eval_inner(expr, scope, this, user);
-        self.depth -= 1;
+        self.depth.leave();
         out
     }
 
@@ -166,12 +165,11 @@ impl<'s, 't> Js<'s, 't> {
         this: Option<NodeIdx>,
         user: NodeIdx,
     ) -> Option<Value> {
-        if self.depth >= MAX_EVAL_DEPTH {
+        if !self.depth.enter(MAX_EVAL_DEPTH) {
             return None;
         }
-        self.depth += 1;
         let out = self.type_value_inner(ty, scope, this, user);
-        self.depth -= 1;
+        self.depth.leave();
         out
     }
 
@@ -275,6 +273,8 @@ impl<'s, 't> Js<'s, 't> {
                 },
                 inferred: true,
             }),
+            // Python's; JavaScript never evaluates to one.
+            Value::Super(_) => None,
         }
     }
 
@@ -362,12 +362,11 @@ impl<'s, 't> Js<'s, 't> {
     /// all its `return` statements agree on.
     pub(super) fn return_value(&mut self, idx: NodeIdx) -> Option<Eval> {
         if let Some(known) = self.return_values.get(&idx) {
-            return known.clone();
+            return known;
         }
-        self.return_values.insert(idx, None); // recursion guard
+        self.return_values.start(idx);
         let found = self.compute_return(idx);
-        self.return_values.insert(idx, found.clone());
-        found
+        self.return_values.set(idx, found)
     }
 
     pub(super) fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {

@@ -815,22 +815,8 @@ pub(super) fn clean_doc(text: &str) -> Option<String> {
     }
     let inner = text.strip_prefix("/**")?;
     let inner = inner.strip_suffix("*/").unwrap_or(inner);
-    let mut lines: Vec<&str> = inner
-        .lines()
-        .map(|line| {
-            let l = line.trim_start();
-            let l = match l.strip_prefix('*') {
-                Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
-                None => l,
-            };
-            l.trim_end()
-        })
-        .collect();
-    while lines.first().is_some_and(|l| l.is_empty()) {
-        lines.remove(0);
-    }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
+    let mut lines: Vec<&str> =
+        inner.lines().map(|line| docs::strip_star(line).trim_end()).collect();
+    docs::trim_blank_edges(&mut lines);
     (!lines.is_empty()).then(|| lines.join("\n"))
 }

@@ -16,6 +16,9 @@
 //! nested deeper than [`crate::MAX_DEPTH`] are skipped with a diagnostic.
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH};
+use crate::common::text::{short, MAX_SHOWN_CHARS};
+use crate::common::{docs, tests_edges};
 use crate::{walk, FileFacts, Target};
 use model::{EdgeKind, Language, NodeKind, Provenance};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -258,63 +261,6 @@ struct Declared<'t> {
     scope: usize,
 }
 
-/// What an expression evaluates to, as far as the file tells (see [`Js::eval`]).
-#[derive(Clone, Debug, PartialEq)]
-enum Value {
-    /// A definition of this file: a class (the class itself), a function, a method, an
-    /// object literal or a namespace.
-    Def(NodeIdx),
-    /// Something known by a global key only. `shown` is what users see; `None` when
-    /// the key is made up (`f.__return__`) and the source text reads better.
-    Key { key: String, shown: Option<String> },
-    /// An instance of a class (or a value of an interface type).
-    Instance(Class),
-    /// One of a few values (`A | B`): a call may reach each.
-    Union(Vec<Value>),
-}
-
-/// At most this many alternatives make a [`Value::Union`].
-const MAX_UNION: usize = 4;
-
-/// The union of `values` (flattened, without repeats); `None` when empty or too big.
-fn union(values: Vec<Value>) -> Option<Value> {
-    let mut out: Vec<Value> = Vec::new();
-    for v in values {
-        let parts = match v {
-            Value::Union(parts) => parts,
-            v => vec![v],
-        };
-        for part in parts {
-            if !out.contains(&part) {
-                out.push(part);
-            }
-        }
-    }
-    match out.len() {
-        0 => None,
-        1 => out.pop(),
-        n if n <= MAX_UNION => Some(Value::Union(out)),
-        _ => None,
-    }
-}
-
-/// A class (or interface) an instance belongs to.
-#[derive(Clone, Debug, PartialEq)]
-enum Class {
-    Def(NodeIdx),
-    Key { key: String, shown: Option<String> },
-}
-
-/// A value, and whether finding it took a heuristic (a receiver's type).
-#[derive(Clone, Debug, PartialEq)]
-struct Eval {
-    value: Value,
-    inferred: bool,
-}
-
-/// Bound on nested evaluations (declaration chains, return types, fields).
-const MAX_EVAL_DEPTH: usize = 24;
-
 /// A call site found by pass 2: the callee, the line, the scope it is seen from, and
 /// whether it is a `new` (a constructor call).
 struct Site<'t> {
@@ -386,7 +332,7 @@ struct Js<'s, 't> {
     /// scope they are in.
     returns: HashMap<NodeIdx, Vec<(Node<'t>, usize)>>,
     /// Return values already worked out (`None`: unknown or being computed).
-    return_values: HashMap<NodeIdx, Option<Eval>>,
+    return_values: Memo<NodeIdx>,
     /// The key each exported node has.
     keys: HashMap<NodeIdx, String>,
     /// Getter methods (`get x()`): reading them is calling them.
@@ -395,7 +341,7 @@ struct Js<'s, 't> {
     /// statement (see [`Js::statement_after`]).
     next_statement: Option<(usize, Option<Node<'t>>)>,
     /// Nesting of evaluations in progress.
-    depth: usize,
+    depth: Depth,
 }
 
 /// Extracts a JavaScript or TypeScript file (see the module docs).
@@ -443,11 +389,11 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         fields: HashMap::new(),
         functions: HashMap::new(),
         returns: HashMap::new(),
-        return_values: HashMap::new(),
+        return_values: Memo::new(),
         keys: HashMap::new(),
         getters: HashSet::new(),
         next_statement: None,
-        depth: 0,
+        depth: Depth::default(),
     };
     js.b.export_node(module_key, 0);
     js.b.nodes[0].docstring = js.module_docstring(root);
@@ -473,7 +419,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         // them (the module, or the function that declares the suite).
         let helpers: HashSet<String> =
             js.b.nodes.iter().filter(|n| n.kind.is_callable()).map(|n| n.id.clone()).collect();
-        crate::python::add_tests_edges(&mut js.b, tests.into_iter().collect(), &helpers);
+        tests_edges::add_tests_edges(&mut js.b, tests.into_iter().collect(), &helpers);
     }
     js.export_resolution_symbols();
     js.b.finish()
@@ -506,16 +452,6 @@ fn capped_text(src: &[u8], start: usize, end: usize, limit: usize) -> String {
         }
         window *= 2;
     }
-}
-
-/// Caps a text at `limit` characters, marking the cut with `…`.
-fn short(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(limit - 1).collect();
-    s.push('…');
-    s
 }
 
 /// The innermost object of a member chain (`a` in `a.b.c`).

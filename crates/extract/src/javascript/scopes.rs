@@ -247,7 +247,12 @@ impl<'s, 't> Js<'s, 't> {
     ) -> Target {
         match self.resolve(expr, scope, user, this) {
             Some(t) => t,
-            None => Target::Name(capped_text(self.b.src, expr.start_byte(), expr.end_byte(), 80)),
+            None => Target::Name(capped_text(
+                self.b.src,
+                expr.start_byte(),
+                expr.end_byte(),
+                MAX_SHOWN_CHARS,
+            )),
         }
     }
 
@@ -298,7 +303,7 @@ impl<'s, 't> Js<'s, 't> {
         match head.kind() {
             "this" => {
                 let Some(class) = this.filter(|_| !parts.is_empty()) else {
-                    return Some(Target::Name(short(&dotted("this", &parts), 80)));
+                    return Some(Target::Name(short(&dotted("this", &parts), MAX_SHOWN_CHARS)));
                 };
                 let qname = dotted(&self.b.nodes[class].qualified_name, &parts[..1]);
                 if let Some(&idx) = self.by_qname.get(&qname) {
@@ -308,7 +313,7 @@ impl<'s, 't> Js<'s, 't> {
             }
             "super" => {
                 let Some(class) = this else {
-                    return Some(Target::Name(short(&dotted("super", &parts), 80)));
+                    return Some(Target::Name(short(&dotted("super", &parts), MAX_SHOWN_CHARS)));
                 };
                 if parts.is_empty() {
                     return Some(
@@ -321,7 +326,7 @@ impl<'s, 't> Js<'s, 't> {
                 Some(self.through_bases(class, &parts, "super"))
             }
             "identifier" | "type_identifier" => {
-                let shown_name = short(&dotted(&name, &parts), 80);
+                let shown_name = short(&dotted(&name, &parts), MAX_SHOWN_CHARS);
                 Some(match self.lookup(&name, scope) {
                     Some(Binding::Node(idx)) => self.member(idx, &parts, &shown_name),
                     Some(Binding::Import { key, name: imported, whole }) => {
@@ -375,7 +380,7 @@ impl<'s, 't> Js<'s, 't> {
         parts: &[String],
         shown_head: &str,
     ) -> Target {
-        let shown_name = short(&dotted(shown_head, parts), 80);
+        let shown_name = short(&dotted(shown_head, parts), MAX_SHOWN_CHARS);
         if parts.len() != 1 {
             // `this.field.m()`: the field may be the class's own; no guess.
             return Target::Name(shown_name);

@@ -9,7 +9,7 @@ impl<'s, 't> Rs<'s, 't> {
     /// functions of `#[cfg(test)]` modules, or of a file under `tests/`), and to `X`
     /// when the test is named `test_X` and `X` resolves where the test is defined.
     pub(super) fn tests(&mut self) {
-        let in_tests_dir = self.b.path.split('/').rev().skip(1).any(|d| d == "tests");
+        let in_tests_dir = tests_edges::in_dir(self.b.path, "tests");
         let mut test_only: HashSet<String> = HashSet::new();
         let mut helpers = HashSet::new();
         let mut tests = Vec::new();
@@ -55,7 +55,7 @@ impl<'s, 't> Rs<'s, 't> {
             }
             with_roots.push((test, roots));
         }
-        crate::python::add_tests_edges(&mut self.b, with_roots, &helpers);
+        tests_edges::add_tests_edges(&mut self.b, with_roots, &helpers);
     }
 
     /// Exports the symbols the store needs to resolve across files: the return types
@@ -179,10 +179,14 @@ impl<'s, 't> Rs<'s, 't> {
                             .and_then(|recv| self.method_call(recv, &m[0], owner, &vars, pos))
                         {
                             Some(Target::Key { key, name, inferred }) if name.is_empty() => {
-                                Target::Key { key, name: short(&segs.join(".")), inferred }
+                                Target::Key {
+                                    key,
+                                    name: short(&segs.join("."), MAX_SHOWN_CHARS),
+                                    inferred,
+                                }
                             }
                             Some(target) => target,
-                            None => Target::Name(short(&segs.join("."))),
+                            None => Target::Name(short(&segs.join("."), MAX_SHOWN_CHARS)),
                         }
                     } else {
                         let st = owner.self_ty.as_ref();
@@ -227,17 +231,17 @@ impl<'s, 't> Rs<'s, 't> {
                     let text = walk::collapse_ws(&self.b.text(f)).replace(" .", ".");
                     let target = match self.receiver_method(value, &m, owner, vars) {
                         Some(Target::Key { key, name, inferred }) if name.is_empty() => {
-                            Target::Key { key, name: short(&text), inferred }
+                            Target::Key { key, name: short(&text, MAX_SHOWN_CHARS), inferred }
                         }
                         Some(target) => target,
-                        None => Target::Name(short(&text)),
+                        None => Target::Name(short(&text, MAX_SHOWN_CHARS)),
                     };
                     return (target, line);
                 }
             }
             _ => {}
         }
-        (Target::Name(short(&walk::collapse_ws(&self.b.text(f)))), line)
+        (Target::Name(short(&walk::collapse_ws(&self.b.text(f)), MAX_SHOWN_CHARS)), line)
     }
 }
 

@@ -53,12 +53,11 @@ impl<'s, 't> Rs<'s, 't> {
         owner: &Owner<'t>,
         vars: &Vars,
     ) -> Option<Ty> {
-        if self.type_depth >= MAX_TYPE_DEPTH {
+        if !self.type_depth.enter(MAX_TYPE_DEPTH) {
             return None;
         }
-        self.type_depth += 1;
         let out = self.expr_type_inner(expr, owner, vars);
-        self.type_depth -= 1;
+        self.type_depth.leave();
         out
     }
 

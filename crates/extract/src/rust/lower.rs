@@ -684,28 +684,21 @@ pub(super) fn doc_text(comments: &[Node<'_>], src: &[u8]) -> Option<String> {
             continue;
         }
         let block: Vec<&str> = raw.lines().collect();
-        let rest = || block.iter().skip(1).filter(|l| !l.trim().is_empty());
-        let starred = rest().all(|l| l.trim_start().starts_with('*'));
-        let margin = rest().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+        let mut rest = block.iter().skip(1).filter(|l| !l.trim().is_empty());
+        let starred = rest.all(|l| l.trim_start().starts_with('*'));
+        let margin = docs::margin(&block);
         for (i, line) in block.iter().enumerate() {
             let text = if i == 0 {
                 line.strip_prefix(' ').unwrap_or(line)
             } else if starred {
-                let t = line.trim_start();
-                let t = t.strip_prefix('*').unwrap_or(t);
-                t.strip_prefix(' ').unwrap_or(t)
+                docs::strip_star(line)
             } else {
                 line.get(margin..).unwrap_or_else(|| line.trim_start())
             };
             lines.push(text.trim_end().to_owned());
         }
     }
-    while lines.first().is_some_and(|l| l.is_empty()) {
-        lines.remove(0);
-    }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
+    docs::trim_blank_edges(&mut lines);
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 

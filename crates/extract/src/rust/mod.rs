@@ -18,6 +18,9 @@
 //! macro invocations (`assert_eq!(add(1, 2), 3)`): those calls are marked inferred.
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::common::eval::Depth;
+use crate::common::text::{short, MAX_SHOWN_CHARS};
+use crate::common::{complexity, docs, tests_edges};
 use crate::{walk, FileFacts, Target};
 use model::{EdgeKind, Language, NodeKind, Provenance};
 use std::collections::{HashMap, HashSet};
@@ -257,7 +260,8 @@ struct Rs<'s, 't> {
     /// The attributes and comments right before each item (by syntax node id), from
     /// [`collect_items`], until the item is declared.
     before: HashMap<usize, Vec<Node<'t>>>,
-    type_depth: usize,
+    /// Nesting of type evaluations in progress.
+    type_depth: Depth,
 }
 
 /// Extracts a Rust file (see the module docs).
@@ -289,7 +293,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         generics: HashMap::new(),
         impl_of: HashMap::new(),
         before: HashMap::new(),
-        type_depth: 0,
+        type_depth: Depth::default(),
     };
     rs.b.export_node(module_key, 0);
     rs.b.nodes[0].docstring = inner_doc(root, src);
@@ -396,47 +400,34 @@ impl Recv {
 /// `else if`), `while`, `for`, `loop`, match arm beyond the first, `&&`, `||` and `?`.
 /// Closures count toward the function; nested items count for themselves.
 fn complexity(body: Node<'_>) -> u32 {
-    let mut n = 1;
-    walk::preorder(body, |node| {
+    complexity::cyclomatic(body, |node| {
         let kind = node.kind();
         if node != body && is_item(kind) {
-            return false;
+            return None;
         }
         match kind {
             "if_expression" | "while_expression" | "for_expression" | "loop_expression"
-            | "try_expression" => n += 1,
+            | "try_expression" => Some(1),
             "match_block" => {
                 let mut cursor = node.walk();
                 let arms = node.named_children(&mut cursor).filter(|c| c.kind() == "match_arm");
-                n += (arms.count() as u32).saturating_sub(1);
+                Some((arms.count() as u32).saturating_sub(1))
             }
             "binary_expression"
                 if node
                     .child_by_field_name("operator")
                     .is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
             {
-                n += 1;
+                Some(1)
             }
             "let_chain" => {
                 let mut cursor = node.walk();
-                n += node.children(&mut cursor).filter(|c| c.kind() == "&&").count() as u32;
+                Some(node.children(&mut cursor).filter(|c| c.kind() == "&&").count() as u32)
             }
-            "macro_invocation" | "attribute_item" | "inner_attribute_item" => return false,
-            _ => {}
+            "macro_invocation" | "attribute_item" | "inner_attribute_item" => None,
+            _ => Some(0),
         }
-        true
-    });
-    n
-}
-
-/// Caps an unresolvable callee's text at 80 characters.
-fn short(text: &str) -> String {
-    if text.chars().count() <= 80 {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(79).collect();
-    s.push('…');
-    s
+    })
 }
 
 #[cfg(test)]

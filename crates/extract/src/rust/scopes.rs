@@ -355,7 +355,9 @@ impl<'s, 't> Rs<'s, 't> {
     pub(super) fn head(&mut self, head: Head<'t>) {
         let target = match path_segs(head.path, self.b.src) {
             Some(segs) => self.resolve_path(&segs, head.scope, head.src, None, false),
-            None => Target::Name(short(&walk::collapse_ws(&self.b.text(head.path)))),
+            None => {
+                Target::Name(short(&walk::collapse_ws(&self.b.text(head.path)), MAX_SHOWN_CHARS))
+            }
         };
         if let Target::Node { id, .. } = &target {
             if let Some(&idx) = self.by_id.get(id) {
