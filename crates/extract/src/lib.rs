@@ -10,6 +10,7 @@
 mod builder;
 mod c;
 mod check;
+mod common;
 mod dump;
 mod javascript;
 mod python;

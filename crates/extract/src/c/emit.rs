@@ -243,7 +243,7 @@ impl<'s, 't> Cx<'s, 't> {
     }
 
     /// Tests as edges (see the module docs), through the shared
-    /// [`crate::python::add_tests_edges`].
+    /// [`crate::common::tests_edges::add_tests_edges`].
     pub(super) fn tests(&mut self) {
         if !is_test_file(self.b.path) {
             return;
@@ -279,6 +279,6 @@ impl<'s, 't> Cx<'s, 't> {
             }
             with_roots.push((idx, roots));
         }
-        crate::python::add_tests_edges(&mut self.b, with_roots, &helpers);
+        crate::common::tests_edges::add_tests_edges(&mut self.b, with_roots, &helpers);
     }
 }

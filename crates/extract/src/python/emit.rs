@@ -3,82 +3,11 @@
 
 use super::*;
 
-/// Tests as edges, shared by the language modules: for each `(test, roots)` adds a
-/// `tests` edge from the test to every target of `roots` (its direct calls, and the
-/// names its name says it tests), and, breadth first up to [`MAX_HELPER_DEPTH`],
-/// to the `calls` targets of the `helpers` (node ids of this file) it reaches. Targets
-/// are kept as the call edges have them, so the store links keys as it links calls;
-/// names (builtins, dynamic calls) are skipped, and each destination appears once
-/// per test (exact rather than inferred when both are found), at the line of the
-/// test's own site that reaches it.
-pub(crate) fn add_tests_edges(
-    b: &mut FileBuilder<'_>,
-    tests: Vec<(NodeIdx, Vec<(Target, u32)>)>,
-    helpers: &HashSet<String>,
-) {
-    let mut calls: HashMap<&str, Vec<&Target>> = HashMap::new();
-    for e in b.edges.iter().filter(|e| e.kind == EdgeKind::Calls) {
-        calls.entry(e.src.as_str()).or_default().push(&e.target);
-    }
-    let mut out: Vec<EdgeFacts> = Vec::new();
-    for (test, roots) in tests {
-        let test_id = &b.nodes[test].id;
-        // Destination → index in `out`, so that an exact target replaces an inferred one.
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut expanded: HashSet<&str> = HashSet::from([test_id.as_str()]);
-        let mut queue: VecDeque<(Target, u32, usize)> =
-            roots.into_iter().map(|(t, line)| (t, line, 1)).collect();
-        while let Some((target, line, depth)) = queue.pop_front() {
-            let dst = match &target {
-                Target::Name(_) => continue,
-                Target::Node { id, .. } if id == test_id => continue,
-                Target::Node { id, .. } => {
-                    if depth < MAX_HELPER_DEPTH && helpers.contains(id) {
-                        if let Some((id, callees)) = calls.get_key_value(id.as_str()) {
-                            if expanded.insert(id) {
-                                for &t in callees {
-                                    queue.push_back((t.clone(), line, depth + 1));
-                                }
-                            }
-                        }
-                    }
-                    format!("node {id}")
-                }
-                Target::Key { key, .. } => format!("key {key}"),
-            };
-            match seen.get(&dst) {
-                Some(&at) => {
-                    if !is_inferred(&target) && is_inferred(&out[at].target) {
-                        out[at].target = target;
-                    }
-                }
-                None => {
-                    seen.insert(dst, out.len());
-                    let src = test_id.clone();
-                    out.push(EdgeFacts { kind: EdgeKind::Tests, src, target, line });
-                }
-            }
-        }
-    }
-    b.edges.extend(out);
-}
-
-/// Whether a target was found by a heuristic.
-pub(super) fn is_inferred(target: &Target) -> bool {
-    match target {
-        Target::Node { provenance, .. } => *provenance == Provenance::Inferred,
-        Target::Key { inferred, .. } => *inferred,
-        Target::Name(_) => false,
-    }
-}
-
 /// A file pytest collects tests from: `test_*.py`, `*_test.py`, or under `tests/`.
 pub(super) fn is_test_file(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or(path);
     let stem = file.strip_suffix(".py").unwrap_or(file);
-    stem.starts_with("test_")
-        || stem.ends_with("_test")
-        || path.split('/').rev().skip(1).any(|d| d == "tests")
+    stem.starts_with("test_") || stem.ends_with("_test") || tests_edges::in_dir(path, "tests")
 }
 
 impl<'s, 't> Py<'s, 't> {
@@ -99,7 +28,7 @@ impl<'s, 't> Py<'s, 't> {
     /// a class, the class and the `__init__` that runs; for a key, the key (and its
     /// `__init__` when the name looks like a class); else the callee's text.
     pub(super) fn call_targets(&mut self, callee: Node<'t>, ctx: Ctx) -> Vec<Target> {
-        let shown_text = short(&walk::collapse_ws(&self.b.text(callee)));
+        let shown_text = short(&walk::collapse_ws(&self.b.text(callee)), MAX_SHOWN_CHARS);
         let Some(Eval { value, inferred }) = self.eval(callee, ctx) else {
             return vec![Target::Name(shown_text)];
         };
@@ -274,7 +203,7 @@ impl<'s, 't> Py<'s, 't> {
             }
             with_roots.push((test, roots));
         }
-        add_tests_edges(&mut self.b, with_roots, &helpers);
+        tests_edges::add_tests_edges(&mut self.b, with_roots, &helpers);
     }
 
     /// Whether `class` derives from a `TestCase` (`unittest.TestCase`, Django's, ...),

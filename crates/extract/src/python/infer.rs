@@ -7,12 +7,11 @@ impl<'s, 't> Py<'s, 't> {
     /// Evaluates `expr` in `ctx` (see the module docs). `None` when the file does not
     /// say what it is.
     pub(super) fn eval(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<Eval> {
-        if self.depth >= MAX_EVAL_DEPTH {
+        if !self.depth.enter(MAX_EVAL_DEPTH) {
             return None;
         }
-        self.depth += 1;
         let out = self.eval_inner(expr, ctx);
-        self.depth -= 1;
+        self.depth.leave();
         out
     }
 
@@ -264,12 +263,11 @@ impl<'s, 't> Py<'s, 't> {
     /// (through `Optional[C]`, `C | None`, `"C"`, `Self`), or the class itself for
     /// `type[C]`.
     pub(super) fn annotation(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
-        if self.depth >= MAX_EVAL_DEPTH {
+        if !self.depth.enter(MAX_EVAL_DEPTH) {
             return None;
         }
-        self.depth += 1;
         let out = self.annotation_inner(ty, ctx);
-        self.depth -= 1;
+        self.depth.leave();
         out
     }
 
@@ -510,12 +508,11 @@ impl<'s, 't> Py<'s, 't> {
     /// `return` statements agree on.
     pub(super) fn return_value(&mut self, idx: NodeIdx) -> Option<Eval> {
         if let Some(known) = self.returns.get(&idx) {
-            return known.clone();
+            return known;
         }
-        self.returns.insert(idx, None); // recursion guard
+        self.returns.start(idx);
         let found = self.compute_return(idx);
-        self.returns.insert(idx, found.clone());
-        found
+        self.returns.set(idx, found)
     }
 
     pub(super) fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {
@@ -672,7 +669,7 @@ impl<'s, 't> Py<'s, 't> {
     pub(super) fn attribute_value(&mut self, class: NodeIdx, attr: &str) -> Option<Eval> {
         let memo = (class, attr.to_owned());
         if let Some(known) = self.attribute_values.get(&memo) {
-            return known.clone();
+            return known;
         }
         let assigns: Vec<(usize, Assign<'t>)> = self
             .attributes
@@ -684,7 +681,7 @@ impl<'s, 't> Py<'s, 't> {
         if assigns.is_empty() {
             return None;
         }
-        self.attribute_values.insert(memo.clone(), None); // recursion guard
+        self.attribute_values.start(memo.clone());
         let mut values = Vec::new();
         let mut unknown = false;
         for (owner, assign) in assigns {
@@ -700,8 +697,7 @@ impl<'s, 't> Py<'s, 't> {
         }
         let found =
             if unknown { None } else { union(values).map(|value| Eval { value, inferred: true }) };
-        self.attribute_values.insert(memo, found.clone());
-        found
+        self.attribute_values.set(memo, found)
     }
 }
 

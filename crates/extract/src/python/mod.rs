@@ -25,9 +25,12 @@
 //!   literal `__all__`, or else `py:m.__all__.*` → `py:m` (public names).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::{walk, EdgeFacts, FileFacts, Target};
+use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH};
+use crate::common::text::{short, MAX_SHOWN_CHARS};
+use crate::common::{complexity, docs, tests_edges};
+use crate::{walk, FileFacts, Target};
 use model::{EdgeKind, Language, NodeKind, Provenance};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
 mod emit;
@@ -35,7 +38,6 @@ mod infer;
 mod lower;
 mod scopes;
 
-pub(crate) use emit::add_tests_edges;
 use lower::{docstring, identifiers, string_literal};
 
 /// What a name is bound to in a scope by a definition or an import.
@@ -127,64 +129,6 @@ enum Assigned<'t> {
     Opaque,
 }
 
-/// What an expression evaluates to, as far as the file tells.
-#[derive(Clone, Debug, PartialEq)]
-enum Value {
-    /// A definition of this file: a class (the class object itself), a function or a
-    /// method.
-    Def(NodeIdx),
-    /// Something known by a global key only: a module, class or function of another
-    /// file, or outside the root. `shown` is the dotted name users see; `None` when
-    /// the key is made up (`f.__return__`) and the source text reads better.
-    Key { key: String, shown: Option<String> },
-    /// An instance of a class.
-    Instance(Class),
-    /// `super()` in a method of this class.
-    Super(NodeIdx),
-    /// One of a few values (`Union[A, B]`, an attribute assigned different classes,
-    /// `A() if c else B()`): a call may reach each.
-    Union(Vec<Value>),
-}
-
-/// At most this many alternatives make a [`Value::Union`]; more say nothing useful.
-const MAX_UNION: usize = 4;
-
-/// The union of `values` (flattened, without repeats); `None` when empty or too big.
-fn union(values: Vec<Value>) -> Option<Value> {
-    let mut out: Vec<Value> = Vec::new();
-    for v in values {
-        let parts = match v {
-            Value::Union(parts) => parts,
-            v => vec![v],
-        };
-        for part in parts {
-            if !out.contains(&part) {
-                out.push(part);
-            }
-        }
-    }
-    match out.len() {
-        0 => None,
-        1 => out.pop(),
-        n if n <= MAX_UNION => Some(Value::Union(out)),
-        _ => None,
-    }
-}
-
-/// A class an instance belongs to.
-#[derive(Clone, Debug, PartialEq)]
-enum Class {
-    Def(NodeIdx),
-    Key { key: String, shown: Option<String> },
-}
-
-/// A value, and whether finding it took a heuristic (a receiver's class).
-#[derive(Clone, Debug, PartialEq)]
-struct Eval {
-    value: Value,
-    inferred: bool,
-}
-
 /// Where an expression is evaluated: in the body of owner `owner`, at byte `pos`.
 #[derive(Clone, Copy, Debug)]
 struct Ctx {
@@ -193,9 +137,6 @@ struct Ctx {
     /// The node whose `imports` record the imported names this evaluation uses.
     user: Option<NodeIdx>,
 }
-
-/// Bound on nested evaluations (assignment chains, return types, attributes).
-const MAX_EVAL_DEPTH: usize = 24;
 
 struct Py<'s, 't> {
     b: FileBuilder<'s>,
@@ -237,10 +178,11 @@ struct Py<'s, 't> {
     all_names: Option<Vec<String>>,
     all_computed: bool,
     /// Return values already worked out (`None` inside: unknown or being computed).
-    returns: HashMap<NodeIdx, Option<Eval>>,
+    returns: Memo<NodeIdx>,
     /// Instance attribute values already worked out.
-    attribute_values: HashMap<(NodeIdx, String), Option<Eval>>,
-    depth: usize,
+    attribute_values: Memo<(NodeIdx, String)>,
+    /// Nesting of evaluations in progress.
+    depth: Depth,
 }
 
 /// Extracts a Python file (see the module docs).
@@ -281,9 +223,9 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         star_imports: Vec::new(),
         all_names: None,
         all_computed: false,
-        returns: HashMap::new(),
-        attribute_values: HashMap::new(),
-        depth: 0,
+        returns: Memo::new(),
+        attribute_values: Memo::new(),
+        depth: Depth::default(),
     };
     let root = tree.root_node();
     py.b.export_node(module_key, 0);
@@ -301,10 +243,6 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     py.export_resolution_symbols();
     py.b.finish()
 }
-
-/// How many helper levels a test's `tests` edges follow: its direct calls (1), the
-/// calls of the test-local helpers it calls (2), and of their helpers (3).
-const MAX_HELPER_DEPTH: usize = 3;
 
 /// `a/b/c.py` → `a.b.c`; `a/b/__init__.py` → `a.b`.
 fn dotted_module(path: &str) -> String {
@@ -481,27 +419,11 @@ fn join(base: &str, name: &str) -> String {
     }
 }
 
-/// Caps an unresolvable callee's text at 80 characters.
-fn short(text: &str) -> String {
-    if text.chars().count() <= 80 {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(79).collect();
-    s.push('…');
-    s
-}
-
 /// Python's `inspect.cleandoc`: strip the first line's leading blanks, remove the
 /// common indentation of the other lines, drop leading and trailing blank lines.
 fn cleandoc(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let margin = lines
-        .iter()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
+    let margin = docs::margin(&lines);
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         if i == 0 {
@@ -510,12 +432,7 @@ fn cleandoc(text: &str) -> String {
             out.push(line.get(margin..).unwrap_or("").trim_end());
         }
     }
-    while out.first().is_some_and(|l| l.trim().is_empty()) {
-        out.remove(0);
-    }
-    while out.last().is_some_and(|l| l.trim().is_empty()) {
-        out.pop();
-    }
+    docs::trim_blank_edges(&mut out);
     out.join("\n")
 }
 
@@ -524,25 +441,20 @@ fn cleandoc(text: &str) -> String {
 /// clause. Nested definitions count for themselves, not here. (Decision points as in
 /// McCabe 1976 and radon's Python rules.)
 fn complexity(body: Node<'_>) -> u32 {
-    let mut n = 1;
-    walk::preorder(body, |node| {
-        match node.kind() {
-            "function_definition" | "class_definition" | "lambda" if node != body => return false,
-            "if_statement"
-            | "elif_clause"
-            | "for_statement"
-            | "while_statement"
-            | "except_clause"
-            | "case_clause"
-            | "conditional_expression"
-            | "boolean_operator"
-            | "for_in_clause"
-            | "if_clause" => n += 1,
-            _ => {}
-        }
-        true
-    });
-    n
+    complexity::cyclomatic(body, |node| match node.kind() {
+        "function_definition" | "class_definition" | "lambda" if node != body => None,
+        "if_statement"
+        | "elif_clause"
+        | "for_statement"
+        | "while_statement"
+        | "except_clause"
+        | "case_clause"
+        | "conditional_expression"
+        | "boolean_operator"
+        | "for_in_clause"
+        | "if_clause" => Some(1),
+        _ => Some(0),
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,407 @@
+//! JavaScript/TypeScript emission, pass 2: call sites scanned from each owner's code
+//! (with complexity and test-callback ranges), their `calls` and `tests` edges, and
+//! the symbols exported for cross-file resolution.
+
+use super::*;
+
+impl<'s, 't> Js<'s, 't> {
+    /// Pass 2, reading: every call, `new` and JSX component in the owner's code
+    /// (outside nested definitions) becomes a site; the same walk computes the
+    /// complexity of functions and methods and records their `return`s and the
+    /// `this.x = ...` assignments that type a class's fields.
+    ///
+    /// In a test file the walk also keeps the end bytes of the enclosing argument
+    /// lists of test-framework calls (`describe`/`it`/`test`), so that each site knows
+    /// whether it runs in a test without asking for its ancestors (tree-sitter finds
+    /// a node's parent by walking down from the root: quadratic on long files).
+    pub(super) fn scan(&mut self, owner: &Owner<'t>, test_file: bool) -> Vec<Site<'t>> {
+        let mut sites: Vec<Site<'t>> = Vec::new();
+        let mut test_args: Vec<usize> = Vec::new();
+        // The argument lists of the test calls seen, until the walk reaches them.
+        let mut test_arg_lists: HashSet<usize> = HashSet::new();
+        let mut complexity = 1;
+        let root = owner.root;
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let mut returns: Vec<(Node<'t>, usize)> = Vec::new();
+        let mut assigned: Vec<(String, Declared<'t>)> = Vec::new();
+        let src = self.b.src;
+        walk::preorder(root, |node| {
+            let kind = node.kind();
+            if node != root && (self.claimed.contains(&node.id()) || kind == "decorator") {
+                return false;
+            }
+            while stack.last().is_some_and(|&(end, _)| node.start_byte() >= end) {
+                stack.pop();
+            }
+            while test_args.last().is_some_and(|&end| node.start_byte() >= end) {
+                test_args.pop();
+            }
+            if test_file && kind == "arguments" && test_arg_lists.remove(&node.id()) {
+                test_args.push(node.end_byte());
+            }
+            if node != root {
+                if let Some(&s) = self.anon_scopes.get(&node.id()) {
+                    stack.push((node.end_byte(), s));
+                }
+            }
+            let scope = stack.last().map_or(owner.scope, |&(_, s)| s);
+            complexity += decision_points(node);
+            match kind {
+                "call_expression" => {
+                    if let Some(f) = node.child_by_field_name("function") {
+                        if test_file && test_block(f, src).is_some() {
+                            test_arg_lists
+                                .extend(node.child_by_field_name("arguments").map(|a| a.id()));
+                        }
+                        if f.kind() != "import" {
+                            let line = walk::line(node);
+                            let in_test_block = !test_args.is_empty();
+                            let (callee, call, new) = (f, node, false);
+                            sites.push(Site { callee, call, line, scope, new, in_test_block });
+                        }
+                    }
+                }
+                "new_expression" => {
+                    if let Some(c) = node.child_by_field_name("constructor") {
+                        let (line, in_test_block) = (walk::line(node), !test_args.is_empty());
+                        let (callee, call, new) = (c, node, true);
+                        sites.push(Site { callee, call, line, scope, new, in_test_block });
+                    }
+                }
+                "jsx_opening_element" | "jsx_self_closing_element" => {
+                    if let Some(name) = node.child_by_field_name("name") {
+                        let component = match name.kind() {
+                            "identifier" => walk::text(name, src)
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase()),
+                            "member_expression" | "nested_identifier" => true,
+                            _ => false,
+                        };
+                        if component {
+                            let line = walk::line(node);
+                            let in_test_block = !test_args.is_empty();
+                            let (callee, call, new) = (name, node, false);
+                            sites.push(Site { callee, call, line, scope, new, in_test_block });
+                        }
+                    }
+                }
+                "return_statement" if scope == owner.scope => {
+                    if let Some(value) = node.named_child(0) {
+                        returns.push((value, scope));
+                    }
+                }
+                "assignment_expression" => {
+                    // `this.x = value` in a class's method types the field `x`.
+                    let left = node.child_by_field_name("left");
+                    let value = node.child_by_field_name("right");
+                    if let (Some(left), Some(value)) = (left, value) {
+                        let object = left.child_by_field_name("object");
+                        let property = left.child_by_field_name("property");
+                        if let (Some(object), Some(property)) = (object, property) {
+                            if left.kind() == "member_expression" && object.kind() == "this" {
+                                let name = walk::text(property, src).into_owned();
+                                let declared = Declared { ty: None, value: Some(value), scope };
+                                assigned.push((name, declared));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            true
+        });
+        if self.b.nodes[owner.idx].kind.is_callable() {
+            self.b.nodes[owner.idx].complexity = complexity;
+            self.returns.insert(owner.idx, returns);
+        }
+        if let Some(class) = owner.this.filter(|&c| self.b.nodes[c].kind == NodeKind::Class) {
+            if !assigned.is_empty() {
+                self.fields.entry(class).or_default().extend(assigned);
+            }
+        }
+        sites
+    }
+
+    /// Pass 2, resolving: the `calls` edges of the owner's sites. In a test file,
+    /// returns what the tests among them exercise: the targets of the calls inside
+    /// `describe`/`it`/`test` callbacks, and `X` for a `describe('X', ...)` whose `X`
+    /// names a function or class in scope.
+    pub(super) fn calls(
+        &mut self,
+        owner: &Owner<'t>,
+        sites: Vec<Site<'t>>,
+        test_file: bool,
+    ) -> Vec<(Target, u32)> {
+        let mut tested = Vec::new();
+        for site in sites {
+            let block = if test_file { test_block(site.callee, self.b.src) } else { None };
+            let in_test = test_file && block.is_none() && site.in_test_block;
+            if block == Some("describe") {
+                tested.extend(self.described(&site).map(|t| (t, site.line)));
+            }
+            for target in self.call_targets(&site, owner) {
+                if in_test {
+                    tested.push((target.clone(), site.line));
+                }
+                self.b.edge(EdgeKind::Calls, owner.idx, target, site.line);
+            }
+        }
+        tested
+    }
+
+    /// `X` in `describe('X', ...)`, when `X` is bound to a definition or an import.
+    pub(super) fn described(&self, site: &Site<'t>) -> Option<Target> {
+        let call = Some(site.call).filter(|c| c.kind() == "call_expression")?;
+        let first = call.child_by_field_name("arguments")?.named_child(0)?;
+        if first.kind() != "string" {
+            return None;
+        }
+        let text = walk::text(first, self.b.src);
+        let name = text.get(1..text.len().saturating_sub(1))?;
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+            return None;
+        }
+        match self.lookup(name, site.scope)? {
+            Binding::Node(idx) => Some(Target::Node {
+                id: self.b.nodes[idx].id.clone(),
+                provenance: Provenance::Exact,
+            }),
+            Binding::Import { key, whole: false, .. } => {
+                let name = shown(&key);
+                Some(Target::Key { key, name, inferred: false })
+            }
+            Binding::Import { .. } | Binding::Local => None,
+        }
+    }
+
+    /// The edges one call site makes: the function or method its callee evaluates to;
+    /// for `new C()`, the class and the constructor that runs; for `super(...)`, the
+    /// base class's constructor; else the callee's text, unresolved.
+    pub(super) fn call_targets(&mut self, site: &Site<'t>, owner: &Owner<'t>) -> Vec<Target> {
+        let callee = site.callee;
+        let text =
+            || capped_text(self.b.src, callee.start_byte(), callee.end_byte(), MAX_SHOWN_CHARS);
+        if callee.kind() == "super" {
+            let Some(class) = owner.this else { return vec![Target::Name("super".into())] };
+            return match self.constructor_of(class, true) {
+                Some(t) => vec![t],
+                None => vec![Target::Name("super".into())],
+            };
+        }
+        if callee.kind() == "call_expression"
+            || matches!(callee.kind(), "member_expression")
+                && unwrap_member_head(callee).kind() == "call_expression"
+        {
+            // `require('x')(...)`, `require('x').f()`.
+            if let Some(t) = self.resolve(callee, site.scope, owner.idx, owner.this) {
+                if matches!(t, Target::Key { .. }) {
+                    return vec![t];
+                }
+            }
+        }
+        if callee.kind() == "identifier" {
+            // `const f = require('./f'); f()`: the module's default export.
+            let name = self.b.text(callee).into_owned();
+            if let Some(Binding::Import { key, name: imported, whole: true }) =
+                self.lookup(&name, site.scope)
+            {
+                self.b.use_import(owner.idx, &imported);
+                let key = format!("{key}.default");
+                let name = shown(&key);
+                return vec![Target::Key { key, name, inferred: false }];
+            }
+        }
+        let Some(Eval { value, inferred }) = self.eval(callee, site.scope, owner.this, owner.idx)
+        else {
+            return vec![Target::Name(text())];
+        };
+        let provenance = if inferred { Provenance::Inferred } else { Provenance::Exact };
+        match value {
+            Value::Def(idx) => {
+                let mut targets =
+                    vec![Target::Node { id: self.b.nodes[idx].id.clone(), provenance }];
+                if site.new && self.b.nodes[idx].kind == NodeKind::Class {
+                    targets.extend(self.constructor_of(idx, false));
+                }
+                targets
+            }
+            Value::Key { key, shown: name } => {
+                let name = name.unwrap_or_else(text);
+                let mut targets = Vec::new();
+                if site.new && !key.starts_with("js:pkg:") {
+                    targets.push(Target::Key {
+                        key: format!("{key}.constructor"),
+                        name: format!("{name}.constructor"),
+                        inferred,
+                    });
+                }
+                targets.insert(0, Target::Key { key, name, inferred });
+                targets
+            }
+            Value::Union(values) => {
+                let mut targets = Vec::new();
+                for value in values {
+                    if let Value::Def(idx) = value {
+                        let id = self.b.nodes[idx].id.clone();
+                        targets.push(Target::Node { id, provenance: Provenance::Inferred });
+                    } else if let Value::Key { key, shown } = value {
+                        let name = shown.unwrap_or_else(text);
+                        targets.push(Target::Key { key, name, inferred: true });
+                    }
+                }
+                if targets.is_empty() {
+                    targets.push(Target::Name(text()));
+                }
+                targets
+            }
+            // `Super` is Python's; JavaScript never evaluates to one.
+            Value::Instance(_) | Value::Super(_) => vec![Target::Name(text())],
+        }
+    }
+
+    /// The constructor that runs for `new C()` (`own`: C's, else the nearest base's),
+    /// or for `super(...)` in C (`!own`: the base's).
+    pub(super) fn constructor_of(&self, class: NodeIdx, skip_own: bool) -> Option<Target> {
+        let mut current = class;
+        let mut first = true;
+        for _ in 0..32 {
+            if !(first && skip_own) {
+                let qname = format!("{}.constructor", self.b.nodes[current].qualified_name);
+                if let Some(&found) = self.by_qname.get(&qname) {
+                    let id = self.b.nodes[found].id.clone();
+                    return Some(Target::Node { id, provenance: Provenance::Exact });
+                }
+            }
+            first = false;
+            match self.bases.get(&current) {
+                Some(Target::Node { id, .. }) => {
+                    let base = *self.by_qname.get(model::split_node_id(id).1)?;
+                    if base == current {
+                        return None;
+                    }
+                    current = base;
+                }
+                Some(Target::Key { key, name, .. }) => {
+                    // The store follows the base's own bases.
+                    return Some(Target::Key {
+                        key: format!("{key}.constructor"),
+                        name: format!("{name}.constructor"),
+                        inferred: false,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Exports what the store needs to resolve across files: each exported class's
+    /// base (`js:m.C.*` → the base's key), return types (`js:m.f.__return__` → the
+    /// class), and the types of fields (`js:m.C.x.*` → the class).
+    pub(super) fn export_resolution_symbols(&mut self) {
+        let mut exported: Vec<(NodeIdx, String)> =
+            self.keys.iter().map(|(i, k)| (*i, k.clone())).collect();
+        exported.sort();
+        for (idx, key) in exported {
+            match self.b.nodes[idx].kind {
+                NodeKind::Class => {
+                    let base = match self.bases.get(&idx) {
+                        Some(Target::Node { id, .. }) => self
+                            .by_qname
+                            .get(model::split_node_id(id).1)
+                            .and_then(|b| self.keys.get(b))
+                            .cloned(),
+                        Some(Target::Key { key, .. }) => Some(key.clone()),
+                        _ => None,
+                    };
+                    if let Some(base) = base {
+                        self.b.export_alias(format!("{key}.*"), base);
+                    }
+                    let mut names: Vec<String> = self
+                        .fields
+                        .get(&idx)
+                        .map(|f| f.iter().map(|(n, _)| n.clone()).collect())
+                        .unwrap_or_default();
+                    names.sort();
+                    names.dedup();
+                    for name in names {
+                        let qname = format!("{}.{name}", self.b.nodes[idx].qualified_name);
+                        if self.by_qname.contains_key(&qname) {
+                            continue;
+                        }
+                        let Some(Eval { value: Value::Instance(class), .. }) =
+                            self.field_value(idx, &name)
+                        else {
+                            continue;
+                        };
+                        if let Some(target) = self.class_key(&class) {
+                            self.b.export_alias(format!("{key}.{name}.*"), target);
+                        }
+                    }
+                }
+                NodeKind::Function | NodeKind::Method => {
+                    let Some(Eval { value: Value::Instance(class), .. }) = self.return_value(idx)
+                    else {
+                        continue;
+                    };
+                    if let Some(target) = self.class_key(&class) {
+                        self.b.export_alias(format!("{key}.__return__"), target);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The key of a class, when it has one worth a symbol (not a guess).
+    pub(super) fn class_key(&self, class: &Class) -> Option<String> {
+        match class {
+            Class::Def(c) => self.keys.get(c).cloned(),
+            Class::Key { key, .. } if !key.contains(".__return__") => Some(key.clone()),
+            Class::Key { .. } => None,
+        }
+    }
+}
+
+/// A test file: `*.test.*`, `*.spec.*`, or under a `__tests__/` directory.
+pub(super) fn is_test_file(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let mut parts = file.split('.').skip(1);
+    parts.any(|p| p == "test" || p == "spec") || tests_edges::in_dir(path, "__tests__")
+}
+
+/// When `callee` is a test-framework block (`describe`, `it`, `test`, with modifiers
+/// such as `.only`, `.skip`, `.each(table)`), `describe` for suites or `it` for tests.
+pub(super) fn test_block(callee: Node<'_>, src: &[u8]) -> Option<&'static str> {
+    let mut head = callee;
+    loop {
+        head = match head.kind() {
+            "call_expression" => head.child_by_field_name("function")?,
+            "member_expression" => head.child_by_field_name("object")?,
+            "identifier" => break,
+            _ => return None,
+        };
+    }
+    match &*walk::text(head, src) {
+        "describe" | "fdescribe" | "xdescribe" | "suite" => Some("describe"),
+        "it" | "fit" | "xit" | "test" => Some("it"),
+        _ => None,
+    }
+}
+
+/// The decision points of one node for McCabe's cyclomatic complexity (see
+/// [`crate::common::complexity`]): 1 for each `if`, loop, `case`, `catch`, conditional
+/// expression and `&&`/`||`/`??`. [`Js::scan`] sums them over the walk it makes for
+/// call sites anyway, which skips nested definitions as the rule requires.
+pub(super) fn decision_points(node: Node<'_>) -> u32 {
+    match node.kind() {
+        "if_statement" | "for_statement" | "for_in_statement" | "while_statement"
+        | "do_statement" | "switch_case" | "catch_clause" | "ternary_expression" => 1,
+        "binary_expression" => {
+            let op = node.child_by_field_name("operator").map(|o| o.kind());
+            u32::from(matches!(op, Some("&&" | "||" | "??")))
+        }
+        _ => 0,
+    }
+}

@@ -1,0 +1,444 @@
+//! JavaScript/TypeScript receiver and value typing: the abstract evaluation of
+//! callee and receiver expressions, type annotations, fields, and return values.
+
+use super::*;
+
+impl<'s, 't> Js<'s, 't> {
+    /// Evaluates a callee or receiver expression seen from `scope` (with `this` the
+    /// class or object literal `this` refers to), for the node `user`: names through
+    /// scopes and imports, members through classes, objects, namespaces and modules,
+    /// and the types of receivers from what the file states: `new C()`, declared
+    /// types of locals, parameters and fields, initial values, `this`, return types
+    /// (declared, or what every `return` agrees on). `None` when the file does not say.
+    pub(super) fn eval(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        if !self.depth.enter(MAX_EVAL_DEPTH) {
+            return None;
+        }
+        let out = self.eval_inner(expr, scope, this, user);
+        self.depth.leave();
+        out
+    }
+
+    pub(super) fn eval_inner(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        let exact = |value| Some(Eval { value, inferred: false });
+        match expr.kind() {
+            "identifier" | "type_identifier" | "shorthand_property_identifier" => {
+                let name = self.b.text(expr).into_owned();
+                self.eval_name(&name, scope, user)
+            }
+            "this" => {
+                let this = this?;
+                if self.b.nodes[this].kind == NodeKind::Class {
+                    exact(Value::Instance(Class::Def(this)))
+                } else {
+                    exact(Value::Def(this))
+                }
+            }
+            "member_expression" | "nested_identifier" | "nested_type_identifier" => {
+                let (object, property) = if expr.kind() == "nested_type_identifier" {
+                    (expr.child_by_field_name("module")?, expr.child_by_field_name("name")?)
+                } else {
+                    (expr.child_by_field_name("object")?, expr.child_by_field_name("property")?)
+                };
+                let name = self.b.text(property).into_owned();
+                if object.kind() == "super" {
+                    let class = this?;
+                    return self.member_of_bases(class, &name);
+                }
+                let base = self.eval(object, scope, this, user)?;
+                self.attribute(base, &name)
+            }
+            "call_expression" => {
+                let f = expr.child_by_field_name("function")?;
+                let callee = self.eval(f, scope, this, user)?;
+                self.call_result(callee)
+            }
+            "new_expression" => {
+                let c = expr.child_by_field_name("constructor")?;
+                let class = self.eval(c, scope, this, user)?;
+                let value = match class.value {
+                    // A class, or a constructor function with prototype methods.
+                    Value::Def(idx)
+                        if matches!(
+                            self.b.nodes[idx].kind,
+                            NodeKind::Class | NodeKind::Function
+                        ) =>
+                    {
+                        Value::Instance(Class::Def(idx))
+                    }
+                    Value::Key { key, shown } => Value::Instance(Class::Key { key, shown }),
+                    _ => return None,
+                };
+                Some(Eval { value, inferred: class.inferred })
+            }
+            "as_expression" | "satisfies_expression" => {
+                // `x as T`: what the code says it is.
+                let ty = expr.named_child(1)?;
+                let value = self.type_value(ty, scope, this, user)?;
+                Some(Eval { value, inferred: true })
+            }
+            "parenthesized_expression" | "non_null_expression" | "await_expression" => {
+                self.eval(expr.named_child(0)?, scope, this, user)
+            }
+            "generic_type" => self.eval(expr.child_by_field_name("name")?, scope, this, user),
+            _ => None,
+        }
+    }
+
+    /// A name seen from `scope`: a definition, an import, or a local with a known
+    /// type or value.
+    pub(super) fn eval_name(&mut self, name: &str, scope: usize, user: NodeIdx) -> Option<Eval> {
+        let mut current = Some(scope);
+        while let Some(s) = current {
+            let declared = self.locals.get(&(s, name.to_owned())).copied();
+            match self.scopes[s].bindings.get(name).cloned() {
+                Some(Binding::Node(idx)) => {
+                    // An upper-case constant holding a value: the value.
+                    if self.b.nodes[idx].kind == NodeKind::Constant {
+                        if let Some(d) = declared {
+                            if let Some(e) = self.eval_declared(d, None, user) {
+                                return Some(e);
+                            }
+                        }
+                    }
+                    return Some(Eval { value: Value::Def(idx), inferred: false });
+                }
+                Some(Binding::Import { key, name: imported, whole }) => {
+                    self.b.use_import(user, &imported);
+                    // A package's default import is the package (CommonJS interop).
+                    let key = match key.strip_suffix(".default") {
+                        Some(pkg) if pkg.starts_with("js:pkg:") && !whole => pkg.to_owned(),
+                        _ => key,
+                    };
+                    let shown = Some(shown(&key));
+                    return Some(Eval { value: Value::Key { key, shown }, inferred: false });
+                }
+                Some(Binding::Local) => {
+                    let d = declared?;
+                    return self.eval_declared(d, None, user);
+                }
+                None => {
+                    if let Some(d) = declared {
+                        return self.eval_declared(d, None, user);
+                    }
+                }
+            }
+            current = self.scopes[s].parent;
+        }
+        None
+    }
+
+    /// The value of a declaration: its declared type, else its initial value.
+    pub(super) fn eval_declared(
+        &mut self,
+        d: Declared<'t>,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        if let Some(ty) = d.ty {
+            let value = self.type_value(ty, d.scope, this, user)?;
+            return Some(Eval { value, inferred: true });
+        }
+        let found = self.eval(d.value?, d.scope, this, user)?;
+        Some(Eval { inferred: true, ..found })
+    }
+
+    /// What a type annotation says a value is: an instance of the class or interface
+    /// it names (through `T | null`, `Promise<T>`, `Readonly<T>`), `this` for the
+    /// current class.
+    pub(super) fn type_value(
+        &mut self,
+        ty: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Value> {
+        if !self.depth.enter(MAX_EVAL_DEPTH) {
+            return None;
+        }
+        let out = self.type_value_inner(ty, scope, this, user);
+        self.depth.leave();
+        out
+    }
+
+    pub(super) fn type_value_inner(
+        &mut self,
+        ty: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Value> {
+        match ty.kind() {
+            "type_annotation" | "parenthesized_type" | "readonly_type" => {
+                let inner = ty.named_children(&mut ty.walk()).last()?;
+                self.type_value(inner, scope, this, user)
+            }
+            "this_type" => Some(Value::Instance(Class::Def(this?))),
+            "type_identifier" | "identifier" | "nested_type_identifier" => {
+                let found = self.eval(ty, scope, None, user)?;
+                instance_of(found.value, &self.b.nodes)
+            }
+            "generic_type" => {
+                let name = ty.child_by_field_name("name")?;
+                let text = self.b.text(name).into_owned();
+                if matches!(&*text, "Promise" | "PromiseLike" | "Readonly" | "Awaited") {
+                    let args = ty.child_by_field_name("type_arguments")?;
+                    let first = args.named_child(0)?;
+                    return self.type_value(first, scope, this, user);
+                }
+                let found = self.eval(name, scope, None, user)?;
+                instance_of(found.value, &self.b.nodes)
+            }
+            "union_type" => {
+                // `T | null | undefined`: the one real member.
+                let mut real = Vec::new();
+                let mut cursor = ty.walk();
+                for member in ty.named_children(&mut cursor) {
+                    let text = self.b.text(member);
+                    if !matches!(&*text, "null" | "undefined" | "void") {
+                        real.push(member);
+                    }
+                }
+                let mut values = Vec::new();
+                for member in real {
+                    values.push(self.type_value(member, scope, this, user)?);
+                }
+                union(values)
+            }
+            _ => None,
+        }
+    }
+
+    /// `base.name`.
+    pub(super) fn attribute(&mut self, base: Eval, name: &str) -> Option<Eval> {
+        let inferred = base.inferred;
+        match base.value {
+            Value::Union(values) => {
+                let mut found = Vec::new();
+                for value in values {
+                    if let Some(e) = self.attribute(Eval { value, inferred: true }, name) {
+                        found.push(e.value);
+                    }
+                }
+                Some(Eval { value: union(found)?, inferred: true })
+            }
+            Value::Key { key, shown } => Some(Eval {
+                value: Value::Key {
+                    key: format!("{key}.{name}"),
+                    shown: shown.map(|s| format!("{s}.{name}")),
+                },
+                inferred,
+            }),
+            Value::Def(idx) => {
+                let qname = format!("{}.{name}", self.b.nodes[idx].qualified_name);
+                if let Some(&found) = self.by_qname.get(&qname) {
+                    return Some(Eval { value: Value::Def(found), inferred });
+                }
+                if self.b.nodes[idx].kind == NodeKind::Class {
+                    // A static member inherited from a base.
+                    return self.member_of_bases(idx, name);
+                }
+                None
+            }
+            Value::Instance(Class::Def(class)) => {
+                let qname = format!("{}.{name}", self.b.nodes[class].qualified_name);
+                if let Some(&found) = self.by_qname.get(&qname) {
+                    if self.getters.contains(&found) {
+                        // `get db(): Db`: reading it gives its value.
+                        return self.return_value(found);
+                    }
+                    return Some(Eval { value: Value::Def(found), inferred });
+                }
+                if let Some(field) = self.field_value(class, name) {
+                    return Some(field);
+                }
+                self.member_of_bases(class, name)
+            }
+            Value::Instance(Class::Key { key, shown }) => Some(Eval {
+                value: Value::Key {
+                    key: format!("{key}.{name}"),
+                    shown: shown.map(|s| format!("{s}.{name}")),
+                },
+                inferred: true,
+            }),
+            // Python's; JavaScript never evaluates to one.
+            Value::Super(_) => None,
+        }
+    }
+
+    /// Member `name` found through the `extends` chain of `class` (not the class
+    /// itself): a definition of this file, or, at the first base known by key, the
+    /// key (the store follows that base's own bases).
+    pub(super) fn member_of_bases(&mut self, class: NodeIdx, name: &str) -> Option<Eval> {
+        let mut current = class;
+        for _ in 0..32 {
+            match self.bases.get(&current).cloned() {
+                Some(Target::Node { id, .. }) => {
+                    let base = *self.by_qname.get(model::split_node_id(&id).1)?;
+                    if base == current {
+                        return None;
+                    }
+                    let qname = format!("{}.{name}", self.b.nodes[base].qualified_name);
+                    if let Some(&found) = self.by_qname.get(&qname) {
+                        return Some(Eval { value: Value::Def(found), inferred: true });
+                    }
+                    if let Some(field) = self.field_value(base, name) {
+                        return Some(field);
+                    }
+                    current = base;
+                }
+                Some(Target::Key { key, name: shown_base, .. }) => {
+                    return Some(Eval {
+                        value: Value::Key {
+                            key: format!("{key}.{name}"),
+                            shown: Some(format!("{shown_base}.{name}")),
+                        },
+                        inferred: true,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The value a field of `class` holds, when its declarations agree.
+    pub(super) fn field_value(&mut self, class: NodeIdx, name: &str) -> Option<Eval> {
+        let declared: Vec<Declared<'t>> =
+            self.fields.get(&class)?.iter().filter(|(n, _)| n == name).map(|(_, d)| *d).collect();
+        let mut agreed: Option<Value> = None;
+        for d in declared {
+            if d.value.is_some_and(|v| matches!(v.kind(), "null" | "undefined")) && d.ty.is_none() {
+                continue;
+            }
+            let value = self.eval_declared(d, Some(class), class)?.value;
+            match &agreed {
+                None => agreed = Some(value),
+                Some(v) if *v == value => {}
+                Some(_) => return None,
+            }
+        }
+        Some(Eval { value: agreed?, inferred: true })
+    }
+
+    /// What calling `callee` returns.
+    pub(super) fn call_result(&mut self, callee: Eval) -> Option<Eval> {
+        match callee.value {
+            Value::Union(values) => {
+                let mut found = Vec::new();
+                for value in values {
+                    if let Some(e) = self.call_result(Eval { value, inferred: true }) {
+                        found.push(e.value);
+                    }
+                }
+                Some(Eval { value: union(found)?, inferred: true })
+            }
+            Value::Def(idx) if self.b.nodes[idx].kind.is_callable() => {
+                let returned = self.return_value(idx)?;
+                Some(Eval { inferred: true, ..returned })
+            }
+            Value::Key { key, .. } if !key.starts_with("js:pkg:") => {
+                // What the function returns, if its file says (`f.__return__`).
+                let class = Class::Key { key: format!("{key}.__return__"), shown: None };
+                Some(Eval { value: Value::Instance(class), inferred: true })
+            }
+            _ => None,
+        }
+    }
+
+    /// What function `idx` returns: its declared return type, or else the one value
+    /// all its `return` statements agree on.
+    pub(super) fn return_value(&mut self, idx: NodeIdx) -> Option<Eval> {
+        if let Some(known) = self.return_values.get(&idx) {
+            return known;
+        }
+        self.return_values.start(idx);
+        let found = self.compute_return(idx);
+        self.return_values.set(idx, found)
+    }
+
+    pub(super) fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {
+        let (func, scope) = *self.functions.get(&idx)?;
+        let this = self.this_of(idx);
+        if let Some(ty) = func.child_by_field_name("return_type") {
+            // A declared class; a function type (`() => number`) says less than the body.
+            if let Some(value) = self.type_value(ty, scope, this, idx) {
+                return Some(Eval { value, inferred: true });
+            }
+        }
+        // An arrow function with an expression body returns it.
+        let body = func.child_by_field_name("body")?;
+        let returns: Vec<(Node<'t>, usize)> = if body.kind() == "statement_block" {
+            self.returns.get(&idx).cloned().unwrap_or_default()
+        } else {
+            vec![(body, scope)]
+        };
+        let mut agreed: Option<Value> = None;
+        for (expr, scope) in returns {
+            let value = self.eval(expr, scope, this, idx)?.value;
+            match &agreed {
+                None => agreed = Some(value),
+                Some(v) if *v == value => {}
+                Some(_) => return None,
+            }
+        }
+        Some(Eval { value: agreed?, inferred: true })
+    }
+
+    /// What `this` is inside definition `idx` (the class or object it belongs to).
+    pub(super) fn this_of(&self, idx: NodeIdx) -> Option<NodeIdx> {
+        let parent = self.b.nodes[idx].parent.as_ref()?;
+        let (_, qname) = model::split_node_id(parent);
+        let p = *self.by_qname.get(qname)?;
+        matches!(self.b.nodes[p].kind, NodeKind::Class | NodeKind::Constant).then_some(p)
+    }
+
+    /// Records the parameter properties of a constructor (`constructor(private db:
+    /// Db)`) as fields of `class`.
+    pub(super) fn parameter_properties(&mut self, class: NodeIdx, func: Node<'t>, scope: usize) {
+        let Some(params) = func.child_by_field_name("parameters") else { return };
+        let mut cursor = params.walk();
+        for p in params.named_children(&mut cursor) {
+            let mut c = p.walk();
+            let is_property = p.children(&mut c).any(|ch| {
+                matches!(ch.kind(), "accessibility_modifier" | "readonly" | "override_modifier")
+            });
+            if !is_property {
+                continue;
+            }
+            let (Some(pattern), ty) =
+                (p.child_by_field_name("pattern"), p.child_by_field_name("type"))
+            else {
+                continue;
+            };
+            if pattern.kind() == "identifier" {
+                let name = self.b.text(pattern).into_owned();
+                let declared = Declared { ty, value: None, scope };
+                self.fields.entry(class).or_default().push((name, declared));
+            }
+        }
+    }
+}
+
+/// An instance of what `value` names, when it names a class or interface.
+pub(super) fn instance_of(value: Value, nodes: &[model::facts::NodeFacts]) -> Option<Value> {
+    match value {
+        Value::Def(idx) if matches!(nodes[idx].kind, NodeKind::Class | NodeKind::Interface) => {
+            Some(Value::Instance(Class::Def(idx)))
+        }
+        Value::Key { key, shown } => Some(Value::Instance(Class::Key { key, shown })),
+        _ => None,
+    }
+}
