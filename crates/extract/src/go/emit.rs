@@ -65,7 +65,7 @@ impl<'s, 't> Gx<'s, 't> {
         while callee.kind() == "parenthesized_expression" && callee.named_child_count() == 1 {
             callee = callee.named_child(0)?;
         }
-        let text = || short(&walk::collapse_ws(&walk::text(callee, self.b.src)));
+        let text = || callee_text(callee, self.b.src);
         match callee.kind() {
             "identifier" => {
                 let name = self.b.text(callee).into_owned();
@@ -194,8 +194,9 @@ impl<'s, 't> Gx<'s, 't> {
         for (name, embedded) in embedding {
             let key = format!("{}.{name}", self.pkg);
             let mut targets: Vec<String> = Vec::new();
+            let mut seen: HashSet<String> = HashSet::from([key.clone()]);
             for (ty, _) in embedded {
-                if ty.key != key && !targets.contains(&ty.key) {
+                if seen.insert(ty.key.clone()) {
                     targets.push(ty.key);
                 }
             }
@@ -207,6 +208,14 @@ impl<'s, 't> Gx<'s, 't> {
             }
         }
     }
+}
+
+/// A callee's text as an unresolved name: whitespace collapsed, at most 80
+/// characters, read from at most the first 400 bytes (a call chain's callee holds
+/// the whole chain below it: reading all of it for each call would be quadratic).
+fn callee_text(callee: Node<'_>, src: &[u8]) -> String {
+    let end = callee.end_byte().min(callee.start_byte() + 400);
+    short(&walk::collapse_ws(&String::from_utf8_lossy(&src[callee.start_byte()..end])))
 }
 
 /// What to show for a type key no file defines: `go:mod:io.Reader` → `io.Reader`,

@@ -6,6 +6,9 @@
 
 use super::*;
 
+/// How many selectors and calls down a chain an operand is typed.
+const MAX_CHAIN: usize = 16;
+
 /// The names of one func body and their types (`None`: a value of a type not known).
 pub(super) type Locals = HashMap<String, Option<Ty>>;
 
@@ -120,6 +123,16 @@ impl<'s, 't> Gx<'s, 't> {
     /// The type of the value of `expr`, as far as declarations say (see the module
     /// docs of `go`): `None` when it is not known.
     pub(super) fn type_of(&self, expr: Node<'_>, locals: &Locals) -> Option<Ty> {
+        self.type_at(expr, locals, 0)
+    }
+
+    /// [`Self::type_of`] `depth` operands down a chain (`a.b().c.d()`): chains longer
+    /// than [`MAX_CHAIN`] are not typed, which keeps the recursion bounded and the
+    /// work per call site constant (each call of a chain types the chain below it).
+    fn type_at(&self, expr: Node<'_>, locals: &Locals, depth: usize) -> Option<Ty> {
+        if depth > MAX_CHAIN {
+            return None;
+        }
         let mut current = expr;
         for _ in 0..crate::MAX_DEPTH {
             match current.kind() {
@@ -163,7 +176,7 @@ impl<'s, 't> Gx<'s, 't> {
                             inferred: true,
                         });
                     }
-                    let owner = self.type_of(operand, locals)?;
+                    let owner = self.type_at(operand, locals, depth + 1)?;
                     if let Some(local) = self.local_type(&owner.key) {
                         if let Some(t) = self.fields.get(&(local.to_owned(), field.to_string())) {
                             return Some(Ty { key: t.key.clone(), inferred: owner.inferred });
@@ -171,7 +184,7 @@ impl<'s, 't> Gx<'s, 't> {
                     }
                     return Some(Ty { key: format!("{}.{field}", owner.key), inferred: true });
                 }
-                "call_expression" => return self.call_type(current, locals),
+                "call_expression" => return self.call_type(current, locals, depth + 1),
                 _ => return None,
             }
         }
@@ -179,7 +192,7 @@ impl<'s, 't> Gx<'s, 't> {
     }
 
     /// The type of a call's (first) result.
-    fn call_type(&self, call: Node<'_>, locals: &Locals) -> Option<Ty> {
+    fn call_type(&self, call: Node<'_>, locals: &Locals, depth: usize) -> Option<Ty> {
         let function = call.child_by_field_name("function")?;
         match function.kind() {
             "identifier" => {
@@ -212,7 +225,7 @@ impl<'s, 't> Gx<'s, 't> {
                         inferred: true,
                     });
                 }
-                let owner = self.type_of(operand, locals)?;
+                let owner = self.type_at(operand, locals, depth)?;
                 if let Some(local) = self.local_type(&owner.key) {
                     if let Some(m) = self.methods.get(&(local.to_owned(), field.to_string())) {
                         return self.results.get(m).cloned();
