@@ -174,6 +174,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::JavaScript) => "javascript",
         Some(Language::TypeScript) => "typescript",
         Some(Language::C) => "c",
+        Some(Language::Go) => "go",
         None => "",
     }
 }

@@ -18,6 +18,7 @@ fn main() {
             model::Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
             model::Language::TypeScript => tree_sitter_typescript::LANGUAGE_TSX.into(),
             model::Language::C => tree_sitter_c::LANGUAGE.into(),
+            model::Language::Go => tree_sitter_go::LANGUAGE.into(),
         };
         let started = Instant::now();
         let mut parser = tree_sitter::Parser::new();

@@ -12,6 +12,7 @@ mod c;
 mod check;
 mod common;
 mod dump;
+mod go;
 mod javascript;
 mod python;
 mod rust;
@@ -37,10 +38,13 @@ pub fn hash(bytes: &[u8]) -> String {
 /// Returns `None` when the extension is not one codehub parses (SPEC §4). Never fails
 /// on bad content: syntax errors and invalid UTF-8 become [`Diagnostic`]s.
 ///
-/// `tsconfig.json` and `jsconfig.json` are extracted too (see [`is_indexed`]).
+/// `tsconfig.json`, `jsconfig.json` and `go.mod` are extracted too (see [`is_indexed`]).
 pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
     if javascript::is_config(path) {
         return Some(javascript::extract_config(path, source));
+    }
+    if go::is_go_mod(path) {
+        return Some(go::extract_go_mod(path, source));
     }
     let language = Language::from_path(path)?;
     let facts = match language {
@@ -48,6 +52,7 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
         Language::Rust => rust::extract(path, source),
         Language::JavaScript | Language::TypeScript => javascript::extract(path, source, language),
         Language::C => c::extract(path, source),
+        Language::Go => go::extract(path, source),
     };
     Some(facts)
 }
@@ -55,7 +60,7 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
 /// Whether [`extract`] reads the file at `path`: a source file in a language
 /// [`Language::from_path`] knows, or a project file extracted only for the symbols it
 /// contributes: `tsconfig.json` and `jsconfig.json`, whose `paths`/`baseUrl` mappings
-/// become `js:pkg:` aliases.
+/// become `js:pkg:` aliases, and `go.mod`, whose module path becomes a `go:mod:` alias.
 pub fn is_indexed(path: &str) -> bool {
-    Language::from_path(path).is_some() || javascript::is_config(path)
+    Language::from_path(path).is_some() || javascript::is_config(path) || go::is_go_mod(path)
 }

@@ -75,12 +75,29 @@ fn c_cases() {
     check_language("c");
 }
 
+#[test]
+fn go_cases() {
+    check_language("go");
+}
+
 /// Every prefix of every C case (about 400 per file), as an editor saving half-way
 /// or a fuzzer truncating would give it, extracts with its invariants kept: the
 /// preprocessor and declarator walks must survive any cut.
 #[test]
 fn c_case_prefixes_keep_the_invariants() {
-    let dir = data_dir("c");
+    check_prefixes("c");
+}
+
+/// Every prefix of every Go case keeps the invariants: receivers, type specs and
+/// grouped declarations cut anywhere.
+#[test]
+fn go_case_prefixes_keep_the_invariants() {
+    check_prefixes("go");
+}
+
+/// Extracts about 400 prefixes of each case of `lang` and checks their invariants.
+fn check_prefixes(lang: &str) {
+    let dir = data_dir(lang);
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -91,7 +108,7 @@ fn c_case_prefixes_keep_the_invariants() {
         let source = std::fs::read(&path).unwrap();
         let stride = (source.len() / 400).max(1);
         for end in (0..=source.len()).step_by(stride) {
-            let facts = extract::extract(&name, &source[..end]).expect("a C file");
+            let facts = extract::extract(&name, &source[..end]).expect("a parsed language");
             let broken = extract::invariant_violations(&facts, end);
             assert!(broken.is_empty(), "{name}[..{end}]: {broken:#?}");
             checked += 1;

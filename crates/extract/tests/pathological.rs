@@ -57,6 +57,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("common/eval.rs", include_str!("../src/common/eval.rs")),
         ("common/tests_edges.rs", include_str!("../src/common/tests_edges.rs")),
         ("common/text.rs", include_str!("../src/common/text.rs")),
+        ("go/mod.rs", include_str!("../src/go/mod.rs")),
+        ("go/lower.rs", include_str!("../src/go/lower.rs")),
+        ("go/scopes.rs", include_str!("../src/go/scopes.rs")),
+        ("go/emit.rs", include_str!("../src/go/emit.rs")),
     ];
     let forbidden = [
         ".parent()",
@@ -198,4 +202,30 @@ fn c_torture_inputs_extract_with_their_invariants() {
     let pointers = format!("int {}p;\nint use(void) {{ return p(); }}\n", "*".repeat(n));
     let facts = extract_checked("pointers.c", &pointers);
     assert!(ids(&facts).contains(&"pointers.c::use"));
+}
+
+/// Go inputs that would make a naive extractor quadratic or overflow its stack: a
+/// func of 20,000 calls, a method chain and a selector chain 20,000 long (typed
+/// operand by operand), blocks nested past `MAX_DEPTH`, and a struct of 20,000
+/// embedded fields.
+#[test]
+fn go_torture_inputs_extract_with_their_invariants() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let many_calls = format!("package p\n\nfunc f() {{\n{}}}\n", "\tg()\n".repeat(n));
+    let facts = extract_checked("p/many.go", &many_calls);
+    assert_eq!(ids(&facts), ["p/many.go", "p/many.go::f"]);
+    let chain = format!(
+        "package p\n\nfunc f(s *S) {{\n\ts{}.M()\n\tNew(){}.M()\n}}\n",
+        ".x".repeat(n),
+        ".Next()".repeat(n)
+    );
+    let facts = extract_checked("p/chain.go", &chain);
+    assert_eq!(ids(&facts), ["p/chain.go", "p/chain.go::f"]);
+    let blocks = format!("package p\n\nfunc f() {{\n{}g(){}\n}}\n", "{".repeat(n), "}".repeat(n));
+    let facts = extract_checked("p/blocks.go", &blocks);
+    assert_eq!(ids(&facts), ["p/blocks.go", "p/blocks.go::f"]);
+    let embeds: String = (0..n).map(|i| format!("\tE{i}\n")).collect();
+    let facts =
+        extract_checked("p/embed.go", &format!("package p\n\ntype S struct {{\n{embeds}}}\n"));
+    assert_eq!(ids(&facts), ["p/embed.go", "p/embed.go::S"]);
 }

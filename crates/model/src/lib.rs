@@ -98,6 +98,7 @@ string_enum! {
         JavaScript = "javascript",
         TypeScript = "typescript",
         C = "c",
+        Go = "go",
     }
 }
 
@@ -109,6 +110,8 @@ impl Language {
     /// grammar recovers what it can of a C++ header (its functions, structs, macros
     /// and includes) with diagnostics for the rest. When C++ comes, the rule for `.h`
     /// is decided here and nowhere else.
+    ///
+    /// `.go` is Go (`_test.go` files too: their tests are told apart by the extractor).
     pub fn from_path(path: &str) -> Option<Language> {
         let ext = path.rsplit_once('.')?.1;
         Some(match ext {
@@ -117,6 +120,7 @@ impl Language {
             "js" | "mjs" | "cjs" | "jsx" => Language::JavaScript,
             "ts" | "tsx" | "mts" | "cts" => Language::TypeScript,
             "c" | "h" => Language::C,
+            "go" => Language::Go,
             _ => return None,
         })
     }
@@ -206,6 +210,8 @@ mod tests {
         assert_eq!(Language::from_path("y.cjs"), Some(Language::JavaScript));
         assert_eq!(Language::from_path("src/main.c"), Some(Language::C));
         assert_eq!(Language::from_path("include/a.h"), Some(Language::C));
+        assert_eq!(Language::from_path("cmd/main_test.go"), Some(Language::Go));
+        assert_eq!(Language::from_path("go.mod"), None);
         assert_eq!(Language::from_path("Makefile"), None);
         assert_eq!(Language::from_path("a.txt"), None);
     }

@@ -55,6 +55,11 @@ const PUBLIC_NAMESPACE: &str = ".__all__";
 /// `/`-prefixes path mappings alias (see `Linker::through_path_prefix`).
 const JS_PACKAGE: &str = "js:pkg:";
 
+/// The key space of Go import paths (`go:mod:example.com/m/util.Parse`), whose
+/// `/`-prefixes a `go.mod`'s module path aliases to its directory, as path mappings
+/// do for [`JS_PACKAGE`].
+const GO_MODULE: &str = "go:mod:";
+
 /// Symbol-table reads (fetched or cached) one link may make before giving up: bounds
 /// the work of linearising wide and deep hierarchies, whatever their shape.
 const MAX_LOOKUPS: usize = 512;
@@ -203,13 +208,16 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
     /// is an alias (`js:pkg:@` → `js:src`), down to the empty prefix `js:pkg:`, has the
     /// rest of the key appended to each of its targets in turn (`js:src/lib/money.cents`);
     /// the first that resolves wins. Only prefixes ending before the key's last `.` are
-    /// tried, so the last segment never changes.
+    /// tried, so the last segment never changes. Go import paths (`go:mod:`, aliased
+    /// by `go.mod` files) are rewritten the same way.
     fn through_path_prefix(&mut self, key: &str, hops: usize) -> Option<Linked> {
-        let body = key.strip_prefix(JS_PACKAGE)?;
+        let (space, body) = [JS_PACKAGE, GO_MODULE]
+            .into_iter()
+            .find_map(|space| key.strip_prefix(space).map(|body| (space, body)))?;
         let last_dot = body.rfind('.')?;
         let cuts = body[..last_dot].rmatch_indices('/').map(|(i, _)| (i, i + 1));
         for (end, start) in cuts.chain([(0, 0)]) {
-            let prefix = format!("{JS_PACKAGE}{}", &body[..end]);
+            let prefix = format!("{space}{}", &body[..end]);
             let rest = &body[start..];
             let rows = self.rows(&prefix);
             for target in aliases(&rows) {
@@ -564,6 +572,24 @@ mod tests {
         assert_eq!(linked(&map, "js:pkg:@/lib/money"), None, "the last segment is kept");
         assert_eq!(linked(&map, "js:pkg:@/lib/money.dollars"), None);
         assert_eq!(linked(&map, "js:pkg:lodash.map"), None);
+    }
+
+    #[test]
+    fn go_import_paths_follow_go_mod_aliases() {
+        // svc/go.mod: `module example.com/svc`; a go.mod at the root: `module m`.
+        let map = table(&[
+            ("go:mod:example.com/svc", alias("go:svc")),
+            ("go:mod:m", alias("go:")),
+            ("go:svc/store.Open", node("svc/store/store.go::Open")),
+            ("go:svc.Version", node("svc/v.go::Version")),
+            ("go:util.Parse", node("util/p.go::Parse")),
+        ]);
+        let open = linked(&map, "go:mod:example.com/svc/store.Open");
+        assert_eq!(open.as_deref(), Some("svc/store/store.go::Open"));
+        let version = linked(&map, "go:mod:example.com/svc.Version");
+        assert_eq!(version.as_deref(), Some("svc/v.go::Version"));
+        assert_eq!(linked(&map, "go:mod:m/util.Parse").as_deref(), Some("util/p.go::Parse"));
+        assert_eq!(linked(&map, "go:mod:fmt.Println"), None);
     }
 
     #[test]

@@ -1,0 +1,11 @@
+//! Fuzzes the Go extractor: any bytes as `pkg/fuzzed.go` extract without a panic,
+//! and the facts keep their invariants (`extract::invariant_violations`: spans
+//! within the file, unique ids, parents before children, edges and symbols naming
+//! nodes).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let facts = extract::extract("pkg/fuzzed.go", data).expect("pkg/fuzzed.go is a language codehub parses");
+    let broken = extract::invariant_violations(&facts, data.len());
+    assert!(broken.is_empty(), "{broken:#?}");
+});

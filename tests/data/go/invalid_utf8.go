@@ -1,0 +1,6 @@
+package utf
+
+// Hello says hÿllo.
+func Hello() string { return "hþ" }
+
+func Caller() { Hello() }

@@ -1,0 +1,5 @@
+package app
+
+func main() {
+	NewQueue().Push(1)
+}

@@ -1,0 +1,12 @@
+package app
+
+func work() {}
+
+func cleanup() {}
+
+func run() {
+	defer cleanup()
+	go func() {
+		work()
+	}()
+}

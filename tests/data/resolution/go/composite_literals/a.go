@@ -1,0 +1,8 @@
+package app
+
+func main() {
+	c := Client{}
+	c.Do()
+	p := &Pool{}
+	p.Get()
+}

@@ -1,0 +1,6 @@
+package app
+
+func main() {
+	s := NewServer()
+	s.Run()
+}

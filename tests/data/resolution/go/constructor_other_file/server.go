@@ -1,0 +1,7 @@
+package app
+
+type Server struct{}
+
+func NewServer() *Server { return &Server{} }
+
+func (s *Server) Run() {}

@@ -1,0 +1,5 @@
+package app
+
+type Base struct{}
+
+func (b *Base) Close() {}

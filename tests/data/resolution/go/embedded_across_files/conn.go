@@ -1,0 +1,6 @@
+package app
+
+type Conn struct {
+	*Base
+	addr string
+}

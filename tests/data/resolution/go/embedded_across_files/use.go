@@ -1,0 +1,5 @@
+package app
+
+func use(c *Conn) {
+	c.Close()
+}

@@ -1,0 +1,5 @@
+package app
+
+type App struct {
+	log Logger
+}

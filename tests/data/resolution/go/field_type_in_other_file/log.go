@@ -1,0 +1,5 @@
+package app
+
+type Logger struct{}
+
+func (l Logger) Info() {}

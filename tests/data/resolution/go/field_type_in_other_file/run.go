@@ -1,0 +1,5 @@
+package app
+
+func (a *App) Run() {
+	a.log.Info()
+}

@@ -1,0 +1,7 @@
+package main
+
+import u "example.com/app/internal/util"
+
+func main() {
+	u.Do()
+}

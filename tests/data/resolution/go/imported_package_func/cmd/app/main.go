@@ -1,0 +1,7 @@
+package main
+
+import "example.com/app/util"
+
+func main() {
+	util.Parse("x")
+}

@@ -1,0 +1,7 @@
+package log
+
+type Logger struct{}
+
+func (l *Logger) Print() {}
+
+var Default = &Logger{}

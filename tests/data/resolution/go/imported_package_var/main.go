@@ -1,0 +1,7 @@
+package main
+
+import "example.com/app/log"
+
+func main() {
+	log.Default.Print()
+}

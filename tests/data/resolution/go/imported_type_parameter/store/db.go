@@ -1,0 +1,5 @@
+package store
+
+type DB struct{}
+
+func (d *DB) Query() {}

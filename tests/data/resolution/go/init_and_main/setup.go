@@ -1,0 +1,5 @@
+package main
+
+func setup() {}
+
+func run() {}

@@ -1,0 +1,8 @@
+package app
+
+type Reader interface{ Read() }
+
+type ReadCloser interface {
+	Reader
+	Close()
+}

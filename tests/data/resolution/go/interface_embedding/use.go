@@ -1,0 +1,6 @@
+package app
+
+func drain(rc ReadCloser) {
+	rc.Read()
+	rc.Close()
+}

@@ -1,0 +1,8 @@
+package app
+
+func helper() {}
+
+func run() {
+	f := helper
+	f()
+}

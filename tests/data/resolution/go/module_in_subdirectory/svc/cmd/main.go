@@ -1,0 +1,7 @@
+package main
+
+import "example.com/svc/internal/store"
+
+func main() {
+	store.Open()
+}

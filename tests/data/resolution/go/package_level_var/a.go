@@ -1,0 +1,7 @@
+package app
+
+var defaultClient = &Client{}
+
+type Client struct{}
+
+func (c *Client) Do() {}

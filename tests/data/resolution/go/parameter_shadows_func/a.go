@@ -1,0 +1,7 @@
+package app
+
+func helper() {}
+
+func run(helper func()) {
+	helper()
+}

@@ -1,0 +1,5 @@
+package app
+
+func Start() {
+	helper()
+}

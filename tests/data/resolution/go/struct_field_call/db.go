@@ -1,0 +1,5 @@
+package app
+
+type DB struct{}
+
+func (d *DB) Query() {}

@@ -1,0 +1,5 @@
+package lib
+
+import "example.com/b/util"
+
+func A() { util.B() }

@@ -1,0 +1,3 @@
+package srv
+
+func (s *Server) stop() {}

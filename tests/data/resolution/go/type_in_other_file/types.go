@@ -1,0 +1,4 @@
+package srv
+
+// Server is declared here.
+type Server struct{}

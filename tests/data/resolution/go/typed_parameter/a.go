@@ -1,0 +1,5 @@
+package app
+
+func drive(c *Car) {
+	c.Start()
+}

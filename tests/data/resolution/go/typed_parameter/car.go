@@ -1,0 +1,5 @@
+package app
+
+type Car struct{}
+
+func (c *Car) Start() {}

@@ -1,0 +1,7 @@
+package geo
+
+type Point struct{ X, Y int }
+
+func (p Point) Len() int { return p.X }
+
+func (p *Point) Scale(k int) { p.Len() }
