@@ -17,7 +17,12 @@ fn json(cwd: &Path, args: &[&str]) -> serde_json::Value {
     let mut all = vec!["--json"];
     all.extend_from_slice(args);
     let out = codehub(cwd, &all);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -159,7 +164,8 @@ fn a_storm_while_the_daemon_is_frozen_is_fully_applied() {
         std::fs::remove_file(root.join(format!("old/m{i}.py"))).unwrap();
     }
     serve.signal(libc::SIGCONT);
-    json(root, &["sync"]);
+    // 5,500 files on a CI machine busy with other tests: more than the default 9 s.
+    json(root, &["sync", "--timeout", "120"]);
     let indexed = indexed_paths(root);
     let on_disk = source_files_on_disk(root);
     let missing: Vec<_> =
