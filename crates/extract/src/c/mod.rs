@@ -168,37 +168,30 @@ fn is_test_file(path: &str) -> bool {
 /// (`?:`) and `&&`/`||` (McCabe 1976, with boolean operators counted as most tools,
 /// radon and lizard among them, do).
 fn complexity(body: Node<'_>) -> u32 {
-    let mut n = 1;
-    walk::preorder(body, |node| {
-        match node.kind() {
+    crate::common::complexity::cyclomatic(body, |node| {
+        Some(match node.kind() {
             "if_statement"
             | "for_statement"
             | "while_statement"
             | "do_statement"
-            | "conditional_expression" => n += 1,
-            "case_statement" if node.child_by_field_name("value").is_some() => n += 1,
+            | "conditional_expression" => 1,
+            "case_statement" if node.child_by_field_name("value").is_some() => 1,
             "binary_expression"
                 if node
                     .child_by_field_name("operator")
                     .is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
             {
-                n += 1
+                1
             }
-            _ => {}
-        }
-        true
-    });
-    n
+            _ => 0,
+        })
+    })
 }
 
-/// Caps an unresolvable callee's text at 80 characters.
+/// Caps an unresolvable callee's (or a signature's) text at
+/// [`crate::common::text::MAX_SHOWN_CHARS`] characters.
 fn short(text: &str) -> String {
-    if text.chars().count() <= 80 {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(79).collect();
-    s.push('…');
-    s
+    crate::common::text::short(text, crate::common::text::MAX_SHOWN_CHARS)
 }
 
 #[cfg(test)]

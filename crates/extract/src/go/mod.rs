@@ -226,33 +226,26 @@ fn is_test_name(name: &str) -> bool {
 /// type switch or select (not `default`), and `&&`/`||` (as the C and Python
 /// extractors count, after McCabe 1976 and gocyclo).
 fn complexity(body: Node<'_>) -> u32 {
-    let mut n = 1;
-    walk::preorder(body, |node| {
-        match node.kind() {
+    crate::common::complexity::cyclomatic(body, |node| {
+        Some(match node.kind() {
             "if_statement" | "for_statement" | "expression_case" | "type_case"
-            | "communication_case" => n += 1,
+            | "communication_case" => 1,
             "binary_expression"
                 if node
                     .child_by_field_name("operator")
                     .is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
             {
-                n += 1
+                1
             }
-            _ => {}
-        }
-        true
-    });
-    n
+            _ => 0,
+        })
+    })
 }
 
-/// Caps an unresolvable callee's text at 80 characters.
+/// Caps an unresolvable callee's (or a signature's) text at
+/// [`crate::common::text::MAX_SHOWN_CHARS`] characters.
 fn short(text: &str) -> String {
-    if text.chars().count() <= 80 {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(79).collect();
-    s.push('…');
-    s
+    crate::common::text::short(text, crate::common::text::MAX_SHOWN_CHARS)
 }
 
 #[cfg(test)]
