@@ -989,7 +989,9 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
                     shared.first_index_files.store(n, Ordering::SeqCst);
                 }
             };
-            match crate::walk::index(&shared.config, &progress) {
+            // A stop (or SIGTERM) interrupts it between files: what it committed
+            // stays, the rest is reconciled at the next start.
+            match crate::walk::index_until(&shared.config, &progress, &shared.stop) {
                 Ok(report) => {
                     let changed = report.parsed + report.removed + report.renamed.len() as u64;
                     shared.changes_applied.fetch_add(changed, Ordering::SeqCst);
@@ -999,6 +1001,12 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
                         removed = report.removed,
                         ms = started.elapsed().as_millis() as u64,
                         "reconciled the tree with the store"
+                    );
+                }
+                Err(crate::IndexError::Interrupted) => {
+                    tracing::info!(
+                        ms = started.elapsed().as_millis() as u64,
+                        "reconcile interrupted by a stop; the next start finishes it"
                     );
                 }
                 Err(e) => note_error(shared, format!("rescan failed: {e}")),

@@ -17,4 +17,4 @@ pub use filter::{GlobError, PathGlobs, VENDORED_DIRS};
 
 pub use config::{find_state, Config, ConfigError, Located, DB_FILE, STATE_DIR_NAME};
 pub use daemon::{daemon_holding, Daemon, DaemonError, DaemonOptions};
-pub use walk::{index, IndexError, IndexReport, Skipped};
+pub use walk::{index, index_until, IndexError, IndexReport, Skipped};

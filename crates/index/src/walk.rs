@@ -21,6 +21,7 @@ use model::{Language, UpdateSource};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Instant, UNIX_EPOCH};
 use store::{FileMeta, FileRow, LinkState, Store};
@@ -40,6 +41,11 @@ pub enum IndexError {
     Config(#[from] crate::ConfigError),
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    /// The run was asked to stop (a daemon's `stop` or SIGTERM during a rescan). What
+    /// it committed stays: batches are atomic, an unfinished cold index is finished
+    /// by the next run, and files it did not reach are examined then.
+    #[error("interrupted: the index run was asked to stop")]
+    Interrupted,
 }
 
 /// A file the walk could not index, and why.
@@ -104,6 +110,19 @@ pub(crate) enum Found {
 /// exists. `progress` is called from the writer thread with the number of files
 /// handled so far. Errors only on store or state-directory failures.
 pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, IndexError> {
+    index_until(config, progress, &AtomicBool::new(false))
+}
+
+/// [`index`], stopping early once `stop` turns true: the writer checks it before
+/// each file it takes from the walk, commits what it holds and returns
+/// [`IndexError::Interrupted`]. Nothing committed is lost, and nothing the walk did
+/// not reach is taken for deleted: an interrupted cold index stays marked
+/// incomplete (the next run finishes it), and an incremental one removes no file.
+pub fn index_until(
+    config: &Config,
+    progress: &dyn Fn(u64),
+    stop: &AtomicBool,
+) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
     config.create_state_dir()?;
     let mut store = Store::open(&config.db_path())?;
@@ -141,9 +160,9 @@ pub fn index(config: &Config, progress: &dyn Fn(u64)) -> Result<IndexReport, Ind
         .expect("spawning the walk thread");
 
     let outcome = if cold {
-        write_cold(&mut store, &stored, rx, &mut report, progress)
+        write_cold(&mut store, &stored, rx, &mut report, progress, stop)
     } else {
-        write_incremental(&mut store, &stored, rx, &mut report, progress)
+        write_incremental(&mut store, &stored, rx, &mut report, progress, stop)
     };
     // The walker ends once the channel is drained or dropped; join it either way.
     let _ = walker.join();
@@ -165,6 +184,7 @@ fn write_cold(
     rx: Receiver<Found>,
     report: &mut IndexReport,
     progress: &dyn Fn(u64),
+    stop: &AtomicBool,
 ) -> Result<(), IndexError> {
     let mut writer = store.writer(true)?;
     let mut present: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -172,6 +192,11 @@ fn write_cold(
     let mut handled = 0;
     let mut busy = std::time::Duration::ZERO;
     for found in rx {
+        if stop.load(Ordering::SeqCst) {
+            // Still marked cold-incomplete: the next run links everything.
+            writer.commit()?;
+            return Err(IndexError::Interrupted);
+        }
         let started = Instant::now();
         handled += 1;
         match found {
@@ -236,6 +261,7 @@ fn write_incremental(
     rx: Receiver<Found>,
     report: &mut IndexReport,
     progress: &dyn Fn(u64),
+    stop: &AtomicBool,
 ) -> Result<(), IndexError> {
     let mut present: std::collections::HashSet<String> = std::collections::HashSet::new();
     let stored_hashes: HashMap<&str, Vec<&str>> = {
@@ -251,6 +277,11 @@ fn write_incremental(
     let mut batch: Vec<Write> = Vec::new();
     let mut handled = 0;
     for found in rx {
+        if stop.load(Ordering::SeqCst) {
+            // Files not reached yet are not gone: commit what is held, remove nothing.
+            commit_batch(store, &mut batch, report)?;
+            return Err(IndexError::Interrupted);
+        }
         handled += 1;
         match found {
             Found::Unchanged(path) => {

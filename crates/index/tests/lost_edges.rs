@@ -4,10 +4,11 @@
 //! storm of changes while the daemon cannot commit, and an inotify overflow.
 //! `CODEHUB_SLOW_TESTS=1` runs larger variants.
 
-use index::{Config, Daemon, DaemonOptions, IndexReport};
+use index::{Config, Daemon, DaemonOptions, IndexError, IndexReport};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use store::{LinkState, Store};
 
@@ -133,6 +134,85 @@ fn the_daemon_finishes_an_interrupted_cold_index_at_start_up() {
     assert_eq!(daemon.stats().indexing, None);
     daemon.stop();
     assert_eq!(reader(root).link_state().unwrap(), LinkState::Current);
+    assert_equals_clean(root);
+}
+
+/// A stop request (`codehub stop`, SIGTERM) during a long reconcile waited for the
+/// whole walk. Now the run stops between files: a cold index keeps what it committed,
+/// stays marked incomplete, and the next run finishes it to a clean graph.
+#[test]
+fn a_stopped_cold_index_keeps_its_batches_and_the_next_run_finishes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let n = 1100;
+    chain(root, n);
+    let stop = AtomicBool::new(false);
+    let outcome = index::index_until(
+        &Config::new(root).unwrap(),
+        &|handled| {
+            if handled > 1000 {
+                stop.store(true, Ordering::SeqCst);
+            }
+        },
+        &stop,
+    );
+    assert!(matches!(outcome, Err(IndexError::Interrupted)), "{outcome:?}");
+    let store = reader(root);
+    assert_eq!(store.link_state().unwrap(), LinkState::ColdIncomplete);
+    let committed = store.status().unwrap().files;
+    assert!((1000..n as u64).contains(&committed), "{committed} files committed");
+    let report = run(root);
+    assert!(report.cold && report.resumed, "{report:?}");
+    assert_equals_clean(root);
+}
+
+/// An incremental run that is stopped removes nothing it did not reach: files the
+/// walk had not yet reported are not taken for deleted.
+#[test]
+fn a_stopped_incremental_run_deletes_nothing_and_the_next_run_catches_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    chain(root, 300);
+    run(root);
+    for i in 0..300 {
+        write(root, &format!("pkg/m{i}.py"), &format!("def f{i}():\n    return {i}\n"));
+    }
+    fs::remove_file(root.join("pkg/m7.py")).unwrap();
+    let stop = AtomicBool::new(true);
+    let outcome = index::index_until(&Config::new(root).unwrap(), &|_| {}, &stop);
+    assert!(matches!(outcome, Err(IndexError::Interrupted)), "{outcome:?}");
+    assert_eq!(reader(root).status().unwrap().files, 300, "nothing was removed");
+    reader(root).check_edges().unwrap();
+    let report = run(root);
+    assert_eq!((report.parsed, report.removed), (299, 1), "{report:?}");
+    assert_equals_clean(root);
+}
+
+/// The daemon's stop during its start-up reconcile of a large tree returns before
+/// the reconcile would have ended (it used to wait for the whole walk), and the next
+/// start finishes it to a clean graph.
+#[test]
+fn stopping_the_daemon_during_its_first_index_interrupts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let n = 4000;
+    chain(root, n);
+    let daemon = Daemon::start(Config::new(root).unwrap(), DaemonOptions::default()).unwrap();
+    // Once the first batch is committed, the rest of the walk is still ahead.
+    let deadline = std::time::Instant::now() + SYNC;
+    while Store::open_read_only(&db(root)).and_then(|s| s.clock()).unwrap_or(0) == 0 {
+        assert!(std::time::Instant::now() < deadline, "no batch committed");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    daemon.stop();
+    let store = reader(root);
+    let committed = store.status().unwrap().files;
+    assert!(committed < n as u64, "the reconcile ran to its end: {committed} files");
+    assert_eq!(store.link_state().unwrap(), LinkState::ColdIncomplete);
+    drop(store);
+    let daemon = Daemon::start(Config::new(root).unwrap(), DaemonOptions::default()).unwrap();
+    daemon.sync(SYNC).unwrap();
+    daemon.stop();
     assert_equals_clean(root);
 }
 
