@@ -4,13 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-/// The state directory's name under a root.
-pub const STATE_DIR_NAME: &str = ".codehub";
-/// The index database's file name inside the state directory.
-pub const DB_FILE: &str = "index.db";
-/// The file in the state directory that keeps it out of git (and out of any walker
-/// that reads `.gitignore`), and what it holds: everything, itself included.
-const GITIGNORE_FILE: &str = ".gitignore";
+pub use model::state_dir::{
+    DB_FILE, GITIGNORE_FILE, KEY_FILE, LOCK_FILE, LOG_FILE, SOCKET_FILE, STATE_DIR_NAME,
+};
+
+/// What the state directory's `.gitignore` holds: everything, itself included.
 const GITIGNORE: &str =
     "# Written by codehub: its state (the index, the daemon's socket and logs).\n*\n";
 

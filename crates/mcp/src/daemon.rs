@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// The daemon's log file inside the state directory, when `codehub mcp` started it.
-pub const LOG_FILE: &str = "daemon.log";
+// The daemon's log file inside the state directory, when `codehub mcp` started it.
+pub use server::LOG_FILE;
 
 /// How `codehub mcp` finds, and if need be starts, the daemon of one root.
 #[derive(Clone, Debug)]

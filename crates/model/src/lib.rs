@@ -1,8 +1,10 @@
 //! Plain data shared by every codehub crate: node and edge kinds, spans, languages,
-//! and the rules for node ids (SPEC §2). No IO, no parsing, no database.
+//! the rules for node ids (SPEC §2) and the state directory's file names. No IO, no
+//! parsing, no database.
 
 pub mod facts;
 mod state;
+pub mod state_dir;
 
 pub use state::{
     summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, IndexingProgress,

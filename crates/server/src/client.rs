@@ -13,10 +13,7 @@ use std::path::Path;
 use std::time::Duration;
 use store::{Store, StoreError};
 
-/// The daemon's socket file name inside the state directory.
-pub const SOCKET_FILE: &str = "daemon.sock";
-/// The index database file name inside the state directory (as `index::DB_FILE`).
-pub const DB_FILE: &str = "index.db";
+pub use model::state_dir::{DB_FILE, LOG_FILE, SOCKET_FILE};
 /// How long [`Client::call`] waits for an answer unless told otherwise. Longer than
 /// the server's default request deadline (10 s), so the server's `timeout` error
 /// normally arrives first.

@@ -16,7 +16,7 @@ pub mod methods;
 mod socket;
 
 pub use client::{
-    Client, Codehub, DB_FILE, DEFAULT_CALL_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, SOCKET_FILE,
+    Client, Codehub, DB_FILE, DEFAULT_CALL_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, LOG_FILE, SOCKET_FILE,
 };
 pub use methods::dispatch;
 pub use protocol;

@@ -33,8 +33,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The `aud` every codehub token carries.
 pub const AUDIENCE: &str = "codehub";
-/// File name of the signing key in the state directory.
-pub const KEY_FILE: &str = "auth.key";
+// File name of the signing key in the state directory.
+pub use model::state_dir::KEY_FILE;
 /// Length of the signing key in bytes (HS256 wants at least the hash size).
 pub const KEY_BYTES: usize = 32;
 
