@@ -19,10 +19,10 @@
 //! follows ends the wait at once, and a file still in that state when the window ends
 //! is committed as it is. Only those states wait; `sync` waits for them too.
 
+use crate::apply::{apply, Renames, Write};
 use crate::queue::{ChangeQueue, Job};
 use crate::walk::{examine, walk_builder, Found, Skipped};
 use crate::{Config, IndexError};
-use model::UpdateSource;
 use notify::{RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -967,9 +967,10 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
         let (rescans, files): (Vec<_>, Vec<_>) =
             batch.into_iter().partition(|(job, _)| matches!(job, Job::Rescan { .. }));
         let started = Instant::now();
-        let committed = commit_batch(shared, &mut store, &files);
+        let (jobs, outcomes): (Vec<Job>, Vec<Vec<Outcome>>) = files.into_iter().unzip();
+        let committed = commit_batch(shared, &mut store, outcomes.into_iter().flatten().collect());
         tracing::debug!(
-            jobs = files.len(),
+            jobs = jobs.len(),
             ms = started.elapsed().as_secs_f64() * 1e3,
             "batch committed"
         );
@@ -977,7 +978,7 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
             note_error(shared, format!("commit failed: {e}; reconciling the tree"));
             shared.queue.push_rescan();
         }
-        for (job, _) in &files {
+        for job in &jobs {
             shared.queue.done(job);
         }
         for (job, _) in rescans {
@@ -1038,15 +1039,15 @@ fn release_free_memory() {
     }
 }
 
-/// Commits the outcomes of a batch of jobs in one transaction (each file replaced
-/// whole: atomic per file), detecting renames: a new file whose content a stored file
-/// has, when that file is gone from disk.
+/// Commits the outcomes of a batch of jobs in one transaction through
+/// [`crate::apply`] (each file replaced whole: atomic per file), with the one rename
+/// rule ([`Renames`]): a new file takes the history of a path with its content that
+/// is gone from disk.
 fn commit_batch(
     shared: &Shared,
     store: &mut Store,
-    batch: &[(Job, Vec<Outcome>)],
+    outcomes: Vec<Outcome>,
 ) -> Result<(), store::StoreError> {
-    let outcomes: Vec<&Outcome> = batch.iter().flat_map(|(_, o)| o.iter()).collect();
     let needs_write = outcomes.iter().any(|o| {
         !matches!(o, Outcome::Found(Found::Unchanged(_)) | Outcome::Found(Found::Skipped(_)))
     });
@@ -1054,54 +1055,26 @@ fn commit_batch(
         return Ok(());
     }
     let root = shared.config.root.clone();
-    // Rename sources must be chosen before the writer transaction starts.
-    let mut renamed_from: HashMap<String, String> = HashMap::new();
-    for o in &outcomes {
-        if let Outcome::Found(Found::Parsed(facts, _)) = o {
-            if store.file(&facts.path)?.is_some() {
-                continue;
-            }
-            let mut candidates = store.paths_with_hash(&facts.file_hash)?;
-            candidates.extend(store.tombstones_with_hash(&facts.file_hash)?);
-            for old in candidates {
-                let taken = renamed_from.values().any(|v| v == &old);
-                if !taken && !root.join(&old).exists() {
-                    renamed_from.insert(facts.path.clone(), old);
-                    break;
-                }
-            }
-        }
-    }
-    let write_started = Instant::now();
-    let mut writer = store.writer(false)?;
-    let mut applied = 0;
-    let removed_by_rename: HashSet<&str> = renamed_from.values().map(String::as_str).collect();
-    for o in &outcomes {
+    // Rename sources are chosen before the writer transaction starts. Gone, for the
+    // rename rule, means not on disk now.
+    let mut renames = Renames::default();
+    let mut writes = Vec::with_capacity(outcomes.len());
+    for o in outcomes {
         match o {
             Outcome::Found(Found::Parsed(facts, meta)) => {
-                let from = renamed_from.get(&facts.path).map(String::as_str);
-                writer.replace_file(facts, *meta, UpdateSource::FileChange, from)?;
-                applied += 1;
+                let from = renames.source(store, &facts, |p| !root.join(p).exists())?;
+                writes.push(Write::Replace(facts, meta, from));
             }
-            Outcome::Found(Found::Touched(path, meta)) => writer.touch_file(path, *meta)?,
-            Outcome::Removed(path) if !removed_by_rename.contains(path.as_str()) => {
-                writer.remove_file(path)?;
-                applied += 1;
-            }
-            Outcome::Gone(path) => {
-                for stored in writer.paths_under(path)? {
-                    if !removed_by_rename.contains(stored.as_str()) {
-                        writer.remove_file(&stored)?;
-                        applied += 1;
-                    }
-                }
-            }
+            Outcome::Found(Found::Touched(path, meta)) => writes.push(Write::Touch(path, meta)),
+            Outcome::Removed(path) => writes.push(Write::Remove(path)),
+            Outcome::Gone(path) => writes.push(Write::RemoveUnder(path)),
             _ => {}
         }
     }
-    let clock = writer.commit()?;
+    let write_started = Instant::now();
+    let applied = apply(store, writes)?;
     metrics::histogram!("codehub_commit_seconds").record(write_started.elapsed());
-    set_clock(shared, clock);
-    shared.changes_applied.fetch_add(applied, Ordering::SeqCst);
+    set_clock(shared, applied.clock);
+    shared.changes_applied.fetch_add(applied.files, Ordering::SeqCst);
     Ok(())
 }

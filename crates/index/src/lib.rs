@@ -6,6 +6,7 @@
 //! down a bounded channel, so a slow writer slows the walk instead of dropping work);
 //! only the writer thread touches the store; an unchanged file is never re-parsed.
 
+mod apply;
 mod config;
 mod daemon;
 mod filter;

@@ -14,6 +14,7 @@
 //! a cold index: files already written are skipped by their stat data, the rest are
 //! written in batches, files gone meanwhile removed, and every edge linked once.
 
+use crate::apply::{apply, Renames, Write};
 use crate::Config;
 use ignore::{WalkBuilder, WalkState};
 use model::facts::FileFacts;
@@ -322,23 +323,10 @@ fn write_incremental(
     tracing::debug!("walk finished");
     let mut gone: Vec<&String> = stored.keys().filter(|p| !present.contains(*p)).collect();
     gone.sort();
-    let mut tombstones_used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Gone, for the rename rule, means not reached by this walk.
+    let mut renames = Renames::default();
     for (facts, meta) in rename_candidates {
-        let mut old = stored_hashes
-            .get(facts.file_hash.as_str())
-            .and_then(|paths| paths.iter().find(|p| gone.iter().any(|g| g.as_str() == **p)))
-            .map(|p| p.to_string());
-        if old.is_none() {
-            // Its old path may already be gone from the store (a daemon committed the
-            // delete first): a recent tombstone with the same content still counts.
-            old = store
-                .tombstones_with_hash(&facts.file_hash)?
-                .into_iter()
-                .find(|p| !present.contains(p) && !tombstones_used.contains(p));
-            if let Some(p) = &old {
-                tombstones_used.insert(p.clone());
-            }
-        }
+        let old = renames.source(store, &facts, |p| !present.contains(p))?;
         if let Some(old) = &old {
             gone.retain(|g| g.as_str() != old.as_str());
             report.renamed.push((old.clone(), facts.path.clone()));
@@ -366,16 +354,6 @@ fn write_incremental(
 /// once per file, quadratic in the package's size.
 const INCREMENTAL_BATCH: usize = 256;
 
-/// One file's write in an incremental run.
-enum Write {
-    /// New content, with the old path when it is a rename.
-    Replace(Box<FileFacts>, FileMeta, Option<String>),
-    /// Content unchanged: only its stat data is refreshed.
-    Touch(String, FileMeta),
-    /// The file is gone.
-    Remove(String),
-}
-
 /// Writes `batch` (emptied) in one transaction; nothing when it is empty.
 fn commit_batch(
     store: &mut Store,
@@ -387,36 +365,12 @@ fn commit_batch(
     }
     let started = Instant::now();
     let files = batch.len();
-    let mut writer = store.writer(false)?;
-    for write in batch.drain(..) {
-        match write {
-            Write::Replace(facts, meta, renamed_from) => {
-                let change = writer.replace_file(
-                    &facts,
-                    meta,
-                    UpdateSource::FileChange,
-                    renamed_from.as_deref(),
-                )?;
-                report.nodes_added += change.added.len() as u64;
-                report.nodes_changed += change.changed.len() as u64;
-                report.nodes_removed += change.removed.len() as u64;
-            }
-            Write::Touch(path, meta) => writer.touch_file(&path, meta)?,
-            Write::Remove(path) => {
-                let change = writer.remove_file(&path)?;
-                report.removed += 1;
-                report.nodes_removed += change.removed.len() as u64;
-            }
-        }
-    }
-    let replaced = started.elapsed();
-    writer.commit()?;
-    tracing::debug!(
-        files,
-        replace_ms = replaced.as_secs_f64() * 1e3,
-        total_ms = started.elapsed().as_secs_f64() * 1e3,
-        "batch committed"
-    );
+    let applied = apply(store, std::mem::take(batch))?;
+    report.removed += applied.removed;
+    report.nodes_added += applied.nodes_added;
+    report.nodes_changed += applied.nodes_changed;
+    report.nodes_removed += applied.nodes_removed;
+    tracing::debug!(files, ms = started.elapsed().as_secs_f64() * 1e3, "batch committed");
     Ok(())
 }
 
