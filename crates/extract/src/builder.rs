@@ -203,11 +203,16 @@ pub(crate) fn parse(language: &tree_sitter::Language, src: &[u8]) -> Tree {
     }
 }
 
-/// The span of a syntax node.
+/// The span of a syntax node. Syntax that ends at the start of a line (tree-sitter
+/// closes an unterminated block at the end of the file, after its last newline, and
+/// some grammars' items include their newline) ends on the line before: no
+/// character of that line is in it, and a file of N lines has no line N+1.
 pub(crate) fn span_of(node: Node<'_>) -> Span {
+    let (start, end) = (node.start_position(), node.end_position());
+    let end_row = if end.column == 0 && end.row > start.row { end.row - 1 } else { end.row };
     Span {
-        start_line: node.start_position().row as u32 + 1,
-        end_line: node.end_position().row as u32 + 1,
+        start_line: start.row as u32 + 1,
+        end_line: end_row as u32 + 1,
         start_byte: node.start_byte() as u32,
         end_byte: node.end_byte() as u32,
     }

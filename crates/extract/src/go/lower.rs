@@ -117,7 +117,7 @@ impl<'s, 't> Gx<'s, 't> {
                 short(&format!("type {}", walk::collapse_ws(&self.b.text(spec)))),
             ),
         };
-        let idx = self.add_node(0, kind, &name, outer);
+        let idx = self.b.add_node(0, kind, &name, outer);
         self.b.nodes[idx].signature = Some(signature);
         self.b.nodes[idx].docstring = doc;
         if self.b.nodes[idx].qualified_name.contains('#') {
@@ -185,7 +185,7 @@ impl<'s, 't> Gx<'s, 't> {
                     if method.is_empty() {
                         continue;
                     }
-                    let midx = self.add_node(idx, NodeKind::Method, &method, elem);
+                    let midx = self.b.add_node(idx, NodeKind::Method, &method, elem);
                     let node = &mut self.b.nodes[midx];
                     node.signature = Some(walk::collapse_ws(&walk::text(elem, self.b.src)));
                     node.complexity = 1;
@@ -227,14 +227,14 @@ impl<'s, 't> Gx<'s, 't> {
         }
         let idx = match &receiver {
             Some(recv) => match self.types.get(recv) {
-                Some(&parent) => self.add_node(parent, NodeKind::Method, &name, decl),
+                Some(&parent) => self.b.add_node(parent, NodeKind::Method, &name, decl),
                 None => {
-                    let idx = self.add_node(0, NodeKind::Method, &format!("{recv}.{name}"), decl);
+                    let idx = self.b.add_node(0, NodeKind::Method, &format!("{recv}.{name}"), decl);
                     self.b.nodes[idx].name = name.clone();
                     idx
                 }
             },
-            None => self.add_node(0, NodeKind::Function, &name, decl),
+            None => self.b.add_node(0, NodeKind::Function, &name, decl),
         };
         let body = decl.child_by_field_name("body");
         let end = body.map_or(decl.end_byte(), |b| b.start_byte());
@@ -287,7 +287,7 @@ impl<'s, 't> Gx<'s, 't> {
                 if name.is_empty() || name == "_" {
                     continue;
                 }
-                let idx = self.add_node(0, NodeKind::Constant, &name, spec);
+                let idx = self.b.add_node(0, NodeKind::Constant, &name, spec);
                 self.b.nodes[idx].signature = Some(signature.clone());
                 self.b.nodes[idx].docstring = doc.clone();
                 if !self.b.nodes[idx].qualified_name.contains('#') {
@@ -379,27 +379,6 @@ impl<'s, 't> Gx<'s, 't> {
         let first =
             result.named_children(&mut cursor).find(|c| c.kind() == "parameter_declaration")?;
         self.type_key(first.child_by_field_name("type")?)
-    }
-}
-
-impl<'s, 't> Gx<'s, 't> {
-    /// Adds a node spanning `syntax`. Syntax tree-sitter closed at the end of the
-    /// file ends after its last newline: such a node ends on the line before.
-    fn add_node(
-        &mut self,
-        parent: NodeIdx,
-        kind: NodeKind,
-        name: &str,
-        syntax: Node<'t>,
-    ) -> NodeIdx {
-        let idx = self.b.add_node(parent, kind, name, syntax);
-        let end = syntax.end_position();
-        if end.column == 0 && end.row > syntax.start_position().row {
-            let node = &mut self.b.nodes[idx];
-            node.span.end_line = (end.row as u32).max(node.span.start_line);
-            node.line_count = node.span.end_line - node.span.start_line + 1;
-        }
-        idx
     }
 }
 
