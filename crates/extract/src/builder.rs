@@ -22,6 +22,8 @@ pub(crate) struct FileBuilder<'s> {
     used_imports: HashMap<NodeIdx, BTreeSet<String>>,
     /// How many times each undecorated qualified name has been seen.
     seen: HashMap<String, u32>,
+    /// Every qualified name given out, the module's ("") included.
+    used: std::collections::HashSet<String>,
     depth_reported: bool,
 }
 
@@ -73,6 +75,7 @@ impl<'s> FileBuilder<'s> {
             diagnostics,
             used_imports: HashMap::new(),
             seen: HashMap::new(),
+            used: std::collections::HashSet::from([String::new()]),
             depth_reported: false,
         }
     }
@@ -87,12 +90,22 @@ impl<'s> FileBuilder<'s> {
         name: &str,
         syntax: Node<'_>,
     ) -> NodeIdx {
+        // Broken syntax can leave a definition with an empty name (`declare module
+        // (1)`, a describe block whose string never closes); named "" it would take
+        // its parent's id, or the file's.
+        let name = if name.is_empty() { ANONYMOUS } else { name };
         let parent_base = base_name(&self.nodes[parent].qualified_name);
         let base =
             if parent_base.is_empty() { name.to_owned() } else { format!("{parent_base}.{name}") };
         let n = self.seen.entry(base.clone()).or_insert(0);
         *n += 1;
-        let qualified_name = if *n == 1 { base } else { format!("{base}#{n}") };
+        let mut qualified_name = if *n == 1 { base.clone() } else { format!("{base}#{n}") };
+        // A name that itself looks suffixed (a describe string "x#2") must not take
+        // the id a later duplicate `x` gets: ids stay unique whatever the names are.
+        while !self.used.insert(qualified_name.clone()) {
+            *n += 1;
+            qualified_name = format!("{base}#{n}");
+        }
         let id = node_id(self.path, &qualified_name);
         let span = span_of(syntax);
         let bytes = &self.src[syntax.start_byte()..syntax.end_byte()];
@@ -202,6 +215,9 @@ pub(crate) fn parse(language: &tree_sitter::Language, src: &[u8]) -> Tree {
         None => parser.parse(b"", None).expect("parsing an empty input succeeds"),
     }
 }
+
+/// The name a node gets when its syntax gives it none.
+pub(crate) const ANONYMOUS: &str = "<anonymous>";
 
 /// The span of a syntax node. Syntax that ends at the start of a line (tree-sitter
 /// closes an unterminated block at the end of the file, after its last newline, and

@@ -299,3 +299,21 @@ fn a_block_left_open_at_the_end_of_the_file_ends_on_its_last_line() {
         }
     }
 }
+
+/// Found by the TypeScript and JavaScript runs: a definition whose broken syntax
+/// gives it an empty name took the file module's id (`declare module (1)`), and a
+/// name that looks like a duplicate suffix could take a later duplicate's id.
+#[test]
+fn nameless_and_suffix_like_names_keep_ids_unique() {
+    let cases: &[(&str, &str)] = &[
+        ("src/a.ts", "declare module (1);\nnamespace A {}\n"),
+        ("src/a.ts", "declare module \"\" {\n  function f(): void;\n}\n"),
+        ("src/a.test.js", "describe(\"x#2\", () => {});\ndescribe(\"x\", () => {});\ndescribe(\"x\", () => {});\n"),
+        ("src/a.py", "def x():\n    pass\n\ndef x():\n    pass\n\ndef x():\n    pass\n"),
+    ];
+    for (path, source) in cases {
+        let facts = extract::extract(path, source.as_bytes()).expect("a language");
+        let broken = extract::invariant_violations(&facts, source.len());
+        assert!(broken.is_empty(), "{path} {source:?}: {broken:#?}");
+    }
+}
