@@ -1,7 +1,9 @@
 //! `codehub-bench`: the index benchmark. Fetches pinned corpora with
 //! `shared/bench/corpora.sh`, then per corpus runs Universal Ctags (`ctags -R`) as the
-//! baseline and codehub's cold index, no-op re-index and one-file-changed re-index,
-//! printing files, nodes, edges, wall seconds, CPU seconds and peak RSS side by side.
+//! baseline, the parse-only and extract-only floors (`floor.rs`) and codehub's cold
+//! index, taking turns run after run, then its no-op re-index and one-file-changed
+//! re-index, printing files, nodes, edges, wall seconds, CPU seconds and peak RSS
+//! side by side, the spread of the runs, and the ratios to ctags and the floors.
 //!
 //! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--metrics] [CORPUS...]`
 //! (`--metrics [flask]`: graph.callers p50 with and without scraping `/metrics`, see
@@ -18,6 +20,7 @@
 //! RSS are the child's own.
 
 mod context;
+mod floor;
 mod http;
 mod lost_edges;
 mod metrics;
@@ -154,6 +157,12 @@ fn main() -> Result<()> {
     let mut metrics_mode = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            // A child run of the bench itself (see floor.rs).
+            "--floor" => {
+                let mode = args.next().context("--floor parse|extract ROOT")?;
+                let root: PathBuf = args.next().context("--floor parse|extract ROOT")?.into();
+                return floor::run(&mode, &root);
+            }
             "--serve" => serve_mode = true,
             "--context" => context_mode = true,
             "--http" => http_mode = true,
@@ -276,19 +285,22 @@ fn callables(store: &store::Store) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Runs `f` `runs` times and keeps the run with the median wall time, printing all.
-fn median_of(
-    runs: usize,
-    label: &str,
-    mut f: impl FnMut() -> Result<Measured>,
-) -> Result<Measured> {
-    let mut all = (0..runs).map(|_| f()).collect::<Result<Vec<_>>>()?;
+/// The run with the median wall time of `all`, after printing every wall time with
+/// the minimum, median and maximum.
+fn spread(corpus: &str, label: &str, mut all: Vec<Measured>) -> Measured {
     all.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
-    if runs > 1 {
-        let walls: Vec<String> = all.iter().map(|m| format!("{:.3}", m.wall_s)).collect();
-        println!("{label} runs (s): {}; the median is reported", walls.join(" "));
+    let walls: Vec<String> = all.iter().map(|m| format!("{:.3}", m.wall_s)).collect();
+    if all.len() > 1 {
+        println!(
+            "{corpus:<9} {label} runs (s): {}; min {} median {} max {}",
+            walls.join(" "),
+            walls[0],
+            walls[walls.len() / 2],
+            walls[walls.len() - 1]
+        );
     }
-    Ok(all.swap_remove(runs / 2))
+    let median = all.len() / 2;
+    all.swap_remove(median)
 }
 
 /// Benchmarks one corpus; returns codehub's cold wall seconds.
@@ -307,7 +319,7 @@ fn bench_corpus(
         );
     };
     let tags = std::env::temp_dir().join(format!("codehub-bench-{}.tags", corpus.name));
-    let ctags = median_of(runs, &format!("{:<9} ctags -R", corpus.name), || {
+    let run_ctags = || {
         measure(
             Command::new("ctags")
                 .arg("-R")
@@ -317,10 +329,9 @@ fn bench_corpus(
                 .arg(&tags)
                 .arg(root),
         )
-    })?;
-    let ctags_kinds = ctags_kinds(&tags)?;
-    let ctags_total: u64 = ctags_kinds.values().sum();
-    row("ctags -R", 0, ctags_total, 0, &ctags);
+    };
+    let me = std::env::current_exe()?;
+    let floor = |mode: &str| measure(Command::new(&me).arg("--floor").arg(mode).arg(root));
 
     let state = std::env::temp_dir().join(format!("codehub-bench-state-{}", corpus.name));
     let _ = std::fs::remove_dir_all(&state);
@@ -340,15 +351,46 @@ fn bench_corpus(
     };
     let get = |v: &serde_json::Value, k: &str| v["report"][k].as_u64().unwrap_or(0);
 
-    let mut colds = Vec::new();
+    // ctags, the two floors and codehub's cold index take turns, run after run, so
+    // that a noisy moment of the machine falls on all of them alike.
+    let (mut ctags_runs, mut parse_runs, mut extract_runs, mut colds) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs {
+        ctags_runs.push(run_ctags()?);
+        parse_runs.push(floor("parse")?);
+        extract_runs.push(floor("extract")?);
         let _ = std::fs::remove_dir_all(&state);
         colds.push(index(&[])?);
     }
+    let ctags = spread(corpus.name, "ctags -R", ctags_runs);
+    let ctags_kinds = ctags_kinds(&tags)?;
+    let ctags_total: u64 = ctags_kinds.values().sum();
+    row("ctags -R", 0, ctags_total, 0, &ctags);
+    let parse_floor = spread(corpus.name, "parse floor", parse_runs);
+    let units = |m: &Measured, k: &str| {
+        let words: Vec<&str> = m.stdout.split_whitespace().collect();
+        words.windows(2).find(|w| w[0] == k).and_then(|w| w[1].parse::<u64>().ok()).unwrap_or(0)
+    };
+    row("parse floor", units(&parse_floor, "files"), 0, 0, &parse_floor);
+    let extract_floor = spread(corpus.name, "extract floor", extract_runs);
+    row(
+        "extract floor",
+        units(&extract_floor, "files"),
+        units(&extract_floor, "units"),
+        0,
+        &extract_floor,
+    );
     colds.sort_by(|a, b| a.0.wall_s.total_cmp(&b.0.wall_s));
     if runs > 1 {
         let walls: Vec<String> = colds.iter().map(|c| format!("{:.3}", c.0.wall_s)).collect();
-        println!("{:<9} cold runs (s): {}; the median is reported", corpus.name, walls.join(" "));
+        println!(
+            "{:<9} cold runs (s): {}; min {} median {} max {}",
+            corpus.name,
+            walls.join(" "),
+            walls[0],
+            walls[walls.len() / 2],
+            walls[walls.len() - 1]
+        );
     }
     let (cold, report) = colds.swap_remove(colds.len() / 2);
     row("cold", get(&report, "files"), get(&report, "nodes"), get(&report, "edges"), &cold);
@@ -392,10 +434,13 @@ fn bench_corpus(
         );
     }
     println!(
-        "{:<9} ratios: cold/ctags {:.2}x, no-op/ctags {:.2}x",
+        "{:<9} ratios: cold/ctags {:.2}x, no-op/ctags {:.2}x, cold/parse floor {:.2}x, cold/extract floor {:.2}x, extract floor/parse floor {:.2}x",
         corpus.name,
         cold.wall_s / ctags.wall_s,
-        noop.wall_s / ctags.wall_s
+        noop.wall_s / ctags.wall_s,
+        cold.wall_s / parse_floor.wall_s,
+        cold.wall_s / extract_floor.wall_s,
+        extract_floor.wall_s / parse_floor.wall_s,
     );
     // Node counts by kind, codehub vs ctags (Python: class/function/member).
     let status =

@@ -11,15 +11,7 @@ fn main() {
     for path in std::env::args().skip(1) {
         let Ok(src) = std::fs::read(&path) else { continue };
         bytes += src.len();
-        let Some(language) = model::Language::from_path(&path) else { continue };
-        let grammar: tree_sitter::Language = match language {
-            model::Language::Python => tree_sitter_python::LANGUAGE.into(),
-            model::Language::Rust => tree_sitter_rust::LANGUAGE.into(),
-            model::Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
-            model::Language::TypeScript => tree_sitter_typescript::LANGUAGE_TSX.into(),
-            model::Language::C => tree_sitter_c::LANGUAGE.into(),
-            model::Language::Go => tree_sitter_go::LANGUAGE.into(),
-        };
+        let Some(grammar) = extract::grammar(&path) else { continue };
         let started = Instant::now();
         let mut parser = tree_sitter::Parser::new();
         parser.set_language(&grammar).unwrap();

@@ -57,6 +57,30 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
     Some(facts)
 }
 
+/// The tree-sitter grammar [`extract`] parses the source file at `path` with, or
+/// `None` when it is not a language codehub parses.
+pub fn grammar(path: &str) -> Option<tree_sitter::Language> {
+    Some(match Language::from_path(path)? {
+        Language::Python => tree_sitter_python::LANGUAGE.into(),
+        Language::Rust => tree_sitter_rust::LANGUAGE.into(),
+        Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+        Language::TypeScript if path.ends_with(".tsx") => {
+            tree_sitter_typescript::LANGUAGE_TSX.into()
+        }
+        Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+        Language::C => tree_sitter_c::LANGUAGE.into(),
+        Language::Go => tree_sitter_go::LANGUAGE.into(),
+    })
+}
+
+/// Parses `source` as [`extract`] would and stops there: the parse-only floor that
+/// `codehub-bench` compares extraction and indexing with. Returns the number of
+/// syntax nodes in the tree, or `None` when `path` is not a language codehub parses.
+pub fn parse_only(path: &str, source: &[u8]) -> Option<usize> {
+    let tree = builder::parse(&grammar(path)?, source);
+    Some(tree.root_node().descendant_count())
+}
+
 /// Whether [`extract`] reads the file at `path`: a source file in a language
 /// [`Language::from_path`] knows, or a project file extracted only for the symbols it
 /// contributes: `tsconfig.json` and `jsconfig.json`, whose `paths`/`baseUrl` mappings

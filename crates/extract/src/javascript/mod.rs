@@ -346,12 +346,11 @@ struct Js<'s, 't> {
 
 /// Extracts a JavaScript or TypeScript file (see the module docs).
 pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
-    let grammar: tree_sitter::Language = if language == Language::JavaScript {
-        tree_sitter_javascript::LANGUAGE.into()
-    } else if path.ends_with(".tsx") {
-        tree_sitter_typescript::LANGUAGE_TSX.into()
-    } else {
-        tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()
+    let grammar: tree_sitter::Language = match crate::grammar(path) {
+        Some(g) => g,
+        // Called for JavaScript and TypeScript paths only.
+        None if language == Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+        None => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
     };
     let tree = builder::parse(&grammar, src);
     let root = tree.root_node();
