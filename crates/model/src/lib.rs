@@ -3,6 +3,7 @@
 //! parsing, no database.
 
 pub mod facts;
+pub mod keys;
 mod state;
 pub mod state_dir;
 

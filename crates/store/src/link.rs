@@ -17,7 +17,7 @@
 //! the writer's reverse walk over `alias_of` still finds the rows that depend on a
 //! changed key.
 
-use model::Provenance;
+use model::{keys, Provenance};
 use std::collections::{HashMap, HashSet};
 
 /// One row of the symbol table: a key stands for a node, or aliases another key.
@@ -44,21 +44,16 @@ pub(crate) const LINK_RULES: u32 = 1;
 /// A star row whose target starts with this is not an alias but the order of the
 /// other star rows of its key: `order:py:a.A py:b.B` (base classes in declaration
 /// order, star imports latest first).
-pub(crate) const ORDER_PREFIX: &str = "order:";
-
-/// A namespace key ending in this (Python's `m.__all__`, what `from m import *` binds)
-/// whose star row stands for a whole module exports only public names: members
-/// starting with `_` are not looked up through it.
-const PUBLIC_NAMESPACE: &str = ".__all__";
+pub(crate) const ORDER_PREFIX: &str = keys::ORDER;
 
 /// The key space of JavaScript bare import specifiers (`js:pkg:lodash.map`), whose
 /// `/`-prefixes path mappings alias (see `Linker::through_path_prefix`).
-const JS_PACKAGE: &str = "js:pkg:";
+const JS_PACKAGE: &str = keys::JS_PACKAGE;
 
 /// The key space of Go import paths (`go:mod:example.com/m/util.Parse`), whose
 /// `/`-prefixes a `go.mod`'s module path aliases to its directory, as path mappings
 /// do for [`JS_PACKAGE`].
-const GO_MODULE: &str = "go:mod:";
+const GO_MODULE: &str = keys::GO_MODULE;
 
 /// Symbol-table reads (fetched or cached) one link may make before giving up: bounds
 /// the work of linearising wide and deep hierarchies, whatever their shape.
@@ -277,7 +272,9 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
         if hops == 0 || self.budget == 0 || !visiting.insert(key.to_owned()) {
             return vec![me];
         }
-        let public = key.ends_with(PUBLIC_NAMESPACE);
+        // `m.__all__` (what `from m import *` binds) stands for a whole module and
+        // exports only public names: members starting with `_` are not looked up.
+        let public = key.strip_suffix(keys::ALL).is_some_and(|k| k.ends_with('.'));
         let mut bases: Vec<Ancestor> = Vec::new();
         for target in self.star_rows(key) {
             // A star hop, then whatever aliases lead to the base's node.
@@ -329,7 +326,7 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
     /// The star targets of `key` (rows of `key.*`), ordered by its order row when
     /// there is one; targets the order row does not list follow in table order.
     fn star_rows(&mut self, key: &str) -> Vec<String> {
-        let rows = self.rows(&format!("{key}.*"));
+        let rows = self.rows(&keys::star(key));
         let mut order: Vec<String> = Vec::new();
         let mut targets: Vec<String> = Vec::new();
         for row in rows {

@@ -1139,7 +1139,7 @@ impl<'c> Writer<'c> {
         let mut work: Vec<(String, bool, usize)> = std::mem::take(&mut self.symbol_delta)
             .into_iter()
             .filter(|(_, delta)| *delta != 0)
-            .map(|((key, _, alias), _)| match key.strip_suffix(".*") {
+            .map(|((key, _, alias), _)| match model::keys::strip_star(&key) {
                 // A star re-export stands for every member of its module.
                 Some(base) => (base.to_owned(), true, 0),
                 None => (key, alias, 0),
@@ -1192,7 +1192,7 @@ impl<'c> Writer<'c> {
             let rows = stmt.query_map([&key], |r| r.get::<_, String>(0))?;
             for row in rows {
                 let alias_key = row?;
-                let base = alias_key.strip_suffix(".*").unwrap_or(&alias_key).to_owned();
+                let base = model::keys::strip_star(&alias_key).unwrap_or(&alias_key).to_owned();
                 work.push((base, true, hops + 1));
             }
         }

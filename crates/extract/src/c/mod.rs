@@ -54,6 +54,7 @@
 
 use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::{walk, FileFacts};
+use model::keys;
 use model::Language;
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
@@ -108,11 +109,11 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
 }
 
 /// The key space of included files: `c:include:` + a path as an `#include` names it.
-const INCLUDE_PREFIX: &str = "c:include:";
+const INCLUDE_PREFIX: &str = keys::C_INCLUDE;
 
 /// The key of a C function or function-like macro named `name`.
 fn function_key(name: &str) -> String {
-    format!("c:{name}")
+    format!("{}{name}", keys::C)
 }
 
 /// Every suffix of `path` that starts at a directory boundary, shortest first:

@@ -6,6 +6,7 @@
 use super::scopes::Locals;
 use super::*;
 use crate::Target;
+use model::keys;
 use model::{EdgeKind, NodeKind, Provenance};
 
 impl<'s, 't> Gx<'s, 't> {
@@ -124,7 +125,7 @@ impl<'s, 't> Gx<'s, 't> {
                 // A method of an imported package's type is shown by its qualified
                 // name (`testing.T.Fatal`) while nothing defines it.
                 let name = match key.strip_prefix(MODULE_PREFIX) {
-                    Some(qualified) if !qualified.contains(".__return__") => qualified.to_owned(),
+                    Some(qualified) if !keys::is_derived(qualified) => qualified.to_owned(),
                     _ => text(),
                 };
                 Some(Target::Key { key, name, inferred: owner.inferred })
@@ -172,20 +173,20 @@ impl<'s, 't> Gx<'s, 't> {
                 continue;
             }
             let key = format!("{}.{}", self.pkg, node.qualified_name);
-            self.b.export_alias(format!("{key}.__return__"), ty.key);
+            self.b.export_alias(keys::returns(&key), ty.key);
         }
         let mut fields: Vec<((String, String), Ty)> =
             self.fields.iter().map(|(k, t)| (k.clone(), t.clone())).collect();
         fields.sort_by(|a, b| a.0.cmp(&b.0));
         for ((ty, field), field_ty) in fields {
-            self.b.export_alias(format!("{}.{ty}.{field}.*", self.pkg), field_ty.key);
+            self.b.export_alias(keys::star(&format!("{}.{ty}.{field}", self.pkg)), field_ty.key);
         }
         let mut globals: Vec<(String, Ty)> =
             self.globals.iter().filter_map(|(n, t)| t.clone().map(|t| (n.clone(), t))).collect();
         globals.sort_by(|a, b| a.0.cmp(&b.0));
         for (name, ty) in globals {
             if name != "_" {
-                self.b.export_alias(format!("{}.{name}.*", self.pkg), ty.key);
+                self.b.export_alias(keys::star(&format!("{}.{name}", self.pkg)), ty.key);
             }
         }
         let mut embedding: Vec<(String, Vec<(Ty, u32)>)> =
@@ -201,10 +202,10 @@ impl<'s, 't> Gx<'s, 't> {
                 }
             }
             for t in &targets {
-                self.b.export_alias(format!("{key}.*"), t.clone());
+                self.b.export_alias(keys::star(&key), t.clone());
             }
             if targets.len() > 1 {
-                self.b.export_alias(format!("{key}.*"), format!("order:{}", targets.join(" ")));
+                self.b.export_alias(keys::star(&key), keys::order(&targets));
             }
         }
     }

@@ -52,6 +52,7 @@
 
 use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::{walk, FileFacts};
+use model::keys;
 use model::Language;
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
@@ -107,7 +108,11 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     let root = tree.root_node();
     let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
     let external_test = package_name(root, src).is_some_and(|p| p.ends_with("_test"));
-    let pkg = if external_test { format!("go:{dir}_test") } else { format!("go:{dir}") };
+    let pkg = if external_test {
+        format!("{}{dir}_test", keys::GO)
+    } else {
+        format!("{}{dir}", keys::GO)
+    };
     let mut gx = Gx {
         b: FileBuilder::new(path, src, Language::Go, &tree),
         pkg,
@@ -138,7 +143,7 @@ pub(crate) fn is_go_mod(path: &str) -> bool {
 }
 
 /// The key space of import paths: `go:mod:` + an import path.
-const MODULE_PREFIX: &str = "go:mod:";
+const MODULE_PREFIX: &str = keys::GO_MODULE;
 
 /// Extracts a `go.mod`: a module node and, when it names its module
 /// (`module example.com/m`), the alias `go:mod:example.com/m` → `go:{dir}` (`go:` for
@@ -161,7 +166,7 @@ pub(crate) fn extract_go_mod(path: &str, src: &[u8]) -> FileFacts {
     match module {
         Some(module) => {
             b.nodes[0].imports.push(module.clone());
-            b.export_alias(format!("{MODULE_PREFIX}{module}"), format!("go:{dir}"));
+            b.export_alias(format!("{}{module}", keys::GO_MODULE), format!("{}{dir}", keys::GO));
         }
         None => b.diagnostic(0, "go.mod names no module: imports are not mapped to this tree"),
     }

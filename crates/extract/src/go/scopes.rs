@@ -5,6 +5,7 @@
 //! is taken as local in the whole func (as the C extractor does).
 
 use super::*;
+use model::keys;
 
 /// How many selectors and calls down a chain an operand is typed.
 const MAX_CHAIN: usize = 16;
@@ -214,14 +215,14 @@ impl<'s, 't> Gx<'s, 't> {
                 {
                     return None;
                 }
-                Some(Ty { key: format!("{}.{name}.__return__", self.pkg), inferred: true })
+                Some(Ty { key: keys::returns(&format!("{}.{name}", self.pkg)), inferred: true })
             }
             "selector_expression" => {
                 let operand = function.child_by_field_name("operand")?;
                 let field = self.b.text(function.child_by_field_name("field")?);
                 if let Some(path) = self.imported(operand, locals) {
                     return Some(Ty {
-                        key: format!("{MODULE_PREFIX}{path}.{field}.__return__"),
+                        key: keys::returns(&format!("{}{path}.{field}", keys::GO_MODULE)),
                         inferred: true,
                     });
                 }
@@ -231,7 +232,7 @@ impl<'s, 't> Gx<'s, 't> {
                         return self.results.get(m).cloned();
                     }
                 }
-                Some(Ty { key: format!("{}.{field}.__return__", owner.key), inferred: true })
+                Some(Ty { key: keys::returns(&format!("{}.{field}", owner.key)), inferred: true })
             }
             "parenthesized_expression" => {
                 // `(*T)(x)`, `(T)(x)`: a conversion.

@@ -2,6 +2,7 @@
 //! `js:pkg:` alias symbols (JSON with comments and trailing commas, as `tsc` reads it).
 
 use super::*;
+use model::keys;
 
 /// Whether `path` is a TypeScript/JavaScript project file whose path mappings
 /// (`compilerOptions.baseUrl` and `paths`) codehub reads: `tsconfig.json` or
@@ -42,14 +43,14 @@ pub(crate) fn extract_config(path: &str, src: &[u8]) -> FileFacts {
         let targets = targets.as_array().map(Vec::as_slice).unwrap_or_default();
         let key = if pattern == "*" {
             wildcard = true;
-            "js:pkg:".to_owned()
+            keys::JS_PACKAGE.to_owned()
         } else if let Some(prefix) = pattern.strip_suffix("/*") {
             if prefix.contains('*') || prefix.is_empty() {
                 continue;
             }
-            format!("js:pkg:{prefix}")
+            format!("{}{prefix}", keys::JS_PACKAGE)
         } else if !pattern.contains('*') {
-            format!("js:pkg:{pattern}")
+            format!("{}{pattern}", keys::JS_PACKAGE)
         } else {
             continue;
         };
@@ -61,7 +62,7 @@ pub(crate) fn extract_config(path: &str, src: &[u8]) -> FileFacts {
                 if dir.contains('*') {
                     continue;
                 }
-                format!("js:{}", join_path(&base, dir))
+                format!("{}{}", keys::JS, join_path(&base, dir))
             } else if target.contains('*') {
                 continue;
             } else {
@@ -69,16 +70,16 @@ pub(crate) fn extract_config(path: &str, src: &[u8]) -> FileFacts {
                 let stem = strip_ext(&joined);
                 let stem = stem.strip_suffix("/index").unwrap_or(stem);
                 if stem.is_empty() || stem == "index" {
-                    "js:index".to_owned()
+                    format!("{}index", keys::JS)
                 } else {
-                    format!("js:{stem}")
+                    format!("{}{stem}", keys::JS)
                 }
             };
             b.export_alias(key.clone(), target);
         }
     }
     if base_url.is_some() && !wildcard {
-        b.export_alias("js:pkg:".to_owned(), format!("js:{base}"));
+        b.export_alias(keys::JS_PACKAGE.to_owned(), format!("{}{base}", keys::JS));
     }
     b.finish()
 }

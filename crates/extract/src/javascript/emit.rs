@@ -3,6 +3,7 @@
 //! the symbols exported for cross-file resolution.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
     /// Pass 2, reading: every call, `new` and JSX component in the owner's code
@@ -229,7 +230,7 @@ impl<'s, 't> Js<'s, 't> {
             Value::Key { key, shown: name } => {
                 let name = name.unwrap_or_else(text);
                 let mut targets = Vec::new();
-                if site.new && !key.starts_with("js:pkg:") {
+                if site.new && !key.starts_with(keys::JS_PACKAGE) {
                     targets.push(Target::Key {
                         key: format!("{key}.constructor"),
                         name: format!("{name}.constructor"),
@@ -316,7 +317,7 @@ impl<'s, 't> Js<'s, 't> {
                         _ => None,
                     };
                     if let Some(base) = base {
-                        self.b.export_alias(format!("{key}.*"), base);
+                        self.b.export_alias(keys::star(&key), base);
                     }
                     let mut names: Vec<String> = self
                         .fields
@@ -336,7 +337,7 @@ impl<'s, 't> Js<'s, 't> {
                             continue;
                         };
                         if let Some(target) = self.class_key(&class) {
-                            self.b.export_alias(format!("{key}.{name}.*"), target);
+                            self.b.export_alias(keys::star(&format!("{key}.{name}")), target);
                         }
                     }
                 }
@@ -346,7 +347,7 @@ impl<'s, 't> Js<'s, 't> {
                         continue;
                     };
                     if let Some(target) = self.class_key(&class) {
-                        self.b.export_alias(format!("{key}.__return__"), target);
+                        self.b.export_alias(keys::returns(&key), target);
                     }
                 }
                 _ => {}
@@ -358,7 +359,7 @@ impl<'s, 't> Js<'s, 't> {
     pub(super) fn class_key(&self, class: &Class) -> Option<String> {
         match class {
             Class::Def(c) => self.keys.get(c).cloned(),
-            Class::Key { key, .. } if !key.contains(".__return__") => Some(key.clone()),
+            Class::Key { key, .. } if !keys::is_derived(key) => Some(key.clone()),
             Class::Key { .. } => None,
         }
     }

@@ -2,6 +2,7 @@
 //! callee and receiver expressions, type annotations, fields, and return values.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
     /// Evaluates a callee or receiver expression seen from `scope` (with `this` the
@@ -119,7 +120,7 @@ impl<'s, 't> Js<'s, 't> {
                     self.b.use_import(user, &imported);
                     // A package's default import is the package (CommonJS interop).
                     let key = match key.strip_suffix(".default") {
-                        Some(pkg) if pkg.starts_with("js:pkg:") && !whole => pkg.to_owned(),
+                        Some(pkg) if pkg.starts_with(keys::JS_PACKAGE) && !whole => pkg.to_owned(),
                         _ => key,
                     };
                     let shown = Some(shown(&key));
@@ -349,9 +350,9 @@ impl<'s, 't> Js<'s, 't> {
                 let returned = self.return_value(idx)?;
                 Some(Eval { inferred: true, ..returned })
             }
-            Value::Key { key, .. } if !key.starts_with("js:pkg:") => {
+            Value::Key { key, .. } if !key.starts_with(keys::JS_PACKAGE) => {
                 // What the function returns, if its file says (`f.__return__`).
-                let class = Class::Key { key: format!("{key}.__return__"), shown: None };
+                let class = Class::Key { key: keys::returns(&key), shown: None };
                 Some(Eval { value: Value::Instance(class), inferred: true })
             }
             _ => None,

@@ -20,6 +20,7 @@ use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{docs, tests_edges};
 use crate::{walk, FileFacts, Target};
+use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use tree_sitter::Node;
@@ -354,7 +355,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
     };
     let tree = builder::parse(&grammar, src);
     let root = tree.root_node();
-    let module_key = format!("js:{}", module_path(path));
+    let module_key = format!("{}{}", keys::JS, module_path(path));
     let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
     let mut comments = Vec::new();
     walk::preorder(root, |node| {

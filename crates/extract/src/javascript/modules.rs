@@ -3,6 +3,7 @@
 //! recorded exports turned into symbols.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
     /// `require('x')`, `require('x').a.b` or `await import('x')`: the call, the
@@ -253,7 +254,7 @@ impl<'s, 't> Js<'s, 't> {
         } else {
             // `export * from 'x'`
             self.import_edge(&target, &format!("{spec}.*"), line);
-            self.exports.push(ExportRef::Alias(format!("{mk}.*"), target));
+            self.exports.push(ExportRef::Alias(keys::star(&mk), target));
         }
     }
 
@@ -497,7 +498,7 @@ pub(super) fn resolve_specifier(dir: &str, spec: &str) -> String {
     let relative = spec == "." || spec == ".." || spec.starts_with("./") || spec.starts_with("../");
     let absolute = spec.starts_with('/');
     if !relative && !absolute {
-        return format!("js:pkg:{spec}");
+        return format!("{}{spec}", keys::JS_PACKAGE);
     }
     let mut segments: Vec<&str> =
         if relative { dir.split('/').filter(|s| !s.is_empty()).collect() } else { Vec::new() };
@@ -518,9 +519,9 @@ pub(super) fn resolve_specifier(dir: &str, spec: &str) -> String {
     let stem = strip_ext(&joined);
     let stem = stem.strip_suffix("/index").unwrap_or(stem);
     if stem.is_empty() || stem == "index" {
-        "js:index".to_owned()
+        format!("{}index", keys::JS)
     } else {
-        format!("js:{stem}")
+        format!("{}{stem}", keys::JS)
     }
 }
 
@@ -537,5 +538,8 @@ pub(super) fn listed_specifier(spec: &str) -> String {
 
 /// What to show for a key nothing defines: the key without `js:pkg:` / `js:`.
 pub(super) fn shown(key: &str) -> String {
-    key.strip_prefix("js:pkg:").or_else(|| key.strip_prefix("js:")).unwrap_or(key).to_owned()
+    key.strip_prefix(keys::JS_PACKAGE)
+        .or_else(|| key.strip_prefix(keys::JS))
+        .unwrap_or(key)
+        .to_owned()
 }

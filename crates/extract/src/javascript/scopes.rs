@@ -3,6 +3,7 @@
 //! resolved through scopes, members and `extends` chains.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
     /// A new scope under `parent` binding the parameters of `func` as locals.
@@ -333,7 +334,9 @@ impl<'s, 't> Js<'s, 't> {
                         self.b.use_import(user, &imported);
                         // A package's default import is the package (CommonJS interop).
                         let (key, whole) = match key.strip_suffix(".default") {
-                            Some(pkg) if pkg.starts_with("js:pkg:") => (pkg.to_owned(), true),
+                            Some(pkg) if pkg.starts_with(keys::JS_PACKAGE) => {
+                                (pkg.to_owned(), true)
+                            }
                             _ => (key, whole),
                         };
                         let key = if whole && parts.is_empty() {

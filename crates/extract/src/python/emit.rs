@@ -2,6 +2,7 @@
 //! symbols (`.*`, `__return__`, `__all__`) the linker reads across files.
 
 use super::*;
+use model::keys;
 
 /// A file pytest collects tests from: `test_*.py`, `*_test.py`, or under `tests/`.
 pub(super) fn is_test_file(path: &str) -> bool {
@@ -110,7 +111,7 @@ impl<'s, 't> Py<'s, 't> {
         if top.is_empty() {
             return true;
         }
-        let dotted = key.strip_prefix("py:").unwrap_or(key);
+        let dotted = key.strip_prefix(keys::PYTHON).unwrap_or(key);
         dotted.split('.').next() == Some(top)
     }
 
@@ -227,13 +228,17 @@ impl<'s, 't> Py<'s, 't> {
     pub(super) fn export_resolution_symbols(&mut self) {
         let module = self.module_key.clone();
         for star in self.star_imports.clone() {
-            self.b.export_alias(format!("{module}.*"), format!("py:{star}.__all__"));
+            self.b.export_alias(keys::star(&module), keys::all(&format!("{}{star}", keys::PYTHON)));
         }
         if self.star_imports.len() > 1 {
             // A later star import shadows an earlier one.
-            let order: Vec<String> =
-                self.star_imports.iter().rev().map(|s| format!("py:{s}.__all__")).collect();
-            self.b.export_alias(format!("{module}.*"), format!("order:{}", order.join(" ")));
+            let order: Vec<String> = self
+                .star_imports
+                .iter()
+                .rev()
+                .map(|s| keys::all(&format!("{}{s}", keys::PYTHON)))
+                .collect();
+            self.b.export_alias(keys::star(&module), keys::order(&order));
         }
         match (&self.all_names, self.all_computed) {
             (Some(names), false) => {
@@ -241,13 +246,13 @@ impl<'s, 't> Py<'s, 't> {
                 for name in names.clone() {
                     if seen.insert(name.clone()) {
                         self.b.export_alias(
-                            format!("{module}.__all__.{name}"),
+                            format!("{}.{name}", keys::all(&module)),
                             format!("{module}.{name}"),
                         );
                     }
                 }
             }
-            _ => self.b.export_alias(format!("{module}.__all__.*"), module.clone()),
+            _ => self.b.export_alias(keys::star(&keys::all(&module)), module.clone()),
         }
         let mut classes: Vec<NodeIdx> = self.bases.keys().copied().collect();
         classes.sort_unstable();
@@ -266,10 +271,10 @@ impl<'s, 't> Py<'s, 't> {
                 }
             }
             for t in &targets {
-                self.b.export_alias(format!("{key}.*"), t.clone());
+                self.b.export_alias(keys::star(&key), t.clone());
             }
             if targets.len() > 1 {
-                self.b.export_alias(format!("{key}.*"), format!("order:{}", targets.join(" ")));
+                self.b.export_alias(keys::star(&key), keys::order(&targets));
             }
         }
         // Instance attributes of a known class: `obj.attr.m` links to `C.m`.
@@ -291,7 +296,7 @@ impl<'s, 't> Py<'s, 't> {
                         self.keys.get(&c).cloned()
                     }
                     Some(Eval { value: Value::Instance(Class::Key { key, .. }), .. })
-                        if !key.contains(".__return__") =>
+                        if !keys::is_derived(&key) =>
                     {
                         Some(key)
                     }
@@ -300,7 +305,7 @@ impl<'s, 't> Py<'s, 't> {
                 if let Some(target) = target {
                     // A star row, not an alias: the attribute is an instance of the
                     // class, not the class; only its members link through it.
-                    self.b.export_alias(format!("{key}.{name}.*"), target);
+                    self.b.export_alias(keys::star(&format!("{key}.{name}")), target);
                 }
             }
         }
@@ -318,12 +323,12 @@ impl<'s, 't> Py<'s, 't> {
             let target = match class {
                 Class::Def(c) => self.keys.get(&c).cloned(),
                 // A guess about an unknown function's result is not worth a symbol.
-                Class::Key { key, .. } if !key.contains(".__return__") => Some(key),
+                Class::Key { key, .. } if !keys::is_derived(&key) => Some(key),
                 Class::Key { .. } => None,
             };
             if let Some(target) = target {
                 // A property's members are its value's: `obj.prop.m` links to `C.m`.
-                let suffix = if self.is_property(idx) { "*" } else { "__return__" };
+                let suffix = if self.is_property(idx) { "*" } else { keys::RETURN };
                 self.b.export_alias(format!("{key}.{suffix}"), target);
             }
         }

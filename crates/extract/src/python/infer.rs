@@ -2,6 +2,7 @@
 //! and instances, annotations, return values and attribute lookup in MRO order.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Py<'s, 't> {
     /// Evaluates `expr` in `ctx` (see the module docs). `None` when the file does not
@@ -48,7 +49,7 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 let callee = self.eval(function, ctx)?;
-                if matches!(&callee.value, Value::Key { key, .. } if key == "py:functools.partial")
+                if matches!(&callee.value, Value::Key { key, .. } if key.strip_prefix(keys::PYTHON) == Some("functools.partial"))
                 {
                     // `partial(f, ...)` calls `f` when it is called.
                     let args = expr.child_by_field_name("arguments")?;
@@ -485,7 +486,7 @@ impl<'s, 't> Py<'s, 't> {
                     Class::Key { key, shown }
                 } else if self.may_be_in_root(&key) {
                     // What the function returns, if its file says (`f.__return__`).
-                    Class::Key { key: format!("{key}.__return__"), shown: None }
+                    Class::Key { key: keys::returns(&key), shown: None }
                 } else {
                     return None;
                 };
@@ -595,7 +596,7 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 Class::Key { key, shown } => {
-                    let shown = shown.unwrap_or_else(|| key["py:".len()..].to_owned());
+                    let shown = shown.unwrap_or_else(|| key[keys::PYTHON.len()..].to_owned());
                     let shown = format!("{shown}.{attr}");
                     let key = match self.keys.get(&class) {
                         Some(own) if !is_super => format!("{own}.{attr}"),

@@ -2,6 +2,7 @@
 //! nodes, scope bindings and symbols.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Py<'s, 't> {
     /// Pass 1: walks the statements of `block`, creating nodes for definitions and
@@ -197,7 +198,7 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 if star {
-                    imported.push(format!("{base}.*"));
+                    imported.push(keys::star(&base));
                     if module_level {
                         self.star_imports.push(base);
                     }
@@ -230,7 +231,7 @@ impl<'s, 't> Py<'s, 't> {
             }
         }
         for full in &imported {
-            let target = full.strip_suffix(".*").unwrap_or(full);
+            let target = keys::strip_star(full).unwrap_or(full);
             if module_level {
                 self.b.nodes[0].imports.push(full.clone());
             }
@@ -238,7 +239,7 @@ impl<'s, 't> Py<'s, 't> {
                 EdgeKind::Imports,
                 owner,
                 Target::Key {
-                    key: format!("py:{target}"),
+                    key: format!("{}{target}", keys::PYTHON),
                     name: target.to_owned(),
                     inferred: false,
                 },
@@ -254,9 +255,9 @@ impl<'s, 't> Py<'s, 't> {
             }
             if module_level {
                 let alias = format!("{}.{}", self.module_key, name);
-                self.b.export_alias(alias, format!("py:{full}"));
+                self.b.export_alias(alias, format!("{}{full}", keys::PYTHON));
             }
-            let key = format!("py:{full}");
+            let key = format!("{}{full}", keys::PYTHON);
             self.scopes[scope].bindings.insert(name, Binding::Import { key, name: full });
         }
     }

@@ -29,6 +29,7 @@ use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{complexity, docs, tests_edges};
 use crate::{walk, FileFacts, Target};
+use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
@@ -188,11 +189,11 @@ struct Py<'s, 't> {
 /// Extracts a Python file (see the module docs).
 pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     let tree = builder::parse(&tree_sitter_python::LANGUAGE.into(), src);
-    let module_key = format!("py:{}", dotted_module(path));
+    let module_key = format!("{}{}", keys::PYTHON, dotted_module(path));
     let package = if path.ends_with("/__init__.py") || path.ends_with("/__init__.pyi") {
-        module_key["py:".len()..].to_owned()
+        module_key[keys::PYTHON.len()..].to_owned()
     } else {
-        match module_key["py:".len()..].rsplit_once('.') {
+        match module_key[keys::PYTHON.len()..].rsplit_once('.') {
             Some((pkg, _)) => pkg.to_owned(),
             None => String::new(),
         }

@@ -2,6 +2,7 @@
 //! edges, and the symbols exported for cross-file resolution.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
     /// Tests as edges: functions with a test attribute ([`is_test_attribute`]) get
@@ -73,8 +74,8 @@ impl<'s, 't> Rs<'s, 't> {
         functions.sort();
         for (idx, key) in functions {
             let (suffix, ty) = match self.return_ty(idx) {
-                Some(Ty::Wrapped(inner)) => ("__ok__", *inner),
-                Some(ty) => ("__return__", ty),
+                Some(Ty::Wrapped(inner)) => (keys::RUST_OK, *inner),
+                Some(ty) => (keys::RETURN, ty),
                 None => continue,
             };
             if let Some(target) = self.ty_key(&ty) {
@@ -107,19 +108,19 @@ impl<'s, 't> Rs<'s, 't> {
             let Some(type_key) = type_key else { continue };
             if info.local.is_some() {
                 if let Some(trait_key) = trait_key {
-                    self.b.export_alias(format!("{type_key}.*"), trait_key);
+                    self.b.export_alias(keys::star(&type_key), trait_key);
                 }
                 continue;
             }
             let Some(module_key) = self.scope_key(info.scope) else { continue };
-            let ns = format!("{module_key}.{}@impl", info.name);
-            self.b.export_alias(format!("{type_key}.*"), ns.clone());
+            let ns = format!("{module_key}.{}{}", info.name, keys::RUST_IMPL);
+            self.b.export_alias(keys::star(&type_key), ns.clone());
             for m in info.methods {
                 let name = self.b.nodes[m].name.clone();
                 self.b.export_node(format!("{ns}.{name}"), m);
             }
             if let Some(trait_key) = trait_key {
-                self.b.export_alias(format!("{ns}.*"), trait_key);
+                self.b.export_alias(keys::star(&ns), trait_key);
             }
         }
     }

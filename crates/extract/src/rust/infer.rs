@@ -2,15 +2,14 @@
 //! types, and the methods a receiver's type (or its traits) gives a call.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
     /// The key of a type, when it has one worth a symbol.
     pub(super) fn ty_key(&self, ty: &Ty) -> Option<String> {
         match ty {
             Ty::Node(idx) => self.keys.get(idx).cloned(),
-            Ty::Key(key) if !key.contains(".__return__") && !key.contains(".__ok__") => {
-                Some(key.clone())
-            }
+            Ty::Key(key) if !keys::is_derived(key) => Some(key.clone()),
             _ => None,
         }
     }
@@ -90,9 +89,11 @@ impl<'s, 't> Rs<'s, 't> {
             }
             "try_expression" => match self.expr_type(expr.named_child(0)?, owner, vars)? {
                 Ty::Wrapped(inner) => Some(*inner),
-                Ty::Key(key) => {
-                    Some(Ty::Key(format!("{}.__ok__", key.strip_suffix(".__return__")?)))
-                }
+                Ty::Key(key) => Some(Ty::Key(format!(
+                    "{}.{}",
+                    key.strip_suffix(&format!(".{}", keys::RETURN))?,
+                    keys::RUST_OK
+                ))),
                 _ => None,
             },
             "field_expression" => {
@@ -132,10 +133,11 @@ impl<'s, 't> Rs<'s, 't> {
                                     _ => None,
                                 }
                             }
-                            Target::Key { key, .. } if key.starts_with("rs:extern:") => (n >= 2
-                                && matches!(segs[n - 1].as_str(), "new" | "default"))
-                            .then(|| Ty::Path(segs[..n - 1].to_vec())),
-                            Target::Key { key, .. } => Some(Ty::Key(format!("{key}.__return__"))),
+                            Target::Key { key, .. } if key.starts_with(keys::RUST_EXTERN) => {
+                                (n >= 2 && matches!(segs[n - 1].as_str(), "new" | "default"))
+                                    .then(|| Ty::Path(segs[..n - 1].to_vec()))
+                            }
+                            Target::Key { key, .. } => Some(Ty::Key(keys::returns(&key))),
                             Target::Name(_) => None,
                         }
                     }
@@ -173,8 +175,8 @@ impl<'s, 't> Rs<'s, 't> {
                                 let idx = *self.by_id.get(&id)?;
                                 self.return_ty(idx)
                             }
-                            Target::Key { key, .. } if !key.starts_with("rs:extern:") => {
-                                Some(Ty::Key(format!("{key}.__return__")))
+                            Target::Key { key, .. } if !key.starts_with(keys::RUST_EXTERN) => {
+                                Some(Ty::Key(keys::returns(&key)))
                             }
                             _ => None,
                         }

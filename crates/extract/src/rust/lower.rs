@@ -3,6 +3,7 @@
 //! attributes and headers become node data.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
     /// [`collect_items`], keeping what comes before each item for [`Self::declare`].
@@ -365,7 +366,7 @@ impl<'s, 't> Rs<'s, 't> {
         path.push(name.clone());
         let Some(body) = item.child_by_field_name("body") else {
             let import = Import {
-                key: format!("rs:{}:{}", self.crate_dir, path.join(".")),
+                key: format!("{}{}:{}", keys::RUST, self.crate_dir, path.join(".")),
                 shown: path.join("::"),
                 written: None,
                 local: None,
@@ -401,7 +402,7 @@ impl<'s, 't> Rs<'s, 't> {
                 .child_by_field_name("alias")
                 .map_or_else(|| name.clone(), |a| self.b.text(a).into_owned());
             let import = Import {
-                key: format!("rs:extern:{name}"),
+                key: format!("{}{name}", keys::RUST_EXTERN),
                 shown: name,
                 written: None,
                 local: None,
@@ -507,10 +508,10 @@ impl<'s, 't> Rs<'s, 't> {
                 Some(_) => {}
                 // A module of another file: its items are found by key (the store
                 // follows this module's star rows to it).
-                None if !key.starts_with("rs:extern:") => {
+                None if !key.starts_with(keys::RUST_EXTERN) => {
                     self.extern_globs.entry(scope).or_default().push(key.clone());
                     if let Some(module_key) = self.scope_key(scope) {
-                        self.b.export_alias(format!("{module_key}.*"), key);
+                        self.b.export_alias(keys::star(&module_key), key);
                     }
                 }
                 None => {}

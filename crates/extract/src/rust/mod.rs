@@ -22,6 +22,7 @@ use crate::common::eval::Depth;
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{complexity, docs, tests_edges};
 use crate::{walk, FileFacts, Target};
+use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
@@ -268,7 +269,7 @@ struct Rs<'s, 't> {
 pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     let tree = builder::parse(&tree_sitter_rust::LANGUAGE.into(), src);
     let (crate_dir, module_path) = module_location(path);
-    let module_key = format!("rs:{crate_dir}:{}", module_path.join("."));
+    let module_key = format!("{}{crate_dir}:{}", keys::RUST, module_path.join("."));
     let root = tree.root_node();
     let mut rs = Rs {
         b: FileBuilder::new(path, src, Language::Rust, &tree),

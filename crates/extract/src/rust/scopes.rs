@@ -3,6 +3,7 @@
 //! variables and generic bounds of a body.
 
 use super::*;
+use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
     /// The node of the type `name` when it is defined in `scope` itself.
@@ -41,7 +42,7 @@ impl<'s, 't> Rs<'s, 't> {
         if !sc.exported || self.b.nodes[sc.owner].qualified_name.contains('#') {
             return None;
         }
-        Some(format!("rs:{}:{}", self.crate_dir, module.join(".")))
+        Some(format!("{}{}:{}", keys::RUST, self.crate_dir, module.join(".")))
     }
 
     /// The key, absolute shown path and local definition of a `use` path seen from
@@ -53,8 +54,9 @@ impl<'s, 't> Rs<'s, 't> {
         scope: usize,
     ) -> (String, String, Option<NodeIdx>) {
         let head = segs[0].as_str();
-        let external =
-            |segs: &[String]| (format!("rs:extern:{}", segs.join(".")), segs.join("::"), None);
+        let external = |segs: &[String]| {
+            (format!("{}{}", keys::RUST_EXTERN, segs.join(".")), segs.join("::"), None)
+        };
         let abs = match head {
             "crate" | "self" | "super" => self.absolute(segs, scope),
             "" => return external(&segs[1..]),
@@ -65,7 +67,7 @@ impl<'s, 't> Rs<'s, 't> {
                     let home = self.def_scope.get(&idx).copied().unwrap_or(scope);
                     let mut abs = self.module_of(home).to_vec();
                     abs.extend_from_slice(segs);
-                    let key = format!("rs:{}:{}", self.crate_dir, abs.join("."));
+                    let key = format!("{}{}:{}", keys::RUST, self.crate_dir, abs.join("."));
                     return (key, abs.join("::"), local);
                 }
                 Some((Binding::Import(imp), _)) => {
@@ -80,7 +82,7 @@ impl<'s, 't> Rs<'s, 't> {
                 None => return external(segs),
             },
         };
-        let key = format!("rs:{}:{}", self.crate_dir, abs.join("."));
+        let key = format!("{}{}:{}", keys::RUST, self.crate_dir, abs.join("."));
         (key, abs.join("::"), self.local_abs(&abs))
     }
 
@@ -246,7 +248,7 @@ impl<'s, 't> Rs<'s, 't> {
                 if let Some(idx) = self.local_abs(&abs) {
                     return self.exact(idx);
                 }
-                let key = format!("rs:{}:{}", self.crate_dir, abs.join("."));
+                let key = format!("{}{}:{}", keys::RUST, self.crate_dir, abs.join("."));
                 return Target::Key { key, name: abs.join("::"), inferred: false };
             }
             "" => return Target::Name(shown),
@@ -501,12 +503,14 @@ pub(super) fn bind(map: &mut HashMap<String, Binding>, name: String, binding: Bi
 /// `rs:src/:crate.a.f` → `crate::a::f`); empty for keys made up from a return type,
 /// whose call text reads better.
 pub(super) fn key_path(key: &str) -> String {
-    if key.contains(".__return__") || key.contains(".__ok__") || key.contains("@impl") {
+    if keys::is_derived(key) || key.contains(keys::RUST_IMPL) {
         return String::new();
     }
-    let path = match key.strip_prefix("rs:extern:") {
+    let path = match key.strip_prefix(keys::RUST_EXTERN) {
         Some(rest) => rest,
-        None => key.strip_prefix("rs:").and_then(|k| k.split_once(':')).map_or(key, |(_, p)| p),
+        None => {
+            key.strip_prefix(keys::RUST).and_then(|k| k.split_once(':')).map_or(key, |(_, p)| p)
+        }
     };
     path.replace('.', "::")
 }

@@ -1,0 +1,108 @@
+//! The symbol-key protocol between extraction and linking, in one place. An
+//! extractor names what a file refers to in other files by **keys** (`py:django.db.models.Q`)
+//! and exports the keys it defines; the store's linker resolves keyed edges through
+//! those exports. Both sides build and take apart keys only through this module. The
+//! format is described, with examples, in `docs/store.md` ("Keys").
+//!
+//! A key is a language's **space** (a prefix such as [`PYTHON`]) followed by a
+//! dotted path. Some path segments have a fixed meaning:
+//! - [`star`] (`K.*`): the rows that say where members of `K` not defined under `K`
+//!   are looked up (star imports, base classes, a field's type);
+//! - [`order`] (`order:A B`): the target of one extra star row that orders the others;
+//! - [`returns`] (`K.__return__`): what calling `K` returns;
+//! - [`ALL`] (`m.__all__`): what `from m import *` binds, public names only;
+//! - [`RUST_OK`] (`K.__ok__`): what `?` on a `Result` returned by `K` gives;
+//! - [`RUST_IMPL`] (`T@impl`): a Rust type's inherent-impl namespace.
+
+/// Python modules by dotted path: `py:django.db.models.Q`.
+pub const PYTHON: &str = "py:";
+/// Rust items of a crate under the root, `rs:{crate dir}:{module.path}.Item`.
+pub const RUST: &str = "rs:";
+/// Rust items of crates outside the root: `rs:extern:serde.Serialize`.
+pub const RUST_EXTERN: &str = "rs:extern:";
+/// JavaScript and TypeScript modules by root-relative path without extension:
+/// `js:src/util.parse`.
+pub const JS: &str = "js:";
+/// Bare JavaScript import specifiers (`js:pkg:lodash.map`), whose `/`-prefixes
+/// `tsconfig.json` path mappings alias.
+pub const JS_PACKAGE: &str = "js:pkg:";
+/// Go packages by root-relative directory: `go:cmd/server.Run`.
+pub const GO: &str = "go:";
+/// Go import paths (`go:mod:example.com/m/util.Parse`), whose `/`-prefixes a
+/// `go.mod`'s module path aliases to its directory.
+pub const GO_MODULE: &str = "go:mod:";
+/// C's one global namespace of external names: `c:parse_header`.
+pub const C: &str = "c:";
+/// C headers by include path: `c:include:util/strbuf.h`.
+pub const C_INCLUDE: &str = "c:include:";
+
+/// The segment naming what a call returns.
+pub const RETURN: &str = "__return__";
+/// The segment naming what `from m import *` binds: `m`'s public names.
+pub const ALL: &str = "__all__";
+/// The segment naming what `?` on a returned `Result` gives (Rust).
+pub const RUST_OK: &str = "__ok__";
+/// The suffix of a Rust type's inherent-impl namespace (`rs:c:m.Type@impl`).
+pub const RUST_IMPL: &str = "@impl";
+/// The prefix of a star row's target that orders the key's other star rows.
+pub const ORDER: &str = "order:";
+/// The suffix of star keys.
+pub const STAR_SUFFIX: &str = ".*";
+
+/// `K.*`: the key of `key`'s star rows.
+pub fn star(key: &str) -> String {
+    format!("{key}{STAR_SUFFIX}")
+}
+
+/// `key` without its star suffix, when it is a star key.
+pub fn strip_star(key: &str) -> Option<&str> {
+    key.strip_suffix(STAR_SUFFIX)
+}
+
+/// `K.__return__`: what calling `key` returns.
+pub fn returns(key: &str) -> String {
+    format!("{key}.{RETURN}")
+}
+
+/// `m.__all__`: the public names of module `key`.
+pub fn all(key: &str) -> String {
+    format!("{key}.{ALL}")
+}
+
+/// Whether `key` names a value derived from a call (`.__return__` or `.__ok__`
+/// somewhere in it) rather than a definition.
+pub fn is_derived(key: &str) -> bool {
+    key.contains(".__return__") || key.contains(".__ok__")
+}
+
+/// `order:A B ...`: the ordering row's target for star targets `targets`, first
+/// looked up first.
+pub fn order<S: AsRef<str>>(targets: &[S]) -> String {
+    let joined: Vec<&str> = targets.iter().map(AsRef::as_ref).collect();
+    format!("{ORDER}{}", joined.join(" "))
+}
+
+/// The keys an ordering row's target lists, or `None` when `target` is no ordering.
+pub fn ordered(target: &str) -> Option<std::str::SplitWhitespace<'_>> {
+    target.strip_prefix(ORDER).map(str::split_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_built_and_taken_apart_symmetrically() {
+        assert_eq!(star("py:m.C"), "py:m.C.*");
+        assert_eq!(strip_star("py:m.C.*"), Some("py:m.C"));
+        assert_eq!(strip_star("py:m.C"), None);
+        assert_eq!(returns("py:m.f"), "py:m.f.__return__");
+        assert!(is_derived(&returns("py:m.f")));
+        assert!(!is_derived("py:m.f"));
+        assert_eq!(all("py:m"), "py:m.__all__");
+        let o = order(&["py:a.A", "py:b.B"]);
+        assert_eq!(o, "order:py:a.A py:b.B");
+        assert_eq!(ordered(&o).map(|k| k.collect::<Vec<_>>()), Some(vec!["py:a.A", "py:b.B"]));
+        assert!(ordered("py:a.A").is_none());
+    }
+}
