@@ -309,6 +309,34 @@ impl<'s, 't> Py<'s, 't> {
                 }
             }
         }
+        // Module-level instances: `name = C()` or `name: C = ...` at module level makes
+        // `m.name.meth` link to `C.meth` from other files (`from m import name`,
+        // `m.name.meth()`), as the same call inside the module does. A star row: the
+        // name is an instance of the class, not the class.
+        let mut globals: Vec<String> = self.owners[0].vars.keys().cloned().collect();
+        globals.sort();
+        for name in globals {
+            let defined = self.by_qname.get(&name).is_some_and(|&idx| {
+                self.b.nodes[idx].kind.is_callable() || self.b.nodes[idx].kind == NodeKind::Class
+            });
+            if defined || matches!(self.scopes[0].bindings.get(&name), Some(Binding::Import { .. }))
+            {
+                continue;
+            }
+            let Local::Value(Some(Eval { value: Value::Instance(class), .. })) =
+                self.local_value(0, &name, usize::MAX, None)
+            else {
+                continue;
+            };
+            let target = match class {
+                Class::Def(c) => self.keys.get(&c).cloned(),
+                Class::Key { key, .. } if !keys::is_derived(&key) => Some(key),
+                Class::Key { .. } => None,
+            };
+            if let Some(target) = target {
+                self.b.export_alias(keys::star(&format!("{}.{name}", self.module_key)), target);
+            }
+        }
         let mut functions: Vec<(NodeIdx, String)> = self
             .keys
             .iter()

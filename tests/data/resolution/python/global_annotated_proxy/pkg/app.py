@@ -1,0 +1,3 @@
+class App:
+    def url_for(self, endpoint):
+        return "/" + endpoint
