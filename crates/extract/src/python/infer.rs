@@ -37,7 +37,18 @@ impl<'s, 't> Py<'s, 't> {
                     && self.b.text(function) == "super"
                     && self.eval_name("super", ctx).is_none()
                 {
-                    let class = self.owners[ctx.owner].class?;
+                    let args = expr.child_by_field_name("arguments")?;
+                    let class = match args.named_child_count() {
+                        0 => self.owners[ctx.owner].class?,
+                        // `super(C, self)`: the MRO after `C`, which need not be the
+                        // enclosing class. Known only for a class of this file;
+                        // another's members cannot be looked up past it by key.
+                        2 => match self.eval(args.named_child(0)?, ctx)?.value {
+                            Value::Def(c) if self.b.nodes[c].kind == NodeKind::Class => c,
+                            _ => return None,
+                        },
+                        _ => return None,
+                    };
                     return Some(Eval { value: Value::Super(class), inferred: false });
                 }
                 if function.kind() == "identifier" && self.b.text(function) == "type" {
