@@ -198,6 +198,10 @@ impl<'s, 't> Py<'s, 't> {
                 let value = self.element_of(ty, Ctx { owner: ty_owner, pos: 0, user })?;
                 Some(Eval { value, inferred: true })
             }
+            Assigned::Default { expr, owner, at } => {
+                let found = self.eval(*expr, Ctx { owner: *owner, pos: *at, user })?;
+                Some(Eval { inferred: true, ..found })
+            }
             Assigned::Opaque => None,
         }
     }

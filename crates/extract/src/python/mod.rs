@@ -126,6 +126,10 @@ enum Assigned<'t> {
     /// `for x in expr`: an element of `expr`, when its annotation says
     /// (`items: list[C]`).
     Element { expr: Node<'t>, at: usize },
+    /// An unannotated parameter's default value (not `None`), evaluated where the
+    /// `def` is, in the body of owner `owner`: the parameter's type unless a caller
+    /// passes something else (what pyright infers for it too).
+    Default { expr: Node<'t>, owner: usize, at: usize },
     /// Bound to something this module cannot know (a loop variable, a parameter).
     Opaque,
 }

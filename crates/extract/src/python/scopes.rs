@@ -267,6 +267,11 @@ impl<'s, 't> Py<'s, 't> {
                 "__new__" | "__init_subclass__" | "__class_getitem__"
             );
         let mut self_name = None;
+        // Where the `def` is: defaults are evaluated there, before the body exists.
+        let enclosing = self
+            .defs
+            .get(&self.owners[owner].idx)
+            .and_then(|(_, scope)| self.scope_owner.get(scope).copied());
         let mut c = params.walk();
         for (i, param) in params.named_children(&mut c).enumerate() {
             let (name, how) = match param.kind() {
@@ -288,9 +293,19 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 "default_parameter" | "typed_default_parameter" => {
                     let Some(name) = param.child_by_field_name("name") else { continue };
-                    let how = match param.child_by_field_name("type") {
-                        Some(ty) => Assigned::Annotation(ty),
-                        None => Assigned::Opaque,
+                    let how = match (param.child_by_field_name("type"), enclosing) {
+                        (Some(ty), _) => Assigned::Annotation(ty),
+                        (None, Some(enclosing)) => match param.child_by_field_name("value") {
+                            Some(value) if !super::infer::is_none_type(value, self.b.src) => {
+                                Assigned::Default {
+                                    expr: value,
+                                    owner: enclosing,
+                                    at: def.start_byte(),
+                                }
+                            }
+                            _ => Assigned::Opaque,
+                        },
+                        (None, None) => Assigned::Opaque,
                     };
                     (self.b.text(name).into_owned(), how)
                 }
