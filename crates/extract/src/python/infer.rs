@@ -70,6 +70,27 @@ impl<'s, 't> Py<'s, 't> {
                 self.call_result(callee)
             }
             "parenthesized_expression" | "await" => self.eval(expr.named_child(0)?, ctx),
+            "boolean_operator" => {
+                // `query or Query(model)`: the default when the operand is falsy. An
+                // operand this file cannot type (often a parameter defaulting to
+                // None) leaves the other one, as pyright's partly-unknown unions do.
+                // `a and b` is `b` whenever it is not falsy `a`.
+                let left = expr.child_by_field_name("left")?;
+                let right = expr.child_by_field_name("right")?;
+                let is_or =
+                    expr.child_by_field_name("operator").is_some_and(|op| op.kind() == "or");
+                let b = self.eval(right, ctx);
+                if !is_or {
+                    return b.map(|b| Eval { inferred: true, ..b });
+                }
+                let a = if is_none_type(left, self.b.src) { None } else { self.eval(left, ctx) };
+                let value = match (a, b) {
+                    (Some(a), Some(b)) => union(vec![a.value, b.value])?,
+                    (Some(only), None) | (None, Some(only)) => only.value,
+                    (None, None) => return None,
+                };
+                Some(Eval { value, inferred: true })
+            }
             "conditional_expression" => {
                 // `a if cond else b`
                 let (a, b) = (expr.named_child(0)?, expr.named_child(2)?);
