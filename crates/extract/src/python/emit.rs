@@ -345,6 +345,11 @@ impl<'s, 't> Py<'s, 't> {
             .collect();
         functions.sort_unstable();
         for (idx, key) in functions {
+            if self.returns_self(idx, &mut HashSet::new()) {
+                // Returns its receiver: of the caller's class, which a key cannot say
+                // (`Func.copy` called on an `Aggregate` returns an `Aggregate`).
+                continue;
+            }
             let Some(Eval { value: Value::Instance(class), .. }) = self.return_value(idx) else {
                 continue;
             };

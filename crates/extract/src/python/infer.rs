@@ -59,7 +59,35 @@ impl<'s, 't> Py<'s, 't> {
                         return class_of(arg);
                     }
                 }
-                let callee = self.eval(function, ctx)?;
+                let callee = match (
+                    function.kind(),
+                    function.child_by_field_name("object"),
+                    function.child_by_field_name("attribute"),
+                ) {
+                    ("attribute", Some(object), Some(attr)) if self.b.text(attr) != "__class__" => {
+                        let attr = self.b.text(attr).into_owned();
+                        let base = self.eval(object, ctx)?;
+                        let callee = self.attribute(base.clone(), &attr)?;
+                        // A method that returns `self` (or a copy of it) returns the
+                        // receiver's class, not the class it is defined in (`Self`):
+                        // `c = expr.copy()` on a `Func` is a `Func`.
+                        if let (Value::Instance(_) | Value::Super(_), Value::Def(m)) =
+                            (&base.value, &callee.value)
+                        {
+                            if self.returns_self(*m, &mut HashSet::new()) {
+                                let value = match base.value {
+                                    Value::Super(_) => self.owners[ctx.owner]
+                                        .class
+                                        .map(|c| Value::Instance(Class::Def(c)))?,
+                                    other => other,
+                                };
+                                return Some(Eval { value, inferred: true });
+                            }
+                        }
+                        callee
+                    }
+                    _ => self.eval(function, ctx)?,
+                };
                 if matches!(&callee.value, Value::Key { key, .. } if key.strip_prefix(keys::PYTHON) == Some("functools.partial"))
                 {
                     // `partial(f, ...)` calls `f` when it is called.
@@ -538,6 +566,81 @@ impl<'s, 't> Py<'s, 't> {
                 Some(Eval { value: union(found)?, inferred: true })
             }
             Value::Instance(_) | Value::Super(_) => None,
+        }
+    }
+
+    /// Whether method `idx` returns its receiver or a copy of it on every `return`:
+    /// `return self`, `return copy.copy(self)` (or `deepcopy`), or a local bound
+    /// once to such a value or to a call of such a method on `self` or `super()`
+    /// (`c = super().copy(); ...; return c`). Unannotated only: an annotation says.
+    pub(super) fn returns_self(&mut self, idx: NodeIdx, visiting: &mut HashSet<NodeIdx>) -> bool {
+        if self.b.nodes[idx].kind != NodeKind::Method || !visiting.insert(idx) {
+            return false;
+        }
+        let Some(&(syntax, _)) = self.defs.get(&idx) else { return false };
+        if syntax.child_by_field_name("return_type").is_some() {
+            return false;
+        }
+        let Some(&owner) = self.body_owner.get(&idx) else { return false };
+        let Some(class) = self.owners[owner].class else { return false };
+        let first = syntax
+            .child_by_field_name("parameters")
+            .and_then(|p| p.named_child(0))
+            .filter(|p| p.kind() == "identifier");
+        let Some(me) = first.map(|p| self.b.text(p).into_owned()) else { return false };
+        let returns = self.owners[owner].returns.clone();
+        if returns.is_empty() || self.owners[owner].generator {
+            return false;
+        }
+        returns.into_iter().all(|ret| {
+            let Some(value) = ret.named_child(0) else { return false };
+            let value = if value.kind() == "identifier" && self.b.text(value) != me {
+                // A local bound exactly once.
+                let name = self.b.text(value).into_owned();
+                match self.owners[owner].vars.get(&name).map(Vec::as_slice) {
+                    Some([Assign { how: Assigned::Expr { expr, .. }, .. }]) => *expr,
+                    _ => return false,
+                }
+            } else {
+                value
+            };
+            self.is_self_copy(value, &me, class, visiting)
+        })
+    }
+
+    /// `self`, `copy.copy(self)`, `copy.deepcopy(self)`, or `self.m()` / `super().m()`
+    /// where `m` returns its receiver (see [`Py::returns_self`]).
+    fn is_self_copy(
+        &mut self,
+        expr: Node<'t>,
+        me: &str,
+        class: NodeIdx,
+        visiting: &mut HashSet<NodeIdx>,
+    ) -> bool {
+        match expr.kind() {
+            "identifier" => self.b.text(expr) == me,
+            "call" => {
+                let (Some(function), Some(args)) =
+                    (expr.child_by_field_name("function"), expr.child_by_field_name("arguments"))
+                else {
+                    return false;
+                };
+                let text = self.b.text(function).into_owned();
+                if matches!(text.as_str(), "copy.copy" | "copy.deepcopy" | "copy" | "deepcopy") {
+                    return args.named_child_count() == 1
+                        && args.named_child(0).is_some_and(|a| self.b.text(a) == me);
+                }
+                let Some((receiver, method)) = text.rsplit_once('.') else { return false };
+                if receiver != me && receiver != "super()" {
+                    return false;
+                }
+                let skip = receiver == "super()";
+                match self.mro_member(class, method, skip, false) {
+                    Some(Member::Def(m, _)) => self.returns_self(m, visiting),
+                    _ => false,
+                }
+            }
+            _ => false,
         }
     }
 
