@@ -344,30 +344,30 @@ impl Store {
     }
 }
 
-/// Whether a file imports from another, remembered per pair.
+/// The files that import from a file, read once per file asked about.
 #[derive(Default)]
-struct ImportCache(HashMap<(String, String), bool>);
+struct ImportCache(HashMap<String, HashSet<String>>);
 
 impl ImportCache {
     /// True when a node of `from` has a resolved `imports` edge to the module `to` or
-    /// to a node in it (a re-export counts: it links to the defining file).
+    /// to a node in it (a re-export counts: it links to the defining file). One range
+    /// scan of `edges_dst` per `to`: the edges into that file.
     fn imports(&mut self, store: &Store, from: &str, to: &str) -> Result<bool> {
-        let key = (from.to_owned(), to.to_owned());
-        if let Some(&known) = self.0.get(&key) {
-            return Ok(known);
+        if !self.0.contains_key(to) {
+            let mut stmt = store.conn.prepare_cached(
+                // Two probes, not an OR (which SQLite answers by scanning the index).
+                "SELECT n.path FROM edges e JOIN nodes n ON n.rowid = e.src
+                 WHERE e.dst = ?1 AND e.kind = 'imports' AND e.resolved
+                 UNION
+                 SELECT n.path FROM edges e JOIN nodes n ON n.rowid = e.src
+                 WHERE e.dst >= ?2 AND e.dst < ?3 AND e.kind = 'imports' AND e.resolved",
+            )?;
+            let rows =
+                stmt.query_map(params![to, format!("{to}::"), format!("{to}:;")], |r| r.get(0))?;
+            let importers = rows.collect::<rusqlite::Result<HashSet<String>>>()?;
+            self.0.insert(to.to_owned(), importers);
         }
-        let found = store
-            .conn
-            .prepare_cached(
-                "SELECT 1 FROM nodes n JOIN edges e ON e.src = n.rowid
-                 WHERE n.path = ?1 AND e.kind = 'imports' AND e.resolved
-                   AND (e.dst = ?2 OR (e.dst >= ?3 AND e.dst < ?4)) LIMIT 1",
-            )?
-            .query_row(params![from, to, format!("{to}::"), format!("{to}:;")], |_| Ok(()))
-            .optional()?
-            .is_some();
-        self.0.insert(key, found);
-        Ok(found)
+        Ok(self.0.get(to).is_some_and(|importers| importers.contains(from)))
     }
 }
 
