@@ -60,6 +60,9 @@ struct Site {
     kind: EdgeKind,
 }
 
+/// A node's `name, kind, path, parent, signature, decorators` columns.
+type TargetRow = (String, String, String, Option<String>, Option<String>, String);
+
 /// What evidence is weighed against: the node a site may reach.
 struct Target {
     id: String,
@@ -229,7 +232,7 @@ impl Store {
 
     /// The node `id` with what its evidence is weighed against; `None` when unknown.
     fn possible_target(&self, id: &str) -> Result<Option<Target>> {
-        let row: Option<(String, String, String, Option<String>, Option<String>, String)> = self
+        let row: Option<TargetRow> = self
             .conn
             .prepare_cached(
                 "SELECT name, kind, path, parent, signature, decorators FROM nodes WHERE id = ?1",
