@@ -120,25 +120,39 @@ enum Command {
         #[command(flatten)]
         page: PageArgs,
     },
-    /// Who calls this node (transitively with --depth).
+    /// Who calls this node (transitively with --depth). Ends with how many call
+    /// sites by the node's name could not be resolved (possible callers).
     Callers {
         node: String,
         #[arg(long, default_value_t = 1)]
         depth: u32,
+        /// Also list the possible callers: unresolved calls of the node's name,
+        /// best evidence first.
+        #[arg(long)]
+        possible: bool,
         #[command(flatten)]
         page: PageArgs,
     },
-    /// What this node calls (transitively with --depth).
+    /// What this node calls (transitively with --depth). Ends with how many of its
+    /// calls could not be resolved.
     Callees {
         node: String,
         #[arg(long, default_value_t = 1)]
         depth: u32,
+        /// Also list the calls that could not be resolved, by the callee's name.
+        #[arg(long)]
+        possible: bool,
         #[command(flatten)]
         page: PageArgs,
     },
     /// The tests that exercise this node (calling it directly or through helpers).
+    /// Ends with how many tests call its name without being resolved to it.
     Tests {
         node: String,
+        /// Also list the possible tests: tests whose call of the node's name is
+        /// unresolved.
+        #[arg(long)]
+        possible: bool,
         #[command(flatten)]
         page: PageArgs,
     },
@@ -370,7 +384,8 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
             let empty = found.nodes.is_empty() && page.cursor.is_none();
             Ok(if empty { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Callers { node, depth, page } | Command::Callees { node, depth, page } => {
+        Command::Callers { node, depth, possible, page }
+        | Command::Callees { node, depth, possible, page } => {
             let mut hub = open_hub(cli)?;
             let callers = matches!(cli.command, Command::Callers { .. });
             let method = if callers {
@@ -379,15 +394,21 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
                 protocol::method::GRAPH_CALLEES
             };
             let mut params = json!({ "node": node, "depth": depth });
+            if *possible {
+                params["possible"] = json!(true);
+            }
             page.add_to(&mut params, TRAVERSE_LIMIT);
             call::<protocol::TraverseResult>(&mut hub, out, method, params, |out, r| {
                 out.reached(callers, r)
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Tests { node, page } => {
+        Command::Tests { node, possible, page } => {
             let mut hub = open_hub(cli)?;
             let mut params = json!({ "node": node });
+            if *possible {
+                params["possible"] = json!(true);
+            }
             page.add_to(&mut params, TESTS_LIMIT);
             call::<protocol::TestsResult>(
                 &mut hub,

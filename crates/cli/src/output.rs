@@ -13,8 +13,8 @@ use index::IndexReport;
 use model::NodeSummary;
 use serde_json::json;
 use server::protocol::{
-    ErrorKind, NodeResult, NodesPage, RpcError, SearchResult, StatusResult, SyncResult,
-    TestsResult, TraverseResult,
+    possible_note, ErrorKind, NodeResult, NodesPage, PossibleAbout, PossibleEdge, RpcError,
+    SearchResult, StatusResult, SyncResult, TestsResult, TraverseResult,
 };
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -401,8 +401,16 @@ impl Out {
 
     /// One step per line at its call site, `path:line: name  (provenance)`, indented
     /// by depth after the location: callers by their qualified name (the site is in
-    /// their file), callees by id or, unresolved, by the name the code used.
+    /// their file), callees by id or, unresolved, by the name the code used. Then the
+    /// possible edges when listed, and the line that says how many there are (or
+    /// that the answer is definite).
     pub fn reached(&mut self, callers: bool, r: &TraverseResult) -> Result<()> {
+        self.reached_steps(callers, r)?;
+        let about = if callers { PossibleAbout::Callers } else { PossibleAbout::Callees };
+        self.possible(about, &r.node, r.possible_count, &r.possible)
+    }
+
+    fn reached_steps(&mut self, callers: bool, r: &TraverseResult) -> Result<()> {
         let start = &r.node;
         if r.reached.is_empty() && r.next_cursor.is_none() {
             let what = if callers { "callers" } else { "callees" };
@@ -426,19 +434,66 @@ impl Out {
         self.more(r.next_cursor.as_deref())
     }
 
-    /// One test per line, `path:line: Qualified.name`.
+    /// One test per line, `path:line: Qualified.name`, then the possible tests when
+    /// listed and the line that says how many there are.
     pub fn tests(&mut self, r: &TestsResult) -> Result<()> {
         if r.tests.is_empty() && r.next_cursor.is_none() {
-            return self.line(format_args!("{}: no tests", r.node));
+            self.line(format_args!("{}: no tests", r.node))?;
+        } else {
+            for t in &r.tests {
+                self.line(format_args!(
+                    "{} {NAME}{}{NAME:#}",
+                    location(&t.path, t.start_line),
+                    qualified(&t.id)
+                ))?;
+            }
+            self.more(r.next_cursor.as_deref())?;
         }
-        for t in &r.tests {
+        self.possible(PossibleAbout::Tests, &r.node, r.possible_count, &r.possible)
+    }
+
+    /// The possible edges, one per line at their call site, `path:line: Src.name
+    /// callee-text  (possible: evidence)` (`→ dst` when it is not the start node),
+    /// under a header; then the closing count line.
+    fn possible(
+        &mut self,
+        about: PossibleAbout,
+        start: &str,
+        count: u64,
+        edges: &[PossibleEdge],
+    ) -> Result<()> {
+        if !edges.is_empty() {
+            let header = match about {
+                PossibleAbout::Callers => {
+                    "possible callers (unresolved calls by name), best first:"
+                }
+                PossibleAbout::Callees => "calls not resolved (by name), best first:",
+                PossibleAbout::Tests => "possible tests (unresolved calls by name), best first:",
+            };
+            self.line(format_args!("{DIM}{header}{DIM:#}"))?;
+        }
+        for e in edges {
+            let (path, _) = model::split_node_id(&e.src);
+            let evidence: Vec<&str> = e.evidence.iter().map(|v| v.as_str()).collect();
+            let how = if evidence.is_empty() {
+                e.provenance.to_string()
+            } else {
+                format!("{}: {}", e.provenance, evidence.join(", "))
+            };
+            let dst = if about == PossibleAbout::Callees || e.dst == start {
+                String::new()
+            } else {
+                format!(" → {}", qualified(&e.dst))
+            };
             self.line(format_args!(
-                "{} {NAME}{}{NAME:#}",
-                location(&t.path, t.start_line),
-                qualified(&t.id)
+                "{} {NAME}{}{NAME:#}  {}{dst}  {DIM}({how}){DIM:#}",
+                location(path, e.line),
+                qualified(&e.src),
+                e.name,
             ))?;
         }
-        self.more(r.next_cursor.as_deref())
+        let note = possible_note(about, start, count, edges.len(), "--possible");
+        self.line(format_args!("{DIM}{note}{DIM:#}"))
     }
 
     /// One hit per line as `find` lists nodes, its docstring summary below it.

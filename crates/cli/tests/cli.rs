@@ -171,3 +171,69 @@ fn a_custom_state_dir_is_used_and_found_again() {
     let out = codehub(dir.path(), &["--state-dir", state_arg, "find", "Order"]);
     assert!(stdout(&out).contains(": Order  class"), "{}", stdout(&out));
 }
+
+#[test]
+fn callers_end_with_the_possible_call_sites_and_list_them_with_possible() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "web/http.py", "class HttpRequest:\n    def get_host(self):\n        return 'h'\n");
+    write(
+        root,
+        "web/views.py",
+        "from web.http import HttpRequest\n\n\ndef typed(r: HttpRequest):\n    return r.get_host()\n\n\ndef untyped(request):\n    return request.get_host()\n",
+    );
+    assert!(codehub(root, &["index"]).status.success());
+
+    let out = codehub(root, &["callers", "HttpRequest.get_host"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("web/views.py:5: typed  (inferred)\n"), "{text}");
+    assert_eq!(
+        text.lines().last(),
+        Some("+1 possible call site by name (unresolved receivers): --possible to list"),
+        "{text}"
+    );
+
+    let out = codehub(root, &["callers", "HttpRequest.get_host", "--possible"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "web/views.py:9: untyped  request.get_host  (possible: receiver_name, imports_module, arity)\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().last(),
+        Some("+1 possible call site by name (unresolved receivers), listed above"),
+        "{text}"
+    );
+
+    // A definite answer says so.
+    let out = codehub(root, &["callers", "typed"]);
+    assert_eq!(
+        stdout(&out).lines().last(),
+        Some("all call sites named typed are resolved (definite)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = codehub(root, &["callees", "untyped"]);
+    assert_eq!(
+        stdout(&out).lines().last(),
+        Some("+1 call not resolved (callee known by name only): --possible to list"),
+        "{}",
+        stdout(&out)
+    );
+    let out = codehub(root, &["tests", "HttpRequest.get_host"]);
+    assert_eq!(
+        stdout(&out).lines().last(),
+        Some("no other test calls get_host by name (definite)"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = codehub(root, &["--json", "callers", "HttpRequest.get_host", "--possible"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["possible_count"], 1);
+    assert_eq!(v["possible"][0]["provenance"], "possible");
+    assert_eq!(v["possible"][0]["src"], "web/views.py::untyped");
+}

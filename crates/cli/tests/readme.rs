@@ -311,6 +311,7 @@ fn fill_query(key: &str) -> String {
         "q" => "helper",
         "depth" => "2",
         "limit" => "1",
+        "possible" => "true",
         other => panic!("README query parameter {other} has no fixture value in readme.rs"),
     }
     .to_owned()

@@ -30,7 +30,11 @@ fn tests_lists_a_test_that_reaches_the_node_through_a_helper() {
     let root = dir.path();
     let out = codehub(root, &["tests", "total"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(stdout(&out), "tests/test_pricing.py:8: test_checkout\n");
+    // The last line says no test was left unresolved by name (no possible tests).
+    assert_eq!(
+        stdout(&out),
+        "tests/test_pricing.py:8: test_checkout\nno other test calls total by name (definite)\n"
+    );
 
     let out = codehub(root, &["--json", "tests", "shop/pricing.py::total"]);
     assert!(out.status.success());
@@ -40,7 +44,10 @@ fn tests_lists_a_test_that_reaches_the_node_through_a_helper() {
 
     let out = codehub(root, &["tests", "unused"]);
     assert!(out.status.success());
-    assert_eq!(stdout(&out), "shop/pricing.py::unused: no tests\n");
+    assert_eq!(
+        stdout(&out),
+        "shop/pricing.py::unused: no tests\nno other test calls unused by name (definite)\n"
+    );
 
     let out = codehub(root, &["tests", "no_such_function"]);
     assert_eq!(out.status.code(), Some(1));

@@ -19,7 +19,7 @@ pub use sessions::{SessionLimits, Sessions};
 pub use tokens::{Tokenizer, TokenizerError};
 
 use model::NodeSummary;
-use protocol::{ContextParams, ContextResult, PackItem, PackRole, Source};
+use protocol::{ContextParams, ContextResult, PackItem, PackRole, PossibleCounts, Source};
 use std::collections::{HashMap, HashSet};
 use store::{PackNode, Resolution, Store, StoreError};
 
@@ -112,6 +112,18 @@ pub fn pack(
     // Seeds first (in the order given), then the rest by score.
     let seed_set: HashSet<&str> = seeds.iter().map(String::as_str).collect();
     let mut order: Vec<(PackNode, PackRole, f64)> = Vec::new();
+    // What each seed's callers, callees and tests answers could not resolve: said in
+    // the seed's text too, so a pack never passes a partial list off as whole.
+    let mut possible = Vec::with_capacity(seeds.len());
+    for id in &seeds {
+        let one = std::slice::from_ref(id);
+        possible.push(PossibleCounts {
+            id: id.clone(),
+            callers: store.possible_callers(one, false)?.count,
+            callees: store.possible_callees(one, false)?.count,
+            tests: store.possible_tests(id, false)?.count,
+        });
+    }
     for id in &seeds {
         match store.pack_node(id)? {
             Some(node) => order.push((node, PackRole::Seed, 1.0)),
@@ -147,6 +159,7 @@ pub fn pack(
     let mut unchanged = Vec::new();
     let mut used: u32 = 0;
     for (rank, ((node, role, score), known)) in order.iter().zip(known).enumerate() {
+        let counts = possible.get(rank).filter(|_| *role == PackRole::Seed);
         if known {
             unchanged.push(node.id.clone());
             continue;
@@ -166,6 +179,12 @@ pub fn pack(
             if candidates[0].1 {
                 // When the source does not fit, the seed's signature still may.
                 candidates.push((render::brief(node, *role, None), false));
+            }
+            if let Some(counts) = counts {
+                let line = render::possible_line(node, counts);
+                for (text, _) in &mut candidates {
+                    text.push_str(&line);
+                }
             }
         } else {
             candidates.push((render::brief(node, *role, None), false));
@@ -234,6 +253,7 @@ pub fn pack(
         omitted: omitted.into_iter().map(|(_, item)| item).collect(),
         unchanged,
         session: params.session.clone(),
+        possible,
     })
 }
 

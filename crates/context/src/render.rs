@@ -14,7 +14,7 @@
 //! ```
 
 use model::Language;
-use protocol::PackRole;
+use protocol::{PackRole, PossibleCounts};
 use std::path::Path;
 use store::PackNode;
 
@@ -130,6 +130,24 @@ pub(crate) fn brief(node: &PackNode, role: PackRole, note: Option<&str>) -> Stri
         out.push('\n');
     }
     out
+}
+
+/// The line after a seed that says what its callers, callees and tests answers could
+/// not resolve (or that they are definite), e.g.
+/// `possible · +10 callers by name (unresolved receivers), +2 unresolved calls, +0 tests (list with graph.callers/callees/tests, possible: true)`.
+pub(crate) fn possible_line(node: &PackNode, c: &PossibleCounts) -> String {
+    let name = node.qualified_name.rsplit('.').next().unwrap_or(&node.qualified_name);
+    let name = name.split('#').next().unwrap_or(name);
+    if c.callers == 0 && c.callees == 0 && c.tests == 0 {
+        return format!(
+            "possible · none: every call site named {name} and every call it makes resolved (definite)\n"
+        );
+    }
+    format!(
+        "possible · +{} callers by name (unresolved receivers), +{} unresolved calls, +{} tests by name \
+         (list with graph.callers/callees/tests, possible: true)\n",
+        c.callers, c.callees, c.tests
+    )
 }
 
 fn header(node: &PackNode, role: PackRole) -> String {

@@ -131,6 +131,28 @@ fn seeds_come_first_with_source_then_the_caller_and_test_above_unrelated_code() 
 }
 
 #[test]
+fn seeds_say_what_their_answers_could_not_resolve() {
+    let f = shop();
+    let r = f.pack(seeds(&["price", "Cart.add"], 4000)).unwrap();
+    let counts: Vec<(&str, u64, u64, u64)> =
+        r.possible.iter().map(|c| (c.id.as_str(), c.callers, c.callees, c.tests)).collect();
+    assert_eq!(counts, [("pkg/shop.py::price", 0, 0, 0), ("pkg/shop.py::Cart.add", 0, 1, 0)]);
+    assert!(
+        r.text.contains(
+            "possible · none: every call site named price and every call it makes resolved (definite)\n"
+        ),
+        "{}",
+        r.text
+    );
+    // `self.items.append(item)` resolves to nothing: the pack says so.
+    assert!(
+        r.text.contains("possible · +0 callers by name (unresolved receivers), +1 unresolved calls, +0 tests by name"),
+        "{}",
+        r.text
+    );
+}
+
+#[test]
 fn included_items_are_listed_in_text_order_and_the_rest_as_omitted() {
     let f = shop();
     let r = f.pack(seeds(&["Cart.total"], 70)).unwrap();

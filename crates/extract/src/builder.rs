@@ -115,6 +115,7 @@ impl<'s> FileBuilder<'s> {
             src: parent_id.clone(),
             target: Target::Node { id: id.clone(), provenance: Provenance::Exact },
             line: span.start_line,
+            arity: None,
         });
         self.nodes.push(NodeFacts {
             id,
@@ -137,8 +138,21 @@ impl<'s> FileBuilder<'s> {
 
     /// Records an edge from node `src`.
     pub fn edge(&mut self, kind: EdgeKind, src: NodeIdx, target: Target, line: u32) {
+        self.call_edge(kind, src, target, line, None);
+    }
+
+    /// Records an edge from node `src` for a call site that passes `arity` arguments
+    /// (`None`: not counted, e.g. `f(*args)`).
+    pub fn call_edge(
+        &mut self,
+        kind: EdgeKind,
+        src: NodeIdx,
+        target: Target,
+        line: u32,
+        arity: Option<u16>,
+    ) {
         let src = self.nodes[src].id.clone();
-        self.edges.push(EdgeFacts { kind, src, target, line });
+        self.edges.push(EdgeFacts { kind, src, target, line, arity });
     }
 
     /// Exports `key` as standing for node `idx`.

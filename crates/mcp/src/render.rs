@@ -5,8 +5,9 @@
 use crate::daemon::Coverage;
 use model::split_node_id;
 use protocol::{
-    ChangeKind, ChangesResult, ContextResult, EdgeEnd, NodeResult, NodeSummary, NodesPage, Reached,
-    RpcError, SearchResult, StatusResult, SyncResult, TestsResult, TraverseResult,
+    possible_note, ChangeKind, ChangesResult, ContextResult, EdgeEnd, NodeResult, NodeSummary,
+    NodesPage, PossibleAbout, PossibleEdge, Reached, RpcError, SearchResult, StatusResult,
+    SyncResult, TestsResult, TraverseResult,
 };
 use std::fmt::Write;
 
@@ -126,22 +127,65 @@ pub fn node(r: &NodeResult) -> String {
 }
 
 /// `callers` / `callees`: the traversal, one reached node per line, indented by depth;
-/// each with the call site's `path:line`.
+/// each with the call site's `path:line`. Then the possible edges when listed, and
+/// the line that says how many there are or that the answer is definite.
 pub fn reached(callers: bool, depth: u32, r: &TraverseResult) -> String {
     let mut out = String::new();
     let what = if callers { "caller" } else { "callee" };
     if r.reached.is_empty() && r.next_cursor.is_none() {
         let _ = writeln!(out, "{}: no {what}s found.", r.node);
-        return out;
+    } else {
+        let scope = if depth > 1 { format!(" (up to {depth} levels)") } else { String::new() };
+        let whats = format!("{what}s");
+        let _ = writeln!(out, "{}{scope} of {}:", plural(r.reached.len(), what, &whats), r.node);
+        for step in &r.reached {
+            let _ = writeln!(out, "{}", step_line(callers, step));
+        }
+        more(&mut out, &r.next_cursor);
     }
-    let scope = if depth > 1 { format!(" (up to {depth} levels)") } else { String::new() };
-    let whats = format!("{what}s");
-    let _ = writeln!(out, "{}{scope} of {}:", plural(r.reached.len(), what, &whats), r.node);
-    for step in &r.reached {
-        let _ = writeln!(out, "{}", step_line(callers, step));
-    }
-    more(&mut out, &r.next_cursor);
+    let about = if callers { PossibleAbout::Callers } else { PossibleAbout::Callees };
+    possible(&mut out, about, &r.node, r.possible_count, &r.possible);
     out
+}
+
+/// The possible edges (each `- src  [calls `text` at path:line] (possible:
+/// evidence)`), then the closing count line.
+fn possible(
+    out: &mut String,
+    about: PossibleAbout,
+    start: &str,
+    count: u64,
+    edges: &[PossibleEdge],
+) {
+    if !edges.is_empty() {
+        let header = match about {
+            PossibleAbout::Callers => {
+                "Possible callers (unresolved calls by name, not edges), best first:"
+            }
+            PossibleAbout::Callees => "Calls that could not be resolved (by name), best first:",
+            PossibleAbout::Tests => {
+                "Possible tests (unresolved calls by name, not edges), best first:"
+            }
+        };
+        let _ = writeln!(out, "{header}");
+    }
+    for e in edges {
+        let (path, _) = split_node_id(&e.src);
+        let evidence: Vec<&str> = e.evidence.iter().map(|v| v.as_str()).collect();
+        let how = if evidence.is_empty() {
+            format!("{}: name only", e.provenance)
+        } else {
+            format!("{}: {}", e.provenance, evidence.join(", "))
+        };
+        let dst = if about == PossibleAbout::Callees || e.dst == start {
+            String::new()
+        } else {
+            format!(" -> {}", e.dst)
+        };
+        let _ =
+            writeln!(out, "- {}  [calls `{}`{dst} at {path}:{}] ({how})", e.src, e.name, e.line);
+    }
+    let _ = writeln!(out, "{}", possible_note(about, start, count, edges.len(), "possible: true"));
 }
 
 fn step_line(callers: bool, step: &Reached) -> String {
@@ -159,12 +203,14 @@ pub fn tests(r: &TestsResult) -> String {
     let mut out = String::new();
     if r.tests.is_empty() {
         let _ = writeln!(out, "{}: no tests exercise it (directly or through helpers).", r.node);
-        return out;
+    } else {
+        let _ = writeln!(out, "{} exercising {}:", plural(r.tests.len(), "test", "tests"), r.node);
+        for t in &r.tests {
+            summary(&mut out, t);
+        }
+        more(&mut out, &r.next_cursor);
     }
-    let _ = writeln!(out, "{} exercising {}:", plural(r.tests.len(), "test", "tests"), r.node);
-    for t in &r.tests {
-        summary(&mut out, t);
-    }
+    possible(&mut out, PossibleAbout::Tests, &r.node, r.possible_count, &r.possible);
     out
 }
 
@@ -340,4 +386,61 @@ pub fn rpc_error(query: Option<&str>, e: &RpcError) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protocol::{Evidence, Provenance, Source};
+
+    fn traversal(possible_count: u64, possible: Vec<PossibleEdge>) -> TraverseResult {
+        TraverseResult {
+            clock: 1,
+            source: Source::Daemon,
+            node: "web/http.py::HttpRequest.get_host".into(),
+            reached: Vec::new(),
+            next_cursor: None,
+            possible_count,
+            possible,
+        }
+    }
+
+    #[test]
+    fn callers_end_with_the_possible_count_or_say_they_are_definite() {
+        let text = reached(true, 1, &traversal(10, Vec::new()));
+        assert_eq!(
+            text.lines().last(),
+            Some("+10 possible call sites by name (unresolved receivers): possible: true to list"),
+            "{text}"
+        );
+        let text = reached(true, 1, &traversal(0, Vec::new()));
+        assert_eq!(
+            text.lines().last(),
+            Some("all call sites named get_host are resolved (definite)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn listed_possible_edges_show_their_tier_and_evidence() {
+        let edge = PossibleEdge {
+            src: "web/views.py::untyped".into(),
+            dst: "web/http.py::HttpRequest.get_host".into(),
+            name: "request.get_host".into(),
+            line: 9,
+            kind: model::EdgeKind::Calls,
+            provenance: Provenance::Possible,
+            evidence: vec![Evidence::ReceiverName, Evidence::ImportsModule],
+            score: 6,
+        };
+        let text = reached(true, 1, &traversal(1, vec![edge]));
+        assert!(
+            text.contains(
+                "- web/views.py::untyped  [calls `request.get_host` at web/views.py:9] \
+                 (possible: receiver_name, imports_module)"
+            ),
+            "{text}"
+        );
+        assert!(text.ends_with("listed above\n"), "{text}");
+    }
 }

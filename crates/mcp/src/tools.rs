@@ -39,7 +39,10 @@ to run, and `context_pack` to get the most useful context around nodes or a ques
 a token budget. Node ids look like `path/to/file.py::Class.method`; tools also accept a \
 qualified or bare name (an ambiguous name answers with the candidate ids). After editing \
 files, call `sync` (or pass `sync: true`) before reading, so answers include your edits. \
-`changes_since` lists what changed in the graph after a clock.";
+`changes_since` lists what changed in the graph after a clock. `callers`, `callees` and \
+`related_tests` end by saying how many call sites match by name only and could not be \
+resolved (possible edges, listed with `possible: true`): check those before trusting a \
+list as complete.";
 
 /// Params of `find_symbol`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -60,7 +63,7 @@ pub struct FindInput {
     pub sync: bool,
 }
 
-/// Params of `get_node` and `related_tests`.
+/// Params of `get_node`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NodeInput {
@@ -89,6 +92,27 @@ pub struct TraverseInput {
     /// The `cursor` given by a previous answer, for the next page.
     #[serde(default)]
     pub cursor: Option<String>,
+    /// Also list the possible edges: for `callers`, calls of the node's name that
+    /// could not be resolved (ranked by evidence); for `callees`, the node's calls
+    /// that could not be resolved. They are always counted.
+    #[serde(default)]
+    pub possible: bool,
+    /// Wait until every file change made so far is in the graph before answering.
+    #[serde(default)]
+    pub sync: bool,
+}
+
+/// Params of `related_tests`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestsInput {
+    /// A node id (`pkg/mod.py::Class.method`), a qualified name (`Class.method`) or a
+    /// bare name (`method`; when several nodes have it, the answer lists their ids).
+    pub node: String,
+    /// Also list the possible tests: tests whose call of the node's name could not be
+    /// resolved (ranked by evidence). They are always counted.
+    #[serde(default)]
+    pub possible: bool,
     /// Wait until every file change made so far is in the graph before answering.
     #[serde(default)]
     pub sync: bool,
@@ -288,7 +312,9 @@ impl CodehubMcp {
 
     /// Who calls this node: the calling functions with the `path:line` of each call
     /// site and how sure the edge is (`exact`, `inferred`); with `depth` > 1, their
-    /// callers too (breadth-first, indented by level).
+    /// callers too (breadth-first, indented by level). Ends with how many calls of
+    /// the node's name could not be resolved (possible callers; `possible: true`
+    /// lists them, ranked by evidence), or says the answer is definite.
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn callers(
         &self,
@@ -299,7 +325,7 @@ impl CodehubMcp {
 
     /// What this node calls: the called functions with the `path:line` of each call
     /// site; calls the graph could not resolve are listed by name. With `depth` > 1,
-    /// what those call too.
+    /// what those call too. Ends with how many calls could not be resolved.
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn callees(
         &self,
@@ -309,13 +335,21 @@ impl CodehubMcp {
     }
 
     /// The test functions that exercise this node (calling it directly or through
-    /// helpers of their own file): the tests to run after changing it.
+    /// helpers of their own file): the tests to run after changing it. Ends with how
+    /// many other tests call its name without being resolved to it (`possible: true`
+    /// lists them).
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn related_tests(
         &self,
-        Parameters(input): Parameters<NodeInput>,
+        Parameters(input): Parameters<TestsInput>,
     ) -> Result<CallToolResult, ErrorData> {
-        let p = protocol::NodeParams { node: input.node.clone(), sync: input.sync };
+        let p = protocol::TestsParams {
+            node: input.node.clone(),
+            possible: input.possible,
+            limit: None,
+            cursor: None,
+            sync: input.sync,
+        };
         self.run(method::GRAPH_TESTS, params(p), Some(input.node), render::tests).await
     }
 
@@ -402,6 +436,7 @@ impl CodehubMcp {
         let p = protocol::TraverseParams {
             node: input.node.clone(),
             depth: input.depth,
+            possible: input.possible,
             limit: input.limit,
             cursor: input.cursor,
             sync: input.sync,

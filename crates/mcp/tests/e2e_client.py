@@ -135,6 +135,30 @@ async def main(binary: str, root: Path) -> None:
                 check("pkg/core.py::Engine.run" in text, "callers lists Engine.run", callers)
                 check("pkg/core.py:8" in text, "callers gives the call site", callers)
                 check("pkg/extra.py::twice" not in text, "callers before the edit", callers)
+                check(
+                    text.rstrip().endswith("all call sites named helper are resolved (definite)"),
+                    "callers ends by saying the answer is definite",
+                    callers,
+                )
+                check(
+                    callers.structured_content["possible_count"] == 0,
+                    "callers counts the possible call sites",
+                    callers,
+                )
+                runs = await call_ok(
+                    session, "callers", {"node": "pkg/other.py::run", "possible": True}
+                )
+                check(
+                    "possible call site" in text_of(runs) or "(definite)" in text_of(runs),
+                    "callers of run end with the possible-edges line",
+                    runs,
+                )
+                check(
+                    runs.structured_content["possible_count"]
+                    == len(runs.structured_content["possible"]),
+                    "possible: true lists every possible caller",
+                    runs,
+                )
 
                 tests = await call_ok(session, "related_tests", {"node": "Engine.run"})
                 check("tests/test_core.py::test_run" in text_of(tests), "related_tests", tests)

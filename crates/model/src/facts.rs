@@ -62,6 +62,10 @@ pub struct EdgeFacts {
     pub target: Target,
     /// 1-based line of the site (the call, the import, the base class).
     pub line: u32,
+    /// Arguments passed at a call site, when the extractor counted them (Python
+    /// calls without `*`/`**` unpacking); `None` for other edges and languages.
+    /// Ranks possible edges by arity (see `model::Evidence::Arity`).
+    pub arity: Option<u16>,
 }
 
 /// Where an edge points.

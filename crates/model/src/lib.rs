@@ -9,7 +9,7 @@ pub mod state_dir;
 
 pub use state::{
     summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, IndexingProgress,
-    NodeState, NodeSummary, Reached,
+    NodeState, NodeSummary, PossibleEdge, Reached,
 };
 
 use serde::{Deserialize, Serialize};
@@ -88,8 +88,42 @@ string_enum! {
         Exact = "exact",
         /// A heuristic: a receiver type guessed, one of several same-named candidates.
         Inferred = "inferred",
+        /// Never stored: a call site whose callee name matches a node but which was not
+        /// resolved to it, reported beside an answer ([`PossibleEdge`]), never as an edge.
+        Possible = "possible",
         /// The destination is kept by name only: outside the root, dynamic, or unknown.
         Unresolved = "unresolved",
+    }
+}
+
+string_enum! {
+    /// Why a [`PossibleEdge`] may be real: what ranks it among the call sites that
+    /// only match by name. Each adds [`Evidence::weight`] to the edge's score.
+    Evidence {
+        /// The call site is in the file that defines the node (its module).
+        SameModule = "same_module",
+        /// The call site's file imports something from the file that defines the node.
+        ImportsModule = "imports_module",
+        /// The receiver is named like the node's class or module, compared by words
+        /// without regard to case or `_` (`request.get_host` → `HttpRequest`).
+        ReceiverName = "receiver_name",
+        /// The call passes as many arguments as the node's signature accepts.
+        Arity = "arity",
+        /// (Callees) some node of the index has the called name: the call may reach
+        /// one of them.
+        NameInIndex = "name_in_index",
+    }
+}
+
+impl Evidence {
+    /// What this evidence adds to a possible edge's score: a receiver named like the
+    /// class says most, the module relation next, arity and a known name least.
+    pub fn weight(self) -> u32 {
+        match self {
+            Evidence::ReceiverName => 4,
+            Evidence::SameModule | Evidence::ImportsModule => 2,
+            Evidence::Arity | Evidence::NameInIndex => 1,
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! for lists, and edges. These are the shapes the CLI prints with `--json` and the
 //! servers put on the wire.
 
-use crate::{EdgeKind, Language, NodeKind, Provenance, Span, UpdateSource};
+use crate::{EdgeKind, Evidence, Language, NodeKind, Provenance, Span, UpdateSource};
 use serde::{Deserialize, Serialize};
 
 /// Everything stored about one node (SPEC §3).
@@ -90,6 +90,36 @@ pub struct Reached {
     pub depth: u32,
     pub via: String,
     pub edge: EdgeEnd,
+}
+
+/// A call site that may be an edge the graph could not resolve (provenance
+/// [`Provenance::Possible`], below `inferred`): for callers and tests, an unresolved
+/// call whose callee's last name segment is the node's name; for callees, an
+/// unresolved call the node makes. Shape on the wire:
+/// `{"src": "django/middleware/common.py::CommonMiddleware.process_request",
+/// "dst": "django/http/request.py::HttpRequest.get_host", "name": "request.get_host",
+/// "line": 48, "kind": "calls", "provenance": "possible",
+/// "evidence": ["imports_module", "receiver_name"], "score": 6}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PossibleEdge {
+    /// The node that holds the call site (the possible caller or test).
+    pub src: String,
+    /// The node it may reach (the start node, or with depth > 1 a node reached on the
+    /// way); for callees, the callee as the code names it (= `name`).
+    pub dst: String,
+    /// The callee as the code wrote it, e.g. `request.get_host` (at most 80 characters).
+    pub name: String,
+    /// 1-based line of the call site, in `src`'s file.
+    pub line: u32,
+    /// `calls`, or `tests` for a test's unresolved direct call.
+    pub kind: EdgeKind,
+    /// Always [`Provenance::Possible`].
+    pub provenance: Provenance,
+    /// What ranks it, strongest first; empty when only the name matches.
+    pub evidence: Vec<Evidence>,
+    /// The sum of the evidence's weights ([`Evidence::weight`]); lists are sorted by
+    /// it, highest first.
+    pub score: u32,
 }
 
 /// First line of a docstring, trimmed; `None` when it is blank.

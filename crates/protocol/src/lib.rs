@@ -47,8 +47,8 @@ use std::fmt;
 pub mod strict;
 
 pub use model::{
-    Change, ChangeKind, DaemonStatus, EdgeEnd, IndexStatus, IndexingProgress, NodeState,
-    NodeSummary, Reached,
+    Change, ChangeKind, DaemonStatus, EdgeEnd, Evidence, IndexStatus, IndexingProgress, NodeState,
+    NodeSummary, PossibleEdge, Provenance, Reached,
 };
 
 /// The only JSON-RPC version spoken: the value of every message's `jsonrpc` field.
@@ -76,6 +76,64 @@ pub const MAX_SYNC_TIMEOUT_MS: u64 = 600_000;
 /// digits and `_`. Bound a query with [`MAX_QUERY_WORDS`] on this count.
 pub fn query_words(query: &str) -> impl Iterator<Item = &str> {
     query.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty())
+}
+
+/// Which answer a [`possible_note`] ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PossibleAbout {
+    /// `graph.callers`: unresolved calls of the node's name.
+    Callers,
+    /// `graph.callees`: unresolved calls the node makes.
+    Callees,
+    /// `graph.tests`: tests whose call of the node's name is unresolved.
+    Tests,
+}
+
+/// The line that ends every human and agent answer about callers, callees and tests
+/// (the CLI, MCP and context packs share this wording): how many possible edges there
+/// are and how to list them, or that the answer is definite. `node` is the start
+/// node's id, `count` the result's `possible_count`, `listed` how many of them the
+/// answer lists, `hint` how to ask for them (`--possible`, `possible: true`).
+///
+/// `"+10 possible call sites by name (unresolved receivers): --possible to list"`,
+/// `"all call sites named get_host are resolved (definite)"`.
+pub fn possible_note(
+    about: PossibleAbout,
+    node: &str,
+    count: u64,
+    listed: usize,
+    hint: &str,
+) -> String {
+    let (_, qualified) = model::split_node_id(node);
+    let last = qualified.rsplit('.').next().unwrap_or(qualified);
+    let name = last.split('#').next().unwrap_or(last);
+    let name = if name.is_empty() { node } else { name };
+    let s = if count == 1 { "" } else { "s" };
+    if count == 0 {
+        return match about {
+            PossibleAbout::Callers => {
+                format!("all call sites named {name} are resolved (definite)")
+            }
+            PossibleAbout::Callees => "all calls resolved (definite)".to_owned(),
+            PossibleAbout::Tests => {
+                format!("no other test calls {name} by name (definite)")
+            }
+        };
+    }
+    let what = match about {
+        PossibleAbout::Callers => {
+            format!("+{count} possible call site{s} by name (unresolved receivers)")
+        }
+        PossibleAbout::Callees => {
+            format!("+{count} call{s} not resolved (callee known by name only)")
+        }
+        PossibleAbout::Tests => format!("+{count} possible test{s} by name (unresolved calls)"),
+    };
+    match listed {
+        0 => format!("{what}: {hint} to list"),
+        n if n as u64 >= count => format!("{what}, listed above"),
+        n => format!("{what}, the best {n} listed above"),
+    }
 }
 
 /// Method names, as they appear in a request's `method` field.
@@ -422,7 +480,8 @@ pub struct FindParams {
 }
 
 /// Params of `graph.callers` and `graph.callees`: the start `node` (id, qualified or
-/// bare name), `depth` 1..=[`MAX_DEPTH`] (default 1 = direct calls). Paged.
+/// bare name), `depth` 1..=[`MAX_DEPTH`] (default 1 = direct calls), `possible` to
+/// list the possible edges too (they are always counted). Paged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TraverseParams {
@@ -431,6 +490,10 @@ pub struct TraverseParams {
     /// Levels to follow: 1 (the default) = direct calls only, at most [`MAX_DEPTH`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depth: Option<u32>,
+    /// List the possible edges ([`TraverseResult::possible`]) on the first page
+    /// (default false: only `possible_count`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub possible: bool,
     /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
@@ -453,13 +516,17 @@ pub struct NodeParams {
     pub sync: bool,
 }
 
-/// Params of `graph.tests`: a node (id, qualified or bare name) and the page of its
-/// tests. Paged.
+/// Params of `graph.tests`: a node (id, qualified or bare name), the page of its
+/// tests, and `possible` to list the possible tests too (always counted). Paged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TestsParams {
     /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
     pub node: String,
+    /// List the possible tests ([`TestsResult::possible`]) on the first page
+    /// (default false: only `possible_count`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub possible: bool,
     /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
@@ -640,6 +707,13 @@ pub struct NodesPage {
 /// Result of `graph.callers` / `graph.callees`: one page of the breadth-first
 /// traversal, shallowest first; each node once, at its shallowest depth. Unresolved
 /// callees appear by name (`edge.resolved == false`) and are not followed.
+///
+/// Beside the traversal, the possible edges ([`PossibleEdge`], provenance
+/// `possible`), never mixed into `reached`: for callers, unresolved calls whose
+/// callee's last name segment is the name of the start node (or, with `depth` > 1,
+/// of a node reached before the last level); for callees, the unresolved calls of
+/// the start node and of the nodes reached before the last level. `possible_count`
+/// is 0 exactly when the answer is definite.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraverseResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
@@ -652,6 +726,13 @@ pub struct TraverseResult {
     pub reached: Vec<Reached>,
     /// Pass back as `cursor` for the next page; `null` on the last page.
     pub next_cursor: Option<String>,
+    /// How many possible edges there are (listed or not); 0 = every call site resolved.
+    #[serde(default)]
+    pub possible_count: u64,
+    /// With `possible: true`, on the first page: the possible edges, best first (by
+    /// `score`), at most `limit` of them; else empty.
+    #[serde(default)]
+    pub possible: Vec<PossibleEdge>,
 }
 
 /// Result of `graph.neighbors`: a node and what is one step away from it.
@@ -688,6 +769,14 @@ pub struct TestsResult {
     /// Pass back as `cursor` for the next page; `null` on the last page.
     #[serde(default)]
     pub next_cursor: Option<String>,
+    /// How many possible tests there are (listed or not): tests, not among `tests`,
+    /// whose direct call of the node's name is unresolved. 0 = none by name.
+    #[serde(default)]
+    pub possible_count: u64,
+    /// With `possible: true`, on the first page: one possible edge per possible test
+    /// (its best call site, kind `tests`), best first, at most `limit`; else empty.
+    #[serde(default)]
+    pub possible: Vec<PossibleEdge>,
 }
 
 /// One search hit: the node's summary fields plus its BM25 `score` (lower is better).
@@ -807,6 +896,24 @@ pub struct ContextResult {
     pub unchanged: Vec<String>,
     /// The session, when one was given.
     pub session: Option<String>,
+    /// Per seed, in seed order: how many possible edges its `callers`, `callees` and
+    /// `tests` answers have (also said in the seed's text). List them with
+    /// `graph.callers`/`graph.callees`/`graph.tests` and `possible: true`.
+    #[serde(default)]
+    pub possible: Vec<PossibleCounts>,
+}
+
+/// How many possible edges one node's answers have (see [`PossibleEdge`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PossibleCounts {
+    /// The node's id.
+    pub id: String,
+    /// Unresolved calls of the node's name (`graph.callers`' `possible_count`).
+    pub callers: u64,
+    /// Unresolved calls the node makes (`graph.callees`' `possible_count`).
+    pub callees: u64,
+    /// Tests that may exercise it by name (`graph.tests`' `possible_count`).
+    pub tests: u64,
 }
 
 /// Result of `changes.subscribe`: notifications follow for every commit after `clock`.

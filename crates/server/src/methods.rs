@@ -271,17 +271,22 @@ fn nodes_find(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
 }
 
 fn graph_callers(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    traverse(cx, params, Store::callers)
+    traverse(cx, params, Store::callers, Store::possible_callers)
 }
 
 fn graph_callees(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    traverse(cx, params, Store::callees)
+    traverse(cx, params, Store::callees, Store::possible_callees)
 }
+
+/// A store query for the possible edges around some nodes (their count, and the
+/// edges themselves when the bool is true).
+type PossibleOf = fn(&Store, &[String], bool) -> store::Result<store::Possible>;
 
 fn traverse(
     cx: &Cx<'_>,
     params: Value,
     walk: fn(&Store, &str, u32) -> store::Result<Vec<protocol::Reached>>,
+    possible_of: PossibleOf,
 ) -> Result<Value, RpcError> {
     let p: TraverseParams = parse(params)?;
     let depth = p.depth.unwrap_or(protocol::DEFAULT_DEPTH);
@@ -296,8 +301,29 @@ fn traverse(
     let id = cx.resolve(&p.node)?;
     // The traversal is computed whole and cut: it is bounded by the graph and depth.
     let reached = walk(cx.store, &id, depth).map_err(store_error)?;
+    // The possible edges are those of every node whose own edges the traversal
+    // followed: the start, and the resolved nodes reached before the last level.
+    let mut around = vec![id.clone()];
+    let mut listed: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for step in &reached {
+        if step.edge.resolved && step.depth < depth && listed.insert(step.edge.id.as_str()) {
+            around.push(step.edge.id.clone());
+        }
+    }
+    let list = p.possible && page.offset == 0;
+    let possible = possible_of(cx.store, &around, list).map_err(store_error)?;
     let (reached, next_cursor) = page.cut(reached);
-    reply(TraverseResult { clock, source: cx.source(), node: id, reached, next_cursor })
+    let mut possible_edges = possible.edges;
+    possible_edges.truncate(page.limit);
+    reply(TraverseResult {
+        clock,
+        source: cx.source(),
+        node: id,
+        reached,
+        next_cursor,
+        possible_count: possible.count,
+        possible: possible_edges,
+    })
 }
 
 fn graph_neighbors(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
@@ -339,7 +365,19 @@ fn graph_tests(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     let state = cx.node(&id)?;
     let (ids, next_cursor) = page.cut(state.related_tests);
     let tests = cx.store.summaries_of(&ids).map_err(store_error)?;
-    reply(TestsResult { clock, source: cx.source(), node: id, tests, next_cursor })
+    let list = p.possible && page.offset == 0;
+    let possible = cx.store.possible_tests(&id, list).map_err(store_error)?;
+    let mut possible_edges = possible.edges;
+    possible_edges.truncate(page.limit);
+    reply(TestsResult {
+        clock,
+        source: cx.source(),
+        node: id,
+        tests,
+        next_cursor,
+        possible_count: possible.count,
+        possible: possible_edges,
+    })
 }
 
 fn search_text(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {

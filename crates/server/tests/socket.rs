@@ -896,3 +896,58 @@ fn a_context_pack_never_reads_through_a_symlink_to_dev_zero_or_a_fifo() {
     let pack = c.call(method::CONTEXT_PACK, json!({"nodes": ["Engine.run"]})).unwrap();
     assert!(pack["text"].as_str().unwrap().contains("changed on disk"), "{pack}");
 }
+
+#[test]
+fn callers_callees_and_tests_carry_their_possible_edges() {
+    let daemon = Daemon::start();
+    // `engine.run()` on an untyped parameter resolves to nothing: a possible caller of
+    // Engine.run, named like its class, in a file that imports the class's module.
+    write(
+        &daemon.root,
+        "late.py",
+        "from pkg.core import Engine\n\n\ndef later(engine):\n    return engine.run()\n",
+    );
+    index(&daemon.root);
+    let mut c = daemon.client();
+
+    let counted = c.call(method::GRAPH_CALLERS, json!({"node": "Engine.run"})).unwrap();
+    assert_eq!(counted["possible_count"], 1, "{counted}");
+    assert_eq!(counted["possible"], json!([]), "listed only when asked: {counted}");
+
+    let listed =
+        c.call(method::GRAPH_CALLERS, json!({"node": "Engine.run", "possible": true})).unwrap();
+    assert_eq!(
+        listed["possible"],
+        json!([{
+            "src": "late.py::later",
+            "dst": "pkg/core.py::Engine.run",
+            "name": "engine.run",
+            "line": 5,
+            "kind": "calls",
+            "provenance": "possible",
+            "evidence": ["receiver_name", "imports_module", "arity"],
+            "score": 7
+        }]),
+        "{listed}"
+    );
+    let resolved: Vec<&str> = listed["reached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["edge"]["provenance"].as_str().unwrap())
+        .collect();
+    assert!(!resolved.contains(&"possible"), "never mixed with the traversal: {listed}");
+
+    let callees =
+        c.call(method::GRAPH_CALLEES, json!({"node": "later", "possible": true})).unwrap();
+    assert_eq!(callees["possible_count"], 1, "{callees}");
+    assert_eq!(callees["possible"][0]["name"], "engine.run");
+
+    let definite = c.call(method::GRAPH_CALLERS, json!({"node": "pkg/core.py::helper"})).unwrap();
+    assert_eq!(definite["possible_count"], 0, "{definite}");
+
+    let tests =
+        c.call(method::GRAPH_TESTS, json!({"node": "Engine.run", "possible": true})).unwrap();
+    assert_eq!(tests["possible_count"], 0, "later is no test: {tests}");
+    assert_eq!(tests["possible"], json!([]));
+}

@@ -9,6 +9,7 @@
 
 mod link;
 mod pack;
+mod possible;
 mod read;
 mod schema;
 mod write;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 pub use pack::{Link, PackNode};
+pub use possible::Possible;
 pub use read::{Interrupt, LinkState, Resolution, Status};
 pub use schema::SCHEMA_VERSION;
 pub use write::{FileChange, FileMeta, Writer};

@@ -6,7 +6,7 @@ use crate::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Migration N takes a store from version N-1 to N. Append only: never edit a
 /// migration that has shipped.
@@ -171,6 +171,20 @@ CREATE INDEX edges_src ON edges(src, kind);
 CREATE INDEX edges_dst ON edges(dst, kind) WHERE resolved;
 CREATE INDEX edges_target_key ON edges(target_key, key_inferred) WHERE target_key IS NOT NULL;
 CREATE INDEX edges_target_name ON edges(target_name) WHERE target_key IS NOT NULL;
+"#,
+    // 3: possible edges (`read.rs`, `Store::possible_callers`) look unresolved calls up
+    // by their callee's last name segment. A keyed edge has it in `target_name`; a
+    // call known by its text only (`request.get_host`) is indexed by an expression
+    // over `dst`: what follows its last `.`, `:` or `>` (rtrim strips every trailing
+    // character that is not one of them), so the writer stores nothing more. Only
+    // unkeyed unresolved calls and tests edges are in it (on Django, about a third
+    // of the edges). `arity` is a call site's argument count, for ranking by it.
+    r#"
+ALTER TABLE edges ADD COLUMN arity INTEGER;
+CREATE INDEX edges_unresolved_name ON edges(
+    substr(dst, length(rtrim(dst, replace(replace(replace(dst, '.', ''), ':', ''), '>', ''))) + 1),
+    kind
+) WHERE target_key IS NULL AND NOT resolved AND kind IN ('calls', 'tests');
 "#,
 ];
 

@@ -50,6 +50,7 @@ struct EdgeSig {
     key_inferred: bool,
     dst: Option<String>,
     provenance: Option<String>,
+    arity: Option<u16>,
 }
 
 impl EdgeSig {
@@ -78,6 +79,7 @@ impl EdgeSig {
             key_inferred,
             dst,
             provenance,
+            arity: edge.arity,
         }
     }
 }
@@ -479,8 +481,8 @@ impl<'c> Writer<'c> {
         {
             let mut insert = self.tx.prepare_cached(
                 "INSERT INTO edges (src, kind, dst, resolved, provenance, line,
-                    target_key, target_name, key_name, key_inferred)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    target_key, target_name, key_name, key_inferred, arity)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             for (edge, (dst, resolved, provenance, key, name, inferred)) in
                 new_edges.into_iter().zip(rows)
@@ -502,7 +504,8 @@ impl<'c> Writer<'c> {
                     key,
                     key.map(|k| link::last_segment(k)),
                     name,
-                    inferred
+                    inferred,
+                    edge.arity
                 ])?;
             }
         }
@@ -906,7 +909,7 @@ impl<'c> Writer<'c> {
     fn edge_rows(&self, path: &str) -> Result<HashMap<EdgeSig, Vec<i64>>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT e.rowid, n.id, e.kind, e.line, e.target_key, KEY_NAME, e.key_inferred, e.dst,
-                    e.provenance
+                    e.provenance, e.arity
              FROM nodes n JOIN edges e ON e.src = n.rowid WHERE n.path = ?1"
                 .replace("KEY_NAME", KEY_NAME)
                 .as_str(),
@@ -925,6 +928,7 @@ impl<'c> Writer<'c> {
                 key_inferred: r.get(6)?,
                 dst: if keyed { None } else { Some(r.get(7)?) },
                 provenance: if keyed { None } else { Some(r.get(8)?) },
+                arity: r.get(9)?,
             };
             out.entry(sig).or_default().push(r.get(0)?);
         }

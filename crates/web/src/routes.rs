@@ -487,6 +487,8 @@ struct TraverseQuery {
     depth: Option<u32>,
     limit: Option<u32>,
     cursor: Option<String>,
+    /// `possible=true` lists the possible edges (always counted).
+    possible: Option<bool>,
 }
 
 /// Query of `/v1/nodes/{id}/tests`: a page (tests have no depth).
@@ -495,6 +497,8 @@ struct TraverseQuery {
 struct PageQuery {
     limit: Option<u32>,
     cursor: Option<String>,
+    /// `possible=true` lists the possible tests (always counted).
+    possible: Option<bool>,
 }
 
 /// Query of `/v1/search`.
@@ -560,9 +564,9 @@ async fn nodes(
     match route {
         Some(m) => {
             let mut params = json!({ "node": id });
-            let (limit, cursor) = if m == method::GRAPH_TESTS {
+            let (limit, cursor, possible) = if m == method::GRAPH_TESTS {
                 match parse_query::<PageQuery>(&query) {
-                    Ok(q) => (q.limit, q.cursor),
+                    Ok(q) => (q.limit, q.cursor, q.possible),
                     Err(error) => return rest_error(error),
                 }
             } else {
@@ -571,11 +575,14 @@ async fn nodes(
                         if let Some(depth) = q.depth {
                             params["depth"] = depth.into();
                         }
-                        (q.limit, q.cursor)
+                        (q.limit, q.cursor, q.possible)
                     }
                     Err(error) => return rest_error(error),
                 }
             };
+            if possible == Some(true) {
+                params["possible"] = true.into();
+            }
             if let Some(limit) = limit {
                 params["limit"] = limit.into();
             }

@@ -17,10 +17,10 @@ impl<'s, 't> Py<'s, 't> {
     pub(super) fn calls(&mut self, owner: usize) {
         let sites = std::mem::take(&mut self.owners[owner].sites);
         let idx = self.owners[owner].idx;
-        for (function, line, pos) in sites {
+        for (function, line, pos, arity) in sites {
             let ctx = Ctx { owner, pos, user: Some(idx) };
             for target in self.call_targets(function, ctx) {
-                self.b.edge(EdgeKind::Calls, idx, target, line);
+                self.b.call_edge(EdgeKind::Calls, idx, target, line, arity);
             }
         }
     }

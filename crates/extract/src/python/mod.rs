@@ -75,8 +75,9 @@ struct Owner<'t> {
     class: Option<NodeIdx>,
     /// Local variables: every binding of each name in this body, in source order.
     vars: HashMap<String, Vec<Assign<'t>>>,
-    /// Call sites in this body: the callee, the line, the byte the call starts at.
-    sites: Vec<(Node<'t>, u32, usize)>,
+    /// Call sites in this body: the callee, the line, the byte the call starts at,
+    /// and the number of arguments (`None` with `*`/`**` unpacking).
+    sites: Vec<(Node<'t>, u32, usize, Option<u16>)>,
     /// `return` statements in this body, and whether it yields (a generator).
     returns: Vec<Node<'t>>,
     generator: bool,

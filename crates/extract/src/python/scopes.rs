@@ -50,7 +50,7 @@ impl<'s, 't> Py<'s, 't> {
             match kind {
                 "call" => {
                     if let Some(f) = node.child_by_field_name("function") {
-                        sites.push((f, walk::line(node), start));
+                        sites.push((f, walk::line(node), start, call_arity(node)));
                     }
                 }
                 "return_statement" => returns.push(node),
@@ -437,4 +437,23 @@ pub(super) fn loop_variables<'t>(
             }
         }
     }
+}
+
+/// The number of arguments a `call` passes, or `None` when it unpacks (`*xs`,
+/// `**kw`) and the count is unknown. `f(x for x in y)` passes one.
+fn call_arity(call: Node<'_>) -> Option<u16> {
+    let args = call.child_by_field_name("arguments")?;
+    if args.kind() == "generator_expression" {
+        return Some(1);
+    }
+    let mut n: u16 = 0;
+    let mut cursor = args.walk();
+    for arg in args.named_children(&mut cursor) {
+        match arg.kind() {
+            "comment" => {}
+            "list_splat" | "dictionary_splat" => return None,
+            _ => n = n.saturating_add(1),
+        }
+    }
+    Some(n)
 }
