@@ -19,6 +19,7 @@ fn main() {
             model::Language::TypeScript => tree_sitter_typescript::LANGUAGE_TSX.into(),
             model::Language::C => tree_sitter_c::LANGUAGE.into(),
             model::Language::Go => tree_sitter_go::LANGUAGE.into(),
+            model::Language::Java => tree_sitter_java::LANGUAGE.into(),
         };
         let started = Instant::now();
         let mut parser = tree_sitter::Parser::new();
