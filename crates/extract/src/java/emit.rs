@@ -189,7 +189,8 @@ impl<'s, 't> Jx<'s, 't> {
 
     /// The symbols other files' calls link through: each exported type's supertypes
     /// (`{T}.*`, with an `order:` row), field types (`{T}.f.*`), return types
-    /// (`{T}.m.__return__`) and default constructor (`{T}.<init>` → the class); the
+    /// (`{T}.{N}args.m.__return__`) and default constructor (`{T}.0args.<init>` →
+    /// the class; a record's canonical one likewise); the
     /// module as `java:{package}.package`; the on-demand scope's star rows.
     pub(super) fn export_resolution_symbols(&mut self) {
         if !self.pkg.is_empty() {
@@ -212,8 +213,15 @@ impl<'s, 't> Jx<'s, 't> {
             if targets.len() > 1 {
                 self.b.export_alias(format!("{key}.*"), format!("order:{}", targets.join(" ")));
             }
-            if !self.ctors.contains_key(&t) && !self.types[t].is_interface {
-                self.b.export_node(format!("{key}.{CONSTRUCTOR}"), self.types[t].node);
+            // The default constructor (a record's canonical one) is the class.
+            let implicit = self.types[t].is_record.then_some(self.types[t].components);
+            let ctors = self.ctors.get(&t);
+            let default = match implicit {
+                Some(n) => ctors.is_none_or(|c| !c.iter().any(|m| m.arity == n)).then_some(n),
+                None => ctors.is_none().then_some(0),
+            };
+            if let Some(n) = default.filter(|_| !self.types[t].is_interface) {
+                self.b.export_node(member_key(&key, n, CONSTRUCTOR), self.types[t].node);
             }
         }
         let mut fields: Vec<((usize, String), Ty)> = self
@@ -227,17 +235,22 @@ impl<'s, 't> Jx<'s, 't> {
             let key = format!("{}.{name}.*", self.types[t].key);
             self.b.export_alias(key, ty.key);
         }
-        let mut results: Vec<(usize, String, Ty)> = self
-            .methods
-            .iter()
-            .filter(|((t, _), _)| self.types[*t].exported)
-            .filter_map(|((t, name), overloads)| {
-                overloads.iter().find_map(|m| m.result.clone()).map(|r| (*t, name.clone(), r))
-            })
-            .collect();
+        let mut results: Vec<(String, Ty)> = Vec::new();
+        for ((t, name), overloads) in &self.methods {
+            if !self.types[*t].exported {
+                continue;
+            }
+            for m in overloads {
+                let Some(r) = &m.result else { continue };
+                for a in call_arities(m.arity, m.varargs) {
+                    let key = member_key(&self.types[*t].key, a, name);
+                    results.push((format!("{key}.__return__"), r.clone()));
+                }
+            }
+        }
         results.sort();
-        for (t, name, ty) in results {
-            let key = format!("{}.{name}.__return__", self.types[t].key);
+        results.dedup_by(|a, b| a.0 == b.0);
+        for (key, ty) in results {
             self.b.export_alias(key, ty.key);
         }
         if let Some(scope) = self.scope.clone() {

@@ -214,6 +214,7 @@ impl<'s, 't> Jx<'s, 't> {
             supers: Vec::new(),
             type_params,
             is_interface: kind == NodeKind::Interface,
+            is_record: decl.kind() == "record_declaration",
             components: 0,
         });
         if decl.kind() == "enum_constant" {
@@ -401,15 +402,15 @@ impl<'s, 't> Jx<'s, 't> {
         }
         let info = MethodInfo { node: idx, arity, varargs, result: None };
         let exported = self.types[t].exported;
-        if is_ctor {
-            if exported {
-                self.b.export_node(format!("{}.{CONSTRUCTOR}", self.types[t].key), idx);
+        let member = if is_ctor { CONSTRUCTOR } else { name.as_str() };
+        if exported {
+            for a in call_arities(arity, varargs) {
+                self.b.export_node(member_key(&self.types[t].key, a, member), idx);
             }
+        }
+        if is_ctor {
             self.ctors.entry(t).or_default().push(info);
         } else {
-            if exported {
-                self.b.export_node(format!("{}.{name}", self.types[t].key), idx);
-            }
             let overloads = self.methods.entry((t, name.clone())).or_default();
             overloads.push(info);
             let position = overloads.len() - 1;

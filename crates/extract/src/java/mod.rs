@@ -19,10 +19,15 @@
 //! it. Lambdas are not nodes: their calls are the enclosing method's.
 //!
 //! Symbol keys (see `docs/store.md`): `java:` + the source-level qualified name, so
-//! keys need no file paths: `java:com.example.App`, `java:com.example.App.run`,
-//! `java:com.example.Outer.Inner`. Constructors are `{class}.<init>` (a class
-//! without one exports its own node there: the default constructor), a module
-//! `java:{package}.package` (both are words no Java identifier can be). A simple type
+//! keys need no file paths: `java:com.example.App`, `java:com.example.Outer.Inner`.
+//! A method's key holds the number of arguments it is called with before its name,
+//! `java:com.example.App.2args.run`, so that a call in another file reaches the
+//! overload of its arity (a varargs method is keyed for each arity from its fixed
+//! parameters to [`VARARGS_SPREAD`] more). Constructors are `{class}.{N}args.<init>`
+//! (a class without one exports its own node as `0args`: the default constructor;
+//! a record's implicit canonical constructor likewise), a module
+//! `java:{package}.package` (`2args`, `<init>` and `package` are words no Java
+//! identifier can be). A simple type
 //! name is, in Java's order: a type of this file, a single-type import, a well-known
 //! `java.lang` class, and otherwise a class of the file's own package
 //! (`java:{package}.Name`). A file with on-demand imports (`import a.b.*;`) cannot
@@ -30,7 +35,7 @@
 //! `java:{package}.{stem}.import.Name`, and exports star rows from that scope to its
 //! package, each imported package and `java.lang`, in that order, so the linker finds
 //! the class where Java would. Calls into the JDK or any class outside the root stay
-//! unresolved under their qualified name (`java.util.List.add`,
+//! unresolved under their qualified name, without the arity (`java.util.List.add`,
 //! `java.util.ArrayList.<init>`, `java.lang.System.out.println`).
 //!
 //! Types of values, for calls `x.m()`: parameters, locals (`T x`, `var x = new T()`),
@@ -40,9 +45,9 @@
 //! class's supertypes are star rows (`{class}.*`, with an `order:` row), so an
 //! inherited method or an interface's default method links in the class that
 //! declares it; `extends` gives `inherits` edges, `implements` `implements` edges.
-//! Overloads in one file are told apart by argument count; across files every
-//! overload exports the same key, so the store links such a call `inferred`.
-//! Method references (`Foo::bar`) are not calls.
+//! Overloads are told apart by argument count, in the file and across files (not by
+//! argument types: two overloads of one arity both claim the key, so the store links
+//! such a call `inferred`). Method references (`Foo::bar`) are not calls.
 //!
 //! Tests: a method annotated `@Test`, `@ParameterizedTest`, `@RepeatedTest`,
 //! `@TestFactory` or `@TestTemplate` (JUnit 4 and 5, TestNG), and in a test class
@@ -65,7 +70,7 @@ mod emit;
 mod lower;
 mod scopes;
 
-/// A value's type as a key: `java:a.b.C` (a class), `java:a.b.C.m.__return__`
+/// A value's type as a key: `java:a.b.C` (a class), `java:a.b.C.0args.m.__return__`
 /// (whatever `m` returns). `inferred` when the type was not stated where the value
 /// was declared.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,6 +98,8 @@ struct TypeInfo {
     type_params: Vec<String>,
     /// Whether it is an interface (its fields are constants).
     is_interface: bool,
+    /// Whether it is a record, whose canonical constructor may be implicit.
+    is_record: bool,
     /// For a record: how many components it declares (its canonical arity).
     components: usize,
 }
@@ -204,8 +211,28 @@ fn qualify(pkg: &str, name: &str) -> String {
 /// The key space's prefix.
 const PREFIX: &str = "java:";
 
-/// The member name constructors are keyed by (`java:a.B.<init>`).
+/// The member name constructors are keyed by (`java:a.B.0args.<init>`).
 const CONSTRUCTOR: &str = "<init>";
+
+/// How many arguments past its fixed parameters a varargs method is keyed for.
+const VARARGS_SPREAD: usize = 8;
+
+/// The key of method (or constructor) `name` of the class keyed `base`, called
+/// with `arity` arguments: `{base}.{arity}args.{name}` (a segment no Java name can
+/// be, before the name, so that the key's last segment stays the method's name).
+fn member_key(base: &str, arity: usize, name: &str) -> String {
+    format!("{base}.{arity}args.{name}")
+}
+
+/// The argument counts a method of `arity` parameters is called with: that one, or
+/// for a varargs method from `arity - 1` up to [`VARARGS_SPREAD`] more.
+fn call_arities(arity: usize, varargs: bool) -> std::ops::RangeInclusive<usize> {
+    if varargs {
+        arity.saturating_sub(1)..=arity.saturating_sub(1) + VARARGS_SPREAD
+    } else {
+        arity..=arity
+    }
+}
 
 /// `java.lang` classes every file sees without an import: a simple name among them
 /// that the file neither declares nor imports is keyed `java:java.lang.Name`.
@@ -343,6 +370,17 @@ mod tests {
         assert_eq!(f.complexity, 4);
         let g = facts.nodes.iter().find(|n| n.name == "g").expect("g");
         assert_eq!(g.complexity, 1);
+    }
+
+    #[test]
+    fn methods_are_keyed_by_the_arities_they_take() {
+        let facts =
+            checked("a/P.java", "package a; class P { void f(int x) {} void g(String... s) {} }");
+        let keys: Vec<&str> = facts.symbols.iter().map(|s| s.key.as_str()).collect();
+        assert!(keys.contains(&"java:a.P.1args.f"), "{keys:?}");
+        assert!(!keys.contains(&"java:a.P.0args.f"), "{keys:?}");
+        assert!(keys.contains(&"java:a.P.0args.g") && keys.contains(&"java:a.P.8args.g"));
+        assert!(keys.contains(&"java:a.P.0args.<init>"), "{keys:?}");
     }
 
     #[test]

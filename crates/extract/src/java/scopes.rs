@@ -523,7 +523,7 @@ impl<'s, 't> Jx<'s, 't> {
     /// A call of method `name` on a value of type `owner`.
     pub(super) fn member_call(&self, owner: &Ty, name: &str, arity: usize) -> Callee {
         let Some(&t) = self.type_keys.get(&owner.key) else {
-            let key = format!("{}.{name}", owner.key);
+            let key = member_key(&owner.key, arity, name);
             return Callee::Key { shown: self.shown(&key), key, inferred: owner.inferred };
         };
         if let Some((m, unclear)) = self.find_method(t, name, arity) {
@@ -539,9 +539,9 @@ impl<'s, 't> Jx<'s, 't> {
             (Some((anchor, _)), false) => anchor.clone(),
             (None, false) => return Callee::Unknown,
         };
-        let key = format!("{anchor}.{name}");
+        let key = member_key(&anchor, arity, name);
         let shown = match &inherited {
-            Some((_, outside)) => self.shown(&format!("{outside}.{name}")),
+            Some((_, outside)) => self.shown(&member_key(outside, arity, name)),
             None => self.shown(&key),
         };
         Callee::Key { shown, key, inferred: owner.inferred }
@@ -560,23 +560,23 @@ impl<'s, 't> Jx<'s, 't> {
             t = self.types[i].outer;
         }
         if let Some(class) = self.static_imports.get(name) {
-            let key = format!("{PREFIX}{class}.{name}");
+            let key = member_key(&format!("{PREFIX}{class}"), arity, name);
             return Callee::Key { shown: self.shown(&key), key, inferred: false };
         }
         let mut t = Some(ctx.class);
         for _ in 0..crate::MAX_DEPTH {
             let Some(i) = t else { break };
             if let Some((anchor, outside)) = self.inherited_anchor(i) {
-                let key = format!("{anchor}.{name}");
+                let key = member_key(&anchor, arity, name);
                 // A static on-demand import may be what the name means instead.
                 let inferred = !self.static_wildcards.is_empty();
-                let shown = self.shown(&format!("{outside}.{name}"));
+                let shown = self.shown(&member_key(&outside, arity, name));
                 return Callee::Key { shown, key, inferred };
             }
             t = self.types[i].outer;
         }
         if let [class] = self.static_wildcards.as_slice() {
-            let key = format!("{PREFIX}{class}.{name}");
+            let key = member_key(&format!("{PREFIX}{class}"), arity, name);
             return Callee::Key { shown: self.shown(&key), key, inferred: false };
         }
         Callee::Unknown
@@ -587,9 +587,16 @@ impl<'s, 't> Jx<'s, 't> {
     /// key `{class}.<init>`.
     pub(super) fn constructor_call(&self, ty: &Ty, arity: usize) -> Callee {
         let Some(&t) = self.type_keys.get(&ty.key) else {
-            let key = format!("{}.{CONSTRUCTOR}", ty.key);
+            let key = member_key(&ty.key, arity, CONSTRUCTOR);
             return Callee::Key { shown: self.shown(&key), key, inferred: ty.inferred };
         };
+        let info = &self.types[t];
+        if info.is_record && info.components == arity {
+            let canonical = self.ctors.get(&t).is_none_or(|c| !c.iter().any(|m| m.arity == arity));
+            if canonical {
+                return Callee::Node { node: info.node, result: None, inferred: ty.inferred };
+            }
+        }
         match self.ctors.get(&t).and_then(|c| pick(c, arity)) {
             Some((m, unclear)) => {
                 Callee::Node { node: m.node, result: None, inferred: unclear || ty.inferred }
@@ -605,6 +612,9 @@ impl<'s, 't> Jx<'s, 't> {
         if key.contains(".__return__") || key.contains("::") {
             return None;
         }
+        // `a.B.2args.m` is shown `a.B.m`.
+        let key: Vec<&str> = key.split('.').filter(|s| !is_arity_segment(s)).collect();
+        let key = key.join(".");
         if let Some(scope) = &self.scope {
             if let Some(rest) = key.strip_prefix(scope.as_str()).and_then(|r| r.strip_prefix('.')) {
                 return Some(match self.wildcards.as_slice() {
@@ -613,7 +623,7 @@ impl<'s, 't> Jx<'s, 't> {
                 });
             }
         }
-        Some(key.strip_prefix(PREFIX).unwrap_or(key).to_owned())
+        Some(key.strip_prefix(PREFIX).unwrap_or(&key).to_owned())
     }
 }
 
@@ -643,6 +653,13 @@ fn pick(overloads: &[MethodInfo], arity: usize) -> Option<(&MethodInfo, bool)> {
         return Some((one, false));
     }
     overloads.first().map(|m| (m, true))
+}
+
+/// Whether a key segment is an arity (`2args`, see [`member_key`]).
+fn is_arity_segment(segment: &str) -> bool {
+    segment
+        .strip_suffix("args")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The number of arguments of an `argument_list`.
