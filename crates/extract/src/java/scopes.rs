@@ -347,6 +347,10 @@ impl<'s, 't> Jx<'s, 't> {
             }
             t = self.types[i].outer;
         }
+        if let Some(class) = self.static_imports.get(name) {
+            // A statically imported field: typed through its class's `{f}.*` row.
+            return Some(Ty { key: format!("{PREFIX}{class}.{name}"), inferred: true });
+        }
         let is_type = self.type_names.contains_key(name)
             || self.imports.contains_key(name)
             || JAVA_LANG.contains(&name)
@@ -552,11 +556,17 @@ impl<'s, 't> Jx<'s, 't> {
     /// from outside this file, a static on-demand import.
     fn unqualified(&self, name: &str, arity: usize, ctx: &Ctx<'_>) -> Callee {
         let mut t = Some(ctx.class);
+        // Java takes the innermost class with a member of that name, inherited ones
+        // included: past a class with supertypes outside this file, one further out
+        // is a guess.
+        let mut passed_outside = false;
         for _ in 0..crate::MAX_DEPTH {
             let Some(i) = t else { break };
             if let Some((m, unclear)) = self.find_method(i, name, arity) {
-                return Callee::Node { node: m.node, result: m.result.clone(), inferred: unclear };
+                let inferred = unclear || passed_outside;
+                return Callee::Node { node: m.node, result: m.result.clone(), inferred };
             }
+            passed_outside = passed_outside || self.inherited_anchor(i).is_some();
             t = self.types[i].outer;
         }
         if let Some(class) = self.static_imports.get(name) {
