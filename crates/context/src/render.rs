@@ -193,6 +193,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::TypeScript) => "typescript",
         Some(Language::C) => "c",
         Some(Language::Go) => "go",
+        Some(Language::Java) => "java",
         None => "",
     }
 }

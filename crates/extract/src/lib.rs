@@ -13,6 +13,7 @@ mod check;
 mod common;
 mod dump;
 mod go;
+mod java;
 mod javascript;
 mod python;
 mod rust;
@@ -53,6 +54,7 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
         Language::JavaScript | Language::TypeScript => javascript::extract(path, source, language),
         Language::C => c::extract(path, source),
         Language::Go => go::extract(path, source),
+        Language::Java => java::extract(path, source),
     };
     Some(facts)
 }
@@ -70,6 +72,7 @@ pub fn grammar(path: &str) -> Option<tree_sitter::Language> {
         Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
         Language::C => tree_sitter_c::LANGUAGE.into(),
         Language::Go => tree_sitter_go::LANGUAGE.into(),
+        Language::Java => tree_sitter_java::LANGUAGE.into(),
     })
 }
 

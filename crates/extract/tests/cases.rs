@@ -80,6 +80,11 @@ fn go_cases() {
     check_language("go");
 }
 
+#[test]
+fn java_cases() {
+    check_language("java");
+}
+
 /// Every prefix of every C case (about 400 per file), as an editor saving half-way
 /// or a fuzzer truncating would give it, extracts with its invariants kept: the
 /// preprocessor and declarator walks must survive any cut.
@@ -93,6 +98,13 @@ fn c_case_prefixes_keep_the_invariants() {
 #[test]
 fn go_case_prefixes_keep_the_invariants() {
     check_prefixes("go");
+}
+
+/// Every prefix of every Java case keeps the invariants: modifiers, generics,
+/// anonymous class bodies and enum bodies cut anywhere.
+#[test]
+fn java_case_prefixes_keep_the_invariants() {
+    check_prefixes("java");
 }
 
 /// Extracts about 400 prefixes of each case of `lang` and checks their invariants.

@@ -317,3 +317,8 @@ fn nameless_and_suffix_like_names_keep_ids_unique() {
         assert!(broken.is_empty(), "{path} {source:?}: {broken:#?}");
     }
 }
+
+#[test]
+fn java_survives_mutated_input() {
+    fuzz("java", "src/main/java/a/Fuzzed.java", &["java"]);
+}

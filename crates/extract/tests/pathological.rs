@@ -61,6 +61,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("go/lower.rs", include_str!("../src/go/lower.rs")),
         ("go/scopes.rs", include_str!("../src/go/scopes.rs")),
         ("go/emit.rs", include_str!("../src/go/emit.rs")),
+        ("java/mod.rs", include_str!("../src/java/mod.rs")),
+        ("java/lower.rs", include_str!("../src/java/lower.rs")),
+        ("java/scopes.rs", include_str!("../src/java/scopes.rs")),
+        ("java/emit.rs", include_str!("../src/java/emit.rs")),
     ];
     let forbidden = [
         ".parent()",
@@ -228,4 +232,52 @@ fn go_torture_inputs_extract_with_their_invariants() {
     let facts =
         extract_checked("p/embed.go", &format!("package p\n\ntype S struct {{\n{embeds}}}\n"));
     assert_eq!(ids(&facts), ["p/embed.go", "p/embed.go::S"]);
+}
+
+/// Java inputs that would make a naive extractor quadratic or overflow its stack: a
+/// method of 20,000 calls, a builder chain and a field chain 20,000 long, blocks
+/// nested past `MAX_DEPTH`, classes and anonymous classes nested past it, 20,000
+/// overloads of one name called 20,000 times, and a class of 20,000 interfaces.
+#[test]
+fn java_torture_inputs_extract_with_their_invariants() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let many_calls =
+        format!("package p;\nclass A {{\n  void f() {{\n{}  }}\n}}\n", "    g();\n".repeat(n));
+    let facts = extract_checked("p/A.java", &many_calls);
+    assert_eq!(ids(&facts), ["p/A.java", "p/A.java::A", "p/A.java::A.f"]);
+    let chain = format!(
+        "package p;\nclass A {{\n  A next() {{ return this; }}\n  A x;\n  void f() {{\n    new A(){}.next();\n    this{}.next();\n  }}\n}}\n",
+        ".next()".repeat(n),
+        ".x".repeat(n)
+    );
+    let facts = extract_checked("p/A.java", &chain);
+    assert_eq!(ids(&facts), ["p/A.java", "p/A.java::A", "p/A.java::A.next", "p/A.java::A.f"]);
+    let blocks = format!("class A {{ void f() {}g();{} }}\n", "{".repeat(n), "}".repeat(n));
+    let facts = extract_checked("A.java", &blocks);
+    assert_eq!(ids(&facts), ["A.java", "A.java::A", "A.java::A.f"]);
+    let classes = format!("{}void m() {{}}{}", "class C { ".repeat(n), "}".repeat(n));
+    let facts = extract_checked("C.java", &classes);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 1);
+    assert!(facts.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+    let anonymous = format!(
+        "class A {{ void f() {{ {}{} }} }}",
+        "new Object() { void g() { ".repeat(n),
+        "} };".repeat(n)
+    );
+    let facts = extract_checked("A.java", &anonymous);
+    assert!(facts.nodes.len() <= 2 * extract::MAX_DEPTH + 3);
+    let overloads: String = (0..n)
+        .map(|i| format!("  void put({}) {{}}\n", "int a, ".repeat(i % 5) + "int z"))
+        .collect();
+    let calls = "    put(1);\n".repeat(n);
+    let facts = extract_checked(
+        "O.java",
+        &format!("class O {{\n{overloads}  void run() {{\n{calls}  }}\n}}\n"),
+    );
+    assert_eq!(facts.nodes.len(), n + 3);
+    let interfaces: Vec<String> = (0..n).map(|i| format!("I{i}")).collect();
+    let wide =
+        format!("class W implements {} {{ void f() {{ g(); h(); }} }}", interfaces.join(", "));
+    let facts = extract_checked("W.java", &wide);
+    assert_eq!(ids(&facts), ["W.java", "W.java::W", "W.java::W.f"]);
 }

@@ -31,6 +31,9 @@ pub const GO: &str = "go:";
 /// Go import paths (`go:mod:example.com/m/util.Parse`), whose `/`-prefixes a
 /// `go.mod`'s module path aliases to its directory.
 pub const GO_MODULE: &str = "go:mod:";
+/// Java types by qualified name (`java:com.acme.App`); methods carry their
+/// argument count before the name (`java:demo.Util.2args.log`).
+pub const JAVA: &str = "java:";
 /// C's one global namespace of external names: `c:parse_header`.
 pub const C: &str = "c:";
 /// C headers by include path: `c:include:util/strbuf.h`.

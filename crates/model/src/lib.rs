@@ -136,6 +136,7 @@ string_enum! {
         TypeScript = "typescript",
         C = "c",
         Go = "go",
+        Java = "java",
     }
 }
 
@@ -149,6 +150,7 @@ impl Language {
     /// is decided here and nowhere else.
     ///
     /// `.go` is Go (`_test.go` files too: their tests are told apart by the extractor).
+    /// `.java` is Java.
     pub fn from_path(path: &str) -> Option<Language> {
         let ext = path.rsplit_once('.')?.1;
         Some(match ext {
@@ -158,6 +160,7 @@ impl Language {
             "ts" | "tsx" | "mts" | "cts" => Language::TypeScript,
             "c" | "h" => Language::C,
             "go" => Language::Go,
+            "java" => Language::Java,
             _ => return None,
         })
     }
@@ -249,6 +252,8 @@ mod tests {
         assert_eq!(Language::from_path("include/a.h"), Some(Language::C));
         assert_eq!(Language::from_path("cmd/main_test.go"), Some(Language::Go));
         assert_eq!(Language::from_path("go.mod"), None);
+        assert_eq!(Language::from_path("src/main/java/a/App.java"), Some(Language::Java));
+        assert_eq!(Language::from_path("App.class"), None);
         assert_eq!(Language::from_path("Makefile"), None);
         assert_eq!(Language::from_path("a.txt"), None);
     }

@@ -1,0 +1,7 @@
+package demo;
+
+public class Result {
+    public int count() {
+        return 0;
+    }
+}

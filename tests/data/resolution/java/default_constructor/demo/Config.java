@@ -1,0 +1,7 @@
+package demo;
+
+public class Config {
+    public String get(String key) {
+        return key;
+    }
+}

@@ -1,0 +1,3 @@
+public class Util {
+    static void help() {}
+}

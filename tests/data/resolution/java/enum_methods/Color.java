@@ -1,0 +1,16 @@
+package demo;
+
+enum Color {
+    RED, GREEN;
+
+    String paint() {
+        return name();
+    }
+}
+
+class Painter {
+    void run(Color c) {
+        Color.RED.paint();
+        c.paint();
+    }
+}

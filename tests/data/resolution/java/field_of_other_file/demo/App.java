@@ -1,0 +1,7 @@
+package demo;
+
+class App {
+    void start(Config config) {
+        config.db.connect();
+    }
+}

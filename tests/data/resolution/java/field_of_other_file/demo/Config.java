@@ -1,0 +1,5 @@
+package demo;
+
+public class Config {
+    public Db db;
+}

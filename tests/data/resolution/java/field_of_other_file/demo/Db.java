@@ -1,0 +1,5 @@
+package demo;
+
+public class Db {
+    public void connect() {}
+}

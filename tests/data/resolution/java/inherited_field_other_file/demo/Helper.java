@@ -1,0 +1,5 @@
+package demo;
+
+public class Helper {
+    public void assist() {}
+}

@@ -1,0 +1,7 @@
+package demo;
+
+class Sub extends Base {
+    void work() {
+        helper.assist();
+    }
+}

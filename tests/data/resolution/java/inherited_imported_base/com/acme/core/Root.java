@@ -1,0 +1,5 @@
+package com.acme.core;
+
+public class Root {
+    public void log(String m) {}
+}

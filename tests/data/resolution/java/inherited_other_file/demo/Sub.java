@@ -1,0 +1,7 @@
+package demo;
+
+public class Sub extends Base {
+    void run() {
+        hello();
+    }
+}

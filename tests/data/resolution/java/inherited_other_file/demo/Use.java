@@ -1,0 +1,8 @@
+package demo;
+
+class Use {
+    void use(Sub sub) {
+        sub.hello();
+        sub.run();
+    }
+}

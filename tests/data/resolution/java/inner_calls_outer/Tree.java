@@ -1,0 +1,11 @@
+package demo;
+
+class Tree {
+    void rebalance() {}
+
+    class Node {
+        void insert() {
+            rebalance();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package demo;
+
+public interface Greeter {
+    default String greet() {
+        return "hi";
+    }
+}

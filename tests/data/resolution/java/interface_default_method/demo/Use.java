@@ -1,0 +1,7 @@
+package demo;
+
+class Use {
+    void run() {
+        new Impl().greet();
+    }
+}

@@ -1,0 +1,5 @@
+package demo;
+
+public interface Channel extends Closeable {
+    void send(String m);
+}

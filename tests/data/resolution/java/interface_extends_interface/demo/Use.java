@@ -1,0 +1,8 @@
+package demo;
+
+class Use {
+    void done(Channel ch) {
+        ch.send("bye");
+        ch.close();
+    }
+}

@@ -1,0 +1,7 @@
+package demo;
+
+class Report {
+    double total(Shape shape) {
+        return shape.area();
+    }
+}

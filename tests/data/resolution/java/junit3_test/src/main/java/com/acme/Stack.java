@@ -1,0 +1,5 @@
+package com.acme;
+
+public class Stack {
+    public void push(int x) {}
+}

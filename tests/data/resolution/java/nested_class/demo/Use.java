@@ -1,0 +1,8 @@
+package demo;
+
+class Use {
+    void use() {
+        Outer.Inner inner = new Outer.Inner();
+        inner.go();
+    }
+}

@@ -1,0 +1,7 @@
+package demo;
+
+class App {
+    void run() {
+        Util.log("a", 2);
+    }
+}

@@ -1,0 +1,8 @@
+package demo;
+
+class Use {
+    int run() {
+        Range r = new Range(1, 5);
+        return r.size();
+    }
+}

@@ -1,0 +1,5 @@
+package demo;
+
+public class Logger {
+    public void info(String m) {}
+}

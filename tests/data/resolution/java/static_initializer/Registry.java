@@ -1,0 +1,9 @@
+package demo;
+
+class Registry {
+    static {
+        register("a");
+    }
+
+    static void register(String name) {}
+}

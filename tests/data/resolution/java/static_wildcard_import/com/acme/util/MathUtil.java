@@ -1,0 +1,7 @@
+package com.acme.util;
+
+public final class MathUtil {
+    public static int cube(int x) {
+        return x * x * x;
+    }
+}

@@ -1,0 +1,5 @@
+package com.acme.app;
+
+class Log {
+    static void info(String m) {}
+}

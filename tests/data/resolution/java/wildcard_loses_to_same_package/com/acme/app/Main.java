@@ -1,0 +1,9 @@
+package com.acme.app;
+
+import com.acme.util.*;
+
+class Main {
+    void run() {
+        Log.info("x");
+    }
+}
