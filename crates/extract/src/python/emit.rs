@@ -292,14 +292,7 @@ impl<'s, 't> Py<'s, 't> {
                     continue; // a method or nested class: a symbol already
                 }
                 let target = match self.attribute_value(class, &name) {
-                    Some(Eval { value: Value::Instance(Class::Def(c)), .. }) => {
-                        self.keys.get(&c).cloned()
-                    }
-                    Some(Eval { value: Value::Instance(Class::Key { key, .. }), .. })
-                        if !keys::is_derived(&key) =>
-                    {
-                        Some(key)
-                    }
+                    Some(Eval { value: Value::Instance(c), .. }) => self.class_key(c),
                     _ => None,
                 };
                 if let Some(target) = target {
@@ -328,12 +321,7 @@ impl<'s, 't> Py<'s, 't> {
             else {
                 continue;
             };
-            let target = match class {
-                Class::Def(c) => self.keys.get(&c).cloned(),
-                Class::Key { key, .. } if !keys::is_derived(&key) => Some(key),
-                Class::Key { .. } => None,
-            };
-            if let Some(target) = target {
+            if let Some(target) = self.class_key(class) {
                 self.b.export_alias(keys::star(&format!("{}.{name}", self.module_key)), target);
             }
         }
@@ -353,17 +341,22 @@ impl<'s, 't> Py<'s, 't> {
             let Some(Eval { value: Value::Instance(class), .. }) = self.return_value(idx) else {
                 continue;
             };
-            let target = match class {
-                Class::Def(c) => self.keys.get(&c).cloned(),
-                // A guess about an unknown function's result is not worth a symbol.
-                Class::Key { key, .. } if !keys::is_derived(&key) => Some(key),
-                Class::Key { .. } => None,
-            };
-            if let Some(target) = target {
+            if let Some(target) = self.class_key(class) {
                 // A property's members are its value's: `obj.prop.m` links to `C.m`.
                 let suffix = if self.is_property(idx) { "*" } else { keys::RETURN };
                 self.b.export_alias(format!("{key}.{suffix}"), target);
             }
+        }
+    }
+
+    /// The key an instance of `class` exports its members through: a class of this
+    /// file by its key, another by the key it was found under, unless that is itself
+    /// a guess about a call's result (not worth a symbol).
+    fn class_key(&self, class: Class) -> Option<String> {
+        match class {
+            Class::Def(c) => self.keys.get(&c).cloned(),
+            Class::Key { key, .. } if !keys::is_derived(&key) => Some(key),
+            Class::Key { .. } => None,
         }
     }
 }
