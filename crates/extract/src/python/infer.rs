@@ -247,6 +247,21 @@ impl<'s, 't> Py<'s, 't> {
                 let value = self.element_of(ty, Ctx { owner: ty_owner, pos: 0, user })?;
                 Some(Eval { value, inferred: true })
             }
+            Assigned::Enter { expr, at } => {
+                let ctx = Ctx { owner, pos: *at, user };
+                let manager = self.eval(*expr, ctx)?;
+                if !matches!(manager.value, Value::Instance(_)) {
+                    return None;
+                }
+                let enter = self.attribute(manager.clone(), "__enter__")?;
+                if let Value::Def(m) = enter.value {
+                    if self.returns_self(m, &mut HashSet::new()) {
+                        return Some(Eval { inferred: true, ..manager });
+                    }
+                }
+                let found = self.call_result(enter)?;
+                Some(Eval { inferred: true, ..found })
+            }
             Assigned::Default { expr, owner, at } => {
                 let found = self.eval(*expr, Ctx { owner: *owner, pos: *at, user })?;
                 Some(Eval { inferred: true, ..found })

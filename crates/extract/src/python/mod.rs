@@ -127,6 +127,8 @@ enum Assigned<'t> {
     /// `for x in expr`: an element of `expr`, when its annotation says
     /// (`items: list[C]`).
     Element { expr: Node<'t>, at: usize },
+    /// `with expr as x`: what `expr.__enter__()` returns.
+    Enter { expr: Node<'t>, at: usize },
     /// An unannotated parameter's default value (not `None`), evaluated where the
     /// `def` is, in the body of owner `owner`: the parameter's type unless a caller
     /// passes something else (what pyright infers for it too).

@@ -29,6 +29,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut sites = Vec::new();
         let mut returns = Vec::new();
         let mut generator = false;
+        let mut with_patterns: HashSet<usize> = HashSet::new();
         walk::preorder(body, |node| {
             let kind = node.kind();
             if node != body
@@ -181,19 +182,25 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "as_pattern" | "with_item" | "except_clause" => {
+                    if kind == "with_item" {
+                        // Pre-order: the item comes before its `expr as x` pattern.
+                        if let Some(value) = node.child_by_field_name("value") {
+                            if value.kind() == "as_pattern" {
+                                with_patterns.insert(value.id());
+                            }
+                        }
+                    }
                     if let Some(alias) = node.child_by_field_name("alias") {
+                        let single = identifiers(alias, src).len() == 1;
                         for name in identifiers(alias, src) {
                             let end = alias.end_byte();
-                            bind(
-                                &mut vars,
-                                name,
-                                Assign {
-                                    end,
-                                    until: usize::MAX,
-                                    branch: None,
-                                    how: Assigned::Opaque,
-                                },
-                            );
+                            let how = match node.named_child(0) {
+                                Some(expr) if single && with_patterns.contains(&node.id()) => {
+                                    Assigned::Enter { expr, at: node.start_byte() }
+                                }
+                                _ => Assigned::Opaque,
+                            };
+                            bind(&mut vars, name, Assign { end, until: usize::MAX, branch, how });
                         }
                     }
                 }
