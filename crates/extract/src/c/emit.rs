@@ -262,13 +262,7 @@ impl<'s, 't> Cx<'s, 't> {
             if !functions.contains(&idx) || !node.name.starts_with("test_") {
                 continue;
             }
-            let mut roots: Vec<(Target, u32)> = self
-                .b
-                .edges
-                .iter()
-                .filter(|e| e.kind == EdgeKind::Calls && e.src == node.id)
-                .map(|e| (e.target.clone(), e.line))
-                .collect();
+            let mut roots = crate::common::tests_edges::call_roots(&self.b, &node.id);
             let tested = &node.name["test_".len()..];
             if let Some(&[def]) = self.callables.get(tested).map(Vec::as_slice) {
                 let target = Target::Node {

@@ -70,6 +70,16 @@ pub(crate) fn add_tests_edges(
     b.edges.extend(out);
 }
 
+/// The `calls` edges from node `src`, as `(target, line)`: a test's own call sites,
+/// the roots [`add_tests_edges`] starts from.
+pub(crate) fn call_roots(b: &FileBuilder<'_>, src: &str) -> Vec<(Target, u32)> {
+    b.edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::Calls && e.src == src)
+        .map(|e| (e.target.clone(), e.line))
+        .collect()
+}
+
 /// Whether a target was found by a heuristic.
 pub(crate) fn is_inferred(target: &Target) -> bool {
     match target {

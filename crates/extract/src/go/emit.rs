@@ -148,13 +148,7 @@ impl<'s, 't> Gx<'s, 't> {
             if receiver.is_some() || node.kind != NodeKind::Function || !is_test_name(&node.name) {
                 continue;
             }
-            let roots: Vec<(Target, u32)> = self
-                .b
-                .edges
-                .iter()
-                .filter(|e| e.kind == EdgeKind::Calls && e.src == node.id)
-                .map(|e| (e.target.clone(), e.line))
-                .collect();
+            let roots = crate::common::tests_edges::call_roots(&self.b, &node.id);
             with_roots.push((idx, roots));
         }
         crate::common::tests_edges::add_tests_edges(&mut self.b, with_roots, &helpers);

@@ -175,13 +175,7 @@ impl<'s, 't> Jx<'s, 't> {
             if !annotated && !junit3 {
                 continue;
             }
-            let roots: Vec<(Target, u32)> = self
-                .b
-                .edges
-                .iter()
-                .filter(|e| e.kind == EdgeKind::Calls && e.src == node.id)
-                .map(|e| (e.target.clone(), e.line))
-                .collect();
+            let roots = crate::common::tests_edges::call_roots(&self.b, &node.id);
             with_roots.push((body.node, roots));
         }
         crate::common::tests_edges::add_tests_edges(&mut self.b, with_roots, &helpers);

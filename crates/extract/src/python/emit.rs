@@ -171,13 +171,8 @@ impl<'s, 't> Py<'s, 't> {
             // Decorators (`@pytest.mark.parametrize`, `@mock.patch`) are calls made
             // before the `def` line: they set the test up, they are not tested.
             let def_line = self.defs.get(&test).map_or(0, |(syntax, _)| walk::line(*syntax));
-            let mut roots: Vec<(Target, u32)> = self
-                .b
-                .edges
-                .iter()
-                .filter(|e| e.kind == EdgeKind::Calls && e.src == *id && e.line >= def_line)
-                .map(|e| (e.target.clone(), e.line))
-                .collect();
+            let mut roots = crate::common::tests_edges::call_roots(&self.b, id);
+            roots.retain(|&(_, line)| line >= def_line);
             let name = &self.b.nodes[test].name;
             let tested = name.strip_prefix("test_").filter(|n| is_identifier(n)).map(str::to_owned);
             if let Some(tested) = tested {

@@ -34,13 +34,7 @@ impl<'s, 't> Rs<'s, 't> {
         let mut with_roots = Vec::new();
         for test in tests {
             let id = &self.b.nodes[test].id;
-            let mut roots: Vec<(Target, u32)> = self
-                .b
-                .edges
-                .iter()
-                .filter(|e| e.kind == EdgeKind::Calls && e.src == *id)
-                .map(|e| (e.target.clone(), e.line))
-                .collect();
+            let mut roots = crate::common::tests_edges::call_roots(&self.b, id);
             let tested = self.b.nodes[test].name.strip_prefix("test_").map(str::to_owned);
             if let (Some(tested), Some(&scope)) = (tested, self.def_scope.get(&test)) {
                 let target = match self.lookup(&tested, scope, &[Ns::Values, Ns::Types]) {
