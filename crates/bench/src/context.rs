@@ -5,7 +5,7 @@
 //! built once per process). Prints p50/p90/p99 in milliseconds and the packs' sizes.
 
 use anyhow::{Context, Result};
-use serde_json::json;
+use server::protocol::methods::{ContextPack, Method};
 use server::protocol::{self, ContextResult};
 use std::path::Path;
 use std::time::Instant;
@@ -40,9 +40,13 @@ pub fn run(root: &Path) -> Result<()> {
     println!("{} callables, {} seeds (every {step}th)", callables.len(), seeds.len());
 
     let pack = |id: &str| -> Result<(f64, ContextResult)> {
-        let params = json!({ "nodes": [id], "budget": BUDGET });
+        let params = protocol::ContextParams {
+            nodes: vec![id.to_owned()],
+            budget: Some(BUDGET),
+            ..Default::default()
+        };
         let t = Instant::now();
-        let value = server::dispatch(&store, None, protocol::method::CONTEXT_PACK, params)
+        let value = server::dispatch(&store, None, ContextPack::NAME, serde_json::to_value(params)?)
             .map_err(|e| anyhow::anyhow!("context.pack {id}: {}", e.message))?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
         Ok((ms, serde_json::from_value(value).context("decoding the result")?))

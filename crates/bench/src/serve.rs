@@ -6,7 +6,8 @@
 
 use crate::http::Daemon;
 use anyhow::{bail, Context, Result};
-use serde_json::json;
+use server::protocol::methods::{GraphCallers, Sync};
+use server::protocol;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -73,7 +74,7 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
     let pid = daemon.0.id();
     let mut client = loop {
         if let Ok(mut c) = server::Client::connect(&state, Duration::from_secs(1)) {
-            if c.call("sync", json!({})).is_ok() {
+            if c.request::<Sync>(&Default::default()).is_ok() {
                 break c;
             }
         }
@@ -99,7 +100,7 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
             );
             let t = Instant::now();
             save(&path, &content)?;
-            client.call("sync", json!({})).map_err(|e| anyhow::anyhow!(e.message))?;
+            client.request::<Sync>(&Default::default()).map_err(|e| anyhow::anyhow!(e.message))?;
             latencies.push(t.elapsed().as_secs_f64() * 1e3);
         }
         summary("edit → visible via sync (socket)", latencies);
@@ -118,7 +119,7 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
                         format!("\n\ndef _bench_load_{n}():\n    return {n}\n").as_bytes(),
                     );
                     save(&path, &content)?;
-                    c.call("sync", json!({})).map_err(|e| anyhow::anyhow!(e.message))?;
+                    c.request::<Sync>(&Default::default()).map_err(|e| anyhow::anyhow!(e.message))?;
                     n += 1;
                 }
                 Ok(n)
@@ -133,7 +134,12 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
                     let started = Instant::now();
                     while started.elapsed() < QUERY_PHASE {
                         let t = Instant::now();
-                        c.call("graph.callers", json!({ "node": node, "depth": 1 }))
+                        let params = protocol::TraverseParams {
+                            node: node.clone(),
+                            depth: Some(1),
+                            ..Default::default()
+                        };
+                        c.request::<GraphCallers>(&params)
                             .map_err(|e| anyhow::anyhow!(e.message))?;
                         out.push(t.elapsed().as_secs_f64() * 1e3);
                     }
@@ -158,7 +164,7 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
     })();
     save(&path, &original)?;
     result?;
-    client.call("sync", json!({})).map_err(|e| anyhow::anyhow!(e.message))?;
+    client.request::<Sync>(&Default::default()).map_err(|e| anyhow::anyhow!(e.message))?;
     drop(client);
 
     // (3) Idle.

@@ -12,6 +12,10 @@
 use crate::http::Daemon;
 use anyhow::{bail, Context, Result};
 use serde_json::json;
+use server::protocol::methods::{
+    ChangesSince, ContextPack, GraphCallees, GraphCallers, NodesGet, SearchText, Sync,
+};
+use server::protocol::{ChangesParams, ContextParams, NodeGetParams, SearchParams, TraverseParams};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -118,7 +122,7 @@ fn soak(codehub: &Path, root: &Path, minutes: u64) -> Result<()> {
         std::thread::sleep(Duration::from_millis(50));
     };
     client.set_timeout(Some(Duration::from_secs(600)))?;
-    client.call("sync", json!({})).map_err(|e| anyhow::anyhow!("sync: {}", e.message))?;
+    client.request::<Sync>(&Default::default()).map_err(|e| anyhow::anyhow!("sync: {}", e.message))?;
     drop(client);
     println!(
         "daemon (pid {pid}) up and synced on a copy of Django in {:.1} s; soaking for {minutes} min",
@@ -259,7 +263,7 @@ fn editor(state: &Path, files: &[PathBuf], stop: &AtomicBool, counters: &Counter
                 std::fs::write(&tmp, &content)?;
                 std::fs::rename(&tmp, &files[i])?;
             }
-            if client.call("sync", json!({})).is_err() {
+            if client.request::<Sync>(&Default::default()).is_err() {
                 counters.errors.fetch_add(1, Ordering::SeqCst);
                 client = server::Client::connect(state, Duration::from_secs(5))?;
             }
@@ -288,18 +292,43 @@ fn socket_queries(
     while !stop.load(Ordering::SeqCst) {
         let id = &callables[n % callables.len()];
         let name = id.rsplit(['.', ':']).next().unwrap_or(id);
-        let (method, params) = match n % 6 {
-            0 => ("graph.callers", json!({ "node": id, "depth": 2 })),
-            1 => ("graph.callees", json!({ "node": id })),
-            2 => ("search.text", json!({ "query": name, "limit": 20 })),
-            3 => (
-                "context.pack",
-                json!({ "nodes": [id], "budget": 2000, "session": format!("soak-{}", n as u64 % SESSIONS) }),
-            ),
-            4 => ("changes.since", json!({ "clock": 0, "limit": 200 })),
-            _ => ("nodes.get", json!({ "node": id })),
+        let node = id.clone();
+        let answered = match n % 6 {
+            0 => client
+                .request::<GraphCallers>(&TraverseParams {
+                    node,
+                    depth: Some(2),
+                    ..Default::default()
+                })
+                .is_ok(),
+            1 => client.request::<GraphCallees>(&TraverseParams { node, ..Default::default() }).is_ok(),
+            2 => client
+                .request::<SearchText>(&SearchParams {
+                    query: name.to_owned(),
+                    limit: Some(20),
+                    ..Default::default()
+                })
+                .is_ok(),
+            3 => client
+                .request::<ContextPack>(&ContextParams {
+                    nodes: vec![node],
+                    budget: Some(2000),
+                    session: Some(format!("soak-{}", n as u64 % SESSIONS)),
+                    ..Default::default()
+                })
+                .is_ok(),
+            4 => client
+                .request::<ChangesSince>(&ChangesParams {
+                    clock: Some(0),
+                    limit: Some(200),
+                    ..Default::default()
+                })
+                .is_ok(),
+            _ => client
+                .request::<NodesGet>(&NodeGetParams { node: Some(node), ..Default::default() })
+                .is_ok(),
         };
-        if client.call(method, params).is_err() {
+        if !answered {
             counters.errors.fetch_add(1, Ordering::SeqCst);
             client = server::Client::connect(state, Duration::from_secs(5))?;
         }

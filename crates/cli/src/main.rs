@@ -14,7 +14,8 @@ mod token;
 use anyhow::{bail, Context, Result};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use output::Out;
-use serde_json::json;
+use serde::Deserialize;
+use server::protocol::methods::{self as m, Method};
 use server::protocol;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -53,12 +54,9 @@ struct PageArgs {
 }
 
 impl PageArgs {
-    /// Adds `limit` (or `default_limit`) and `cursor` to a method's params.
-    fn add_to(&self, params: &mut serde_json::Value, default_limit: u32) {
-        params["limit"] = self.limit.unwrap_or(default_limit).into();
-        if let Some(cursor) = &self.cursor {
-            params["cursor"] = cursor.clone().into();
-        }
+    /// The page's `limit` (or `default_limit`) and `cursor`, for a method's params.
+    fn limit_cursor(&self, default_limit: u32) -> (Option<u32>, Option<String>) {
+        (Some(self.limit.unwrap_or(default_limit)), self.cursor.clone())
     }
 }
 
@@ -253,18 +251,18 @@ fn init_tracing(settings: &settings::Settings) -> Result<()> {
     Ok(())
 }
 
-/// Calls `method` and prints its result: the JSON-RPC result itself with `--json`
-/// (the bytes the socket and HTTP carry), else `human` of the typed result, which it
-/// returns.
-fn call<R: serde::de::DeserializeOwned>(
+/// Calls the method `M` and prints its result: the JSON-RPC result itself with
+/// `--json` (the bytes the socket and HTTP carry), else `human` of the typed result,
+/// which it returns.
+fn call<M: Method>(
     hub: &mut server::Codehub,
     out: &mut Out,
-    method: &str,
-    params: serde_json::Value,
-    human: impl FnOnce(&mut Out, &R) -> Result<()>,
-) -> Result<R> {
-    let value = hub.call(method, params)?;
-    let typed = R::deserialize(&value).with_context(|| format!("unexpected result of {method}"))?;
+    params: &M::Params,
+    human: impl FnOnce(&mut Out, &M::Result) -> Result<()>,
+) -> Result<M::Result> {
+    let value = hub.call(M::NAME, serde_json::to_value(params)?)?;
+    let typed = M::Result::deserialize(&value)
+        .with_context(|| format!("unexpected result of {}", M::NAME))?;
     if out.is_json() {
         out.result(&value)?;
     } else {
@@ -307,14 +305,14 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
                         state.display()
                     ))
                 })?;
-            let value = client.call(protocol::method::SHUTDOWN, json!({}))?;
+            let value = client.request::<m::Shutdown>(&Default::default())?;
             let socket = state.join(server::SOCKET_FILE);
             let deadline = std::time::Instant::now() + Duration::from_secs(30);
             while socket.exists() && std::time::Instant::now() < deadline {
                 std::thread::sleep(Duration::from_millis(20));
             }
             if out.is_json() {
-                out.result(&value)?;
+                out.result(&serde_json::to_value(&value)?)?;
             } else {
                 out.message("stopped")?;
             }
@@ -322,7 +320,7 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
         }
         Command::Sync { timeout } => {
             let max_s = protocol::MAX_SYNC_TIMEOUT_MS as f64 / 1000.0;
-            let mut params = json!({});
+            let mut params = protocol::SyncParams::default();
             let mut hub = open_hub(cli)?;
             if let Some(secs) = *timeout {
                 if !(secs > 0.0 && secs <= max_s) {
@@ -336,7 +334,7 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
                     return Ok(ExitCode::from(2));
                 }
                 let wait = Duration::from_secs_f64(secs);
-                params["timeout_ms"] = json!(wait.as_millis().max(1) as u64);
+                params.timeout_ms = Some(wait.as_millis().max(1) as u64);
                 // The daemon answers `timeout` itself; wait a little longer than it.
                 hub.set_timeout(Some(wait + Duration::from_secs(5)))?;
             }
@@ -346,40 +344,26 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
                 catch_up_without_daemon(cli, settings)?;
                 hub = open_hub(cli)?;
             }
-            call::<protocol::SyncResult>(&mut hub, out, protocol::method::SYNC, params, Out::sync)?;
+            call::<m::Sync>(&mut hub, out, &params, Out::sync)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Status => {
             let mut hub = open_hub(cli)?;
-            call::<protocol::StatusResult>(
-                &mut hub,
-                out,
-                protocol::method::STATUS,
-                json!({}),
-                Out::status,
-            )?;
+            call::<m::Status>(&mut hub, out, &Default::default(), Out::status)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { node } => {
             let mut hub = open_hub(cli)?;
-            let params = json!({ "node": node });
-            call::<protocol::NodeResult>(
-                &mut hub,
-                out,
-                protocol::method::NODES_GET,
-                params,
-                Out::node,
-            )?;
+            let params = protocol::NodeGetParams { node: Some(node.clone()), ..Default::default() };
+            call::<m::NodesGet>(&mut hub, out, &params, Out::node)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Find { name, page } => {
             let mut hub = open_hub(cli)?;
-            let mut params = json!({ "name": name });
-            page.add_to(&mut params, FIND_LIMIT);
-            let found: protocol::NodesPage =
-                call(&mut hub, out, protocol::method::NODES_FIND, params, |out, r| {
-                    out.summaries(name, r)
-                })?;
+            let (limit, cursor) = page.limit_cursor(FIND_LIMIT);
+            let params = protocol::FindParams { name: name.clone(), limit, cursor, sync: false };
+            let found =
+                call::<m::NodesFind>(&mut hub, out, &params, |out, r| out.summaries(name, r))?;
             // An empty first page is "not found": exit code 1.
             let empty = found.nodes.is_empty() && page.cursor.is_none();
             Ok(if empty { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -388,61 +372,47 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
         | Command::Callees { node, depth, possible, page } => {
             let mut hub = open_hub(cli)?;
             let callers = matches!(cli.command, Command::Callers { .. });
-            let method = if callers {
-                protocol::method::GRAPH_CALLERS
-            } else {
-                protocol::method::GRAPH_CALLEES
+            let (limit, cursor) = page.limit_cursor(TRAVERSE_LIMIT);
+            let params = protocol::TraverseParams {
+                node: node.clone(),
+                depth: Some(*depth),
+                possible: *possible,
+                limit,
+                cursor,
+                sync: false,
             };
-            let mut params = json!({ "node": node, "depth": depth });
-            if *possible {
-                params["possible"] = json!(true);
+            let human = |out: &mut Out, r: &protocol::TraverseResult| out.reached(callers, r);
+            if callers {
+                call::<m::GraphCallers>(&mut hub, out, &params, human)?;
+            } else {
+                call::<m::GraphCallees>(&mut hub, out, &params, human)?;
             }
-            page.add_to(&mut params, TRAVERSE_LIMIT);
-            call::<protocol::TraverseResult>(&mut hub, out, method, params, |out, r| {
-                out.reached(callers, r)
-            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Tests { node, possible, page } => {
             let mut hub = open_hub(cli)?;
-            let mut params = json!({ "node": node });
-            if *possible {
-                params["possible"] = json!(true);
-            }
-            page.add_to(&mut params, TESTS_LIMIT);
-            call::<protocol::TestsResult>(
-                &mut hub,
-                out,
-                protocol::method::GRAPH_TESTS,
-                params,
-                Out::tests,
-            )?;
+            let (limit, cursor) = page.limit_cursor(TESTS_LIMIT);
+            let params = protocol::TestsParams {
+                node: node.clone(),
+                possible: *possible,
+                limit,
+                cursor,
+                sync: false,
+            };
+            call::<m::GraphTests>(&mut hub, out, &params, Out::tests)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search { query, page } => {
             let mut hub = open_hub(cli)?;
-            let mut params = json!({ "query": query });
-            page.add_to(&mut params, SEARCH_LIMIT);
-            call::<protocol::SearchResult>(
-                &mut hub,
-                out,
-                protocol::method::SEARCH_TEXT,
-                params,
-                Out::search,
-            )?;
+            let (limit, cursor) = page.limit_cursor(SEARCH_LIMIT);
+            let params = protocol::SearchParams { query: query.clone(), limit, cursor, sync: false };
+            call::<m::SearchText>(&mut hub, out, &params, Out::search)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Mcp(_) => bail!("`mcp` must be run before stdout is locked"),
         Command::Context(args) => {
             let mut hub = open_hub(cli)?;
-            let params = serde_json::to_value(args.params())?;
-            call::<protocol::ContextResult>(
-                &mut hub,
-                out,
-                protocol::method::CONTEXT_PACK,
-                params,
-                pack::print,
-            )?;
+            call::<m::ContextPack>(&mut hub, out, &args.params(), pack::print)?;
             Ok(ExitCode::SUCCESS)
         }
     }

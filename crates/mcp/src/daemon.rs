@@ -134,10 +134,17 @@ impl Daemon {
         }
     }
 
-    /// Calls `method` with `params` (blocking: run it on a blocking thread). Waits up
-    /// to [`Launch::startup_wait`] for a daemon that is not up yet (starting it when
-    /// none runs); retries once on a fresh connection when the connection was lost.
-    pub fn call(&self, method: &str, params: &Value) -> Result<Answer, CallError> {
+    /// Calls the method `M` with `params` (blocking: run it on a blocking thread).
+    /// Waits up to [`Launch::startup_wait`] for a daemon that is not up yet (starting
+    /// it when none runs); retries once on a fresh connection when the connection was
+    /// lost. The answer's `result` is the method's result as it came (an `M::Result`).
+    pub fn request<M: protocol::methods::Method>(
+        &self,
+        params: &M::Params,
+    ) -> Result<Answer, CallError> {
+        let method = M::NAME;
+        let params = serde_json::to_value(params)
+            .map_err(|e| CallError::Rpc(server::errors::invalid_params(format!("params: {e}"))))?;
         let mut retried = false;
         loop {
             let mut client = self.connect()?;
@@ -180,7 +187,7 @@ impl Daemon {
         let status: StatusResult = if method == protocol::method::STATUS {
             serde_json::from_value(result.clone()).ok()?
         } else {
-            client.call_as(protocol::method::STATUS, &serde_json::json!({})).ok()?
+            client.request::<protocol::methods::Status>(&Default::default()).ok()?
         };
         let Some(progress) = status.daemon.and_then(|d| d.indexing) else {
             self.indexed.store(true, Ordering::Relaxed);

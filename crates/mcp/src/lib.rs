@@ -19,10 +19,7 @@ mod render;
 mod tools;
 
 pub use daemon::{Answer, CallError, Coverage, Daemon, Launch, LOG_FILE};
-pub use tools::{
-    ChangesInput, CodehubMcp, ContextInput, FindInput, NodeInput, SearchInput, TraverseInput,
-    TOOL_NAMES,
-};
+pub use tools::{CodehubMcp, TOOL_NAMES};
 
 use rmcp::ServiceExt;
 use std::sync::Arc;

@@ -1,17 +1,17 @@
-//! The MCP tools: one per method of the daemon, each with a schemars-derived input
-//! schema whose field docs are what the agent reads, answering with text from
-//! [`crate::render`] plus the `protocol` result as structured content.
+//! The MCP tools: one per method of the daemon. A tool's input is the method's own
+//! params type from the method table ([`protocol::methods`]), so its input schema is
+//! derived (schemars) from the same type and field docs the socket and HTTP serve;
+//! it answers with text from [`crate::render`] plus the `protocol` result as
+//! structured content.
 
 use crate::daemon::{CallError, Daemon};
 use crate::render;
-use protocol::{method, RpcError};
+use protocol::methods::{self as m, Method};
+use protocol::RpcError;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::{CallToolResult, ContentBlock, Implementation, ServerCapabilities, ServerConfig};
 use rmcp::{tool, tool_handler, tool_router, ErrorData, ServerHandler};
-use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -44,155 +44,6 @@ files, call `sync` (or pass `sync: true`) before reading, so answers include you
 resolved (possible edges, listed with `possible: true`): check those before trusting a \
 list as complete.";
 
-/// Params of `find_symbol`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FindInput {
-    /// A bare name (`filter`), a qualified name (`QuerySet.filter`), a node id
-    /// (`django/db/models/query.py::QuerySet.filter`), or the start of a name.
-    pub name: String,
-    /// Most nodes to list (default 20, at most 1000).
-    #[serde(default)]
-    #[schemars(range(min = 1, max = 1000))]
-    pub limit: Option<u32>,
-    /// The `cursor` given by a previous answer, for the next page.
-    #[serde(default)]
-    pub cursor: Option<String>,
-    /// Wait until every file change made so far is in the graph before answering.
-    #[serde(default)]
-    pub sync: bool,
-}
-
-/// Params of `get_node`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NodeInput {
-    /// A node id (`pkg/mod.py::Class.method`), a qualified name (`Class.method`) or a
-    /// bare name (`method`; when several nodes have it, the answer lists their ids).
-    pub node: String,
-    /// Wait until every file change made so far is in the graph before answering.
-    #[serde(default)]
-    pub sync: bool,
-}
-
-/// Params of `callers` and `callees`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TraverseInput {
-    /// A node id, a qualified name or a bare name.
-    pub node: String,
-    /// Levels to follow: 1 (default) lists direct calls only; at most 32.
-    #[serde(default)]
-    #[schemars(range(min = 1, max = 32))]
-    pub depth: Option<u32>,
-    /// Most nodes to list (default 100, at most 1000).
-    #[serde(default)]
-    #[schemars(range(min = 1, max = 1000))]
-    pub limit: Option<u32>,
-    /// The `cursor` given by a previous answer, for the next page.
-    #[serde(default)]
-    pub cursor: Option<String>,
-    /// Also list the possible edges: for `callers`, calls of the node's name that
-    /// could not be resolved (ranked by evidence); for `callees`, the node's calls
-    /// that could not be resolved. They are always counted.
-    #[serde(default)]
-    pub possible: bool,
-    /// Wait until every file change made so far is in the graph before answering.
-    #[serde(default)]
-    pub sync: bool,
-}
-
-/// Params of `related_tests`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TestsInput {
-    /// A node id (`pkg/mod.py::Class.method`), a qualified name (`Class.method`) or a
-    /// bare name (`method`; when several nodes have it, the answer lists their ids).
-    pub node: String,
-    /// Also list the possible tests: tests whose call of the node's name could not be
-    /// resolved (ranked by evidence). They are always counted.
-    #[serde(default)]
-    pub possible: bool,
-    /// Wait until every file change made so far is in the graph before answering.
-    #[serde(default)]
-    pub sync: bool,
-}
-
-/// Params of `search`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SearchInput {
-    /// Words to look for in names, qualified names, signatures and docstrings
-    /// (prefix matches, BM25-ranked; nodes with all the words first).
-    pub query: String,
-    /// Most hits to list (default 20, at most 1000).
-    #[serde(default)]
-    #[schemars(range(min = 1, max = 1000))]
-    pub limit: Option<u32>,
-    /// The `cursor` given by a previous answer, for the next page.
-    #[serde(default)]
-    pub cursor: Option<String>,
-    /// Wait until every file change made so far is in the graph before answering.
-    #[serde(default)]
-    pub sync: bool,
-}
-
-/// The tokenizer a context pack counts with.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema)]
-pub enum Tokenizer {
-    /// OpenAI's `o200k_base` (GPT-4o and later); the default.
-    #[serde(rename = "o200k_base")]
-    O200kBase,
-    /// OpenAI's `cl100k_base` (GPT-4).
-    #[serde(rename = "cl100k_base")]
-    Cl100kBase,
-}
-
-/// Params of `context_pack`: seed `nodes`, a `query`, or both.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ContextInput {
-    /// Seed nodes: ids, qualified names or bare names. Their source is included,
-    /// then their callers, callees, tests, parents and siblings as space allows.
-    #[serde(default)]
-    pub nodes: Vec<String>,
-    /// Words describing what you need; the best search hits become seeds.
-    #[serde(default)]
-    pub query: Option<String>,
-    /// Most tokens the pack may take (default 4000, at most 200000). Never exceeded.
-    #[serde(default)]
-    #[schemars(range(min = 1, max = 200_000))]
-    pub budget: Option<u32>,
-    /// The tokenizer to count with (default `o200k_base`).
-    #[serde(default)]
-    pub encoding: Option<Tokenizer>,
-    /// A session id of your choice: later packs with the same session leave out
-    /// what was already sent and has not changed since.
-    #[serde(default)]
-    #[schemars(length(min = 1, max = 128))]
-    pub session: Option<String>,
-    /// Wait until every file change made so far is in the graph before answering.
-    #[serde(default)]
-    pub sync: bool,
-}
-
-/// Params of `changes_since`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChangesInput {
-    /// List changes committed after this clock (default 0: from the start). Every
-    /// answer gives the clock to pass next time.
-    #[serde(default)]
-    pub clock: Option<u64>,
-    /// Most changes to list (default 100, at most 1000).
-    #[serde(default)]
-    #[schemars(range(min = 1, max = 1000))]
-    pub limit: Option<u32>,
-    /// The `cursor` given by a previous answer, for the next page.
-    #[serde(default)]
-    pub cursor: Option<String>,
-}
-
 /// The MCP server: the tool router over one root's [`Daemon`].
 #[derive(Clone)]
 pub struct CodehubMcp {
@@ -206,9 +57,9 @@ impl std::fmt::Debug for CodehubMcp {
     }
 }
 
-fn params(value: impl Serialize) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
-}
+/// How many entries `find_symbol` and `search` list when the agent gives no `limit`:
+/// fewer than the method's own default, since every entry becomes text to read.
+const TOOL_LIMIT: u32 = 20;
 
 /// A tool error: readable text for the agent, and `{"error": {kind, message,
 /// candidates}}` as structured content.
@@ -220,18 +71,18 @@ fn tool_error(text: String, kind: &str, message: &str, candidates: Value) -> Cal
 }
 
 impl CodehubMcp {
-    /// Calls `method` with `params` on the daemon (off the async runtime) and renders
-    /// its result of type `R` with `render`; errors become tool errors. `query` is
-    /// what the agent asked for, quoted in not-found and ambiguity errors.
-    async fn run<R: DeserializeOwned>(
+    /// Calls the method `M` with `params` on the daemon (off the async runtime) and
+    /// renders its result with `render`; errors become tool errors. `query` is what
+    /// the agent asked for, quoted in not-found and ambiguity errors.
+    async fn run<M: Method>(
         &self,
-        method: &'static str,
-        params: Value,
+        params: M::Params,
         query: Option<String>,
-        render: impl FnOnce(&R) -> String,
+        render: impl FnOnce(&M::Result) -> String,
     ) -> Result<CallToolResult, ErrorData> {
+        let method = M::NAME;
         let daemon = self.daemon.clone();
-        let answer = tokio::task::spawn_blocking(move || daemon.call(method, &params)).await;
+        let answer = tokio::task::spawn_blocking(move || daemon.request::<M>(&params)).await;
         let answer = match answer {
             Ok(Ok(answer)) => answer,
             Ok(Err(CallError::Rpc(e))) => return Ok(rpc_error(query.as_deref(), &e)),
@@ -251,7 +102,7 @@ impl CodehubMcp {
                 return Ok(tool_error(text, "internal", &join.to_string(), json!([])));
             }
         };
-        let typed: R = match serde_json::from_value(answer.result.clone()) {
+        let typed: M::Result = match serde_json::from_value(answer.result.clone()) {
             Ok(typed) => typed,
             Err(e) => {
                 let text = format!("codehub answered {method} with an unexpected shape: {e}");
@@ -284,17 +135,11 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn find_symbol(
         &self,
-        Parameters(input): Parameters<FindInput>,
+        Parameters(mut p): Parameters<protocol::FindParams>,
     ) -> Result<CallToolResult, ErrorData> {
-        let p = protocol::FindParams {
-            name: input.name.clone(),
-            limit: Some(input.limit.unwrap_or(20)),
-            cursor: input.cursor,
-            sync: input.sync,
-        };
-        let name = input.name;
-        self.run(method::NODES_FIND, params(p), Some(name.clone()), |r| render::find(&name, r))
-            .await
+        p.limit = p.limit.or(Some(TOOL_LIMIT));
+        let name = p.name.clone();
+        self.run::<m::NodesFind>(p, Some(name.clone()), |r| render::find(&name, r)).await
     }
 
     /// Everything known about one node: kind, `path:line` span, signature, full
@@ -303,11 +148,10 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn get_node(
         &self,
-        Parameters(input): Parameters<NodeInput>,
+        Parameters(p): Parameters<protocol::NodeGetParams>,
     ) -> Result<CallToolResult, ErrorData> {
-        let p =
-            protocol::NodeGetParams { id: None, node: Some(input.node.clone()), sync: input.sync };
-        self.run(method::NODES_GET, params(p), Some(input.node), render::node).await
+        let query = p.node.clone().or_else(|| p.id.clone());
+        self.run::<m::NodesGet>(p, query, render::node).await
     }
 
     /// Who calls this node: the calling functions with the `path:line` of each call
@@ -318,7 +162,7 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn callers(
         &self,
-        Parameters(input): Parameters<TraverseInput>,
+        Parameters(input): Parameters<protocol::TraverseParams>,
     ) -> Result<CallToolResult, ErrorData> {
         self.traverse(true, input).await
     }
@@ -329,7 +173,7 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn callees(
         &self,
-        Parameters(input): Parameters<TraverseInput>,
+        Parameters(input): Parameters<protocol::TraverseParams>,
     ) -> Result<CallToolResult, ErrorData> {
         self.traverse(false, input).await
     }
@@ -341,16 +185,10 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn related_tests(
         &self,
-        Parameters(input): Parameters<TestsInput>,
+        Parameters(p): Parameters<protocol::TestsParams>,
     ) -> Result<CallToolResult, ErrorData> {
-        let p = protocol::TestsParams {
-            node: input.node.clone(),
-            possible: input.possible,
-            limit: None,
-            cursor: None,
-            sync: input.sync,
-        };
-        self.run(method::GRAPH_TESTS, params(p), Some(input.node), render::tests).await
+        let node = p.node.clone();
+        self.run::<m::GraphTests>(p, Some(node), render::tests).await
     }
 
     /// Full-text search over names, qualified names, signatures and docstrings,
@@ -358,17 +196,11 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn search(
         &self,
-        Parameters(input): Parameters<SearchInput>,
+        Parameters(mut p): Parameters<protocol::SearchParams>,
     ) -> Result<CallToolResult, ErrorData> {
-        let p = protocol::SearchParams {
-            query: input.query.clone(),
-            limit: Some(input.limit.unwrap_or(20)),
-            cursor: input.cursor,
-            sync: input.sync,
-        };
-        let query = input.query;
-        self.run(method::SEARCH_TEXT, params(p), Some(query.clone()), |r| render::search(&query, r))
-            .await
+        p.limit = p.limit.or(Some(TOOL_LIMIT));
+        let query = p.query.clone();
+        self.run::<m::SearchText>(p, Some(query.clone()), |r| render::search(&query, r)).await
     }
 
     /// The most useful context for a task within a token budget: the seed nodes'
@@ -378,19 +210,10 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn context_pack(
         &self,
-        Parameters(input): Parameters<ContextInput>,
+        Parameters(p): Parameters<protocol::ContextParams>,
     ) -> Result<CallToolResult, ErrorData> {
-        let query =
-            if input.nodes.is_empty() { input.query.clone() } else { Some(input.nodes.join(", ")) };
-        let p = protocol::ContextParams {
-            nodes: input.nodes,
-            query: input.query,
-            budget: input.budget,
-            encoding: input.encoding.and_then(|e| serde_json::from_value(params(e)).ok()),
-            session: input.session,
-            sync: input.sync,
-        };
-        self.run(method::CONTEXT_PACK, params(p), query, render::context).await
+        let query = if p.nodes.is_empty() { p.query.clone() } else { Some(p.nodes.join(", ")) };
+        self.run::<m::ContextPack>(p, query, render::context).await
     }
 
     /// What changed in the graph after a clock: nodes added, changed or removed,
@@ -398,23 +221,17 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn changes_since(
         &self,
-        Parameters(input): Parameters<ChangesInput>,
+        Parameters(p): Parameters<protocol::ChangesParams>,
     ) -> Result<CallToolResult, ErrorData> {
-        let after = input.clock.unwrap_or(0);
-        let p = protocol::ChangesParams {
-            clock: input.clock,
-            limit: input.limit,
-            cursor: input.cursor,
-            sync: false,
-        };
-        self.run(method::CHANGES_SINCE, params(p), None, |r| render::changes(after, r)).await
+        let after = p.clock.unwrap_or(0);
+        self.run::<m::ChangesSince>(p, None, |r| render::changes(after, r)).await
     }
 
     /// Wait until every file change made before this call is in the graph (a
     /// barrier): call it after editing files and before asking about them.
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn sync(&self) -> Result<CallToolResult, ErrorData> {
-        self.run(method::SYNC, json!({}), None, render::sync).await
+        self.run::<m::Sync>(Default::default(), None, render::sync).await
     }
 
     /// The state of codehub for this repository: whether the daemon runs and its first
@@ -422,7 +239,7 @@ impl CodehubMcp {
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn status(&self) -> Result<CallToolResult, ErrorData> {
         let root = self.daemon.launch().root.clone();
-        self.run(method::STATUS, json!({}), None, |r| render::status(&root, r)).await
+        self.run::<m::Status>(Default::default(), None, |r| render::status(&root, r)).await
     }
 }
 
@@ -430,19 +247,16 @@ impl CodehubMcp {
     async fn traverse(
         &self,
         callers: bool,
-        input: TraverseInput,
+        p: protocol::TraverseParams,
     ) -> Result<CallToolResult, ErrorData> {
-        let depth = input.depth.unwrap_or(1);
-        let p = protocol::TraverseParams {
-            node: input.node.clone(),
-            depth: input.depth,
-            possible: input.possible,
-            limit: input.limit,
-            cursor: input.cursor,
-            sync: input.sync,
-        };
-        let method = if callers { method::GRAPH_CALLERS } else { method::GRAPH_CALLEES };
-        self.run(method, params(p), Some(input.node), |r| render::reached(callers, depth, r)).await
+        let depth = p.depth.unwrap_or(protocol::DEFAULT_DEPTH);
+        let node = Some(p.node.clone());
+        let render = move |r: &protocol::TraverseResult| render::reached(callers, depth, r);
+        if callers {
+            self.run::<m::GraphCallers>(p, node, render).await
+        } else {
+            self.run::<m::GraphCallees>(p, node, render).await
+        }
     }
 }
 

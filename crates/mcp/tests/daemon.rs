@@ -26,7 +26,7 @@ fn a_daemon_that_never_listens_gets_starting_try_again_not_a_hang() {
     // Runs, logs, and never creates the socket (like a daemon still opening a store).
     let exe = script(dir.path(), "slow-codehub", "echo \"slow start: $*\"\nexec sleep 60");
     let daemon = Daemon::new(launch(dir.path(), &exe, Duration::from_millis(300)));
-    let answer = daemon.call("status", &serde_json::json!({}));
+    let answer = daemon.request::<protocol::methods::Status>(&Default::default());
     let _kill = KillOnDrop(daemon.started_pid().expect("the call started the daemon"));
     match answer {
         Err(e @ CallError::Starting { .. }) => {
@@ -52,7 +52,7 @@ fn a_daemon_that_exits_at_once_is_reported_with_its_log() {
     let exe =
         script(dir.path(), "broken-codehub", "echo 'cannot open the store: disk full' >&2\nexit 3");
     let daemon = Daemon::new(launch(dir.path(), &exe, Duration::from_secs(60)));
-    match daemon.call("status", &serde_json::json!({})) {
+    match daemon.request::<protocol::methods::Status>(&Default::default()) {
         Err(e @ CallError::DaemonExited { .. }) => {
             let text = e.to_string();
             assert!(text.contains("cannot open the store: disk full"), "{text}");

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything stored about one node (SPEC §3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeState {
     pub id: String,
     pub kind: NodeKind,
@@ -51,6 +52,7 @@ pub struct NodeState {
 
 /// The far end of an edge as seen from one node.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdgeEnd {
     /// A node id when `resolved`, else the name the source used (`os.path.join`).
     pub id: String,
@@ -62,6 +64,7 @@ pub struct EdgeEnd {
 
 /// A node in one line: what lists (find, search, callers) show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeSummary {
     pub id: String,
     pub kind: NodeKind,
@@ -74,6 +77,7 @@ pub struct NodeSummary {
 
 /// A directed edge (SPEC §3): `dst` is a node id, or a name when unresolved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Edge {
     pub kind: EdgeKind,
     pub src: String,
@@ -86,6 +90,7 @@ pub struct Edge {
 /// One step of a caller/callee traversal: `node` reached at `depth` (1 = direct) from
 /// `via`, the node one step closer to the start.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reached {
     pub depth: u32,
     pub via: String,
@@ -101,6 +106,7 @@ pub struct Reached {
 /// "line": 48, "kind": "calls", "provenance": "possible",
 /// "evidence": ["imports_module", "receiver_name"], "score": 6}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PossibleEdge {
     /// The node that holds the call site (the possible caller or test).
     pub src: String,
@@ -130,6 +136,7 @@ pub fn summary(docstring: Option<&str>) -> Option<String> {
 
 /// What happened to a node at a clock (the change log behind `changes.since`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     Added,
@@ -139,6 +146,7 @@ pub enum ChangeKind {
 
 /// One entry of the change log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// The clock of the commit that made the change.
     pub clock: u64,
@@ -151,6 +159,7 @@ pub struct Change {
 /// Counts that describe an index: what `status` reports (the store computes it, the
 /// wire carries it as is).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IndexStatus {
     /// Indexed source files.
     pub files: u64,
@@ -174,6 +183,7 @@ pub struct IndexStatus {
 
 /// Facts about a running daemon, for `status`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DaemonStatus {
     /// The daemon's process id.
     pub pid: u32,
@@ -202,6 +212,7 @@ pub struct DaemonStatus {
 
 /// How far the daemon's start-up index has come (see [`DaemonStatus::indexing`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IndexingProgress {
     /// Files found by the walk and handled so far (parsed, unchanged or skipped).
     /// The walk streams, so the total is not known before it ends.

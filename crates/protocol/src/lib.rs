@@ -44,6 +44,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use std::fmt;
 
+pub mod methods;
 pub mod strict;
 
 pub use model::{
@@ -136,57 +137,45 @@ pub fn possible_note(
     }
 }
 
-/// Method names, as they appear in a request's `method` field.
+/// Method names, as they appear in a request's `method` field: the names of the
+/// [`methods`] table, for matching on a request's method.
 pub mod method {
+    use super::methods::{self, Method};
+
     /// Liveness: answers at once with the clock.
-    pub const HEALTH: &str = "health";
+    pub const HEALTH: &str = <methods::Health as Method>::NAME;
     /// Index counts, plus daemon facts when a daemon answers.
-    pub const STATUS: &str = "status";
+    pub const STATUS: &str = <methods::Status as Method>::NAME;
     /// The sync barrier (SPEC §1): returns once earlier file changes are visible.
-    pub const SYNC: &str = "sync";
+    pub const SYNC: &str = <methods::Sync as Method>::NAME;
     /// One node's full state.
-    pub const NODES_GET: &str = "nodes.get";
+    pub const NODES_GET: &str = <methods::NodesGet as Method>::NAME;
     /// Nodes by id, qualified name or name (then name prefix).
-    pub const NODES_FIND: &str = "nodes.find";
+    pub const NODES_FIND: &str = <methods::NodesFind as Method>::NAME;
     /// Who calls a node, breadth-first to a depth.
-    pub const GRAPH_CALLERS: &str = "graph.callers";
+    pub const GRAPH_CALLERS: &str = <methods::GraphCallers as Method>::NAME;
     /// What a node calls, breadth-first to a depth.
-    pub const GRAPH_CALLEES: &str = "graph.callees";
+    pub const GRAPH_CALLEES: &str = <methods::GraphCallees as Method>::NAME;
     /// A node's parent, direct callers, direct callees and tests.
-    pub const GRAPH_NEIGHBORS: &str = "graph.neighbors";
+    pub const GRAPH_NEIGHBORS: &str = <methods::GraphNeighbors as Method>::NAME;
     /// The tests that exercise a node.
-    pub const GRAPH_TESTS: &str = "graph.tests";
+    pub const GRAPH_TESTS: &str = <methods::GraphTests as Method>::NAME;
     /// Full-text search (BM25).
-    pub const SEARCH_TEXT: &str = "search.text";
+    pub const SEARCH_TEXT: &str = <methods::SearchText as Method>::NAME;
     /// The change log after a clock.
-    pub const CHANGES_SINCE: &str = "changes.since";
+    pub const CHANGES_SINCE: &str = <methods::ChangesSince as Method>::NAME;
     /// Asks the daemon to stop (`codehub stop`).
-    pub const SHUTDOWN: &str = "shutdown";
+    pub const SHUTDOWN: &str = <methods::Shutdown as Method>::NAME;
     /// A token-budgeted context pack around seed nodes or a text query.
-    pub const CONTEXT_PACK: &str = "context.pack";
+    pub const CONTEXT_PACK: &str = <methods::ContextPack as Method>::NAME;
     /// Subscribes a streaming connection (WebSocket) to change notifications.
-    pub const CHANGES_SUBSCRIBE: &str = "changes.subscribe";
+    pub const CHANGES_SUBSCRIBE: &str = <methods::ChangesSubscribe as Method>::NAME;
     /// The server-to-client notification a subscription receives after each commit
     /// (a JSON-RPC notification: no id, params are a [`super::ChangesNotification`]).
     pub const CHANGES_NOTIFICATION: &str = "changes";
 
     /// Every method a codehub server answers, in the order above.
-    pub const ALL: &[&str] = &[
-        HEALTH,
-        STATUS,
-        SYNC,
-        NODES_GET,
-        NODES_FIND,
-        GRAPH_CALLERS,
-        GRAPH_CALLEES,
-        GRAPH_NEIGHBORS,
-        GRAPH_TESTS,
-        SEARCH_TEXT,
-        CHANGES_SINCE,
-        SHUTDOWN,
-        CONTEXT_PACK,
-        CHANGES_SUBSCRIBE,
-    ];
+    pub const ALL: &[&str] = methods::ALL;
 }
 
 // ---------------------------------------------------------------------------------
@@ -194,7 +183,7 @@ pub mod method {
 
 /// A JSON-RPC request id: a number, a string, or `null`. A request *without* an id is
 /// a notification (see [`Request::id`]); `null` is an id, answered with `"id": null`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Id {
     /// A number (integers are kept exactly).
@@ -219,7 +208,7 @@ impl From<&str> for Id {
 
 /// One JSON-RPC 2.0 request: `{"jsonrpc": "2.0", "id": 1, "method": "nodes.get",
 /// "params": {"node": "QuerySet.filter"}}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Request {
     /// Always [`JSONRPC_VERSION`]; servers refuse anything else.
     pub jsonrpc: String,
@@ -264,7 +253,7 @@ impl Request {
 /// One JSON-RPC 2.0 response: exactly one of `result` and `error` is present. Errors
 /// about a request whose id could not be read (parse errors, oversized lines) carry
 /// `"id": null`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Response {
     /// Always [`JSONRPC_VERSION`].
     pub jsonrpc: String,
@@ -306,7 +295,7 @@ impl Response {
 /// errors, invalid requests, unknown methods, invalid params and internal errors;
 /// codehub's own in -32000..-32099); programs should branch on `data.kind`, which is
 /// stable. The table lives in `server::errors`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RpcError {
     /// The JSON-RPC error code (see `server::errors` for the table).
     pub code: i64,
@@ -333,7 +322,7 @@ impl fmt::Display for RpcError {
 impl std::error::Error for RpcError {}
 
 /// The `data` member of an error.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ErrorData {
     /// The stable kind: what programs branch on.
     pub kind: ErrorKind,
@@ -348,7 +337,7 @@ pub struct ErrorData {
 /// error (-32700), an invalid request such as a batch or a wrong `jsonrpc` (-32600)
 /// and an unknown method (-32601) are all `invalid_params`, since the caller sent
 /// something the server cannot act on; internal errors (-32603) are `internal`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// No node (or nothing else) by that name or id.
@@ -407,7 +396,7 @@ impl fmt::Display for ErrorKind {
 
 /// Who answered: a running daemon (fresh up to its queue; `sync` makes it exact) or
 /// the index read directly because no daemon answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     /// A running daemon answered (fresh up to its queue; `sync` makes it exact).
@@ -424,21 +413,23 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// Params of `health`, `status`, `sync` and `shutdown`: nothing but the common `sync`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoParams {
-    /// Run the sync barrier before answering.
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
 
 /// Params of `sync`: the barrier waits up to `timeout_ms`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SyncParams {
-    /// Milliseconds to wait for the barrier: default [`DEFAULT_SYNC_TIMEOUT_MS`],
-    /// 1..=[`MAX_SYNC_TIMEOUT_MS`]. The request's deadline is stretched to fit it.
+    /// Milliseconds to wait for the barrier: default 9000, 1 to 600000. The request's
+    /// deadline is stretched to fit it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = MAX_SYNC_TIMEOUT_MS))]
     pub timeout_ms: Option<u64>,
     /// Accepted for uniformity with every method (the barrier runs either way).
     #[serde(default, skip_serializing_if = "is_false")]
@@ -447,7 +438,7 @@ pub struct SyncParams {
 
 /// Params of `nodes.get`: exactly one of `id` (an exact node id) and `node` (an id, a
 /// qualified name or a bare name, resolved as the CLI's `NODE`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NodeGetParams {
     /// An exact node id, e.g. `pkg/core.py::Engine.run`.
@@ -456,25 +447,29 @@ pub struct NodeGetParams {
     /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node: Option<String>,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
 
 /// Params of `nodes.find`: nodes whose id, qualified name or name equals `name`; when
 /// none does, nodes whose name starts with it. Paged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FindParams {
     /// An id, a qualified name, a bare name or a name prefix; not empty.
     pub name: String,
-    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    /// Page size: at least 1; default 100 (the MCP tools `find_symbol` and `search`:
+    /// 20); more than 1000 is clamped to 1000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page; absent for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
@@ -482,77 +477,91 @@ pub struct FindParams {
 /// Params of `graph.callers` and `graph.callees`: the start `node` (id, qualified or
 /// bare name), `depth` 1..=[`MAX_DEPTH`] (default 1 = direct calls), `possible` to
 /// list the possible edges too (they are always counted). Paged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TraverseParams {
     /// The start node: an id, a qualified name or a bare name.
     pub node: String,
-    /// Levels to follow: 1 (the default) = direct calls only, at most [`MAX_DEPTH`].
+    /// Levels to follow: 1 (the default) = direct calls only; at most 32.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = MAX_DEPTH))]
     pub depth: Option<u32>,
-    /// List the possible edges ([`TraverseResult::possible`]) on the first page
-    /// (default false: only `possible_count`).
+    /// Also list the possible edges on the first page: for callers, calls of the
+    /// node's name that could not be resolved (ranked by evidence); for callees, the
+    /// node's calls that could not be resolved. Default false: they are only counted
+    /// (`possible_count`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub possible: bool,
-    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    /// Page size: at least 1; default 100 (the MCP tools `find_symbol` and `search`:
+    /// 20); more than 1000 is clamped to 1000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page; absent for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
 
 /// Params of `graph.neighbors`: a node (id, qualified or bare name).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NodeParams {
     /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
     pub node: String,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
 
 /// Params of `graph.tests`: a node (id, qualified or bare name), the page of its
 /// tests, and `possible` to list the possible tests too (always counted). Paged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TestsParams {
     /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
     pub node: String,
-    /// List the possible tests ([`TestsResult::possible`]) on the first page
-    /// (default false: only `possible_count`).
+    /// Also list the possible tests on the first page: tests whose call of the
+    /// node's name could not be resolved (ranked by evidence). Default false: they
+    /// are only counted (`possible_count`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub possible: bool,
-    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    /// Page size: at least 1; default 100 (the MCP tools `find_symbol` and `search`:
+    /// 20); more than 1000 is clamped to 1000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page; absent for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
 
 /// Params of `search.text`: words matched as prefixes against names, qualified names,
 /// signatures and docstrings (all words when any node has them all, else any). Paged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchParams {
-    /// Words to search for; at least one letter, digit or `_`; at most
-    /// [`MAX_QUERY_WORDS`] words and [`MAX_QUERY_BYTES`] bytes (`too_large`).
+    /// Words to search for in names, qualified names, signatures and docstrings: at
+    /// least one letter, digit or `_`; at most 64 words and 4096 bytes (`too_large`).
     pub query: String,
-    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    /// Page size: at least 1; default 100 (the MCP tools `find_symbol` and `search`:
+    /// 20); more than 1000 is clamped to 1000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page; absent for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
@@ -560,19 +569,22 @@ pub struct SearchParams {
 /// Params of `changes.since`: change-log entries with a clock greater than `clock`
 /// (default 0), oldest first. Paged; with a `cursor`, `clock` is ignored. To follow
 /// the graph, call again with the last page's result `clock`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangesParams {
     /// Entries after this clock (default 0: the whole log).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock: Option<u64>,
-    /// Page size: default [`DEFAULT_LIMIT`], clamped to [`MAX_LIMIT`], at least 1.
+    /// Page size: at least 1; default 100 (the MCP tools `find_symbol` and `search`:
+    /// 20); more than 1000 is clamped to 1000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page; absent for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
@@ -585,7 +597,7 @@ pub const MAX_BUDGET: u32 = 200_000;
 /// The BPE vocabulary tokens are counted with (the `tiktoken` encodings of OpenAI's
 /// models; Claude's tokenizer is not public, and these are within a few percent of it
 /// on code).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Encoding {
     /// `o200k_base` (GPT-4o and later): the default.
     #[default]
@@ -599,7 +611,7 @@ pub enum Encoding {
 /// Params of `context.pack`: seeds (`nodes`, each an id, qualified or bare name) or a
 /// text `query` whose best search hits become the seeds (at least one of the two),
 /// and a token `budget` the pack never exceeds.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContextParams {
     /// Seed nodes: ids, qualified names or bare names (ambiguous names are an error).
@@ -608,8 +620,10 @@ pub struct ContextParams {
     /// Words to search for; the best hits become seeds (with or after `nodes`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
-    /// Most tokens the pack's `text` may take: default [`DEFAULT_BUDGET`], 1..=[`MAX_BUDGET`].
+    /// Most tokens the pack's `text` may take, never exceeded:
+    /// default 4000, at most 200000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = MAX_BUDGET))]
     pub budget: Option<u32>,
     /// The tokenizer to count with (default `o200k_base`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -619,15 +633,17 @@ pub struct ContextParams {
     /// Only a running daemon remembers sessions (bounded: least recently used and
     /// idle sessions are forgotten); read directly from the index, every pack is whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 128))]
     pub session: Option<String>,
-    /// Run the sync barrier before answering (default false).
+    /// Wait until every file change made so far is in the graph before answering (the
+    /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
 
 /// Params of `changes.subscribe` (streaming transports only: WebSocket). Filters are
 /// ANDed; an absent filter matches everything.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubscribeParams {
     /// Only changes to nodes in files under this root-relative path prefix
@@ -638,7 +654,8 @@ pub struct SubscribeParams {
     /// removals are filtered by `path` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kinds: Option<Vec<model::NodeKind>>,
-    /// Run the sync barrier before subscribing (default false).
+    /// Wait until every file change made so far is in the graph before subscribing
+    /// (the sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
     pub sync: bool,
 }
@@ -647,7 +664,7 @@ pub struct SubscribeParams {
 // Results
 
 /// Result of `health`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HealthResult {
     /// Always true (a failing server answers with an error instead).
     pub ok: bool,
@@ -658,7 +675,7 @@ pub struct HealthResult {
 }
 
 /// Result of `status`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StatusResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -672,7 +689,7 @@ pub struct StatusResult {
 
 /// Result of `sync`: the clock at which every change made before the call is visible.
 /// Without a daemon the index is current by definition and this is its clock.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SyncResult {
     /// The clock at which every change made before the call is visible.
     pub clock: u64,
@@ -681,7 +698,7 @@ pub struct SyncResult {
 }
 
 /// Result of `nodes.get`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NodeResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -692,7 +709,7 @@ pub struct NodeResult {
 }
 
 /// Result of `nodes.find`: one page of node summaries, in id order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NodesPage {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -714,7 +731,7 @@ pub struct NodesPage {
 /// of a node reached before the last level); for callees, the unresolved calls of
 /// the start node and of the nodes reached before the last level. `possible_count`
 /// is 0 exactly when the answer is definite.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TraverseResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -737,7 +754,7 @@ pub struct TraverseResult {
 
 /// Result of `graph.neighbors`: a node and what is one step away from it.
 /// (Children are not listed yet: the store has no query for them.)
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NeighborsResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -756,7 +773,7 @@ pub struct NeighborsResult {
 }
 
 /// Result of `graph.tests`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TestsResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -780,7 +797,7 @@ pub struct TestsResult {
 }
 
 /// One search hit: the node's summary fields plus its BM25 `score` (lower is better).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SearchHit {
     /// The node's summary (its fields appear at the top level of the hit).
     #[serde(flatten)]
@@ -790,7 +807,7 @@ pub struct SearchHit {
 }
 
 /// Result of `search.text`: one page of hits, best first.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SearchResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -805,7 +822,7 @@ pub struct SearchResult {
 /// Result of `changes.since`: one page of the change log, oldest first. `clock` is
 /// at least the clock of every change listed: on the last page (`next_cursor` null)
 /// it is the `clock` to pass to the next `changes.since`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ChangesResult {
     /// At least the clock of every change listed; on the last page, the `clock` to
     /// pass to the next `changes.since` to follow the graph.
@@ -819,7 +836,7 @@ pub struct ChangesResult {
 }
 
 /// Result of `shutdown`: the daemon has been asked to stop and will close the socket.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ShutdownResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -830,7 +847,7 @@ pub struct ShutdownResult {
 }
 
 /// Why a node is in a context pack: its relation to the seeds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PackRole {
     /// A seed (given, or found by the query): rendered with its source.
@@ -850,7 +867,7 @@ pub enum PackRole {
 }
 
 /// One node a context pack considered.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PackItem {
     /// The node's id.
     pub id: String,
@@ -874,7 +891,7 @@ pub struct PackItem {
 }
 
 /// Result of `context.pack`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ContextResult {
     /// The store clock the answer was read at (read before the data: a lower bound).
     pub clock: u64,
@@ -904,7 +921,7 @@ pub struct ContextResult {
 }
 
 /// How many possible edges one node's answers have (see [`PossibleEdge`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PossibleCounts {
     /// The node's id.
     pub id: String,
@@ -917,7 +934,7 @@ pub struct PossibleCounts {
 }
 
 /// Result of `changes.subscribe`: notifications follow for every commit after `clock`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SubscribeResult {
     /// The subscription's id, repeated in each of its notifications.
     pub subscription: String,
@@ -929,7 +946,7 @@ pub struct SubscribeResult {
 
 /// Params of a `changes` notification: what one commit changed, filtered by the
 /// subscription. Commits that change nothing the filter matches send nothing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ChangesNotification {
     /// The subscription this notification belongs to.
     pub subscription: String,

@@ -3,6 +3,7 @@
 //! directly through the same method set, saying which it did.
 
 use crate::{errors, methods};
+use protocol::methods::Method;
 use protocol::{ErrorKind, Id, Request, Response, RpcError, Source};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -49,7 +50,7 @@ impl Client {
         let mut client =
             Client { reader: BufReader::new(stream), writer, next_id: 1, broken: None };
         client.set_timeout(Some(connect_timeout))?;
-        if let Err(e) = client.call(protocol::method::HEALTH, Value::Null) {
+        if let Err(e) = client.request::<protocol::methods::Health>(&Default::default()) {
             let kind = match e.kind() {
                 ErrorKind::Timeout => io::ErrorKind::TimedOut,
                 _ => io::ErrorKind::Other,
@@ -120,15 +121,12 @@ impl Client {
         }
     }
 
-    /// [`Client::call`] with typed params (e.g. `protocol::FindParams`) and result
-    /// (e.g. `protocol::NodesPage`). A result of another shape is `internal`.
-    pub fn call_as<P: Serialize, R: DeserializeOwned>(
-        &mut self,
-        method: &str,
-        params: &P,
-    ) -> Result<R, RpcError> {
-        let result = self.call(method, to_params(params)?)?;
-        from_result(method, result)
+    /// Calls the method `M` of the table ([`protocol::methods`]) with its typed params
+    /// and returns its typed result: `client.request::<GraphCallers>(&params)`. A
+    /// result of another shape is `internal`; other errors as [`Client::call`].
+    pub fn request<M: Method>(&mut self, params: &M::Params) -> Result<M::Result, RpcError> {
+        let result = self.call(M::NAME, to_params(params)?)?;
+        from_result(M::NAME, result)
     }
 
     fn read_response(&mut self) -> io::Result<Response> {
@@ -279,13 +277,10 @@ impl Codehub {
         }
     }
 
-    /// [`Codehub::call`] with typed params and result, as [`Client::call_as`].
-    pub fn call_as<P: Serialize, R: DeserializeOwned>(
-        &mut self,
-        method: &str,
-        params: &P,
-    ) -> Result<R, RpcError> {
-        let result = self.call(method, to_params(params)?)?;
-        from_result(method, result)
+    /// [`Codehub::call`] of the method `M` with typed params and result, as
+    /// [`Client::request`].
+    pub fn request<M: Method>(&mut self, params: &M::Params) -> Result<M::Result, RpcError> {
+        let result = self.call(M::NAME, to_params(params)?)?;
+        from_result(M::NAME, result)
     }
 }

@@ -12,6 +12,7 @@
 
 mod client;
 pub mod errors;
+pub mod jsonrpc;
 pub mod methods;
 mod socket;
 
@@ -20,7 +21,8 @@ pub use client::{
 };
 pub use methods::dispatch;
 pub use protocol;
-pub use socket::{parse_request, request_deadline, serve, wake, Limits};
+pub use jsonrpc::parse_request;
+pub use socket::{request_deadline, serve, wake, Limits};
 
 /// What the socket server needs from a running daemon besides the store.
 pub trait Live: Send + Sync + 'static {

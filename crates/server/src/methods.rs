@@ -41,8 +41,6 @@ pub fn dispatch(
     dispatch_with(store, live, method, params, SYNC_TIMEOUT)
 }
 
-type Handler = fn(&Cx<'_>, Value) -> Result<Value, RpcError>;
-
 /// [`dispatch`] with the barrier's timeout given (the socket server keeps it inside
 /// its request deadline, so the daemon's own message reaches the caller).
 pub(crate) fn dispatch_with(
@@ -52,21 +50,24 @@ pub(crate) fn dispatch_with(
     params: Value,
     sync_timeout: Duration,
 ) -> Result<Value, RpcError> {
-    let handler: Handler = match method {
-        method::HEALTH => health,
-        method::STATUS => status,
-        method::SYNC => sync,
-        method::NODES_GET => nodes_get,
-        method::NODES_FIND => nodes_find,
-        method::GRAPH_CALLERS => graph_callers,
-        method::GRAPH_CALLEES => graph_callees,
-        method::GRAPH_NEIGHBORS => graph_neighbors,
-        method::GRAPH_TESTS => graph_tests,
-        method::SEARCH_TEXT => search_text,
-        method::CHANGES_SINCE => changes_since,
-        method::SHUTDOWN => shutdown,
-        method::CHANGES_SUBSCRIBE => changes_subscribe,
-        method::CONTEXT_PACK => context_pack,
+    use protocol::methods::*;
+    // One arm per method of the table: its params are parsed into the method's
+    // `Params` type and its answer is its `Result` type.
+    let run: fn(&Cx<'_>, Value) -> Result<Value, RpcError> = match method {
+        method::HEALTH => |cx, p| answer::<Health>(cx, p, health),
+        method::STATUS => |cx, p| answer::<Status>(cx, p, status),
+        method::SYNC => |cx, p| answer::<Sync>(cx, p, sync),
+        method::NODES_GET => |cx, p| answer::<NodesGet>(cx, p, nodes_get),
+        method::NODES_FIND => |cx, p| answer::<NodesFind>(cx, p, nodes_find),
+        method::GRAPH_CALLERS => |cx, p| answer::<GraphCallers>(cx, p, graph_callers),
+        method::GRAPH_CALLEES => |cx, p| answer::<GraphCallees>(cx, p, graph_callees),
+        method::GRAPH_NEIGHBORS => |cx, p| answer::<GraphNeighbors>(cx, p, graph_neighbors),
+        method::GRAPH_TESTS => |cx, p| answer::<GraphTests>(cx, p, graph_tests),
+        method::SEARCH_TEXT => |cx, p| answer::<SearchText>(cx, p, search_text),
+        method::CHANGES_SINCE => |cx, p| answer::<ChangesSince>(cx, p, changes_since),
+        method::SHUTDOWN => |cx, p| answer::<Shutdown>(cx, p, shutdown),
+        method::CHANGES_SUBSCRIBE => |cx, p| answer::<ChangesSubscribe>(cx, p, changes_subscribe),
+        method::CONTEXT_PACK => |cx, p| answer::<ContextPack>(cx, p, context_pack),
         _ => return Err(errors::method_not_found(method)),
     };
     let params = match params {
@@ -92,7 +93,17 @@ pub(crate) fn dispatch_with(
             )))
         }
     }
-    handler(&cx, params)
+    run(&cx, params)
+}
+
+/// Runs one method: `params` read as `M::Params` (`invalid_params` naming the field
+/// when they do not fit), the answer encoded from `M::Result`.
+fn answer<M: protocol::methods::Method>(
+    cx: &Cx<'_>,
+    params: Value,
+    run: fn(&Cx<'_>, M::Params) -> Result<M::Result, RpcError>,
+) -> Result<Value, RpcError> {
+    reply(run(cx, parse(params)?)?)
 }
 
 #[derive(Clone, Copy)]
@@ -217,21 +228,18 @@ fn bad_cursor(cursor: &str) -> RpcError {
 // ---------------------------------------------------------------------------------
 // Methods
 
-fn health(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let NoParams { .. } = parse(params)?;
-    reply(HealthResult { ok: true, clock: cx.clock()?, source: cx.source() })
+fn health(cx: &Cx<'_>, _: NoParams) -> Result<HealthResult, RpcError> {
+    Ok(HealthResult { ok: true, clock: cx.clock()?, source: cx.source() })
 }
 
-fn status(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let NoParams { .. } = parse(params)?;
+fn status(cx: &Cx<'_>, _: NoParams) -> Result<StatusResult, RpcError> {
     let clock = cx.clock()?;
     let index = cx.store.status().map_err(store_error)?;
     let daemon = cx.live.map(|live| live.daemon_status());
-    reply(StatusResult { clock, source: cx.source(), index, daemon })
+    Ok(StatusResult { clock, source: cx.source(), index, daemon })
 }
 
-fn sync(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let SyncParams { timeout_ms, sync } = parse(params)?;
+fn sync(cx: &Cx<'_>, SyncParams { timeout_ms, sync }: SyncParams) -> Result<SyncResult, RpcError> {
     let timeout = match timeout_ms {
         None => cx.sync_timeout,
         Some(ms @ 1..=protocol::MAX_SYNC_TIMEOUT_MS) => Duration::from_millis(ms),
@@ -244,22 +252,20 @@ fn sync(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     };
     // With `"sync": true` the barrier already ran; its clock is still current enough.
     let clock = if sync { cx.clock()? } else { Cx { sync_timeout: timeout, ..*cx }.barrier()? };
-    reply(SyncResult { clock, source: cx.source() })
+    Ok(SyncResult { clock, source: cx.source() })
 }
 
-fn nodes_get(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: NodeGetParams = parse(params)?;
+fn nodes_get(cx: &Cx<'_>, p: NodeGetParams) -> Result<NodeResult, RpcError> {
     let clock = cx.clock()?;
     let id = match (p.id, p.node) {
         (Some(id), None) => id,
         (None, Some(node)) => cx.resolve(&node)?,
         _ => return Err(errors::invalid_params("give exactly one of id and node")),
     };
-    reply(NodeResult { clock, source: cx.source(), node: cx.node(&id)? })
+    Ok(NodeResult { clock, source: cx.source(), node: cx.node(&id)? })
 }
 
-fn nodes_find(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: FindParams = parse(params)?;
+fn nodes_find(cx: &Cx<'_>, p: FindParams) -> Result<NodesPage, RpcError> {
     if p.name.is_empty() {
         return Err(errors::invalid_params("name must not be empty"));
     }
@@ -267,15 +273,15 @@ fn nodes_find(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     let clock = cx.clock()?;
     let found = cx.store.find(&p.name, page.fetch()).map_err(store_error)?;
     let (nodes, next_cursor) = page.cut(found);
-    reply(NodesPage { clock, source: cx.source(), nodes, next_cursor })
+    Ok(NodesPage { clock, source: cx.source(), nodes, next_cursor })
 }
 
-fn graph_callers(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    traverse(cx, params, Store::callers, Store::possible_callers)
+fn graph_callers(cx: &Cx<'_>, p: TraverseParams) -> Result<TraverseResult, RpcError> {
+    traverse(cx, p, Store::callers, Store::possible_callers)
 }
 
-fn graph_callees(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    traverse(cx, params, Store::callees, Store::possible_callees)
+fn graph_callees(cx: &Cx<'_>, p: TraverseParams) -> Result<TraverseResult, RpcError> {
+    traverse(cx, p, Store::callees, Store::possible_callees)
 }
 
 /// A store query for the possible edges around some nodes (their count, and the
@@ -284,11 +290,10 @@ type PossibleOf = fn(&Store, &[String], bool) -> store::Result<store::Possible>;
 
 fn traverse(
     cx: &Cx<'_>,
-    params: Value,
+    p: TraverseParams,
     walk: fn(&Store, &str, u32) -> store::Result<Vec<protocol::Reached>>,
     possible_of: PossibleOf,
-) -> Result<Value, RpcError> {
-    let p: TraverseParams = parse(params)?;
+) -> Result<TraverseResult, RpcError> {
     let depth = p.depth.unwrap_or(protocol::DEFAULT_DEPTH);
     if !(1..=protocol::MAX_DEPTH).contains(&depth) {
         return Err(errors::invalid_params(format!(
@@ -315,7 +320,7 @@ fn traverse(
     let (reached, next_cursor) = page.cut(reached);
     let mut possible_edges = possible.edges;
     possible_edges.truncate(page.limit);
-    reply(TraverseResult {
+    Ok(TraverseResult {
         clock,
         source: cx.source(),
         node: id,
@@ -326,8 +331,7 @@ fn traverse(
     })
 }
 
-fn graph_neighbors(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: NodeParams = parse(params)?;
+fn graph_neighbors(cx: &Cx<'_>, p: NodeParams) -> Result<NeighborsResult, RpcError> {
     let clock = cx.clock()?;
     let id = cx.resolve(&p.node)?;
     let state = cx.node(&id)?;
@@ -346,7 +350,7 @@ fn graph_neighbors(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
         signature: state.signature,
         summary: state.summary,
     };
-    reply(NeighborsResult {
+    Ok(NeighborsResult {
         clock,
         source: cx.source(),
         node,
@@ -357,8 +361,7 @@ fn graph_neighbors(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     })
 }
 
-fn graph_tests(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: TestsParams = parse(params)?;
+fn graph_tests(cx: &Cx<'_>, p: TestsParams) -> Result<TestsResult, RpcError> {
     let page = Page::new(p.limit, p.cursor.as_deref())?;
     let clock = cx.clock()?;
     let id = cx.resolve(&p.node)?;
@@ -369,7 +372,7 @@ fn graph_tests(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     let possible = cx.store.possible_tests(&id, list).map_err(store_error)?;
     let mut possible_edges = possible.edges;
     possible_edges.truncate(page.limit);
-    reply(TestsResult {
+    Ok(TestsResult {
         clock,
         source: cx.source(),
         node: id,
@@ -380,15 +383,14 @@ fn graph_tests(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
     })
 }
 
-fn search_text(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: SearchParams = parse(params)?;
+fn search_text(cx: &Cx<'_>, p: SearchParams) -> Result<SearchResult, RpcError> {
     check_query(&p.query)?;
     let page = Page::new(p.limit, p.cursor.as_deref())?;
     let clock = cx.clock()?;
     let found = cx.store.search(&p.query, page.fetch()).map_err(store_error)?;
     let (found, next_cursor) = page.cut(found);
     let hits = found.into_iter().map(|(node, score)| SearchHit { node, score }).collect();
-    reply(SearchResult { clock, source: cx.source(), hits, next_cursor })
+    Ok(SearchResult { clock, source: cx.source(), hits, next_cursor })
 }
 
 /// Refuses a search query without words (`invalid_params`) or over
@@ -421,8 +423,7 @@ pub(crate) fn check_query(query: &str) -> Result<(), RpcError> {
 /// Pages the change log by `(clock, skip)`: entries after `clock`, skipping the first
 /// `skip`. The next cursor restarts just before the last clock listed, so a page never
 /// re-reads more than one commit's entries, and pruning old entries shifts nothing.
-fn changes_since(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: ChangesParams = parse(params)?;
+fn changes_since(cx: &Cx<'_>, p: ChangesParams) -> Result<ChangesResult, RpcError> {
     let limit = limit_of(p.limit)?;
     let (after, skip) = match p.cursor.as_deref() {
         None => (p.clock.unwrap_or(0), 0usize),
@@ -447,23 +448,24 @@ fn changes_since(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
         let before = if after + 1 == last { skip } else { 0 };
         format!("{}:{}", last - 1, before + same)
     });
-    reply(ChangesResult { clock: clock.max(last), source: cx.source(), changes, next_cursor })
+    Ok(ChangesResult { clock: clock.max(last), source: cx.source(), changes, next_cursor })
 }
 
-fn shutdown(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let NoParams { .. } = parse(params)?;
+fn shutdown(cx: &Cx<'_>, _: NoParams) -> Result<ShutdownResult, RpcError> {
     let Some(live) = cx.live else {
         return Err(errors::not_found("no daemon is running"));
     };
     let clock = cx.clock()?;
     live.shutdown();
-    reply(ShutdownResult { clock, source: cx.source(), stopping: true })
+    Ok(ShutdownResult { clock, source: cx.source(), stopping: true })
 }
 
 /// Subscriptions push notifications, which only a streaming transport can carry: the
 /// WebSocket server answers `changes.subscribe` itself, every other transport refuses.
-fn changes_subscribe(_cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let _: protocol::SubscribeParams = parse(params)?;
+fn changes_subscribe(
+    _cx: &Cx<'_>,
+    _: protocol::SubscribeParams,
+) -> Result<protocol::SubscribeResult, RpcError> {
     Err(errors::invalid_params(
         "changes.subscribe needs a streaming transport: use the WebSocket at /ws of `codehub serve --http`",
     ))
@@ -471,15 +473,17 @@ fn changes_subscribe(_cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
 
 /// `context.pack` (see [`context::pack`]): sessions are remembered only by a running
 /// daemon; without one the result still echoes `session` but every pack is whole.
-fn context_pack(cx: &Cx<'_>, params: Value) -> Result<Value, RpcError> {
-    let p: protocol::ContextParams = parse(params)?;
+fn context_pack(
+    cx: &Cx<'_>,
+    p: protocol::ContextParams,
+) -> Result<protocol::ContextResult, RpcError> {
     if let Some(query) = p.query.as_deref().filter(|q| !q.trim().is_empty()) {
         check_query(query)?;
     }
     let clock = cx.clock()?;
     let sessions = cx.live.and_then(|l| l.sessions());
     match context::pack(cx.store, sessions, &p, clock, cx.source()) {
-        Ok(result) => reply(result),
+        Ok(result) => Ok(result),
         Err(context::PackError::InvalidParams(m)) => Err(errors::invalid_params(m)),
         Err(context::PackError::TooLarge(m)) => {
             Err(errors::error(protocol::ErrorKind::TooLarge, m))

@@ -18,7 +18,7 @@
 //! the writer.
 
 use crate::{errors, methods, Live};
-use protocol::{ErrorKind, Id, Request, Response, RpcError};
+use protocol::{ErrorKind, Id, Response, RpcError};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Write};
@@ -435,7 +435,7 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>, reserved: bool) {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let response = match parse_request(&line) {
+        let response = match crate::jsonrpc::parse_request(&line) {
             Err(response) => Some(*response),
             Ok(request) if reserved && !control_method(&request.method) => {
                 let error = errors::busy(limits.max_connections);
@@ -470,42 +470,6 @@ fn serve_connection(stream: UnixStream, shared: &Arc<Shared>, reserved: bool) {
     if let Some(worker) = worker {
         worker.finish();
     }
-}
-
-/// Reads one request line (without its newline) into a JSON-RPC 2.0 [`Request`], or
-/// the error response that refuses it: `-32700` for bad JSON, `-32600` for a batch,
-/// a non-object, a repeated key, a bad `id` or `jsonrpc`, or a malformed envelope.
-/// Never panics (a fuzz target checks this).
-pub fn parse_request(line: &[u8]) -> Result<Request, Box<Response>> {
-    let refuse =
-        |id: Id, detail: &str| Box::new(Response::err(id, errors::invalid_request(detail)));
-    let value: Value = protocol::strict::from_slice(line).map_err(|e| match e {
-        protocol::strict::StrictError::Syntax(e) => {
-            Box::new(Response::err(Id::Null, errors::parse_error(e)))
-        }
-        duplicate => refuse(Id::Null, &duplicate.to_string()),
-    })?;
-    let Value::Object(map) = &value else {
-        return Err(match value {
-            Value::Array(_) => refuse(
-                Id::Null,
-                "batch requests are not supported; send one request object per line",
-            ),
-            _ => refuse(Id::Null, "a request is a JSON object"),
-        });
-    };
-    // Recover the id first so that every later refusal can carry it.
-    let id = match map.get("id") {
-        None => Id::Null,
-        Some(id) => serde_json::from_value::<Id>(id.clone())
-            .map_err(|_| refuse(Id::Null, "id must be a number, a string or null"))?,
-    };
-    let request: Request =
-        serde_json::from_value(value).map_err(|e| refuse(id.clone(), &e.to_string()))?;
-    if request.jsonrpc != protocol::JSONRPC_VERSION {
-        return Err(refuse(id, "jsonrpc must be \"2.0\""));
-    }
-    Ok(request)
 }
 
 fn write_response(writer: &mut UnixStream, response: &Response) -> io::Result<()> {

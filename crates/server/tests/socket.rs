@@ -315,17 +315,16 @@ fn every_method_answers_over_the_socket() {
 fn typed_calls_round_trip_through_protocol_types() {
     let daemon = Daemon::start();
     let mut c = daemon.client();
-    let page: protocol::NodesPage = c
-        .call_as(
-            method::NODES_FIND,
-            &protocol::FindParams { name: "helper".into(), ..Default::default() },
-        )
+    let page = c
+        .request::<protocol::methods::NodesFind>(&protocol::FindParams {
+            name: "helper".into(),
+            ..Default::default()
+        })
         .unwrap();
     let ids: Vec<&str> = page.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["pkg/core.py::helper", "pkg/other.py::helper"]);
     assert_eq!(page.source, Source::Daemon);
-    let status: protocol::StatusResult =
-        c.call_as(method::STATUS, &protocol::NoParams::default()).unwrap();
+    let status = c.request::<protocol::methods::Status>(&Default::default()).unwrap();
     assert_eq!(status.index.files, 5);
     assert_eq!(status.daemon.unwrap().changes_applied, 3);
 }

@@ -253,40 +253,6 @@ pub(crate) async fn call(
     }
 }
 
-/// A request body or WebSocket message read as JSON, refusing repeated keys
-/// (`{"method":"health","method":"shutdown"}` is an invalid request, not a shutdown);
-/// errors are the JSON-RPC response to send.
-pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, Box<protocol::Response>> {
-    protocol::strict::from_slice(bytes).map_err(|e| {
-        let error = match e {
-            protocol::strict::StrictError::Syntax(e) => server::errors::parse_error(e),
-            duplicate => server::errors::invalid_request(duplicate),
-        };
-        Box::new(protocol::Response::err(Id::Null, error))
-    })
-}
-
-/// One parsed JSON-RPC message, or the response refusing it.
-pub(crate) fn parse_request(value: Value) -> Result<protocol::Request, Box<protocol::Response>> {
-    let refuse = |id: Id, detail: &str| {
-        Box::new(protocol::Response::err(id, server::errors::invalid_request(detail)))
-    };
-    let Value::Object(map) = &value else {
-        return Err(refuse(Id::Null, "a request is a JSON object"));
-    };
-    let id = match map.get("id") {
-        None => Id::Null,
-        Some(id) => serde_json::from_value::<Id>(id.clone())
-            .map_err(|_| refuse(Id::Null, "id must be a number, a string or null"))?,
-    };
-    let request: protocol::Request =
-        serde_json::from_value(value).map_err(|e| refuse(id.clone(), &e.to_string()))?;
-    if request.jsonrpc != protocol::JSONRPC_VERSION {
-        return Err(refuse(id, "jsonrpc must be \"2.0\""));
-    }
-    Ok(request)
-}
-
 /// Answers one JSON-RPC message; `None` for a notification. The second value is true
 /// when the method was refused for lack of scope.
 pub(crate) async fn answer(
@@ -294,7 +260,7 @@ pub(crate) async fn answer(
     access: &Access,
     message: Value,
 ) -> (Option<protocol::Response>, bool) {
-    let request = match parse_request(message) {
+    let request = match server::jsonrpc::read_request(message) {
         Ok(request) => request,
         Err(response) => return (Some(*response), false),
     };
@@ -350,7 +316,7 @@ async fn rpc(
             Ok(Err(_)) => return too_large(),
             Ok(Ok(body)) => body,
         };
-    let value: Value = match parse_json(&body) {
+    let value: Value = match server::jsonrpc::read_json(&body) {
         Ok(value) => value,
         Err(response) => return jsonrpc_reply(*response),
     };

@@ -6,7 +6,7 @@
 //! to resume from with `changes.since`).
 
 use crate::push::Subscribers;
-use crate::routes::{answer, parse_request, Access};
+use crate::routes::{answer, Access};
 use crate::{with_store, Shared};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -158,7 +158,7 @@ async fn handle_text(
     registered: &mut Registered,
     since: &mut HashMap<String, u64>,
 ) -> Option<String> {
-    let value: Value = match crate::routes::parse_json(text.as_bytes()) {
+    let value: Value = match server::jsonrpc::read_json(text.as_bytes()) {
         Ok(value) => value,
         Err(response) => return serde_json::to_string(&response).ok(),
     };
@@ -196,7 +196,7 @@ async fn one(
     if !is_subscribe {
         return answer(shared, access, message).await.0;
     }
-    let request = match parse_request(message) {
+    let request = match server::jsonrpc::read_request(message) {
         Ok(request) => request,
         Err(response) => return Some(*response),
     };
