@@ -46,8 +46,9 @@ pub fn run(root: &Path) -> Result<()> {
             ..Default::default()
         };
         let t = Instant::now();
-        let value = server::dispatch(&store, None, ContextPack::NAME, serde_json::to_value(params)?)
-            .map_err(|e| anyhow::anyhow!("context.pack {id}: {}", e.message))?;
+        let value =
+            server::dispatch(&store, None, ContextPack::NAME, serde_json::to_value(params)?)
+                .map_err(|e| anyhow::anyhow!("context.pack {id}: {}", e.message))?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
         Ok((ms, serde_json::from_value(value).context("decoding the result")?))
     };

@@ -6,8 +6,8 @@
 
 use crate::http::Daemon;
 use anyhow::{bail, Context, Result};
-use server::protocol::methods::{GraphCallers, Sync};
 use server::protocol;
+use server::protocol::methods::{GraphCallers, Sync};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -119,7 +119,8 @@ pub fn run(codehub: &Path, root: &Path, edit_file: &str, node: &str, edits: usiz
                         format!("\n\ndef _bench_load_{n}():\n    return {n}\n").as_bytes(),
                     );
                     save(&path, &content)?;
-                    c.request::<Sync>(&Default::default()).map_err(|e| anyhow::anyhow!(e.message))?;
+                    c.request::<Sync>(&Default::default())
+                        .map_err(|e| anyhow::anyhow!(e.message))?;
                     n += 1;
                 }
                 Ok(n)

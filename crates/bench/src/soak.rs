@@ -122,7 +122,9 @@ fn soak(codehub: &Path, root: &Path, minutes: u64) -> Result<()> {
         std::thread::sleep(Duration::from_millis(50));
     };
     client.set_timeout(Some(Duration::from_secs(600)))?;
-    client.request::<Sync>(&Default::default()).map_err(|e| anyhow::anyhow!("sync: {}", e.message))?;
+    client
+        .request::<Sync>(&Default::default())
+        .map_err(|e| anyhow::anyhow!("sync: {}", e.message))?;
     drop(client);
     println!(
         "daemon (pid {pid}) up and synced on a copy of Django in {:.1} s; soaking for {minutes} min",
@@ -301,7 +303,9 @@ fn socket_queries(
                     ..Default::default()
                 })
                 .is_ok(),
-            1 => client.request::<GraphCallees>(&TraverseParams { node, ..Default::default() }).is_ok(),
+            1 => client
+                .request::<GraphCallees>(&TraverseParams { node, ..Default::default() })
+                .is_ok(),
             2 => client
                 .request::<SearchText>(&SearchParams {
                     query: name.to_owned(),

@@ -15,8 +15,8 @@ use anyhow::{bail, Context, Result};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use output::Out;
 use serde::Deserialize;
-use server::protocol::methods::{self as m, Method};
 use server::protocol;
+use server::protocol::methods::{self as m, Method};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -405,7 +405,8 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
         Command::Search { query, page } => {
             let mut hub = open_hub(cli)?;
             let (limit, cursor) = page.limit_cursor(SEARCH_LIMIT);
-            let params = protocol::SearchParams { query: query.clone(), limit, cursor, sync: false };
+            let params =
+                protocol::SearchParams { query: query.clone(), limit, cursor, sync: false };
             call::<m::SearchText>(&mut hub, out, &params, Out::search)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -337,7 +337,9 @@ pub struct ErrorData {
 /// error (-32700), an invalid request such as a batch or a wrong `jsonrpc` (-32600)
 /// and an unknown method (-32601) are all `invalid_params`, since the caller sent
 /// something the server cannot act on; internal errors (-32603) are `internal`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// No node (or nothing else) by that name or id.
@@ -597,7 +599,9 @@ pub const MAX_BUDGET: u32 = 200_000;
 /// The BPE vocabulary tokens are counted with (the `tiktoken` encodings of OpenAI's
 /// models; Claude's tokenizer is not public, and these are within a few percent of it
 /// on code).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum Encoding {
     /// `o200k_base` (GPT-4o and later): the default.
     #[default]

@@ -121,8 +121,7 @@ mod tests {
         assert!(budget.contains(&format!("default {DEFAULT_BUDGET}, at most {MAX_BUDGET}")));
         let sync = schemars::schema_for!(SyncParams);
         let timeout = description(&sync, "timeout_ms");
-        assert!(timeout.contains(&format!(
-            "default {DEFAULT_SYNC_TIMEOUT_MS}, 1 to {MAX_SYNC_TIMEOUT_MS}"
-        )));
+        assert!(timeout
+            .contains(&format!("default {DEFAULT_SYNC_TIMEOUT_MS}, 1 to {MAX_SYNC_TIMEOUT_MS}")));
     }
 }

@@ -19,9 +19,9 @@ mod socket;
 pub use client::{
     Client, Codehub, DB_FILE, DEFAULT_CALL_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, LOG_FILE, SOCKET_FILE,
 };
+pub use jsonrpc::parse_request;
 pub use methods::dispatch;
 pub use protocol;
-pub use jsonrpc::parse_request;
 pub use socket::{request_deadline, serve, wake, Limits};
 
 /// What the socket server needs from a running daemon besides the store.
