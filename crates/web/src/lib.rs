@@ -22,6 +22,7 @@
 
 pub mod auth;
 pub mod metrics;
+mod openapi;
 mod push;
 mod routes;
 mod ui;
@@ -43,8 +44,11 @@ pub use auth::Keys;
 /// with 1, at ~60k requests/s either way).
 pub const ASYNC_WORKERS: usize = 1;
 
-/// The OpenAPI 3.0 document served at `/openapi.json` (describes every HTTP route).
-pub const OPENAPI: &str = include_str!("openapi.json");
+/// The OpenAPI 3.0.3 document served at `/openapi.json` (every HTTP route), generated
+/// from the `protocol` types (`crates/web/src/openapi.rs`).
+pub fn openapi_document() -> &'static serde_json::Value {
+    openapi::document()
+}
 
 /// Errors starting the HTTP server.
 #[derive(Debug, thiserror::Error)]

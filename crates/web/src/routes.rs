@@ -15,7 +15,7 @@ use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use protocol::{method, ErrorKind, Id, RpcError};
 use serde::Deserialize;
@@ -60,19 +60,29 @@ impl Access {
     }
 }
 
+/// Every route: its HTTP method (as OpenAPI spells it), its path (axum syntax) and its
+/// handler. The router is built from this list, and a test checks `/openapi.json`
+/// documents exactly these routes.
+pub(crate) fn routes() -> Vec<(&'static str, &'static str, MethodRouter<Arc<Shared>>)> {
+    vec![
+        ("post", "/rpc", post(rpc)),
+        ("get", "/v1/nodes/{*id}", get(nodes)),
+        ("get", "/v1/search", get(search)),
+        ("get", "/v1/status", get(status)),
+        ("get", "/healthz", get(healthz)),
+        ("get", "/openapi.json", get(openapi)),
+        ("get", "/ws", get(ws::upgrade)),
+        ("get", "/metrics", get(crate::metrics::route)),
+        ("get", "/ui", get(crate::ui::page)),
+        ("get", "/ui/{file}", get(crate::ui::page)),
+    ]
+}
+
 /// The router with every route, behind the guard.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
-    Router::new()
-        .route("/rpc", post(rpc))
-        .route("/v1/nodes/{*id}", get(nodes))
-        .route("/v1/search", get(search))
-        .route("/v1/status", get(status))
-        .route("/healthz", get(healthz))
-        .route("/openapi.json", get(openapi))
-        .route("/ws", get(ws::upgrade))
-        .route("/metrics", get(crate::metrics::route))
-        .route("/ui", get(crate::ui::page))
-        .route("/ui/{file}", get(crate::ui::page))
+    routes()
+        .into_iter()
+        .fold(Router::new(), |router, (_, path, handler)| router.route(path, handler))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(shared.clone(), guard))
@@ -614,9 +624,9 @@ async fn healthz(State(shared): State<Arc<Shared>>) -> Response {
     rest(&shared, &Access::Open, method::HEALTH, Value::Null).await
 }
 
-/// `GET /openapi.json`.
+/// `GET /openapi.json`: the document generated from the types ([`crate::openapi`]).
 async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], crate::OPENAPI).into_response()
+    ([(header::CONTENT_TYPE, "application/json")], crate::openapi::bytes()).into_response()
 }
 
 async fn not_found(uri: axum::http::Uri) -> Response {

@@ -36,8 +36,11 @@ fn schemathesis_finds_no_server_error_or_schema_violation() {
             "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance",
             "--max-examples",
             MAX_EXAMPLES,
+            // One worker: with two, CPython 3.11's `ast.parse` (which hypothesis calls
+            // to describe filters) fails now and then with "AST constructor recursion
+            // depth mismatch" when two threads parse at once, an error of the tool.
             "--workers",
-            "2",
+            "1",
             // /ws speaks WebSocket after its upgrade: not something an HTTP fuzzer can
             // check (its refusals are covered by the ws and auth tests).
             "--exclude-path",
