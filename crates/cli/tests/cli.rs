@@ -3,6 +3,7 @@
 mod common;
 
 use common::{codehub, stderr, stdout, write};
+use expect_test::expect;
 
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -184,52 +185,41 @@ fn callers_end_with_the_possible_call_sites_and_list_them_with_possible() {
     );
     assert!(codehub(root, &["index"]).status.success());
 
+    // Whole outputs, as a user reads them (`UPDATE_EXPECT=1 cargo test` rewrites them).
     let out = codehub(root, &["callers", "HttpRequest.get_host"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
-    assert!(text.starts_with("web/views.py:5: typed  (inferred)\n"), "{text}");
-    assert_eq!(
-        text.lines().last(),
-        Some("+1 possible call site by name (unresolved receivers): --possible to list"),
-        "{text}"
-    );
-
+    expect![[r#"
+        web/views.py:5: typed  (inferred)
+        +1 possible call site by name (unresolved receivers): --possible to list
+    "#]]
+    .assert_eq(&stdout(&out));
     let out = codehub(root, &["callers", "HttpRequest.get_host", "--possible"]);
-    let text = stdout(&out);
-    assert!(
-        text.contains(
-            "web/views.py:9: untyped  request.get_host  (possible: receiver_name, imports_module, arity)\n"
-        ),
-        "{text}"
-    );
-    assert_eq!(
-        text.lines().last(),
-        Some("+1 possible call site by name (unresolved receivers), listed above"),
-        "{text}"
-    );
-
+    expect![[r#"
+        web/views.py:5: typed  (inferred)
+        possible callers (unresolved calls by name), best first:
+        web/views.py:9: untyped  request.get_host  (possible: receiver_name, imports_module, arity)
+        +1 possible call site by name (unresolved receivers), listed above
+    "#]]
+    .assert_eq(&stdout(&out));
     // A definite answer says so.
     let out = codehub(root, &["callers", "typed"]);
-    assert_eq!(
-        stdout(&out).lines().last(),
-        Some("all call sites named typed are resolved (definite)"),
-        "{}",
-        stdout(&out)
-    );
+    expect![[r#"
+        web/views.py::typed: no callers
+        all call sites named typed are resolved (definite)
+    "#]]
+    .assert_eq(&stdout(&out));
     let out = codehub(root, &["callees", "untyped"]);
-    assert_eq!(
-        stdout(&out).lines().last(),
-        Some("+1 call not resolved (callee known by name only): --possible to list"),
-        "{}",
-        stdout(&out)
-    );
+    expect![[r#"
+        web/views.py:9: request.get_host  (unresolved)
+        +1 call not resolved (callee known by name only): --possible to list
+    "#]]
+    .assert_eq(&stdout(&out));
     let out = codehub(root, &["tests", "HttpRequest.get_host"]);
-    assert_eq!(
-        stdout(&out).lines().last(),
-        Some("no other test calls get_host by name (definite)"),
-        "{}",
-        stdout(&out)
-    );
+    expect![[r#"
+        web/http.py::HttpRequest.get_host: no tests
+        no other test calls get_host by name (definite)
+    "#]]
+    .assert_eq(&stdout(&out));
 
     let out = codehub(root, &["--json", "callers", "HttpRequest.get_host", "--possible"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

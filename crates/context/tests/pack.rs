@@ -4,9 +4,9 @@
 use context::{pack, PackError, Sessions, Tokenizer};
 use proptest::prelude::*;
 use protocol::{ContextParams, ContextResult, Encoding, PackRole, Source};
-use std::path::Path;
 use std::sync::OnceLock;
 use store::Store;
+use test_fixture::write;
 
 /// A tree on disk and its index.
 struct Fixture {
@@ -38,12 +38,6 @@ impl Fixture {
     fn pack(&self, params: ContextParams) -> Result<ContextResult, PackError> {
         pack(&self.store(), None, &params, 0, Source::Store)
     }
-}
-
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
 }
 
 fn seeds(nodes: &[&str], budget: u32) -> ContextParams {

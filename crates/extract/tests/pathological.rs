@@ -8,8 +8,10 @@
 //! run with `CODEHUB_SLOW_TESTS=1`; their speed is measured by
 //! `codehub-bench --pathological`.
 
+/// The rule of `test_fixture::slow` (not a dependency here: extraction's tests build
+/// without the store and the daemon).
 fn slow() -> bool {
-    std::env::var_os("CODEHUB_SLOW_TESTS").is_some()
+    std::env::var("CODEHUB_SLOW_TESTS").is_ok_and(|v| v == "1")
 }
 
 fn extract_checked(path: &str, src: &str) -> extract::FileFacts {

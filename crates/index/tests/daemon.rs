@@ -6,14 +6,9 @@ use proptest::prelude::*;
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
+use test_fixture::{clean_dump, write};
 
 const SYNC: Duration = Duration::from_secs(30);
-
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, content).unwrap();
-}
 
 fn start(root: &Path) -> Daemon {
     Daemon::start(Config::new(root).unwrap(), DaemonOptions::default()).unwrap()
@@ -21,15 +16,6 @@ fn start(root: &Path) -> Daemon {
 
 fn reader(root: &Path) -> store::Store {
     store::Store::open_read_only(&root.join(".codehub/index.db")).unwrap()
-}
-
-/// The graph a fresh index of `root` produces (state kept outside the root).
-fn clean_dump(root: &Path) -> Vec<String> {
-    let state = tempfile::tempdir().unwrap();
-    let mut config = Config::new(root).unwrap();
-    config.state_dir = state.path().to_owned();
-    index::index(&config, &|_| {}).unwrap();
-    store::Store::open_read_only(&config.db_path()).unwrap().graph_dump().unwrap()
 }
 
 fn diff(a: &[String], b: &[String]) -> String {

@@ -4,12 +4,7 @@
 
 use std::fs;
 use std::path::Path;
-
-fn write(root: &Path, rel: &str, content: impl AsRef<[u8]>) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, content).unwrap();
-}
+use test_fixture::{write, write_bytes};
 
 fn run(root: &Path) -> index::IndexReport {
     let config = index::Config::new(root).unwrap();
@@ -78,13 +73,13 @@ fn touching_a_file_without_changing_it_does_not_reparse() {
     run(root);
     let content = fs::read(root.join("app.py")).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
-    write(root, "app.py", content);
+    write_bytes(root, "app.py", &content);
     let report = run(root);
     assert_eq!(report.parsed, 0, "{report:?}");
     assert!(report.touched >= 1, "app.py was hashed, found unchanged: {report:?}");
     // SPEC: the clock counts changes to the graph; refreshing stat data is none.
     let clock = report.clock;
-    write(root, "app.py", fs::read(root.join("app.py")).unwrap());
+    write_bytes(root, "app.py", &fs::read(root.join("app.py")).unwrap());
     let again = run(root);
     assert!(again.touched >= 1, "{again:?}");
     assert_eq!(again.clock, clock, "a run that changed nothing advanced the clock");
@@ -165,11 +160,11 @@ fn bad_input_is_reported_and_harms_nothing_else() {
     let root = dir.path();
     write(root, "good.py", "def fine():\n    return 1\n");
     write(root, "broken.py", "def ok():\n    pass\n\ndef broken(:\n    pass\n");
-    write(root, "binary.py", b"\x00\x01\x02binary\x00");
-    write(root, "latin1.py", b"def caf\xe9():\n    return 1\n\ndef after():\n    pass\n");
+    write_bytes(root, "binary.py", b"\x00\x01\x02binary\x00");
+    write_bytes(root, "latin1.py", b"def caf\xe9():\n    return 1\n\ndef after():\n    pass\n");
     write(root, "empty.py", "");
     // 50 MB: over the 2 MiB default.
-    write(root, "huge.py", vec![b'#'; 50 * 1024 * 1024]);
+    write_bytes(root, "huge.py", &vec![b'#'; 50 * 1024 * 1024]);
     let deep_py = {
         let mut s = String::from("x = ");
         s.push_str(&"[".repeat(10_000));
@@ -177,7 +172,7 @@ fn bad_input_is_reported_and_harms_nothing_else() {
         s.push_str("\n\ndef after_deep():\n    pass\n");
         s
     };
-    write(root, "deep.py", deep_py);
+    write(root, "deep.py", &deep_py);
     let mut deep_js = String::from("function outer() {\n");
     deep_js.push_str(&"{\n".repeat(10_000));
     deep_js.push_str(&"}\n".repeat(10_000));
@@ -197,7 +192,7 @@ fn bad_input_is_reported_and_harms_nothing_else() {
     }
     nested_defs.push_str(&" ".repeat(300));
     nested_defs.push_str("pass\n");
-    write(root, "nested_defs.py", nested_defs);
+    write(root, "nested_defs.py", &nested_defs);
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(root, root.join("loop")).unwrap();

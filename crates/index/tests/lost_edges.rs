@@ -5,24 +5,14 @@
 //! `CODEHUB_SLOW_TESTS=1` runs larger variants.
 
 use index::{Config, Daemon, DaemonOptions, IndexError, IndexReport};
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use store::{LinkState, Store};
+use test_fixture::{slow, write};
 
 const SYNC: Duration = Duration::from_secs(300);
-
-fn slow() -> bool {
-    std::env::var("CODEHUB_SLOW_TESTS").is_ok_and(|v| v == "1")
-}
-
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, content).unwrap();
-}
 
 fn run(root: &Path) -> IndexReport {
     index::index(&Config::new(root).unwrap(), &|_| {}).unwrap()
@@ -36,30 +26,10 @@ fn reader(root: &Path) -> Store {
     Store::open_read_only(&db(root)).unwrap()
 }
 
-/// The graph a fresh index of `root` produces (state kept outside the root).
-fn clean_dump(root: &Path) -> Vec<String> {
-    let state = tempfile::tempdir().unwrap();
-    let mut config = Config::new(root).unwrap();
-    config.state_dir = state.path().to_owned();
-    index::index(&config, &|_| {}).unwrap();
-    Store::open_read_only(&config.db_path()).unwrap().graph_dump().unwrap()
-}
-
 /// Fails with the first differences unless `root`'s index holds the graph a clean
 /// index of the tree would, and its edges are consistent.
 fn assert_equals_clean(root: &Path) {
-    let store = reader(root);
-    store.check_edges().unwrap();
-    let ours: BTreeSet<String> = store.graph_dump().unwrap().into_iter().collect();
-    let clean: BTreeSet<String> = clean_dump(root).into_iter().collect();
-    let only_ours: Vec<_> = ours.difference(&clean).take(10).collect();
-    let only_clean: Vec<_> = clean.difference(&ours).take(10).collect();
-    assert!(
-        only_ours.is_empty() && only_clean.is_empty(),
-        "{} lines only in the index, {} only in a clean index\nindex only: {only_ours:#?}\nclean only: {only_clean:#?}",
-        ours.difference(&clean).count(),
-        clean.difference(&ours).count(),
-    );
+    test_fixture::assert_equals_clean(root, &db(root));
 }
 
 /// `n` modules in `pkg/`, each calling the next one's function through an import, so

@@ -37,7 +37,7 @@ fn reader(root: &Path) -> store::Store {
 }
 
 fn trials() -> usize {
-    if std::env::var_os("CODEHUB_SLOW_TESTS").is_some() {
+    if test_fixture::slow() {
         400
     } else {
         40

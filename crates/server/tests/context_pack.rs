@@ -3,31 +3,8 @@
 
 use protocol::{method, ErrorKind};
 use serde_json::{json, Value};
-use server::{dispatch, Live};
-use std::path::Path;
-
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
-
-/// A daemon that only offers sessions.
-#[derive(Default)]
-struct WithSessions(context::Sessions);
-
-impl Live for WithSessions {
-    fn sync(&self, _timeout: std::time::Duration) -> Result<u64, String> {
-        Ok(0)
-    }
-    fn daemon_status(&self) -> protocol::DaemonStatus {
-        protocol::DaemonStatus::default()
-    }
-    fn shutdown(&self) {}
-    fn sessions(&self) -> Option<&context::Sessions> {
-        Some(&self.0)
-    }
-}
+use server::dispatch;
+use test_fixture::{write, FakeLive};
 
 fn indexed() -> (tempfile::TempDir, store::Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -77,7 +54,7 @@ fn sessions_are_remembered_only_with_a_daemon() {
         assert_eq!(r["session"], "s1");
         assert_eq!(r["unchanged"], json!([]));
     }
-    let live = WithSessions::default();
+    let live = FakeLive::with_sessions();
     let first = dispatch(&store, Some(&live), method::CONTEXT_PACK, params.clone()).unwrap();
     assert_eq!(first["source"], "daemon");
     assert!(!first["included"].as_array().unwrap().is_empty());

@@ -4,25 +4,20 @@
 
 use protocol::{method, ErrorKind, Source};
 use serde_json::{json, Value};
-use server::{Client, Codehub, Limits, Live};
+use server::{Client, Codehub, Limits};
 use std::collections::HashSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
+use test_fixture::{write, FakeLive};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
-
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, content).unwrap();
-}
 
 /// 250 documented functions `gen_000` .. `gen_249`, for paging.
 fn many(version: u32) -> String {
@@ -51,73 +46,6 @@ fn sample_tree(root: &Path) {
 
 fn index(root: &Path) -> index::IndexReport {
     index::index(&index::Config::new(root).unwrap(), &|_| {}).unwrap()
-}
-
-/// A fake daemon: `sync` answers the store clock (or blocks until released), `status`
-/// can panic, `shutdown` sets the server's stop flag.
-struct FakeLive {
-    db_path: PathBuf,
-    syncs: AtomicUsize,
-    panic_in_status: bool,
-    /// When set, `sync` blocks until the sender is dropped.
-    block_sync: Option<Mutex<mpsc::Receiver<()>>>,
-    /// When set, the barrier takes this long (failing when its timeout is shorter).
-    sync_takes: Option<Duration>,
-    stop: Mutex<Option<Arc<AtomicBool>>>,
-}
-
-impl FakeLive {
-    fn new(db_path: PathBuf) -> FakeLive {
-        FakeLive {
-            db_path,
-            syncs: AtomicUsize::new(0),
-            panic_in_status: false,
-            block_sync: None,
-            sync_takes: None,
-            stop: Mutex::new(None),
-        }
-    }
-}
-
-impl Live for FakeLive {
-    fn sync(&self, timeout: Duration) -> Result<u64, String> {
-        self.syncs.fetch_add(1, Ordering::SeqCst);
-        if let Some(takes) = self.sync_takes {
-            std::thread::sleep(takes.min(timeout));
-            if takes > timeout {
-                return Err(format!("sync timed out after {timeout:?}"));
-            }
-        }
-        if let Some(block) = &self.block_sync {
-            let _ = block.lock().unwrap().recv();
-        }
-        store::Store::open_read_only(&self.db_path)
-            .and_then(|s| s.clock())
-            .map_err(|e| e.to_string())
-    }
-
-    fn daemon_status(&self) -> protocol::DaemonStatus {
-        if self.panic_in_status {
-            panic!("status exploded");
-        }
-        protocol::DaemonStatus {
-            pid: std::process::id(),
-            uptime_s: 1.5,
-            queue_depth: 0,
-            changes_applied: 3,
-            rescans: 1,
-            last_error: None,
-            watch_mode: "inotify".into(),
-            indexing: None,
-            metrics: Default::default(),
-        }
-    }
-
-    fn shutdown(&self) {
-        if let Some(stop) = &*self.stop.lock().unwrap() {
-            stop.store(true, Ordering::SeqCst);
-        }
-    }
 }
 
 /// An indexed tree with a server on `{state_dir}/daemon.sock`; stopped on drop.

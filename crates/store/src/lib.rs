@@ -111,6 +111,28 @@ impl Store {
         }
     }
 
+    /// Fault injection, for tests: after about `steps` more SQLite virtual-machine
+    /// steps on this connection (counted in hundreds), every statement is interrupted
+    /// (it fails with `SQLITE_INTERRUPT`) until this is called again with `None`.
+    /// Replaces a deadline set with [`Store::set_deadline`]. The store's tests fail
+    /// the N-th step of a commit with it and check that the graph committed before is
+    /// intact and the next commit succeeds.
+    pub fn fail_after_steps(&self, steps: Option<u64>) {
+        match steps {
+            Some(steps) => {
+                let mut left = steps.div_ceil(100);
+                self.conn.progress_handler(
+                    100,
+                    Some(move || {
+                        left = left.saturating_sub(1);
+                        left == 0
+                    }),
+                )
+            }
+            None => self.conn.progress_handler(0, None::<fn() -> bool>),
+        }
+    }
+
     /// Caps this connection's page cache at `kib` KiB (SQLite `cache_size`; a
     /// writable store opens with 64 MiB for cold indexing, a read-only one with
     /// SQLite's 2 MiB). Pages beyond it are read again from the OS page cache.

@@ -6,12 +6,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// Writes `content` to `root/rel`, creating parent directories.
-pub fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
+#[allow(unused_imports)] // not every test binary writes files
+pub use test_fixture::write;
 
 /// Runs `codehub ARGS` in `cwd` (with no state directory from the environment).
 pub fn codehub(cwd: &Path, args: &[&str]) -> Output {

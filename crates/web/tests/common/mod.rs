@@ -14,11 +14,7 @@ use std::time::Duration;
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
-pub fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
+pub use test_fixture::write;
 
 pub const CORE: &str = "\"\"\"The core.\"\"\"\n\n\nclass Engine:\n    \"\"\"Runs jobs.\"\"\"\n\n    def run(self):\n        return helper()\n\n\ndef helper():\n    \"\"\"Helps the engine.\"\"\"\n    return 1\n";
 
