@@ -7,7 +7,6 @@
 //! rebuilt per commit); the clock grows by one per committed transaction.
 //! The layout and commit protocol are written down in `docs/store.md`.
 
-mod link;
 mod pack;
 mod possible;
 mod read;

@@ -209,7 +209,7 @@ impl Store {
         if meta("cold_index")?.is_some() {
             return Ok(LinkState::ColdIncomplete);
         }
-        let current = crate::link::LINK_RULES.to_string();
+        let current = link::LINK_RULES.to_string();
         if meta("link_rules")?.as_deref() == Some(current.as_str()) || self.clock()? == 0 {
             return Ok(LinkState::Current);
         }

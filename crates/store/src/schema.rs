@@ -229,7 +229,7 @@ pub(crate) fn prepare(conn: &mut Connection, read_only: bool) -> Result<(), Stor
             // Nothing is linked yet, so nothing was linked under other rules.
             tx.execute(
                 "INSERT INTO meta(key, value) VALUES ('link_rules', ?1)",
-                [crate::link::LINK_RULES.to_string()],
+                [link::LINK_RULES.to_string()],
             )?;
         }
         tx.commit()?;

@@ -2,7 +2,7 @@
 //! carries each node's history (version, last update) across the replacement, links
 //! edges, and advances the clock by one on commit.
 
-use crate::link::{self, Sym, SymbolMap};
+use link::{Sym, SymbolMap};
 use crate::{Result, StoreError};
 use model::facts::{FileFacts, SymbolTarget, Target};
 use model::{Provenance, UpdateSource};

@@ -16,14 +16,23 @@
 //! flat re-exports is just "in order"). Every star row's target stays a plain key, so
 //! the writer's reverse walk over `alias_of` still finds the rows that depend on a
 //! changed key.
+//!
+//! This crate is where linking knows the key conventions of the languages (star rows,
+//! orders, the `js:pkg:` and `go:mod:` prefix spaces); the store only reads and
+//! writes rows, and calls [`resolve`] with a look-up over its symbol table.
+
+#![warn(missing_docs)]
 
 use model::{keys, Provenance};
 use std::collections::{HashMap, HashSet};
 
 /// One row of the symbol table: a key stands for a node, or aliases another key.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Sym {
+pub enum Sym {
+    /// The key names this node (its id).
     Node(String),
+    /// The key stands for this other key (a re-export, an import alias, a star row's
+    /// target, a base class).
     Alias(String),
 }
 
@@ -31,20 +40,20 @@ pub(crate) enum Sym {
 /// link may take before the key is declared unresolvable. Guards against cycles; the
 /// writer's reverse walk over aliases goes as deep, so every hop a link can take is
 /// one the re-linking of dependents can retrace.
-pub(crate) const MAX_HOPS: usize = 16;
+pub const MAX_HOPS: usize = 16;
 
 /// The version of the linking rules, recorded in `meta.link_rules` by every complete
-/// link pass ([`crate::Writer::link_all`]) and in every store this build creates. A
+/// link pass (`store::Writer::link_all`) and in every store this build creates. A
 /// store whose edges were last linked under other rules (or by a build that did not
-/// record them) is owed a complete re-link ([`crate::LinkState::Outdated`]): bump this
+/// record them) is owed a complete re-link (`store::LinkState::Outdated`): bump this
 /// whenever [`resolve`] can give a key another answer, so that an upgraded index
 /// equals a clean one.
-pub(crate) const LINK_RULES: u32 = 1;
+pub const LINK_RULES: u32 = 1;
 
 /// A star row whose target starts with this is not an alias but the order of the
 /// other star rows of its key: `order:py:a.A py:b.B` (base classes in declaration
 /// order, star imports latest first).
-pub(crate) const ORDER_PREFIX: &str = keys::ORDER;
+pub const ORDER_PREFIX: &str = keys::ORDER;
 
 /// The key space of JavaScript bare import specifiers (`js:pkg:lodash.map`), whose
 /// `/`-prefixes path mappings alias (see `Linker::through_path_prefix`).
@@ -62,14 +71,15 @@ const MAX_LOOKUPS: usize = 512;
 /// A key's last member name: `py:a.b.f` → `f`, `rs:vendor/x/:crate` → `crate`.
 /// Alias hops, prefix rewrites and star (base class) rewrites never change it, which
 /// makes it the index for finding the edges a changed symbol may affect.
-pub(crate) fn last_segment(key: &str) -> &str {
+pub fn last_segment(key: &str) -> &str {
     let cut = key.rfind(['.', ':']).map_or(0, |i| i + 1);
     &key[cut..]
 }
 
 /// The outcome of linking one key.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Linked {
+pub struct Linked {
+    /// The node the key resolved to.
     pub node_id: String,
     /// More than one node claimed the final key (conditional definitions).
     pub ambiguous: bool,
@@ -82,7 +92,7 @@ pub(crate) struct Linked {
 /// member is looked up through the star rows, in C3 order (`m.*` → `x` makes `m.f`
 /// try `x.f`; a class's bases make `C.m` try `Base.m`; an attribute's type makes
 /// `C.a.m` try `T.m`); a member none of them defines is not guessed.
-pub(crate) fn resolve(key: &str, lookup: &mut impl FnMut(&str) -> Vec<Sym>) -> Option<Linked> {
+pub fn resolve(key: &str, lookup: &mut impl FnMut(&str) -> Vec<Sym>) -> Option<Linked> {
     let mut linker = Linker {
         lookup,
         budget: MAX_LOOKUPS,
@@ -94,7 +104,7 @@ pub(crate) fn resolve(key: &str, lookup: &mut impl FnMut(&str) -> Vec<Sym>) -> O
 
 /// Provenance of a keyed edge once linked: exact unless the key was a guess or the
 /// final key was claimed by several nodes.
-pub(crate) fn provenance(linked: &Linked, key_inferred: bool) -> Provenance {
+pub fn provenance(linked: &Linked, key_inferred: bool) -> Provenance {
     if key_inferred || linked.ambiguous {
         Provenance::Inferred
     } else {
@@ -104,11 +114,13 @@ pub(crate) fn provenance(linked: &Linked, key_inferred: bool) -> Provenance {
 
 /// The whole symbol table in memory, for linking every edge of a cold index at once.
 #[derive(Default)]
-pub(crate) struct SymbolMap {
+pub struct SymbolMap {
+    /// Every key's rows, in the order [`resolve`] takes them.
     pub rows: HashMap<String, Vec<Sym>>,
 }
 
 impl SymbolMap {
+    /// The rows of exactly `key` (empty when it has none).
     pub fn lookup(&self, key: &str) -> Vec<Sym> {
         self.rows.get(key).cloned().unwrap_or_default()
     }
