@@ -7,6 +7,8 @@
 //! and its output is a pure function of `(path, bytes)`, so two workers can never
 //! disagree about a file.
 
+#![warn(missing_docs)]
+
 mod builder;
 mod c;
 mod check;

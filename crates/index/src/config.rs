@@ -36,10 +36,19 @@ pub struct Config {
 /// Errors locating or preparing a root.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// An IO error on the root, the state directory, or the directory [`find_state`]
+    /// started from.
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        /// The path the failure concerns.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The root exists but is not a directory.
     #[error("{0} is not a directory")]
     NotADirectory(PathBuf),
+    /// No `.codehub/index.db` in the directory given or any of its ancestors.
     #[error("no codehub index found in {0} or any parent directory (run `codehub index` first)")]
     NoIndex(PathBuf),
 }
@@ -118,7 +127,9 @@ impl Config {
 /// A located index: the state directory and the database in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located {
+    /// The `.codehub` directory found.
     pub state_dir: PathBuf,
+    /// The index database in it (`{state_dir}/index.db`).
     pub db_path: PathBuf,
 }
 

@@ -57,9 +57,22 @@ const TRIM_EVERY: Duration = Duration::from_secs(30);
 pub enum DaemonError {
     /// Another daemon holds the lock for this root.
     #[error("a codehub daemon is already running for {root} (pid {pid})")]
-    AlreadyRunning { root: PathBuf, pid: String },
+    AlreadyRunning {
+        /// The root the daemon was asked to serve.
+        root: PathBuf,
+        /// What the lock file holds (the running daemon's pid), trimmed; empty when
+        /// it could not be read.
+        pid: String,
+    },
+    /// An IO error on the state directory's lock file (`daemon.lock`).
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        /// The file the failure concerns.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// An index run of the daemon failed.
     #[error(transparent)]
     Index(#[from] IndexError),
 }

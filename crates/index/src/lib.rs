@@ -6,6 +6,8 @@
 //! down a bounded channel, so a slow writer slows the walk instead of dropping work);
 //! only the writer thread touches the store; an unchanged file is never re-parsed.
 
+#![warn(missing_docs)]
+
 mod apply;
 mod config;
 mod daemon;

@@ -38,8 +38,10 @@ const BINARY_PROBE: usize = 8192;
 /// [`Skipped`] entries or diagnostics.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
+    /// The root or its state directory could not be located or prepared.
     #[error(transparent)]
     Config(#[from] crate::ConfigError),
+    /// The store failed: SQLite, a corrupt index, or a schema newer than this build.
     #[error(transparent)]
     Store(#[from] store::StoreError),
     /// The run was asked to stop (a daemon's `stop` or SIGTERM during a rescan). What
@@ -54,6 +56,8 @@ pub enum IndexError {
 pub struct Skipped {
     /// Root-relative path (or the walker's description when it has none).
     pub path: String,
+    /// Why, for a person: `symbolic link, not followed`, `3145728 bytes is over the
+    /// 2097152-byte limit`, an IO error's text.
     pub reason: String,
 }
 
@@ -77,20 +81,27 @@ pub struct IndexReport {
     pub unchanged: u64,
     /// Files whose mtime changed but whose hash did not (not re-parsed).
     pub touched: u64,
+    /// Stored files no longer found by the walk, removed from the store.
     pub removed: u64,
     /// Renames detected: `(old path, new path)`.
     pub renamed: Vec<(String, String)>,
     /// Node ids added, changed and removed by this run.
     pub nodes_added: u64,
+    /// Node ids whose `source_hash` changed in this run.
     pub nodes_changed: u64,
+    /// Node ids removed by this run.
     pub nodes_removed: u64,
     /// Diagnostics of the files parsed in this run, as `path:line: message`.
     pub diagnostics: Vec<String>,
+    /// Files and directories the walk could not index, sorted by path.
     pub skipped: Vec<Skipped>,
     /// Totals in the store after the run.
     pub files: u64,
+    /// Nodes in the store after the run, module nodes included.
     pub nodes: u64,
+    /// Edges in the store after the run, all but `contains`.
     pub edges: u64,
+    /// The store clock after the run.
     pub clock: u64,
     /// Wall time of the run in seconds.
     pub seconds: f64,

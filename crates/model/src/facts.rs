@@ -8,6 +8,7 @@ use crate::{EdgeKind, Language, NodeKind, Provenance, Span};
 pub struct FileFacts {
     /// Root-relative path with `/` separators.
     pub path: String,
+    /// The language the file was parsed as (from its extension, [`Language::from_path`]).
     pub language: Language,
     /// BLAKE3 of the file's bytes, hex.
     pub file_hash: String,
@@ -15,9 +16,12 @@ pub struct FileFacts {
     pub line_count: u32,
     /// Nodes in source order; parents come before their children.
     pub nodes: Vec<NodeFacts>,
+    /// Every edge whose source is a node of this file, `contains` edges included.
     pub edges: Vec<EdgeFacts>,
     /// Names other files can link against (see [`Symbol`]).
     pub symbols: Vec<Symbol>,
+    /// Syntax errors tree-sitter recovered from, invalid UTF-8, nesting past the depth
+    /// limit; empty for a clean parse.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -27,12 +31,18 @@ pub struct FileFacts {
 pub struct NodeFacts {
     /// `{path}::{qualified_name}`, or `{path}` for the module (SPEC §2).
     pub id: String,
+    /// What the node is; `nodes[0]` is always a `module`.
     pub kind: NodeKind,
+    /// The node's own name as the source wrote it; for the module, the file's stem, or
+    /// its directory's name for `__init__.*`, `mod.*` and `index.*`; `<anonymous>` for a
+    /// definition whose name broken syntax left empty.
     pub name: String,
     /// Dotted path inside the file, with `#N` for the N-th duplicate; empty for the module.
     pub qualified_name: String,
     /// Id of the containing node; `None` only for the module.
     pub parent: Option<String>,
+    /// Where the node sits: lines 1-based inclusive, bytes 0-based half-open; the
+    /// module spans the whole file.
     pub span: Span,
     /// Declaration header with whitespace runs collapsed, e.g. `def f(self, x: int) -> str`.
     pub signature: Option<String>,
@@ -44,6 +54,8 @@ pub struct NodeFacts {
     pub imports: Vec<String>,
     /// BLAKE3 over the node's exact source text, hex.
     pub source_hash: String,
+    /// Lines the node spans (`end_line - start_line + 1`); for the module, the file's
+    /// line count.
     pub line_count: u32,
     /// McCabe cyclomatic complexity: 1 + decision points (functions and methods), else 0.
     pub complexity: u32,
@@ -56,9 +68,11 @@ pub struct NodeFacts {
 /// destination is resolved here, or left as a key for the store to link globally.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EdgeFacts {
+    /// The relation; a `contains` edge goes from a node to each node defined directly in it.
     pub kind: EdgeKind,
     /// Id of the source node (always in this file).
     pub src: String,
+    /// Where the edge points.
     pub target: Target,
     /// 1-based line of the site (the call, the import, the base class).
     pub line: u32,
@@ -72,11 +86,23 @@ pub struct EdgeFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// A node of this same file, resolved by scope.
-    Node { id: String, provenance: Provenance },
+    Node {
+        /// Id of the destination node.
+        id: String,
+        /// `exact` when scope resolves it, `inferred` when a heuristic chose it.
+        provenance: Provenance,
+    },
     /// A global symbol key (see [`Symbol`]), linked by the store against every file's
     /// symbols. `name` is what to show when nothing defines the key (e.g. `os.path.join`).
     /// `inferred` marks keys built from a heuristic (a guessed receiver type).
-    Key { key: String, name: String, inferred: bool },
+    Key {
+        /// The symbol key to link against, e.g. `py:os.path.join`.
+        key: String,
+        /// What to show when no file defines the key, e.g. `os.path.join`.
+        name: String,
+        /// The key comes from a heuristic: an edge linked through it is `inferred`.
+        inferred: bool,
+    },
     /// Known by name only (a builtin, a dynamic call): always unresolved.
     Name(String),
 }
@@ -86,7 +112,9 @@ pub enum Target {
 /// Members are always separated by `.` so that a key's members share its prefix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Symbol {
+    /// The key, in its language's key space (`py:django.db.models.Q`).
     pub key: String,
+    /// The node or key it stands for.
     pub target: SymbolTarget,
 }
 
@@ -105,5 +133,6 @@ pub enum SymbolTarget {
 pub struct Diagnostic {
     /// 1-based line, 0 when the diagnostic is about the whole file.
     pub line: u32,
+    /// What happened, for a person, e.g. `invalid UTF-8: undecodable bytes shown as U+FFFD`.
     pub message: String,
 }

@@ -2,6 +2,8 @@
 //! the rules for node ids (SPEC §2) and the state directory's file names. No IO, no
 //! parsing, no database.
 
+#![warn(missing_docs)]
+
 pub mod facts;
 pub mod keys;
 mod state;
@@ -49,15 +51,25 @@ macro_rules! string_enum {
 string_enum! {
     /// What a node is (SPEC §1). Each language maps its constructs onto these.
     NodeKind {
+        /// A source file; its id is its path.
         Module = "module",
+        /// A class (Python, JavaScript/TypeScript, Java).
         Class = "class",
+        /// A struct or record type.
         Struct = "struct",
+        /// An enumeration.
         Enum = "enum",
+        /// A Rust trait.
         Trait = "trait",
+        /// An interface (TypeScript, Go, Java).
         Interface = "interface",
+        /// A named alias of another type.
         TypeAlias = "type_alias",
+        /// A function that is not a method.
         Function = "function",
+        /// A function attached to a type: in a class, an impl, or with a Go receiver.
         Method = "method",
+        /// A named constant.
         Constant = "constant",
     }
 }
@@ -73,11 +85,17 @@ impl NodeKind {
 string_enum! {
     /// A directed relation between two nodes (SPEC §1).
     EdgeKind {
+        /// From a node to each node defined directly in it.
         Contains = "contains",
+        /// From a node to what it imports.
         Imports = "imports",
+        /// From a function or method to what it calls.
         Calls = "calls",
+        /// From a class or type to a base it extends.
         Inherits = "inherits",
+        /// From a type to an interface or trait it implements.
         Implements = "implements",
+        /// From a test to the code it exercises.
         Tests = "tests",
     }
 }
@@ -131,12 +149,19 @@ impl Evidence {
 string_enum! {
     /// The source languages codehub parses (SPEC §4).
     Language {
+        /// `.py`, `.pyi`.
         Python = "python",
+        /// `.rs`.
         Rust = "rust",
+        /// `.js`, `.mjs`, `.cjs`, `.jsx`.
         JavaScript = "javascript",
+        /// `.ts`, `.tsx`, `.mts`, `.cts`.
         TypeScript = "typescript",
+        /// `.c`, `.h`.
         C = "c",
+        /// `.go`.
         Go = "go",
+        /// `.java`.
         Java = "java",
     }
 }
@@ -170,9 +195,14 @@ impl Language {
 string_enum! {
     /// Why a node was last written (SPEC §3).
     UpdateSource {
+        /// Written by a cold index: of an empty store, or finishing one a run left incomplete.
         ColdStart = "cold_start",
+        /// Written because its own file changed, appeared or was renamed (any run but a cold one).
         FileChange = "file_change",
+        /// Its edges were re-linked because another file changed.
         DependencyChange = "dependency_change",
+        /// Reserved for writes made by hand: this build never writes it, and reads a stored
+        /// value it does not know as it.
         Manual = "manual",
     }
 }
@@ -182,9 +212,13 @@ string_enum! {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
+    /// First line of the node, 1-based.
     pub start_line: u32,
+    /// Last line of the node, 1-based inclusive.
     pub end_line: u32,
+    /// Offset of the node's first byte in the file, 0-based.
     pub start_byte: u32,
+    /// Offset one past the node's last byte (exclusive).
     pub end_byte: u32,
 }
 

@@ -9,29 +9,50 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeState {
+    /// `{path}::{qualified_name}`, or `{path}` for a module (SPEC §2).
     pub id: String,
+    /// What the node is (`function`, `method`, `class`, ...).
     pub kind: NodeKind,
+    /// The node's own name as the source wrote it (`filter`); for a module, the file's
+    /// stem, or its directory's name for `__init__.*`, `mod.*` and `index.*`.
     pub name: String,
+    /// Dotted path of the node inside its file (`QuerySet.filter`), suffixed `#2`, `#3`,
+    /// ... for later duplicates; empty for a module.
     pub qualified_name: String,
+    /// Root-relative path of the node's file, with `/` separators.
     pub path: String,
+    /// The language of the node's file.
     pub language: Language,
     /// Id of the containing node; `None` for a module.
     pub parent: Option<String>,
+    /// Where the node sits in its file: lines 1-based inclusive, bytes 0-based half-open.
     pub span: Span,
+    /// The declaration header with whitespace runs collapsed, e.g.
+    /// `def filter(self, *args, **kwargs)`; `None` for a module.
     pub signature: Option<String>,
+    /// Full docstring or doc comment, cleaned of comment markers and indentation;
+    /// `None` when the node has none.
     pub docstring: Option<String>,
     /// First line of the docstring.
     pub summary: Option<String>,
+    /// Decorators or attributes as written, e.g. `@staticmethod`, `#[test]`.
     pub decorators: Vec<String>,
+    /// For a module, every name it imports; for other nodes, the imported names they use.
     pub imports: Vec<String>,
     /// BLAKE3 of the node's source text, hex.
     pub source_hash: String,
     /// BLAKE3 of the file's bytes, hex.
     pub file_hash: String,
+    /// Lines the node spans (`end_line - start_line + 1`); for a module, the file's
+    /// line count (a trailing newline does not start a new line).
     pub line_count: u32,
     /// McCabe cyclomatic complexity (0 for non-callables).
     pub complexity: u32,
+    /// All parameters and the return are annotated (languages with optional types);
+    /// always true for Rust functions, whose signatures are fully typed.
     pub has_type_hints: bool,
+    /// The signature changed in an update while the docstring stayed the same; cleared
+    /// when the docstring changes.
     pub docstring_outdated: bool,
     /// Call sites that call this node.
     pub callers: Vec<EdgeEnd>,
@@ -43,6 +64,7 @@ pub struct NodeState {
     pub version: String,
     /// RFC 3339 UTC time of the last change to this node.
     pub last_updated: String,
+    /// Why the node was last written (SPEC §3).
     pub update_source: UpdateSource,
     /// The graph clock at which this node last changed.
     pub clock: u64,
@@ -56,7 +78,9 @@ pub struct NodeState {
 pub struct EdgeEnd {
     /// A node id when `resolved`, else the name the source used (`os.path.join`).
     pub id: String,
+    /// True when `id` is a node of the root; false when the far end is kept by name.
     pub resolved: bool,
+    /// How sure codehub is of the far end: `exact`, `inferred`, or `unresolved`.
     pub provenance: Provenance,
     /// 1-based line of the site, in the source node's file.
     pub line: u32,
@@ -66,12 +90,19 @@ pub struct EdgeEnd {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeSummary {
+    /// The node's id (SPEC §2).
     pub id: String,
+    /// What the node is.
     pub kind: NodeKind,
+    /// Root-relative path of the node's file.
     pub path: String,
+    /// First line of the node, 1-based.
     pub start_line: u32,
+    /// Last line of the node, 1-based inclusive.
     pub end_line: u32,
+    /// The declaration header, as in [`NodeState::signature`].
     pub signature: Option<String>,
+    /// First non-blank line of the docstring, trimmed; `None` without one.
     pub summary: Option<String>,
 }
 
@@ -79,9 +110,13 @@ pub struct NodeSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Edge {
+    /// The relation.
     pub kind: EdgeKind,
+    /// Id of the source node.
     pub src: String,
+    /// Id of the destination node, or the name the source used when unresolved.
     pub dst: String,
+    /// How sure codehub is of `dst`.
     pub provenance: Provenance,
     /// 1-based line of the site in `src`'s file.
     pub line: u32,
@@ -92,8 +127,12 @@ pub struct Edge {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reached {
+    /// Steps from the start node: 1 for a direct caller or callee.
     pub depth: u32,
+    /// Id of the node one step closer to the start (the start node itself at depth 1).
     pub via: String,
+    /// The call edge between `via` and the node reached, seen from `via`: `edge.id` is
+    /// the node reached (a name when unresolved; the traversal does not go past it).
     pub edge: EdgeEnd,
 }
 
@@ -139,8 +178,14 @@ pub fn summary(docstring: Option<&str>) -> Option<String> {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
+    /// The node is new: its file is new, or the file now defines it.
     Added,
+    /// The node's source text changed (a new `source_hash` and `version`), or its
+    /// edges were re-linked because another file changed (`update_source` =
+    /// `dependency_change`).
     Changed,
+    /// The id is gone: its definition or its file was removed, or its file was renamed
+    /// and the node did not survive under the new path.
     Removed,
 }
 
@@ -150,7 +195,9 @@ pub enum ChangeKind {
 pub struct Change {
     /// The clock of the commit that made the change.
     pub clock: u64,
+    /// Id of the node (the id it had, for `removed`).
     pub node_id: String,
+    /// What happened to it.
     pub change: ChangeKind,
     /// The file the node is (or was) in.
     pub path: String,

@@ -7,6 +7,8 @@
 //! rebuilt per commit); the clock grows by one per committed transaction.
 //! The layout and commit protocol are written down in `docs/store.md`.
 
+#![warn(missing_docs)]
+
 mod pack;
 mod possible;
 mod read;
@@ -30,10 +32,17 @@ pub enum StoreError {
     NotIndexed(PathBuf),
     /// The store was written by a newer codehub with a schema this build cannot read.
     #[error("index schema version {found} is newer than this codehub supports ({supported}); upgrade codehub or delete the state directory")]
-    SchemaTooNew { found: u32, supported: u32 },
+    SchemaTooNew {
+        /// The schema version stored in the database.
+        found: u32,
+        /// [`SCHEMA_VERSION`]: the newest this build reads.
+        supported: u32,
+    },
     /// A stored value could not be decoded (the database was edited or corrupted).
     #[error("corrupt index: {0}")]
     Corrupt(String),
+    /// Any other SQLite failure, including `SQLITE_INTERRUPT` from a deadline
+    /// ([`Store::set_deadline`]) or an [`Interrupt`].
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -51,17 +60,23 @@ pub struct Store {
 /// reading it, whether a file changed (size and mtime), and to detect renames (hash).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileRow {
+    /// Root-relative path with `/` separators.
     pub path: String,
+    /// The language it was parsed as, in its wire spelling (`python`).
     pub language: String,
+    /// Size in bytes when it was indexed (from `stat`).
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch.
     pub mtime_ns: i64,
     /// Inode change time in nanoseconds since the Unix epoch.
     pub ctime_ns: i64,
+    /// Inode number (a file renamed over another has a different one).
     pub ino: u64,
     /// When the file was last stat'ed, in nanoseconds since the Unix epoch.
     pub checked_ns: i64,
+    /// BLAKE3 of the file's bytes, hex.
     pub file_hash: String,
+    /// Nodes extracted from the file, its module node included.
     pub n_nodes: u32,
     /// Diagnostics from the last extraction, one string each (`L12: syntax error ...`).
     pub diagnostics: Vec<String>,

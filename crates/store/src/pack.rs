@@ -21,13 +21,19 @@ pub struct Link {
 /// What `context.pack` needs to rank, render and remember one node.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackNode {
+    /// The node's id (SPEC §2).
     pub id: String,
+    /// What the node is.
     pub kind: NodeKind,
+    /// Dotted path inside its file; empty for a module.
     pub qualified_name: String,
     /// Root-relative path of its file.
     pub path: String,
+    /// Id of the containing node; `None` for a module.
     pub parent: Option<String>,
+    /// Where the node sits in its file: lines 1-based inclusive, bytes 0-based half-open.
     pub span: Span,
+    /// The declaration header with whitespace runs collapsed; `None` for a module.
     pub signature: Option<String>,
     /// First non-empty line of the docstring.
     pub summary: Option<String>,

@@ -15,9 +15,11 @@ pub type Status = model::IndexStatus;
 /// What a user's `NODE` argument (an id, a qualified name or a bare name) names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resolution {
+    /// Exactly one node matches: its id.
     Found(String),
     /// Several nodes match; the candidates, in id order (at most 50).
     Ambiguous(Vec<NodeSummary>),
+    /// No node has that id, qualified name or name.
     NotFound,
 }
 

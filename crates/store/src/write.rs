@@ -110,6 +110,7 @@ const TOMBSTONE_CLOCKS: u64 = 1_000;
 /// index keeps it) and when it was looked at.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FileMeta {
+    /// Size in bytes (`stat`'s `st_size`).
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch.
     pub mtime_ns: i64,
@@ -143,9 +144,14 @@ impl FileMeta {
 /// removed, in id order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FileChange {
+    /// Root-relative path of the file replaced or removed.
     pub path: String,
+    /// Ids of nodes the file did not define before.
     pub added: Vec<String>,
+    /// Ids of nodes whose `source_hash` changed.
     pub changed: Vec<String>,
+    /// Ids that no longer exist: nodes the file stopped defining, every node of a
+    /// removed file, and after a rename the old ids with no counterpart at the new path.
     pub removed: Vec<String>,
 }
 
