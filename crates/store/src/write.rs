@@ -2,8 +2,8 @@
 //! carries each node's history (version, last update) across the replacement, links
 //! edges, and advances the clock by one on commit.
 
-use link::{Sym, SymbolMap};
 use crate::{Result, StoreError};
+use link::{Sym, SymbolMap};
 use model::facts::{FileFacts, SymbolTarget, Target};
 use model::{Provenance, UpdateSource};
 use rusqlite::types::Value;
@@ -25,6 +25,32 @@ const NODE_PARAMS: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?1
 /// An edge's `key_name`: stored only when it is not [`key_without_language`] of its
 /// key (schema 2), so readers select this expression instead of the column.
 const KEY_NAME: &str = "coalesce(key_name, substr(target_key, instr(target_key, ':') + 1))";
+
+/// [`Writer::replace_file`], step 3: the ids of `history` the new facts no longer
+/// have (a rename's old ids whose node did not come back) go to `change.removed`.
+fn removed_nodes(
+    facts: &FileFacts,
+    renamed_from: Option<&str>,
+    history: &HashMap<String, History>,
+    renamed: &HashMap<String, String>,
+    seen: &HashSet<&str>,
+    change: &mut FileChange,
+) {
+    for id in history.keys() {
+        if !seen.contains(id.as_str()) && !renamed.values().any(|old| old == id) {
+            change.removed.push(id.clone());
+        }
+    }
+    if let Some(old_path) = renamed_from {
+        for old_id in renamed.values() {
+            let new_id = model::node_id(&facts.path, model::split_node_id(old_id).1);
+            if !seen.contains(new_id.as_str()) {
+                change.removed.push(old_id.clone());
+            }
+        }
+        let _ = old_path;
+    }
+}
 
 /// A key without its language prefix (`py:a.b.C` → `a.b.C`): the name an edge is
 /// shown by while its key is unresolved, unless the extractor gave another.
@@ -264,7 +290,38 @@ impl<'c> Writer<'c> {
         renamed_from: Option<&str>,
     ) -> Result<FileChange> {
         self.graph_changed = true;
-        let mut history = self.history(&facts.path)?;
+        let (history, renamed) = self.history_with_rename(&facts.path, renamed_from)?;
+        // Rows are diffed, not rewritten: an edit that touches one function writes
+        // that function's rows (and the module's), not the whole file's, so index
+        // and FTS maintenance follow the size of the change.
+        let old_nodes = self.node_rows(&facts.path)?;
+        let old_edges = self.edge_rows(&facts.path)?;
+        self.remove_symbols(&facts.path)?;
+
+        let mut change = FileChange { path: facts.path.clone(), ..FileChange::default() };
+        let seen = self.write_nodes(facts, source, &history, &renamed, &old_nodes, &mut change)?;
+        removed_nodes(facts, renamed_from, &history, &renamed, &seen, &mut change);
+        change.added.sort();
+        change.changed.sort();
+        change.removed.sort();
+        // Symbols first, so that keys into this same file link below.
+        self.write_symbols(facts)?;
+        self.write_edges(facts, old_edges)?;
+        self.write_file_row(facts, meta)?;
+        self.record(&change)?;
+        Ok(change)
+    }
+
+    /// [`Writer::replace_file`], step 1: the history of the nodes stored at `path`
+    /// (by node id), plus, for a rename, the old path's history under the new ids
+    /// (from its tombstone when its removal came first) and the map new id → old id;
+    /// the old path's rows are removed.
+    fn history_with_rename(
+        &mut self,
+        path: &str,
+        renamed_from: Option<&str>,
+    ) -> Result<(HashMap<String, History>, HashMap<String, String>)> {
+        let mut history = self.history(path)?;
         let mut renamed: HashMap<String, String> = HashMap::new();
         if let Some(old_path) = renamed_from {
             let mut old = self.history(old_path)?;
@@ -275,138 +332,129 @@ impl<'c> Writer<'c> {
             }
             for (old_id, h) in old {
                 let qualified = model::split_node_id(&old_id).1.to_owned();
-                let new_id = model::node_id(&facts.path, &qualified);
+                let new_id = model::node_id(path, &qualified);
                 renamed.insert(new_id.clone(), old_id);
                 history.entry(new_id).or_insert(h);
             }
             self.remove_rows(old_path)?;
         }
-        // Rows are diffed, not rewritten: an edit that touches one function writes
-        // that function's rows (and the module's), not the whole file's, so index
-        // and FTS maintenance follow the size of the change.
-        let old_nodes = self.node_rows(&facts.path)?;
-        let mut old_edges = self.edge_rows(&facts.path)?;
-        self.remove_symbols(&facts.path)?;
+        Ok((history, renamed))
+    }
 
-        let mut change = FileChange { path: facts.path.clone(), ..FileChange::default() };
+    /// Step 2: writes the file's node rows, diffed against `old_nodes` (an unchanged
+    /// row is not written; a changed one is updated, its FTS text only when that
+    /// changed), keeping the version of nodes whose source is unchanged, and records
+    /// added and changed ids in `change`. Returns the ids written.
+    fn write_nodes<'f>(
+        &mut self,
+        facts: &'f FileFacts,
+        source: UpdateSource,
+        history: &HashMap<String, History>,
+        renamed: &HashMap<String, String>,
+        old_nodes: &HashMap<String, Vec<Value>>,
+        change: &mut FileChange,
+    ) -> Result<HashSet<&'f str>> {
         let mut seen = HashSet::new();
-        {
-            for node in &facts.nodes {
-                if !seen.insert(node.id.as_str()) {
-                    continue; // an extractor bug must not abort the file
+        for node in &facts.nodes {
+            if !seen.insert(node.id.as_str()) {
+                continue; // an extractor bug must not abort the file
+            }
+            let old = history.get(&node.id);
+            let same = old.is_some_and(|h| h.source_hash == node.source_hash);
+            let (version, last_updated, update_source, clock, outdated);
+            if let (true, Some(h)) = (same, old) {
+                version = h.version.clone();
+                last_updated = h.last_updated.clone();
+                update_source = h.update_source.clone();
+                clock = h.clock;
+                outdated = h.docstring_outdated;
+            } else {
+                version = self.versions.next();
+                last_updated = self.now.clone();
+                update_source = source.as_str().to_owned();
+                clock = self.clock;
+                outdated = match old {
+                    None => false,
+                    Some(h) if h.docstring != node.docstring => false,
+                    Some(h) if h.signature != node.signature => node.docstring.is_some(),
+                    Some(h) => h.docstring_outdated,
+                };
+                if old.is_some() && !renamed.contains_key(&node.id) {
+                    change.changed.push(node.id.clone());
+                } else if old.is_none() {
+                    change.added.push(node.id.clone());
                 }
-                let old = history.get(&node.id);
-                let same = old.is_some_and(|h| h.source_hash == node.source_hash);
-                let (version, last_updated, update_source, clock, outdated);
-                if let (true, Some(h)) = (same, old) {
-                    version = h.version.clone();
-                    last_updated = h.last_updated.clone();
-                    update_source = h.update_source.clone();
-                    clock = h.clock;
-                    outdated = h.docstring_outdated;
-                } else {
-                    version = self.versions.next();
-                    last_updated = self.now.clone();
-                    update_source = source.as_str().to_owned();
-                    clock = self.clock;
-                    outdated = match old {
-                        None => false,
-                        Some(h) if h.docstring != node.docstring => false,
-                        Some(h) if h.signature != node.signature => node.docstring.is_some(),
-                        Some(h) => h.docstring_outdated,
-                    };
-                    if old.is_some() && !renamed.contains_key(&node.id) {
-                        change.changed.push(node.id.clone());
-                    } else if old.is_none() {
-                        change.added.push(node.id.clone());
-                    }
-                }
-                let renamed_from = renamed
-                    .get(&node.id)
-                    .cloned()
-                    .or_else(|| old.and_then(|h| h.renamed_from.clone()));
-                let values: Vec<Value> = vec![
-                    node.id.clone().into(),
-                    facts.path.clone().into(),
-                    node.kind.as_str().to_owned().into(),
-                    node.name.clone().into(),
-                    node.qualified_name.clone().into(),
-                    node.parent.clone().into(),
-                    facts.language.as_str().to_owned().into(),
-                    i64::from(node.span.start_line).into(),
-                    i64::from(node.span.end_line).into(),
-                    i64::from(node.span.start_byte).into(),
-                    i64::from(node.span.end_byte).into(),
-                    node.signature.clone().into(),
-                    node.docstring.clone().into(),
-                    serde_json::to_string(&node.decorators).unwrap_or_default().into(),
-                    serde_json::to_string(&node.imports).unwrap_or_default().into(),
-                    node.source_hash.clone().into(),
-                    i64::from(node.line_count).into(),
-                    i64::from(node.complexity).into(),
-                    i64::from(node.has_type_hints).into(),
-                    i64::from(outdated).into(),
-                    version.into(),
-                    last_updated.into(),
-                    update_source.into(),
-                    (clock as i64).into(),
-                    renamed_from.into(),
-                ];
-                match old_nodes.get(&node.id) {
-                    Some(stored) if *stored == values => {}
-                    Some(stored) => {
-                        let rowid: i64 = self
-                            .tx
-                            .prepare_cached(&format!(
-                                "UPDATE nodes SET ({NODE_COLUMNS}) = ({NODE_PARAMS}) WHERE id = ?1
+            }
+            let renamed_from =
+                renamed.get(&node.id).cloned().or_else(|| old.and_then(|h| h.renamed_from.clone()));
+            let values: Vec<Value> = vec![
+                node.id.clone().into(),
+                facts.path.clone().into(),
+                node.kind.as_str().to_owned().into(),
+                node.name.clone().into(),
+                node.qualified_name.clone().into(),
+                node.parent.clone().into(),
+                facts.language.as_str().to_owned().into(),
+                i64::from(node.span.start_line).into(),
+                i64::from(node.span.end_line).into(),
+                i64::from(node.span.start_byte).into(),
+                i64::from(node.span.end_byte).into(),
+                node.signature.clone().into(),
+                node.docstring.clone().into(),
+                serde_json::to_string(&node.decorators).unwrap_or_default().into(),
+                serde_json::to_string(&node.imports).unwrap_or_default().into(),
+                node.source_hash.clone().into(),
+                i64::from(node.line_count).into(),
+                i64::from(node.complexity).into(),
+                i64::from(node.has_type_hints).into(),
+                i64::from(outdated).into(),
+                version.into(),
+                last_updated.into(),
+                update_source.into(),
+                (clock as i64).into(),
+                renamed_from.into(),
+            ];
+            match old_nodes.get(&node.id) {
+                Some(stored) if *stored == values => {}
+                Some(stored) => {
+                    let rowid: i64 = self
+                        .tx
+                        .prepare_cached(&format!(
+                            "UPDATE nodes SET ({NODE_COLUMNS}) = ({NODE_PARAMS}) WHERE id = ?1
                                  RETURNING rowid"
-                            ))?
-                            .query_row(rusqlite::params_from_iter(&values), |row| row.get(0))?;
-                        if fts_text(stored) != fts_text(&values) {
-                            self.fts_delete(rowid, fts_text(stored))?;
-                            self.fts_insert(rowid, fts_text(&values))?;
-                        }
-                    }
-                    None => {
-                        self.tx
-                            .prepare_cached(&format!(
-                                "INSERT INTO nodes ({NODE_COLUMNS}) VALUES ({NODE_PARAMS})"
-                            ))?
-                            .execute(rusqlite::params_from_iter(&values))?;
-                        let rowid = self.tx.last_insert_rowid();
+                        ))?
+                        .query_row(rusqlite::params_from_iter(&values), |row| row.get(0))?;
+                    if fts_text(stored) != fts_text(&values) {
+                        self.fts_delete(rowid, fts_text(stored))?;
                         self.fts_insert(rowid, fts_text(&values))?;
                     }
                 }
-            }
-            for (id, stored) in &old_nodes {
-                if !seen.contains(id.as_str()) {
-                    let rowid: i64 = self
-                        .tx
-                        .prepare_cached("DELETE FROM nodes WHERE id = ?1 RETURNING rowid")?
-                        .query_row([id], |row| row.get(0))?;
-                    self.fts_delete(rowid, fts_text(stored))?;
+                None => {
+                    self.tx
+                        .prepare_cached(&format!(
+                            "INSERT INTO nodes ({NODE_COLUMNS}) VALUES ({NODE_PARAMS})"
+                        ))?
+                        .execute(rusqlite::params_from_iter(&values))?;
+                    let rowid = self.tx.last_insert_rowid();
+                    self.fts_insert(rowid, fts_text(&values))?;
                 }
             }
         }
-        for id in history.keys() {
-            if !seen.contains(id.as_str()) && !renamed.values().any(|old| old == id) {
-                change.removed.push(id.clone());
+        for (id, stored) in old_nodes {
+            if !seen.contains(id.as_str()) {
+                let rowid: i64 = self
+                    .tx
+                    .prepare_cached("DELETE FROM nodes WHERE id = ?1 RETURNING rowid")?
+                    .query_row([id], |row| row.get(0))?;
+                self.fts_delete(rowid, fts_text(stored))?;
             }
         }
-        if let Some(old_path) = renamed_from {
-            for old_id in renamed.values() {
-                let new_id = model::node_id(&facts.path, model::split_node_id(old_id).1);
-                if !seen.contains(new_id.as_str()) {
-                    change.removed.push(old_id.clone());
-                }
-            }
-            let _ = old_path;
-        }
-        change.added.sort();
-        change.changed.sort();
-        change.removed.sort();
+        Ok(seen)
+    }
 
-        // Symbols first, so that keys into this same file link below.
+    /// Step 4: the file's exported symbols, counted in the symbol delta that decides
+    /// which dependents to re-link.
+    fn write_symbols(&mut self, facts: &FileFacts) -> Result<()> {
         {
             let mut insert = self.tx.prepare_cached(
                 "INSERT INTO symbols (key, path, node_id, alias_of) VALUES (?1, ?2, ?3, ?4)",
@@ -426,6 +474,18 @@ impl<'c> Writer<'c> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Step 5: the file's edges. An edge stored before with the same site and target
+    /// stays; new keyed edges are linked as they are inserted (unless the link is
+    /// deferred to the end of a cold index); stored edges the facts no longer have
+    /// are deleted.
+    fn write_edges(
+        &mut self,
+        facts: &FileFacts,
+        mut old_edges: HashMap<EdgeSig, Vec<i64>>,
+    ) -> Result<()> {
         let mut cache: HashMap<&str, Option<link::Linked>> = HashMap::new();
         let mut rows = Vec::with_capacity(facts.edges.len());
         let mut new_edges = Vec::with_capacity(facts.edges.len());
@@ -518,6 +578,11 @@ impl<'c> Writer<'c> {
         for rowid in old_edges.into_values().flatten() {
             self.tx.prepare_cached("DELETE FROM edges WHERE rowid = ?1")?.execute([rowid])?;
         }
+        Ok(())
+    }
+
+    /// Step 6: the file's row: its stat data, hash, counts, diagnostics and clock.
+    fn write_file_row(&mut self, facts: &FileFacts, meta: FileMeta) -> Result<()> {
         let diagnostics: Vec<String> =
             facts.diagnostics.iter().map(|d| format!("L{}: {}", d.line, d.message)).collect();
         self.tx.execute(
@@ -540,8 +605,7 @@ impl<'c> Writer<'c> {
                 meta.checked_ns,
             ],
         )?;
-        self.record(&change)?;
-        Ok(change)
+        Ok(())
     }
 
     /// Removes a file and everything extracted from it. Edges elsewhere that pointed
