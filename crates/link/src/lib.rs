@@ -98,8 +98,44 @@ pub fn resolve(key: &str, lookup: &mut impl FnMut(&str) -> Vec<Sym>) -> Option<L
         budget: MAX_LOOKUPS,
         rows: HashMap::new(),
         linearisations: HashMap::new(),
+        trace: None,
     };
     linker.resolve(key, MAX_HOPS, None)
+}
+
+/// What one step of a resolution did to the key being resolved ([`resolve_traced`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The whole key is an alias: it became the alias's target (an import `as`
+    /// may rename, so this is the one step that may change the last segment).
+    Alias,
+    /// A prefix of the key is an alias: the prefix was replaced (`m.Q.f` → `q.Q.f`).
+    Prefix,
+    /// A member looked up through a star row (a base class, a star re-export, an
+    /// attribute's type): the member's owner was replaced (`C.m` → `Base.m`).
+    Star,
+    /// A package path mapping: a `/`-prefix of a `js:pkg:`/`go:mod:` key was
+    /// replaced (`js:pkg:@/lib.f` → `js:src/lib.f`).
+    Path,
+}
+
+/// [`resolve`], also recording in `trace` every rewrite of the key as `(step, from,
+/// to)`, in order. For tests and diagnosis; answers exactly as [`resolve`].
+pub fn resolve_traced(
+    key: &str,
+    lookup: &mut impl FnMut(&str) -> Vec<Sym>,
+    trace: &mut Vec<(Step, String, String)>,
+) -> Option<Linked> {
+    let mut linker = Linker {
+        lookup,
+        budget: MAX_LOOKUPS,
+        rows: HashMap::new(),
+        linearisations: HashMap::new(),
+        trace: Some(Vec::new()),
+    };
+    let linked = linker.resolve(key, MAX_HOPS, None);
+    trace.extend(linker.trace.unwrap_or_default());
+    linked
 }
 
 /// Provenance of a keyed edge once linked: exact unless the key was a guess or the
@@ -143,9 +179,17 @@ struct Linker<'l, F> {
     rows: HashMap<String, Vec<Sym>>,
     /// Linearisations already computed in this call, by key and hops left.
     linearisations: HashMap<(String, usize), Vec<Ancestor>>,
+    /// The rewrites made, when traced ([`resolve_traced`]).
+    trace: Option<Vec<(Step, String, String)>>,
 }
 
 impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
+    fn note(&mut self, step: Step, from: &str, to: &str) {
+        if let Some(trace) = &mut self.trace {
+            trace.push((step, from.to_owned(), to.to_owned()));
+        }
+    }
+
     fn rows(&mut self, key: &str) -> Vec<Sym> {
         if self.budget == 0 {
             return Vec::new();
@@ -182,7 +226,9 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 return Some(Linked { node_id: nodes[0].clone(), ambiguous: nodes.len() > 1 });
             }
             if let Some(target) = first_alias(&rows) {
-                current = target.to_owned();
+                let target = target.to_owned();
+                self.note(Step::Alias, &current, &target);
+                current = target;
                 continue;
             }
             let mut end = current.len();
@@ -191,7 +237,9 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 let rest = current[dot..].to_owned();
                 let rows = self.rows(&prefix);
                 if let Some(target) = first_alias(&rows) {
-                    current = format!("{target}{rest}");
+                    let rewritten = format!("{target}{rest}");
+                    self.note(Step::Prefix, &current, &rewritten);
+                    current = rewritten;
                     continue 'hops;
                 }
                 // Under a node, or under a key that has star rows only (the type of a
@@ -233,6 +281,7 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 } else {
                     format!("{target}/{rest}")
                 };
+                self.note(Step::Path, key, &joined);
                 if let Some(found) = self.resolve(&joined, hops, None) {
                     return Some(found);
                 }
@@ -255,6 +304,7 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 continue;
             }
             let key = format!("{}{rest}", ancestor.key);
+            self.note(Step::Star, &format!("{prefix}{rest}"), &key);
             if let Some(found) = self.resolve(&key, ancestor.hops, Some(&ancestor.key)) {
                 return Some(found);
             }
