@@ -42,7 +42,7 @@ fn index(codehub: &Path, state: &Path, root: &Path) -> Result<f64> {
 }
 
 fn dump(state: &Path) -> Result<BTreeSet<String>> {
-    let store = store::Store::open_read_only(&state.join(index::DB_FILE))?;
+    let store = store::Store::open_read_only(&index::StateDir::new(state).db())?;
     Ok(store.graph_dump()?.into_iter().collect())
 }
 
@@ -93,7 +93,7 @@ pub fn interrupt(codehub: &Path, corpus: &Path, runs: usize) -> Result<()> {
             .spawn()?;
         // Wait for the first batch commit, then up to 2 s more (the kill lands in a
         // later batch or in the final link), and kill it as Ctrl-C would.
-        let db = state.join(index::DB_FILE);
+        let db = index::StateDir::new(&state).db();
         let committed = loop {
             if let Some(status) = child.try_wait()? {
                 bail!("the index ended ({status}) before its first commit was seen");

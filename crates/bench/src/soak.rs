@@ -130,7 +130,7 @@ fn soak(codehub: &Path, root: &Path, minutes: u64) -> Result<()> {
         "daemon (pid {pid}) up and synced on a copy of Django in {:.1} s; soaking for {minutes} min",
         started.elapsed().as_secs_f64()
     );
-    let store = store::Store::open_read_only(&state.join(index::DB_FILE))?;
+    let store = store::Store::open_read_only(&index::StateDir::new(&state).db())?;
     let callables = Arc::new(crate::callables(&store)?);
     drop(store);
     if callables.is_empty() {

@@ -306,7 +306,7 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
                     ))
                 })?;
             let value = client.request::<m::Shutdown>(&Default::default())?;
-            let socket = state.join(server::SOCKET_FILE);
+            let socket = index::StateDir::new(&state).socket();
             let deadline = std::time::Instant::now() + Duration::from_secs(30);
             while socket.exists() && std::time::Instant::now() < deadline {
                 std::thread::sleep(Duration::from_millis(20));
@@ -444,7 +444,7 @@ fn catch_up_without_daemon(cli: &Cli, settings: &settings::Settings) -> Result<(
             state.display()
         );
     }
-    let recorded = store::Store::open_read_only(&state.join(index::DB_FILE))?.root()?;
+    let recorded = store::Store::open_read_only(&index::StateDir::new(&state).db())?.root()?;
     let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
     if let Some(recorded) = recorded.filter(|r| !same(r, &settings.root)) {
         bail!(

@@ -83,7 +83,7 @@ pub fn run(
         stop: stop_tx.clone(),
         sessions: context::Sessions::default(),
     });
-    let socket = config.state_dir.join(server::SOCKET_FILE);
+    let socket = index::StateDir::new(&config.state_dir).socket();
     let accept = server::serve(
         &socket,
         &config.db_path(),

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 pub use model::state_dir::{
-    DB_FILE, GITIGNORE_FILE, KEY_FILE, LOCK_FILE, LOG_FILE, SOCKET_FILE, STATE_DIR_NAME,
+    StateDir, DB_FILE, KEY_FILE, LOCK_FILE, LOG_FILE, SOCKET_FILE, STATE_DIR_NAME,
 };
 
 /// What the state directory's `.gitignore` holds: everything, itself included.
@@ -64,7 +64,7 @@ impl Config {
             return Err(ConfigError::NotADirectory(root));
         }
         Ok(Config {
-            state_dir: root.join(STATE_DIR_NAME),
+            state_dir: StateDir::under(&root).path().to_owned(),
             root,
             max_file_size: 2 * 1024 * 1024,
             workers: 0,
@@ -75,7 +75,7 @@ impl Config {
 
     /// The index database path.
     pub fn db_path(&self) -> PathBuf {
-        self.state_dir.join(DB_FILE)
+        StateDir::new(&self.state_dir).db()
     }
 
     /// Creates the state directory (mode 0700: the index reveals source code) holding
@@ -94,7 +94,7 @@ impl Config {
                 .map_err(io)?;
         }
         let ours = !existed
-            || self.state_dir.file_name() == Some(std::ffi::OsStr::new(STATE_DIR_NAME))
+            || StateDir::new(&self.state_dir).has_default_name()
             || std::fs::read_dir(&self.state_dir).map_err(io)?.next().is_none();
         if ours {
             self.write_gitignore()?;
@@ -105,7 +105,7 @@ impl Config {
     /// Writes `{state_dir}/.gitignore` (`*`) unless a file of that name exists.
     fn write_gitignore(&self) -> Result<(), ConfigError> {
         use std::io::Write;
-        let path = self.state_dir.join(GITIGNORE_FILE);
+        let path = StateDir::new(&self.state_dir).gitignore();
         let io = |source| ConfigError::Io { path: path.clone(), source };
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => file.write_all(GITIGNORE.as_bytes()).map_err(io),
@@ -140,8 +140,8 @@ pub fn find_state(start: &Path) -> Result<Located, ConfigError> {
         .canonicalize()
         .map_err(|source| ConfigError::Io { path: start.to_owned(), source })?;
     for dir in start.ancestors() {
-        let state_dir = dir.join(STATE_DIR_NAME);
-        let db_path = state_dir.join(DB_FILE);
+        let state = StateDir::under(dir);
+        let (state_dir, db_path) = (state.path().to_owned(), state.db());
         if db_path.is_file() {
             return Ok(Located { state_dir, db_path });
         }

@@ -484,7 +484,7 @@ fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> JoinHandle<()> {
 /// there is no lock file. Takes and drops the lock to find out, so it never blocks.
 pub fn daemon_holding(state_dir: &std::path::Path) -> Option<String> {
     use std::io::Read;
-    let mut file = std::fs::File::open(state_dir.join(crate::LOCK_FILE)).ok()?;
+    let mut file = std::fs::File::open(crate::StateDir::new(state_dir).lock()).ok()?;
     if file.try_lock().is_ok() {
         return None;
     }
@@ -496,7 +496,7 @@ pub fn daemon_holding(state_dir: &std::path::Path) -> Option<String> {
 /// Takes `{state_dir}/daemon.lock` with an exclusive advisory lock and writes our pid.
 fn take_lock(config: &Config) -> Result<File, DaemonError> {
     use std::io::{Read, Seek, Write};
-    let path = config.state_dir.join(crate::LOCK_FILE);
+    let path = crate::StateDir::new(&config.state_dir).lock();
     let io = |source| DaemonError::Io { path: path.clone(), source };
     let mut file = std::fs::OpenOptions::new()
         .read(true)

@@ -19,8 +19,8 @@ mod walk;
 pub use filter::{GlobError, PathGlobs, VENDORED_DIRS};
 
 pub use config::{
-    find_state, Config, ConfigError, Located, DB_FILE, KEY_FILE, LOCK_FILE, LOG_FILE, SOCKET_FILE,
-    STATE_DIR_NAME,
+    find_state, Config, ConfigError, Located, StateDir, DB_FILE, KEY_FILE, LOCK_FILE, LOG_FILE,
+    SOCKET_FILE, STATE_DIR_NAME,
 };
 pub use daemon::{daemon_holding, Daemon, DaemonError, DaemonOptions};
 pub use walk::{index, index_until, IndexError, IndexReport, Skipped};

@@ -240,7 +240,7 @@ impl Daemon {
         match running.try_wait() {
             Ok(Some(status)) => {
                 *child = None;
-                let log = self.launch.state_dir.join(LOG_FILE);
+                let log = model::state_dir::StateDir::new(&self.launch.state_dir).log();
                 let tail = log_tail(&log, 10);
                 if status.success() || tail.contains("already running") {
                     return Ok(());
@@ -266,7 +266,7 @@ impl Daemon {
                 return Ok(());
             }
         }
-        let log_path = self.launch.state_dir.join(LOG_FILE);
+        let log_path = model::state_dir::StateDir::new(&self.launch.state_dir).log();
         let log = OpenOptions::new()
             .create(true)
             .append(true)

@@ -14,6 +14,7 @@ use std::path::Path;
 use std::time::Duration;
 use store::{Store, StoreError};
 
+use model::state_dir::StateDir;
 pub use model::state_dir::{DB_FILE, LOG_FILE, SOCKET_FILE};
 /// How long [`Client::call`] waits for an answer unless told otherwise. Longer than
 /// the server's default request deadline (10 s), so the server's `timeout` error
@@ -40,7 +41,7 @@ impl Client {
     /// `ConnectionRefused` when no daemon runs, `TimedOut` when it does not answer in
     /// time, `Other` with the server's message when it refuses (busy, unauthorized).
     pub fn connect(state_dir: &Path, connect_timeout: Duration) -> io::Result<Client> {
-        Client::connect_to(&state_dir.join(SOCKET_FILE), connect_timeout)
+        Client::connect_to(&StateDir::new(state_dir).socket(), connect_timeout)
     }
 
     /// [`Client::connect`] to a socket path.
@@ -234,7 +235,7 @@ impl Codehub {
         if let Some(why) = &unreachable {
             tracing::warn!("a daemon serves this index but cannot be reached ({why}); reading the index directly");
         }
-        let store = Store::open_read_only(&state_dir.join(DB_FILE))?;
+        let store = Store::open_read_only(&StateDir::new(state_dir).db())?;
         Ok(Codehub { backend: Backend::Store(store), unreachable })
     }
 

@@ -738,7 +738,7 @@ mod tests {
         std::fs::write(dir.path().join("a.py"), "def f():\n    pass\n").unwrap();
         let config = index::Config::new(dir.path()).unwrap();
         index::index(&config, &|_| {}).unwrap();
-        let socket = config.state_dir.join(crate::SOCKET_FILE);
+        let socket = model::state_dir::StateDir::new(&config.state_dir).socket();
         let stop = Arc::new(AtomicBool::new(false));
         // SAFETY: geteuid has no preconditions.
         let someone_else = unsafe { libc::geteuid() }.wrapping_add(1);

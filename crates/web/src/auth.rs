@@ -236,7 +236,7 @@ impl Keys {
     /// Errors: IO on the file, a file of the wrong length ([`AuthError::BadKey`]),
     /// a file other users can read ([`AuthError::KeyExposed`]), no randomness.
     pub fn load_or_create(state_dir: &Path) -> Result<Keys, AuthError> {
-        let path = state_dir.join(KEY_FILE);
+        let path = model::state_dir::StateDir::new(state_dir).key();
         let io = |source| AuthError::Io { path: path.clone(), source };
         std::fs::create_dir_all(state_dir).map_err(io)?;
         let mut secret = [0u8; KEY_BYTES];
