@@ -13,6 +13,7 @@ mod pack;
 mod possible;
 mod read;
 mod schema;
+mod words;
 mod write;
 
 use rusqlite::{Connection, OpenFlags};
@@ -22,6 +23,7 @@ pub use pack::{Link, PackNode};
 pub use possible::Possible;
 pub use read::{Interrupt, LinkState, Resolution, Status};
 pub use schema::SCHEMA_VERSION;
+pub use words::{split_identifier, with_identifier_words};
 pub use write::{FileChange, FileMeta, Writer};
 
 /// Errors from the store. Each has a stable meaning users can act on.

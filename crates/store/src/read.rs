@@ -46,6 +46,32 @@ pub(crate) const PATHS_UNDER: &str =
 
 const SUMMARY_COLUMNS: &str = "id, kind, path, start_line, end_line, signature, docstring";
 
+/// The FTS5 query for a search: every word of `query` (maximal runs of letters and
+/// digits, the parts of compound identifiers too) as a quoted term, joined by OR;
+/// the last word of three or more characters also as a prefix. `None` without words.
+pub(crate) fn fts_query(query: &str) -> Option<String> {
+    let mut terms: Vec<String> = Vec::new();
+    let runs: Vec<&str> =
+        query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for (i, run) in runs.iter().enumerate() {
+        let mut words = vec![*run];
+        let parts = crate::words::split_identifier(run);
+        if parts.len() > 1 {
+            words.extend(parts);
+        }
+        for word in words {
+            let term = format!("\"{}\"", word.to_lowercase());
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+        if i + 1 == runs.len() && run.chars().count() >= 3 {
+            terms.push(format!("\"{}\"*", run.to_lowercase()));
+        }
+    }
+    (!terms.is_empty()).then(|| terms.join(" OR "))
+}
+
 fn summary_row(row: &Row<'_>) -> rusqlite::Result<NodeSummary> {
     let kind: String = row.get(1)?;
     let docstring: Option<String> = row.get(6)?;
@@ -373,40 +399,48 @@ impl Store {
         self.summaries("name LIKE ?1 ESCAPE '\\'", &[&pattern], limit)
     }
 
-    /// Full-text search over names, qualified names, signatures and docstrings, ranked
-    /// by BM25 (names weigh most). Every word must match (as a prefix); when nothing
-    /// does, any word may. Returns `(node, score)` with lower scores better (FTS5).
+    /// Full-text search over names, qualified names, signatures and docstrings.
+    ///
+    /// A node whose id, qualified name or name is the whole query (trimmed) comes
+    /// first. Then BM25 (FTS5, names weigh most) over *any* of the query's words: a
+    /// node with more of them, or rarer ones, ranks higher, and one with only some
+    /// still answers. Words are stemmed (porter) and compound identifiers in the
+    /// query are matched by their parts too (`parseHeader` → `parse`, `header`); the
+    /// last word also matches as a prefix (three letters or more), for typing.
+    /// Returns `(node, score)` with lower scores better: BM25 as FTS5 reports it, and
+    /// for exact matches a score below every BM25 hit of the answer.
     ///
     /// The cost grows with the square of the number of words (FTS5 reads every
     /// word's document list to weigh it, inside one SQLite step that neither the
     /// progress handler nor an interrupt can cut short): callers bound the query
     /// first (the server refuses more than `protocol::MAX_QUERY_WORDS` words).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<(NodeSummary, f64)>> {
-        let words: Vec<String> = query
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{}\"*", w.replace('"', "")))
-            .collect();
-        if words.is_empty() {
+        let Some(fts_query) = fts_query(query) else {
             return Ok(Vec::new());
-        }
-        for joiner in [" AND ", " OR "] {
-            let fts_query = words.join(joiner);
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT n.id, n.kind, n.path, n.start_line, n.end_line, n.signature, n.docstring,
-                    bm25(nodes_fts, 10.0, 5.0, 2.0, 1.0) AS score
-                 FROM nodes_fts JOIN nodes n ON n.rowid = nodes_fts.rowid
-                 WHERE nodes_fts MATCH ?1 ORDER BY score, n.id LIMIT ?2",
-            )?;
-            let rows = stmt.query_map(params![fts_query, limit as i64], |r| {
-                Ok((summary_row(r)?, r.get::<_, f64>(7)?))
-            })?;
-            let hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-            if !hits.is_empty() || words.len() == 1 {
-                return Ok(hits);
-            }
-        }
-        Ok(Vec::new())
+        };
+        let whole = query.trim();
+        let exact = if whole.is_empty() || whole.contains(char::is_whitespace) {
+            Vec::new()
+        } else {
+            self.summaries("id = ?1 OR qualified_name = ?1 OR name = ?1", &[&whole], limit)?
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.id, n.kind, n.path, n.start_line, n.end_line, n.signature, n.docstring,
+                bm25(nodes_fts, 10.0, 5.0, 2.0, 1.0) AS score
+             FROM nodes_fts JOIN nodes n ON n.rowid = nodes_fts.rowid
+             WHERE nodes_fts MATCH ?1 ORDER BY score, n.id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![fts_query, (limit + exact.len()) as i64], |r| {
+            Ok((summary_row(r)?, r.get::<_, f64>(7)?))
+        })?;
+        let ranked = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let best = ranked.first().map_or(0.0, |(_, score)| *score);
+        let exact_ids: HashSet<String> = exact.iter().map(|n| n.id.clone()).collect();
+        let mut hits: Vec<(NodeSummary, f64)> =
+            exact.into_iter().map(|node| (node, best.min(0.0) - 1.0)).collect();
+        hits.extend(ranked.into_iter().filter(|(node, _)| !exact_ids.contains(&node.id)));
+        hits.truncate(limit);
+        Ok(hits)
     }
 
     /// Breadth-first callers of `id` up to `depth` levels (1 = direct callers). Each

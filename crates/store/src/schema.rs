@@ -6,7 +6,7 @@ use crate::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Migration N takes a store from version N-1 to N. Append only: never edit a
 /// migration that has shipped.
@@ -186,6 +186,24 @@ CREATE INDEX edges_unresolved_name ON edges(
     kind
 ) WHERE target_key IS NULL AND NOT resolved AND kind IN ('calls', 'tests');
 "#,
+    // 4: full-text search that finds code by the words of its names. Identifiers are
+    // indexed with their camelCase/digit parts as well (`codehub_words`, registered
+    // on every writable connection, `words.rs`), and the porter stemmer runs over
+    // unicode61, so "template rendering" finds `render_template`. The text indexed is
+    // no longer the node row's, so the table is contentless (FTS5 `content=''`), with
+    // `contentless_delete` so the writer deletes a row by its rowid alone.
+    r#"
+DROP TABLE nodes_fts;
+CREATE VIRTUAL TABLE nodes_fts USING fts5(
+    name, qualified_name, signature, docstring,
+    content = '', contentless_delete = 1,
+    tokenize = "porter unicode61 remove_diacritics 2"
+);
+INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
+SELECT rowid, codehub_words(name), codehub_words(qualified_name), codehub_words(signature),
+       docstring
+FROM nodes;
+"#,
 ];
 
 /// Sets the connection up (WAL, pragmas) and brings the schema to `SCHEMA_VERSION`.
@@ -199,6 +217,7 @@ pub(crate) fn prepare(conn: &mut Connection, read_only: bool) -> Result<(), Stor
         let version = stored_version(conn)?;
         return check_version(version);
     }
+    register_functions(conn)?;
     let fresh = stored_version(conn)? == 0;
     if fresh {
         // Only possible before the first table exists. Larger pages mean shallower
@@ -234,6 +253,23 @@ pub(crate) fn prepare(conn: &mut Connection, read_only: bool) -> Result<(), Stor
         }
         tx.commit()?;
     }
+    Ok(())
+}
+
+/// SQL functions the schema and the writer use: `codehub_words(text)`, the text with
+/// its identifiers' words appended ([`crate::words::with_identifier_words`]; NULL
+/// stays NULL).
+fn register_functions(conn: &Connection) -> Result<(), StoreError> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "codehub_words",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |cx| {
+            let text: Option<String> = cx.get(0)?;
+            Ok(text.map(|t| crate::words::with_identifier_words(&t)))
+        },
+    )?;
     Ok(())
 }
 

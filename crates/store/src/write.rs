@@ -425,7 +425,7 @@ impl<'c> Writer<'c> {
                         ))?
                         .query_row(rusqlite::params_from_iter(&values), |row| row.get(0))?;
                     if fts_text(stored) != fts_text(&values) {
-                        self.fts_delete(rowid, fts_text(stored))?;
+                        self.fts_delete(rowid)?;
                         self.fts_insert(rowid, fts_text(&values))?;
                     }
                 }
@@ -440,13 +440,13 @@ impl<'c> Writer<'c> {
                 }
             }
         }
-        for (id, stored) in old_nodes {
+        for id in old_nodes.keys() {
             if !seen.contains(id.as_str()) {
                 let rowid: i64 = self
                     .tx
                     .prepare_cached("DELETE FROM nodes WHERE id = ?1 RETURNING rowid")?
                     .query_row([id], |row| row.get(0))?;
-                self.fts_delete(rowid, fts_text(stored))?;
+                self.fts_delete(rowid)?;
             }
         }
         Ok(seen)
@@ -1036,24 +1036,20 @@ impl<'c> Writer<'c> {
                 "DELETE FROM edges WHERE src IN (SELECT rowid FROM nodes WHERE path = ?1)",
             )?
             .execute([path])?;
-        let removed: Vec<(i64, [Value; 4])> = self
+        let removed: Vec<i64> = self
             .tx
-            .prepare_cached(
-                "DELETE FROM nodes WHERE path = ?1
-                 RETURNING rowid, name, qualified_name, signature, docstring",
-            )?
-            .query_map([path], |row| {
-                Ok((row.get(0)?, [row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?]))
-            })?
+            .prepare_cached("DELETE FROM nodes WHERE path = ?1 RETURNING rowid")?
+            .query_map([path], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        for (rowid, [a, b, c, d]) in &removed {
-            self.fts_delete(*rowid, [a, b, c, d])?;
+        for rowid in removed {
+            self.fts_delete(rowid)?;
         }
         self.tx.prepare_cached("DELETE FROM files WHERE path = ?1")?.execute([path])?;
         Ok(())
     }
 
-    /// Adds a node row's text to the full-text index. The index is kept by explicit
+    /// Adds a node row's text to the full-text index, names and signature with their
+    /// identifiers' words (`codehub_words`, schema 4). The index is kept by explicit
     /// statements rather than triggers: a trigger makes every node insert a
     /// multi-row statement, which opens a statement savepoint, and FTS5 flushes its
     /// pending terms to a new segment at every savepoint — one tiny segment per node,
@@ -1063,22 +1059,16 @@ impl<'c> Writer<'c> {
         self.tx
             .prepare_cached(
                 "INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                 VALUES (?1, codehub_words(?2), codehub_words(?3), codehub_words(?4), ?5)",
             )?
             .execute(params![rowid, name, qualified_name, signature, docstring])?;
         Ok(())
     }
 
-    /// Removes a node row's text from the full-text index; `text` must be the
-    /// values the row was indexed with (FTS5 external-content 'delete' command).
-    fn fts_delete(&mut self, rowid: i64, text: [&Value; 4]) -> Result<()> {
-        let [name, qualified_name, signature, docstring] = text;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO nodes_fts(nodes_fts, rowid, name, qualified_name, signature, docstring)
-                 VALUES ('delete', ?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![rowid, name, qualified_name, signature, docstring])?;
+    /// Removes a node row's text from the full-text index (contentless with
+    /// `contentless_delete`: the rowid is enough).
+    fn fts_delete(&mut self, rowid: i64) -> Result<()> {
+        self.tx.prepare_cached("DELETE FROM nodes_fts WHERE rowid = ?1")?.execute([rowid])?;
         Ok(())
     }
 

@@ -240,6 +240,11 @@ fn a_version_1_store_is_migrated_to_the_same_graph() {
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.graph_dump().unwrap(), before);
     store.integrity_check().unwrap();
+    // The migrated rows are searched with the schema 4 full-text index: stemmed
+    // ("parsing" finds `parse_header`), any word.
+    let ids: Vec<String> =
+        store.search("parsing headers", 10).unwrap().into_iter().map(|(n, _)| n.id).collect();
+    assert_eq!(ids[0], "pkg/a.py::parse_header", "{ids:?}");
     // Writing goes on as usual: an edit re-diffs the migrated rows, and an edge whose
     // target disappears falls back to its stored name.
     put(&mut store, &[("pkg/a.py", "def parse_footer(x):\n    \"\"\"Write a footer.\"\"\"\n")]);
@@ -295,7 +300,7 @@ fn search_follows_edits_renames_and_removals() {
 
     // A rename within the file, then a move of the file, then its removal.
     put(&mut store, &[("a.py", "def parse_footer(x):\n    \"\"\"Write a footer.\"\"\"\n")]);
-    assert_eq!(hits(&store, "parse_header"), Vec::<String>::new());
+    assert_eq!(hits(&store, "header"), Vec::<String>::new());
     assert_eq!(hits(&store, "parse_footer"), ["a.py::parse_footer"]);
     {
         let mut w = store.writer(false).unwrap();
@@ -327,4 +332,50 @@ fn search_ranks_name_matches_first() {
     assert_eq!(hits.len(), 2);
     assert!(store.search("nonexistentword", 10).unwrap().is_empty());
     assert!(store.search("\"*)(", 10).unwrap().is_empty(), "FTS syntax in queries is inert");
+}
+
+/// What a new user types, on names they would expect to find (issue 11, item 8).
+const HTTP_AND_TEMPLATES: &str = "\
+def parseHTTPAcceptHeader(value):
+    \"\"\"Split the value into media ranges.\"\"\"
+
+def parse_date(value):
+    \"\"\"Read a date.\"\"\"
+
+def render_template(name, context):
+    \"\"\"Fill the named file with the context.\"\"\"
+
+def get(key):
+    \"\"\"Return the value stored under key.\"\"\"
+
+def get_many(keys):
+    \"\"\"Get every key: get, get, get.\"\"\"
+
+class Header:
+    def get(self):
+        \"\"\"Get the header value.\"\"\"
+";
+
+#[test]
+fn search_finds_code_by_the_words_of_its_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    put(&mut store, &[("web.py", HTTP_AND_TEMPLATES)]);
+    let top = |q: &str| -> Vec<String> {
+        store.search(q, 10).unwrap().into_iter().map(|(n, _)| n.id).collect()
+    };
+    // camelCase is split, and not every word has to match ("http" is only in the name).
+    assert_eq!(top("parse http accept header")[0], "web.py::parseHTTPAcceptHeader");
+    // Stemming: "rendering" finds `render`, "templates" finds `template`.
+    assert_eq!(top("template rendering")[0], "web.py::render_template");
+    assert_eq!(top("rendering templates")[0], "web.py::render_template");
+    // An exact name comes first, before nodes whose docstrings repeat the word; both
+    // nodes named `get` come before everything else.
+    let hits = top("get");
+    assert_eq!(hits[..2], ["web.py::Header.get", "web.py::get"], "{hits:?}");
+    assert_eq!(top("Header.get")[0], "web.py::Header.get");
+    assert_eq!(top("web.py::get")[0], "web.py::get");
+    // Only part of a compound query word matches: still an answer.
+    assert_eq!(top("acceptHeaders")[0], "web.py::parseHTTPAcceptHeader");
+    store.integrity_check().unwrap();
 }
