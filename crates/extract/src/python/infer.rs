@@ -1,5 +1,8 @@
 //! Python value inference: the abstract evaluation of expressions to modules, classes
 //! and instances, annotations, return values and attribute lookup in MRO order.
+//! One file (a little under 900 lines): `eval` and its arms (calls, attributes,
+//! annotations, return values, context managers) are one mutually recursive
+//! evaluator under one depth guard; split, a recursion would be read across files.
 
 use super::*;
 use model::keys;
