@@ -546,8 +546,10 @@ pub struct TestsParams {
     pub sync: bool,
 }
 
-/// Params of `search.text`: words matched as prefixes against names, qualified names,
-/// signatures and docstrings (all words when any node has them all, else any). Paged.
+/// Params of `search.text`: words matched against names, qualified names, signatures
+/// and docstrings (stemmed; identifiers also by their camelCase and snake_case parts;
+/// the last word also as a prefix), BM25-ranked over any of the words, with nodes
+/// named exactly by the query first. Paged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchParams {
