@@ -304,7 +304,9 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 continue;
             }
             let key = format!("{}{rest}", ancestor.key);
-            self.note(Step::Star, &format!("{prefix}{rest}"), &key);
+            if self.trace.is_some() {
+                self.note(Step::Star, &format!("{prefix}{rest}"), &key);
+            }
             if let Some(found) = self.resolve(&key, ancestor.hops, Some(&ancestor.key)) {
                 return Some(found);
             }
