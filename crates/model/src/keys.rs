@@ -12,7 +12,9 @@
 //! - [`returns`] (`K.__return__`): what calling `K` returns;
 //! - [`ALL`] (`m.__all__`): what `from m import *` binds, public names only;
 //! - [`RUST_OK`] (`K.__ok__`): what `?` on a `Result` returned by `K` gives;
-//! - [`RUST_IMPL`] (`T@impl`): a Rust type's inherent-impl namespace.
+//! - [`RUST_IMPL`] (`T@impl`): a Rust type's inherent-impl namespace;
+//! - [`fixtures`] (`m.__fixtures__`): the pytest fixtures a test module sees from
+//!   the `conftest.py` files above it (star rows, nearest first).
 
 /// Python modules by dotted path: `py:django.db.models.Q`.
 pub const PYTHON: &str = "py:";
@@ -41,6 +43,8 @@ pub const C_INCLUDE: &str = "c:include:";
 
 /// The segment naming what a call returns.
 pub const RETURN: &str = "__return__";
+/// The segment naming the pytest fixtures a test module gets from `conftest.py` files.
+pub const FIXTURES: &str = "__fixtures__";
 /// The segment naming what `from m import *` binds: `m`'s public names.
 pub const ALL: &str = "__all__";
 /// The segment naming what `?` on a returned `Result` gives (Rust).
@@ -65,6 +69,13 @@ pub fn strip_star(key: &str) -> Option<&str> {
 /// `K.__return__`: what calling `key` returns.
 pub fn returns(key: &str) -> String {
     format!("{key}.{RETURN}")
+}
+
+/// `m.__fixtures__`: where test module `key` looks up fixtures it does not define
+/// (its star rows lead to the `conftest` modules of its directory and each one above,
+/// nearest first, as pytest looks them up).
+pub fn fixtures(key: &str) -> String {
+    format!("{key}.{FIXTURES}")
 }
 
 /// `m.__all__`: the public names of module `key`.
@@ -103,6 +114,7 @@ mod tests {
         assert!(is_derived(&returns("py:m.f")));
         assert!(!is_derived("py:m.f"));
         assert_eq!(all("py:m"), "py:m.__all__");
+        assert_eq!(fixtures("py:tests.test_a"), "py:tests.test_a.__fixtures__");
         let o = order(&["py:a.A", "py:b.B"]);
         assert_eq!(o, "order:py:a.A py:b.B");
         assert_eq!(ordered(&o).map(|k| k.collect::<Vec<_>>()), Some(vec!["py:a.A", "py:b.B"]));

@@ -1183,7 +1183,8 @@ impl<'c> Writer<'c> {
     /// removed: edges whose key ends in the same name (every alias hop and prefix
     /// rewrite keeps a key's last segment), edges under a changed alias (whose last
     /// segment is the member's), and, through aliases that point at a changed key
-    /// under another name, edges ending in that name. Only those edges are touched:
+    /// under another name, edges ending in that name; through star rows into a prefix
+    /// of a changed key (`K.*` → `T` for `T.f`), edges under `K.f`. Only those edges are touched:
     /// the cost follows the change, not the size of the repository, until following
     /// it edge by edge would cost more than the complete pass
     /// ([`Writer::relink_all_keyed`]), which is then run instead. Either way every
@@ -1258,6 +1259,27 @@ impl<'c> Writer<'c> {
                 let alias_key = row?;
                 let base = model::keys::strip_star(&alias_key).unwrap_or(&alias_key).to_owned();
                 work.push((base, true, hops + 1));
+            }
+            // Star rows into a prefix of the key (`K.*` → `T` for a changed `T.f` or
+            // `T.f.__return__`): keys under `K` link through them with the rest of
+            // the key appended (`K.f.__return__.get`), and those whose last segment
+            // is not the changed one are found only this way (a fixture's return type
+            // seen through a test module's `__fixtures__`, an attribute's type through
+            // a base class).
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT key FROM symbols WHERE alias_of = ?1 AND substr(key, -2) = '.*'",
+            )?;
+            let mut cut = key.len();
+            while let Some(dot) = key[..cut].rfind('.') {
+                cost += LOOKUP_COST;
+                let rows = stmt.query_map([&key[..dot]], |r| r.get::<_, String>(0))?;
+                for row in rows {
+                    let star_key = row?;
+                    if let Some(base) = model::keys::strip_star(&star_key) {
+                        work.push((format!("{base}{}", &key[dot..]), true, hops + 1));
+                    }
+                }
+                cut = dot;
             }
         }
         let mut stmt = self.tx.prepare_cached(

@@ -56,3 +56,29 @@ class TestBasket:
 class Other:
     def test_ignored(self):
         pricing.total(None)
+
+
+@pytest.fixture
+def basket():
+    return Basket()
+
+
+@pytest.fixture
+def filled(basket):
+    fill(basket)
+    yield basket
+
+
+def test_fixtures(filled, client, tmp_path):
+    filled.count()
+    client.get()
+
+
+class TestWithFixtures:
+    def test_method(self, basket):
+        basket.count()
+
+
+@pytest.mark.parametrize("basket", [None])
+def test_parametrized(basket):
+    basket.count()

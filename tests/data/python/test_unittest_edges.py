@@ -26,3 +26,18 @@ class DirectTests(Case):
 class NotATestCase:
     def test_nothing(self):
         load("y")
+
+
+class ClientTests(unittest.TestCase):
+    def setUp(self):
+        self.settings = Settings()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.shared = Settings()
+
+    def test_setup_attribute(self):
+        self.settings.reload()
+
+    def test_class_attribute(self):
+        self.shared.reload()

@@ -10,21 +10,36 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// calls of the test-local helpers it calls (2), and of their helpers (3).
 const MAX_HELPER_DEPTH: usize = 3;
 
-/// Tests as edges: for each `(test, roots)` adds a
-/// `tests` edge from the test to every target of `roots` (its direct calls, and the
-/// names its name says it tests), and, breadth first up to [`MAX_HELPER_DEPTH`],
-/// to the `calls` targets of the `helpers` (node ids of this file) it reaches. Targets
-/// are kept as the call edges have them, so the store links keys as it links calls;
-/// names (builtins, dynamic calls) are skipped, and each destination appears once
-/// per test (exact rather than inferred when both are found), at the line of the
-/// test's own site that reaches it.
+/// [`add_tests_edges`] where every call of each helper counts.
 pub(crate) fn add_tests_edges(
     b: &mut FileBuilder<'_>,
     tests: Vec<(NodeIdx, Vec<(Target, u32)>)>,
     helpers: &HashSet<String>,
 ) {
+    let helpers: HashMap<String, u32> = helpers.iter().map(|h| (h.clone(), 0)).collect();
+    add_tests_edges_from(b, tests, &helpers);
+}
+
+/// Tests as edges: for each `(test, roots)` adds a
+/// `tests` edge from the test to every target of `roots` (its direct calls, and the
+/// names its name says it tests), and, breadth first up to [`MAX_HELPER_DEPTH`],
+/// to the `calls` targets of the `helpers` it reaches (node ids of this file, each
+/// with the first line whose calls count: a Python decorator above a `def` sets the
+/// helper up, it is not what the helper calls). Targets
+/// are kept as the call edges have them, so the store links keys as it links calls;
+/// names (builtins, dynamic calls) are skipped, and each destination appears once
+/// per test (exact rather than inferred when both are found), at the line of the
+/// test's own site that reaches it.
+pub(crate) fn add_tests_edges_from(
+    b: &mut FileBuilder<'_>,
+    tests: Vec<(NodeIdx, Vec<(Target, u32)>)>,
+    helpers: &HashMap<String, u32>,
+) {
     let mut calls: HashMap<&str, Vec<&Target>> = HashMap::new();
     for e in b.edges.iter().filter(|e| e.kind == EdgeKind::Calls) {
+        if helpers.get(&e.src).is_some_and(|&from| e.line < from) {
+            continue;
+        }
         calls.entry(e.src.as_str()).or_default().push(&e.target);
     }
     let mut out: Vec<EdgeFacts> = Vec::new();
@@ -40,7 +55,7 @@ pub(crate) fn add_tests_edges(
                 Target::Name(_) => continue,
                 Target::Node { id, .. } if id == test_id => continue,
                 Target::Node { id, .. } => {
-                    if depth < MAX_HELPER_DEPTH && helpers.contains(id) {
+                    if depth < MAX_HELPER_DEPTH && helpers.contains_key(id) {
                         if let Some((id, callees)) = calls.get_key_value(id.as_str()) {
                             if expanded.insert(id) {
                                 for &t in callees {

@@ -103,8 +103,13 @@ impl<'s, 't> Py<'s, 't> {
     /// Could `key` be defined in the indexed tree? Keys into this file's own top-level
     /// package could; from a file at the top level, any could. Constructor calls get
     /// their `__init__` edge only then: for a class outside the tree it could never
-    /// link and would only add an unresolved edge per call.
+    /// link and would only add an unresolved edge per call. From test code (a test
+    /// file or a `conftest.py`) any could: the code under test is often another
+    /// top-level package (`tests/` beside `app/`).
     pub(super) fn may_be_in_root(&self, key: &str) -> bool {
+        if self.test_code {
+            return true;
+        }
         let Some((top, _)) = self.package.split_once('.').or(Some((&self.package, ""))) else {
             return true;
         };
@@ -135,16 +140,19 @@ impl<'s, 't> Py<'s, 't> {
     /// test file or marked with `@pytest.mark`, `test*` methods of `Test*` classes in a
     /// test file and of `unittest.TestCase` subclasses) and adds their `tests` edges:
     /// to what they call, directly or through the file's other functions (helpers,
-    /// fixtures), and to `X` when the test is named `test_X` and `X` names a function
+    /// fixtures), to the fixtures their parameters name (of this module, imported, or
+    /// from a `conftest.py` above), and to `X` when the test is named `test_X` and `X` names a function
     /// or class in the module's scope.
     pub(super) fn tests(&mut self) {
         let test_file = is_test_file(self.b.path);
         let mut tests = Vec::new();
-        let mut helpers = HashSet::new();
+        let mut helpers = HashMap::new();
         for idx in 1..self.b.nodes.len() {
             let node = &self.b.nodes[idx];
             if node.kind.is_callable() {
-                helpers.insert(node.id.clone());
+                // Its decorators' calls are made before the `def` line: not its own.
+                let def_line = self.defs.get(&idx).map_or(0, |(syntax, _)| walk::line(*syntax));
+                helpers.insert(node.id.clone(), def_line);
             }
             if !node.kind.is_callable() || !node.name.starts_with("test") {
                 continue;
@@ -173,6 +181,7 @@ impl<'s, 't> Py<'s, 't> {
             let def_line = self.defs.get(&test).map_or(0, |(syntax, _)| walk::line(*syntax));
             let mut roots = crate::common::tests_edges::call_roots(&self.b, id);
             roots.retain(|&(_, line)| line >= def_line);
+            roots.extend(self.fixture_roots(test, def_line));
             let name = &self.b.nodes[test].name;
             let tested = name.strip_prefix("test_").filter(|n| is_identifier(n)).map(str::to_owned);
             if let Some(tested) = tested {
@@ -199,7 +208,7 @@ impl<'s, 't> Py<'s, 't> {
             }
             with_roots.push((test, roots));
         }
-        tests_edges::add_tests_edges(&mut self.b, with_roots, &helpers);
+        tests_edges::add_tests_edges_from(&mut self.b, with_roots, &helpers);
     }
 
     /// Whether `class` derives from a `TestCase` (`unittest.TestCase`, Django's, ...),
@@ -221,6 +230,7 @@ impl<'s, 't> Py<'s, 't> {
     /// Exports the symbols the store needs to resolve across files: star imports and
     /// what a star import of this module binds, base classes, return types.
     pub(super) fn export_resolution_symbols(&mut self) {
+        self.export_fixture_scope();
         let module = self.module_key.clone();
         for star in self.star_imports.clone() {
             self.b.export_alias(keys::star(&module), keys::all(&format!("{}{star}", keys::PYTHON)));
@@ -333,10 +343,20 @@ impl<'s, 't> Py<'s, 't> {
                 // (`Func.copy` called on an `Aggregate` returns an `Aggregate`).
                 continue;
             }
-            let Some(Eval { value: Value::Instance(class), .. }) = self.return_value(idx) else {
+            // A fixture's `__return__` is what its tests receive (what it yields, for
+            // a yield fixture): pytest never lets code call a fixture itself.
+            let fixture = self.is_fixture(idx);
+            let value = if fixture { self.fixture_value(idx) } else { self.return_value(idx) };
+            let Some(Eval { value: Value::Instance(class), .. }) = value else {
                 continue;
             };
-            if let Some(target) = self.class_key(class) {
+            let target = match class {
+                // What a fixture gets from a call elsewhere (`return connect()`) is
+                // worth the symbol: every test taking the fixture links through it.
+                Class::Key { key, .. } if fixture => Some(key),
+                class => self.class_key(class),
+            };
+            if let Some(target) = target {
                 // A property's members are its value's: `obj.prop.m` links to `C.m`.
                 let suffix = if self.is_property(idx) { "*" } else { keys::RETURN };
                 self.b.export_alias(format!("{key}.{suffix}"), target);

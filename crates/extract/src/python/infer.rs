@@ -269,6 +269,10 @@ impl<'s, 't> Py<'s, 't> {
                 let found = self.eval(*expr, Ctx { owner: *owner, pos: *at, user })?;
                 Some(Eval { inferred: true, ..found })
             }
+            Assigned::Fixture(name) => {
+                let found = self.fixture_param(name)?;
+                Some(Eval { inferred: true, ..found })
+            }
             Assigned::Opaque => None,
         }
     }

@@ -22,7 +22,12 @@
 //! - `py:m.C.a.*` → the class of instance attribute `a` (`self.a = A()`);
 //! - `py:m.*` → `py:s.__all__` for each `from s import *` (latest first), and what a
 //!   star import of this module binds: `py:m.__all__.n` → `py:m.n` for each name of a
-//!   literal `__all__`, or else `py:m.__all__.*` → `py:m` (public names).
+//!   literal `__all__`, or else `py:m.__all__.*` → `py:m` (public names);
+//! - `py:m.__fixtures__.*` → the `conftest` module of each directory from the file's
+//!   up to the root, nearest first, when a test or fixture takes a fixture the module
+//!   does not define: a fixture parameter `client` links as `py:m.__fixtures__.client`,
+//!   and `client.get()` as `py:m.__fixtures__.client.__return__.get` (a fixture's
+//!   `__return__` is what it returns or yields).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH};
@@ -35,6 +40,7 @@ use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
 mod emit;
+mod fixtures;
 mod infer;
 mod lower;
 mod scopes;
@@ -81,6 +87,8 @@ struct Owner<'t> {
     /// `return` statements in this body, and whether it yields (a generator).
     returns: Vec<Node<'t>>,
     generator: bool,
+    /// The `yield` expressions of this body (what a yield fixture gives its tests).
+    yields: Vec<Node<'t>>,
 }
 
 impl<'t> Owner<'t> {
@@ -94,6 +102,7 @@ impl<'t> Owner<'t> {
             sites: Vec::new(),
             returns: Vec::new(),
             generator: false,
+            yields: Vec::new(),
         }
     }
 }
@@ -133,6 +142,10 @@ enum Assigned<'t> {
     /// `def` is, in the body of owner `owner`: the parameter's type unless a caller
     /// passes something else (what pyright infers for it too).
     Default { expr: Node<'t>, owner: usize, at: usize },
+    /// A parameter of a pytest test or fixture without annotation or default: the
+    /// fixture of that name, as the module or the `conftest.py` files above it
+    /// define it (see [`Py::fixture_param`]).
+    Fixture(String),
     /// Bound to something this module cannot know (a loop variable, a parameter).
     Opaque,
 }
@@ -191,6 +204,8 @@ struct Py<'s, 't> {
     attribute_values: Memo<(NodeIdx, String)>,
     /// Nesting of evaluations in progress.
     depth: Depth,
+    /// The file is test code: a test file or a `conftest.py`.
+    test_code: bool,
 }
 
 /// Extracts a Python file (see the module docs).
@@ -234,6 +249,8 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         returns: Memo::new(),
         attribute_values: Memo::new(),
         depth: Depth::default(),
+        test_code: emit::is_test_file(path)
+            || path.rsplit('/').next().is_some_and(|f| f == "conftest.py"),
     };
     let root = tree.root_node();
     py.b.export_node(module_key, 0);

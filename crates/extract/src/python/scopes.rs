@@ -29,6 +29,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut sites = Vec::new();
         let mut returns = Vec::new();
         let mut generator = false;
+        let mut yields = Vec::new();
         let mut with_patterns: HashSet<usize> = HashSet::new();
         walk::preorder(body, |node| {
             let kind = node.kind();
@@ -55,7 +56,13 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "return_statement" => returns.push(node),
-                "yield" => generator = true,
+                "yield" => {
+                    generator = true;
+                    // The keyword inside the expression has the kind too.
+                    if node.is_named() {
+                        yields.push(node);
+                    }
+                }
                 "assignment" => {
                     let (Some(left), right) =
                         (node.child_by_field_name("left"), node.child_by_field_name("right"))
@@ -245,6 +252,7 @@ impl<'s, 't> Py<'s, 't> {
         o.sites = sites;
         o.returns = returns;
         o.generator = generator;
+        o.yields = yields;
         if !attributes.is_empty() {
             let class = if is_class_body { Some(idx) } else { self.owners[owner].class };
             if let Some(class) = class {
@@ -257,7 +265,10 @@ impl<'s, 't> Py<'s, 't> {
     }
 
     /// Binds a function's parameters in `vars`; returns the name of a method's
-    /// instance parameter (`self`).
+    /// instance or class parameter (`self`, `cls`): assignments to its attributes give
+    /// instances attributes (`self.client = Client()` in `setUp`, `cls.user = ...` in
+    /// `setUpClass` or Django's `setUpTestData`). The bare parameters of a pytest test
+    /// or fixture are its fixtures ([`Assigned::Fixture`]).
     pub(super) fn parameters(
         &self,
         owner: usize,
@@ -274,6 +285,7 @@ impl<'s, 't> Py<'s, 't> {
                 "__new__" | "__init_subclass__" | "__class_getitem__"
             );
         let mut self_name = None;
+        let fixtures = self.takes_fixtures(self.owners[owner].idx);
         // Where the `def` is: defaults are evaluated there, before the body exists.
         let enclosing = self
             .defs
@@ -282,7 +294,15 @@ impl<'s, 't> Py<'s, 't> {
         let mut c = params.walk();
         for (i, param) in params.named_children(&mut c).enumerate() {
             let (name, how) = match param.kind() {
-                "identifier" => (self.b.text(param).into_owned(), Assigned::Opaque),
+                "identifier" => {
+                    let name = self.b.text(param).into_owned();
+                    let how = if fixtures.contains(&name) {
+                        Assigned::Fixture(name.clone())
+                    } else {
+                        Assigned::Opaque
+                    };
+                    (name, how)
+                }
                 "typed_parameter" => {
                     let Some(name) = param.named_child(0) else { continue };
                     let how = match (name.kind(), param.child_by_field_name("type")) {
@@ -324,10 +344,10 @@ impl<'s, 't> Py<'s, 't> {
             };
             let how = match (i, class, param.kind()) {
                 (0, Some(class), "identifier") if !is_static => {
+                    self_name = Some(name.clone());
                     if is_classmethod {
                         Assigned::Known(Value::Def(class))
                     } else {
-                        self_name = Some(name.clone());
                         Assigned::Known(Value::Instance(Class::Def(class)))
                     }
                 }
