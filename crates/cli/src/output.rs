@@ -434,15 +434,19 @@ impl Out {
         self.more(r.next_cursor.as_deref())
     }
 
-    /// One test per line, `path:line: Qualified.name`, then the possible tests when
+    /// One test per line, `path:line: Qualified.name`, with how it reaches the node
+    /// unless it calls it exactly (`(inferred)`, `(indirect: 2 edges, via ...)`),
+    /// then the possible tests when
     /// listed and the line that says how many there are.
     pub fn tests(&mut self, r: &TestsResult) -> Result<()> {
         if r.tests.is_empty() && r.next_cursor.is_none() {
             self.line(format_args!("{}: no tests", r.node))?;
         } else {
-            for t in &r.tests {
+            for (i, t) in r.tests.iter().enumerate() {
+                let how = r.reach.get(i).and_then(server::protocol::test_reach_note);
+                let how = how.map(|h| format!("  {DIM}({h}){DIM:#}")).unwrap_or_default();
                 self.line(format_args!(
-                    "{} {NAME}{}{NAME:#}",
+                    "{} {NAME}{}{NAME:#}{how}",
                     location(&t.path, t.start_line),
                     qualified(&t.id)
                 ))?;

@@ -64,3 +64,46 @@ fn show_has_the_test_in_related_tests() {
         serde_json::json!(["tests/test_pricing.py::test_checkout"])
     );
 }
+
+/// A test that reaches production code only through a shared helper module and one
+/// more call: listed after the direct tests, with its path length and first hop.
+#[test]
+fn tests_lists_indirect_tests_with_their_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "app/core.py",
+        "def render(page):\n    return page\n\n\ndef handle(page):\n    return render(page)\n",
+    );
+    write(
+        root,
+        "tests/helpers.py",
+        "from app.core import handle\n\n\ndef check_page(page):\n    return handle(page)\n",
+    );
+    write(
+        root,
+        "tests/test_pages.py",
+        "from app.core import render\nfrom tests.helpers import check_page\n\n\ndef test_page():\n    check_page(\"x\")\n\n\ndef test_render():\n    render(\"y\")\n",
+    );
+    let out = codehub(root, &["index"]);
+    assert!(out.status.success(), "index failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = codehub(root, &["tests", "render"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        stdout(&out),
+        "tests/test_pages.py:9: test_render\n\
+         tests/test_pages.py:5: test_page  (indirect: 3 edges, via tests/helpers.py::check_page)\n\
+         no other test calls render by name (definite)\n"
+    );
+    let out = codehub(root, &["--json", "tests", "render"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["reach"],
+        serde_json::json!([
+            {"test": "tests/test_pages.py::test_render", "provenance": "exact", "depth": 1},
+            {"test": "tests/test_pages.py::test_page", "provenance": "indirect", "depth": 3,
+             "via": "tests/helpers.py::check_page"},
+        ])
+    );
+}

@@ -19,7 +19,9 @@ pub use sessions::{SessionLimits, Sessions};
 pub use tokens::{Tokenizer, TokenizerError};
 
 use model::NodeSummary;
-use protocol::{ContextParams, ContextResult, PackItem, PackRole, PossibleCounts, Source};
+use protocol::{
+    ContextParams, ContextResult, PackItem, PackRole, PossibleCounts, SeedTests, Source,
+};
 use std::collections::{HashMap, HashSet};
 use store::{PackNode, Resolution, Store, StoreError};
 
@@ -115,14 +117,19 @@ pub fn pack(
     // What each seed's callers, callees and tests answers could not resolve: said in
     // the seed's text too, so a pack never passes a partial list off as whole.
     let mut possible = Vec::with_capacity(seeds.len());
+    let mut tests = Vec::with_capacity(seeds.len());
     for id in &seeds {
         let one = std::slice::from_ref(id);
+        let found = store.tests_reaching(id)?;
         possible.push(PossibleCounts {
             id: id.clone(),
             callers: store.possible_callers(one, false)?.count,
             callees: store.possible_callees(one, false)?.count,
-            tests: store.possible_tests(id, false)?.count,
+            tests: store.possible_tests_besides(id, false, &found)?.count,
         });
+        let total = found.len() as u64;
+        let first = found.into_iter().take(protocol::MAX_SEED_TESTS).collect();
+        tests.push(SeedTests { id: id.clone(), tests: first, total });
     }
     for id in &seeds {
         match store.pack_node(id)? {
@@ -181,7 +188,8 @@ pub fn pack(
                 candidates.push((render::brief(node, *role, None), false));
             }
             if let Some(counts) = counts {
-                let line = render::possible_line(node, counts);
+                let mut line = tests.get(rank).map(render::tests_line).unwrap_or_default();
+                line.push_str(&render::possible_line(node, counts));
                 for (text, _) in &mut candidates {
                     text.push_str(&line);
                 }
@@ -254,6 +262,7 @@ pub fn pack(
         unchanged,
         session: params.session.clone(),
         possible,
+        tests,
     })
 }
 

@@ -14,7 +14,7 @@
 //! ```
 
 use model::Language;
-use protocol::{PackRole, PossibleCounts};
+use protocol::{PackRole, PossibleCounts, SeedTests};
 use std::path::Path;
 use store::PackNode;
 
@@ -130,6 +130,27 @@ pub(crate) fn brief(node: &PackNode, role: PackRole, note: Option<&str>) -> Stri
         out.push('\n');
     }
     out
+}
+
+/// The line after a seed that names its tests and how each reaches it, e.g.
+/// `tests · tests/test_api.py::test_get, tests/test_page.py::test_page (indirect: 2
+/// edges, via tests/helpers.py::check_page)`; nothing when none is found (the
+/// possible line that follows says whether tests may call it by name).
+pub(crate) fn tests_line(t: &SeedTests) -> String {
+    if t.tests.is_empty() {
+        return String::new();
+    }
+    let named: Vec<String> = t
+        .tests
+        .iter()
+        .map(|r| match protocol::test_reach_note(r) {
+            Some(how) => format!("{} ({how})", r.test),
+            None => r.test.clone(),
+        })
+        .collect();
+    let more = t.total.saturating_sub(t.tests.len() as u64);
+    let more = if more > 0 { format!(" +{more} more (graph.tests)") } else { String::new() };
+    format!("tests · {}{more}\n", named.join(", "))
 }
 
 /// The line after a seed that says what its callers, callees and tests answers could

@@ -147,6 +147,32 @@ fn seeds_say_what_their_answers_could_not_resolve() {
 }
 
 #[test]
+fn seeds_name_their_tests_and_how_each_reaches_them() {
+    let cart_test = "from pkg.shop import Cart\n\n\ndef test_total():\n    Cart().total()\n";
+    let f = Fixture::new(&[
+        ("pkg/shop.py", SHOP.into()),
+        ("tests/test_shop.py", SHOP_TEST.into()),
+        ("tests/test_cart.py", cart_test.into()),
+    ]);
+    let r = f.pack(seeds(&["price"], 4000)).unwrap();
+    assert!(
+        r.text.contains(
+            "tests · tests/test_shop.py::test_price, tests/test_cart.py::test_total \
+             (indirect: 3 edges, via pkg/shop.py::Cart.total)\n"
+        ),
+        "{}",
+        r.text
+    );
+    let seed = &r.tests[0];
+    assert_eq!((seed.id.as_str(), seed.total), ("pkg/shop.py::price", 2));
+    let depths: Vec<(&str, u32)> = seed.tests.iter().map(|t| (t.test.as_str(), t.depth)).collect();
+    assert_eq!(
+        depths,
+        [("tests/test_shop.py::test_price", 1), ("tests/test_cart.py::test_total", 3)]
+    );
+}
+
+#[test]
 fn included_items_are_listed_in_text_order_and_the_rest_as_omitted() {
     let f = shop();
     let r = f.pack(seeds(&["Cart.total"], 70)).unwrap();

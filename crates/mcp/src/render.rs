@@ -202,11 +202,19 @@ fn step_line(callers: bool, step: &Reached) -> String {
 pub fn tests(r: &TestsResult) -> String {
     let mut out = String::new();
     if r.tests.is_empty() {
-        let _ = writeln!(out, "{}: no tests exercise it (directly or through helpers).", r.node);
+        let _ = writeln!(
+            out,
+            "{}: no tests exercise it (directly, through helpers, or over paths of up to {} edges).",
+            r.node,
+            protocol::MAX_TEST_DEPTH
+        );
     } else {
         let _ = writeln!(out, "{} exercising {}:", plural(r.tests.len(), "test", "tests"), r.node);
-        for t in &r.tests {
+        for (i, t) in r.tests.iter().enumerate() {
             summary(&mut out, t);
+            if let Some(how) = r.reach.get(i).and_then(protocol::test_reach_note) {
+                let _ = writeln!(out, "    reaches it: {how}");
+            }
         }
         more(&mut out, &r.next_cursor);
     }
@@ -442,5 +450,51 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("listed above\n"), "{text}");
+    }
+
+    #[test]
+    fn tests_say_how_each_reaches_the_node() {
+        let summary = |id: &str| NodeSummary {
+            id: id.into(),
+            kind: model::NodeKind::Function,
+            path: "tests/test_api.py".into(),
+            start_line: 3,
+            end_line: 4,
+            signature: None,
+            summary: None,
+        };
+        let reach = |test: &str, provenance, depth, via: Option<&str>| protocol::TestReach {
+            test: test.into(),
+            provenance,
+            depth,
+            via: via.map(str::to_owned),
+        };
+        let r = TestsResult {
+            clock: 1,
+            source: Source::Daemon,
+            node: "app/core.py::handle".into(),
+            tests: vec![summary("tests/test_api.py::test_a"), summary("tests/test_api.py::test_b")],
+            reach: vec![
+                reach("tests/test_api.py::test_a", Provenance::Exact, 1, None),
+                reach(
+                    "tests/test_api.py::test_b",
+                    Provenance::Indirect,
+                    2,
+                    Some("tests/helpers.py::check_page"),
+                ),
+            ],
+            next_cursor: None,
+            possible_count: 0,
+            possible: Vec::new(),
+        };
+        let text = tests(&r);
+        assert!(
+            text.contains(
+                "- function tests/test_api.py::test_b  [tests/test_api.py:3-4]\n    \
+                 reaches it: indirect: 2 edges, via tests/helpers.py::check_page\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(text.matches("reaches it").count(), 1, "{text}");
     }
 }

@@ -11,7 +11,7 @@ pub mod state_dir;
 
 pub use state::{
     summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, IndexingProgress,
-    NodeState, NodeSummary, PossibleEdge, Reached,
+    NodeState, NodeSummary, PossibleEdge, Reached, TestReach, MAX_TEST_DEPTH,
 };
 
 use serde::{Deserialize, Serialize};
@@ -107,6 +107,10 @@ string_enum! {
         Exact = "exact",
         /// A heuristic: a receiver type guessed, one of several same-named candidates.
         Inferred = "inferred",
+        /// Never stored: a test that reaches the node through production code, not by
+        /// its own calls (`test → helper → f`), found at read time from the stored
+        /// `tests` and `calls` edges to a bounded path length ([`TestReach`]).
+        Indirect = "indirect",
         /// Never stored: a call site whose callee name matches a node but which was not
         /// resolved to it, reported beside an answer ([`PossibleEdge`]), never as an edge.
         Possible = "possible",

@@ -136,6 +136,34 @@ pub struct Reached {
     pub edge: EdgeEnd,
 }
 
+/// The longest path, in edges, from a test to a node it reaches indirectly
+/// ([`TestReach`]): the test's own `tests` edge and then at most two `calls` edges
+/// (`test → helper → f → node`). Direct tests (depth 1) already follow the helpers
+/// of the test's own file to depth 3 when they are extracted.
+pub const MAX_TEST_DEPTH: u32 = 3;
+
+/// How a test reaches the node a `tests` answer is about. Shape on the wire:
+/// `{"test": "tests/test_api.py::test_login", "provenance": "indirect", "depth": 2,
+/// "via": "tests/helpers.py::make_client"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TestReach {
+    /// The test's id.
+    pub test: String,
+    /// `exact` or `inferred` for a stored `tests` edge to the node (the test calls it,
+    /// directly or through helpers of its own file, or uses it as a fixture);
+    /// `indirect` when the test reaches it only through calls of other code
+    /// (shared helpers, production code).
+    pub provenance: Provenance,
+    /// Edges on the path from the test to the node: 1 for a stored `tests` edge; for
+    /// an indirect one, 1 plus the `calls` edges after it (at most [`MAX_TEST_DEPTH`]).
+    pub depth: u32,
+    /// For an indirect test, the node its own `tests` edge reaches, where the chain
+    /// of calls to the node starts; `null` for a direct one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
 /// A call site that may be an edge the graph could not resolve (provenance
 /// [`Provenance::Possible`], below `inferred`): for callers and tests, an unresolved
 /// call whose callee's last name segment is the node's name; for callees, an

@@ -49,7 +49,7 @@ pub mod strict;
 
 pub use model::{
     Change, ChangeKind, DaemonStatus, EdgeEnd, Evidence, IndexStatus, IndexingProgress, NodeState,
-    NodeSummary, PossibleEdge, Provenance, Reached,
+    NodeSummary, PossibleEdge, Provenance, Reached, TestReach, MAX_TEST_DEPTH,
 };
 
 /// The only JSON-RPC version spoken: the value of every message's `jsonrpc` field.
@@ -134,6 +134,20 @@ pub fn possible_note(
         0 => format!("{what}: {hint} to list"),
         n if n as u64 >= count => format!("{what}, listed above"),
         n => format!("{what}, the best {n} listed above"),
+    }
+}
+
+/// How a test of a `graph.tests` answer reaches the node, as the CLI, MCP and
+/// context packs say it: nothing for an `exact` direct test; `"inferred"`;
+/// `"indirect: 2 edges, via tests/helpers.py::check_page"`.
+pub fn test_reach_note(reach: &TestReach) -> Option<String> {
+    match reach.provenance {
+        Provenance::Exact if reach.depth <= 1 => None,
+        Provenance::Indirect => {
+            let via = reach.via.as_deref().map(|v| format!(", via {v}")).unwrap_or_default();
+            Some(format!("indirect: {} edges{via}", reach.depth))
+        }
+        other => Some(other.to_string()),
     }
 }
 
@@ -787,13 +801,23 @@ pub struct TestsResult {
     pub source: Source,
     /// The id the `node` param resolved to.
     pub node: String,
-    /// This page of the tests that exercise the node, in the order the store lists them.
+    /// This page of the tests that exercise the node: first those with a `tests`
+    /// edge to it (they call it, directly or through helpers of their own file, or
+    /// take it as a fixture), by id; then those that reach it only through calls of
+    /// other code (provenance `indirect`), shortest path first, up to a path of
+    /// [`MAX_TEST_DEPTH`] edges.
     pub tests: Vec<NodeSummary>,
+    /// How each test of `tests` reaches the node, one per test in the same order:
+    /// provenance (`exact`, `inferred`, `indirect`), path length (`depth`, 1 for a
+    /// direct test) and, for an indirect one, `via`, the node its own edge reaches.
+    #[serde(default)]
+    pub reach: Vec<TestReach>,
     /// Pass back as `cursor` for the next page; `null` on the last page.
     #[serde(default)]
     pub next_cursor: Option<String>,
-    /// How many possible tests there are (listed or not): tests, not among `tests`,
-    /// whose direct call of the node's name is unresolved. 0 = none by name.
+    /// How many possible tests there are (listed or not): tests, not among the tests
+    /// found (on any page), whose direct call of the node's name is unresolved.
+    /// 0 = none by name.
     #[serde(default)]
     pub possible_count: u64,
     /// With `possible: true`, on the first page: one possible edge per possible test
@@ -924,7 +948,26 @@ pub struct ContextResult {
     /// `graph.callers`/`graph.callees`/`graph.tests` and `possible: true`.
     #[serde(default)]
     pub possible: Vec<PossibleCounts>,
+    /// Per seed, in seed order: the tests that exercise it (`graph.tests`' first
+    /// tests, with how each reaches it; also said in the seed's text).
+    #[serde(default)]
+    pub tests: Vec<SeedTests>,
 }
+
+/// The tests of one seed of a context pack.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SeedTests {
+    /// The seed's id.
+    pub id: String,
+    /// Its first tests, as `graph.tests` orders them (direct first), at most
+    /// [`MAX_SEED_TESTS`].
+    pub tests: Vec<TestReach>,
+    /// How many tests `graph.tests` finds for it in all (listed or not).
+    pub total: u64,
+}
+
+/// How many tests of each seed a context pack names ([`SeedTests`]).
+pub const MAX_SEED_TESTS: usize = 10;
 
 /// How many possible edges one node's answers have (see [`PossibleEdge`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -17,6 +17,7 @@ use protocol::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::time::Duration;
 use store::{Resolution, Store, StoreError};
 
@@ -365,11 +366,15 @@ fn graph_tests(cx: &Cx<'_>, p: TestsParams) -> Result<TestsResult, RpcError> {
     let page = Page::new(p.limit, p.cursor.as_deref())?;
     let clock = cx.clock()?;
     let id = cx.resolve(&p.node)?;
-    let state = cx.node(&id)?;
-    let (ids, next_cursor) = page.cut(state.related_tests);
+    let found = cx.store.tests_reaching(&id).map_err(store_error)?;
+    let (reach, next_cursor) = page.cut(found.clone());
+    let ids: Vec<String> = reach.iter().map(|t| t.test.clone()).collect();
     let tests = cx.store.summaries_of(&ids).map_err(store_error)?;
+    // `summaries_of` skips ids it no longer finds: keep `reach` aligned with `tests`.
+    let listed: HashSet<&str> = tests.iter().map(|t| t.id.as_str()).collect();
+    let reach = reach.into_iter().filter(|t| listed.contains(t.test.as_str())).collect();
     let list = p.possible && page.offset == 0;
-    let possible = cx.store.possible_tests(&id, list).map_err(store_error)?;
+    let possible = cx.store.possible_tests_besides(&id, list, &found).map_err(store_error)?;
     let mut possible_edges = possible.edges;
     possible_edges.truncate(page.limit);
     Ok(TestsResult {
@@ -377,6 +382,7 @@ fn graph_tests(cx: &Cx<'_>, p: TestsParams) -> Result<TestsResult, RpcError> {
         source: cx.source(),
         node: id,
         tests,
+        reach,
         next_cursor,
         possible_count: possible.count,
         possible: possible_edges,

@@ -11,7 +11,7 @@
 //! is [`Provenance::Possible`], and answers list them apart from resolved edges.
 
 use crate::{Result, Store};
-use model::{EdgeKind, Evidence, NodeKind, PossibleEdge, Provenance};
+use model::{EdgeKind, Evidence, NodeKind, PossibleEdge, Provenance, TestReach};
 use rusqlite::{params, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
@@ -106,13 +106,25 @@ impl Store {
     /// Tests that may exercise `target` but were not found to: tests whose direct
     /// call of the target's name is unresolved (an unresolved `tests` edge, or an
     /// unresolved call from a node that tests something else), minus the tests
-    /// already resolved to it. One entry per test, at its best site.
+    /// already found for it ([`Store::tests_reaching`], indirect ones included).
+    /// One entry per test, at its best site.
     pub fn possible_tests(&self, target: &str, list: bool) -> Result<Possible> {
+        let known = self.tests_reaching(target)?;
+        self.possible_tests_besides(target, list, &known)
+    }
+
+    /// [`Store::possible_tests`] for a caller that has already read the tests found
+    /// for `target` (`known`, from [`Store::tests_reaching`]): not read again.
+    pub fn possible_tests_besides(
+        &self,
+        target: &str,
+        list: bool,
+        known: &[TestReach],
+    ) -> Result<Possible> {
         let mut out = Possible::default();
         let Some(target) = self.possible_target(target)? else { return Ok(out) };
         let mut imports = ImportCache::default();
-        let resolved: HashSet<String> =
-            self.tests_of(&target.id)?.into_iter().collect::<HashSet<_>>();
+        let resolved: HashSet<String> = known.iter().map(|t| t.test.clone()).collect();
         let mut is_test: HashMap<i64, bool> = HashMap::new();
         let mut best: HashMap<String, PossibleEdge> = HashMap::new();
         let mut sites = self.sites_named(&target.name, EdgeKind::Tests)?;
@@ -315,16 +327,6 @@ impl Store {
             .query_row(params![target, src, line], |_| Ok(()))
             .optional()?
             .is_some())
-    }
-
-    /// Ids of the tests resolved to `id` (sources of its incoming `tests` edges).
-    fn tests_of(&self, id: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT n.id FROM edges e JOIN nodes n ON n.rowid = e.src
-             WHERE e.dst = ?1 AND e.kind = 'tests' AND e.resolved",
-        )?;
-        let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// True when the node with rowid `src` is a test: it has `tests` edges.

@@ -529,7 +529,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    fn edge_ends(&self, id: &str, kind: EdgeKind, direction: Direction) -> Result<Vec<EdgeEnd>> {
+    /// The edges of `kind` into (`Incoming`: sources, resolved only) or out of node
+    /// `id`, as their other ends.
+    pub(crate) fn edge_ends(
+        &self,
+        id: &str,
+        kind: EdgeKind,
+        direction: Direction,
+    ) -> Result<Vec<EdgeEnd>> {
         let sql = match direction {
             Direction::Incoming => {
                 "SELECT n.id, 1, e.provenance, e.line FROM edges e JOIN nodes n ON n.rowid = e.src
@@ -603,9 +610,12 @@ impl Store {
     }
 }
 
+/// Which end of an edge a node is at.
 #[derive(Clone, Copy)]
-enum Direction {
+pub(crate) enum Direction {
+    /// Edges into the node.
     Incoming,
+    /// Edges out of the node.
     Outgoing,
 }
 
