@@ -283,3 +283,46 @@ fn provenance_is_ordered_direct_first() {
     assert!(get[..first_indirect].iter().all(|l| !l.contains(" indirect ")));
     assert!(get[first_indirect..].iter().all(|l| l.contains(" indirect ")));
 }
+
+#[test]
+fn describe_and_it_blocks_are_the_tests_named_by_their_descriptions() {
+    let dir = tree(
+        r#"
+//- /src/sum.ts
+export function sum(a: number, b: number): number {
+  return add(a, b);
+}
+
+export function add(a: number, b: number): number {
+  return a + b;
+}
+//- /test/sum.test.ts
+import { describe, it, expect } from "vitest";
+import { sum } from "../src/sum";
+
+describe("sum", () => {
+  it("adds numbers", () => {
+    expect(sum(1, 2)).toBe(3);
+  });
+});
+"#,
+    );
+    let root = dir.path();
+    index(root);
+    assert_eq!(
+        tests_of(root, "src/sum.ts::sum"),
+        [r#"test/sum.test.ts::"sum" exact 1"#, r#"test/sum.test.ts::"sum"."adds numbers" exact 1"#,]
+    );
+    assert_eq!(
+        tests_of(root, "src/sum.ts::add"),
+        [
+            r#"test/sum.test.ts::"sum" indirect 2 via src/sum.ts::sum"#,
+            r#"test/sum.test.ts::"sum"."adds numbers" indirect 2 via src/sum.ts::sum"#,
+        ]
+    );
+    // The nested block's parent is its describe block.
+    let store = store::Store::open_read_only(&db(root)).unwrap();
+    let node = store.node(r#"test/sum.test.ts::"sum"."adds numbers""#).unwrap().unwrap();
+    assert_eq!(node.parent.as_deref(), Some(r#"test/sum.test.ts::"sum""#));
+    assert_eq!(node.name, r#""adds numbers""#);
+}

@@ -125,25 +125,28 @@ impl<'s, 't> Js<'s, 't> {
     }
 
     /// Pass 2, resolving: the `calls` edges of the owner's sites. In a test file,
-    /// returns what the tests among them exercise: the targets of the calls inside
-    /// `describe`/`it`/`test` callbacks, and `X` for a `describe('X', ...)` whose `X`
-    /// names a function or class in scope.
+    /// returns what the tests among them exercise, with the test: the targets of the
+    /// calls of a `describe`/`it`/`test` block made a node (its hooks' too), or else
+    /// inside such a callback (the owner's), and `X` for a `describe('X', ...)` whose
+    /// `X` names a function or class in scope (the block's).
     pub(super) fn calls(
         &mut self,
         owner: &Owner<'t>,
         sites: Vec<Site<'t>>,
         test_file: bool,
-    ) -> Vec<(Target, u32)> {
+    ) -> Vec<(NodeIdx, (Target, u32))> {
         let mut tested = Vec::new();
+        let is_block = self.test_blocks.values().any(|&t| t == owner.idx);
         for site in sites {
             let block = if test_file { test_block(site.callee, self.b.src) } else { None };
-            let in_test = test_file && block.is_none() && site.in_test_block;
+            let in_test = test_file && block.is_none() && (is_block || site.in_test_block);
             if block == Some("describe") {
-                tested.extend(self.described(&site).map(|t| (t, site.line)));
+                let test = self.test_blocks.get(&site.call.id()).copied().unwrap_or(owner.idx);
+                tested.extend(self.described(&site).map(|t| (test, (t, site.line))));
             }
             for target in self.call_targets(&site, owner) {
                 if in_test {
-                    tested.push((target.clone(), site.line));
+                    tested.push((owner.idx, (target.clone(), site.line)));
                 }
                 self.b.edge(EdgeKind::Calls, owner.idx, target, site.line);
             }

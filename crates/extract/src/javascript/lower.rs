@@ -127,6 +127,9 @@ impl<'s, 't> Js<'s, 't> {
             "expression_statement" | "ERROR" => self.statement(node, ctx),
             "call_expression" => {
                 self.bare_require(node);
+                if self.test_file && self.test_block_node(node, ctx) {
+                    return Visit::Skip;
+                }
                 Visit::Descend
             }
             "function_expression" | "generator_function" | "class"
@@ -318,6 +321,54 @@ impl<'s, 't> Js<'s, 't> {
             self.walk(c.func, Ctx { scope, parent: idx, this: c.this, depth: ctx.depth + 1 });
         }
         idx
+    }
+
+    /// `describe('parser', () => ...)`, `it('adds numbers', ...)`, `test.each(t)('x
+    /// %i', fn)` in a test file: a function node named by the description in double
+    /// quotes (`"adds numbers"`, under the enclosing block's node, if any), whose
+    /// callback is its code; true when made.
+    /// A block without a literal description or a callback stays part of its owner.
+    pub(super) fn test_block_node(&mut self, call: Node<'t>, ctx: Ctx) -> bool {
+        let src = self.b.src;
+        let Some(f) = call.child_by_field_name("function") else { return false };
+        if super::emit::test_block(f, src).is_none() {
+            return false;
+        }
+        let Some(args) = call.child_by_field_name("arguments") else { return false };
+        let mut cursor = args.walk();
+        let named: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
+        let Some(&first) = named.first().filter(|a| a.kind() == "string") else { return false };
+        // Quoted: a description is no identifier, and `describe("parse")` must not
+        // make a second `parse` for `codehub callers parse` to choose from.
+        let text = walk::collapse_ws(walk::text(first, src).trim_matches(['"', '\'', '`']));
+        let name = format!("\"{text}\"");
+        let callback =
+            named.iter().skip(1).rev().find(|a| {
+                matches!(a.kind(), "arrow_function" | "function_expression" | "function")
+            });
+        let Some(&callback) = callback else { return false };
+        if text.is_empty() || ctx.depth >= crate::MAX_DEPTH {
+            return false;
+        }
+        let idx = self.callable(
+            Callable {
+                kind: NodeKind::Function,
+                name,
+                func: callback,
+                span: call,
+                sig_start: call.start_byte(),
+                sig_prefix: String::new(),
+                doc_start: call.start_byte(),
+                decorators: Vec::new(),
+                export: None,
+                bind: false,
+                this: ctx.this,
+                declared_type: false,
+            },
+            ctx,
+        );
+        self.test_blocks.insert(call.id(), idx);
+        true
     }
 
     /// True when TypeScript annotates every parameter of `func` and (when

@@ -1,7 +1,10 @@
 //! JavaScript and TypeScript (TS and TSX grammars): classes, interfaces, type
 //! aliases, enums, namespaces, functions, methods, arrow functions bound to names,
 //! object-literal methods and upper-case constants; ES module and CommonJS imports
-//! and exports, calls (including JSX components), `extends`/`implements` edges.
+//! and exports, calls (including JSX components), `extends`/`implements` edges. In a
+//! test file, each `describe`/`it`/`test` block with a literal description is a
+//! function node named by it in double quotes (`"adds numbers"`, nested under its
+//! `describe`), and is the source of the `tests` edges its code makes.
 //!
 //! Symbol keys are `js:` + the file path without its extension and without a trailing
 //! `/index` (`src/util/index.ts` is `js:src/util`) + `.` + the exported name; packages
@@ -343,6 +346,11 @@ struct Js<'s, 't> {
     next_statement: Option<(usize, Option<Node<'t>>)>,
     /// Nesting of evaluations in progress.
     depth: Depth,
+    /// The file is a test file (`*.test.js`, `*.spec.ts`, under `__tests__/`).
+    test_file: bool,
+    /// The `describe`/`it`/`test` blocks made nodes, by the id of their call
+    /// expression: each is a test, named by its description.
+    test_blocks: HashMap<usize, NodeIdx>,
 }
 
 /// Extracts a JavaScript or TypeScript file (see the module docs).
@@ -394,6 +402,8 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         getters: HashSet::new(),
         next_statement: None,
         depth: Depth::default(),
+        test_file: is_test_file(path),
+        test_blocks: HashMap::new(),
     };
     js.b.export_node(module_key, 0);
     js.b.nodes[0].docstring = js.module_docstring(root);
@@ -405,18 +415,18 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
     let owners = std::mem::take(&mut js.owners);
     // All owners' code is read before any call is resolved: `this.x = ...` in one
     // method types `this.x` in the others.
-    let test_file = is_test_file(path);
+    let test_file = js.test_file;
     let sites: Vec<Vec<Site<'_>>> = owners.iter().map(|o| js.scan(o, test_file)).collect();
     let mut tests: BTreeMap<NodeIdx, Vec<(Target, u32)>> = BTreeMap::new();
     for (owner, sites) in owners.iter().zip(sites) {
-        let roots = js.calls(owner, sites, test_file);
-        if !roots.is_empty() {
-            tests.entry(owner.idx).or_default().extend(roots);
+        for (test, root) in js.calls(owner, sites, test_file) {
+            tests.entry(test).or_default().push(root);
         }
     }
     if test_file {
-        // Tests are anonymous callbacks: their edges go from the node whose code holds
-        // them (the module, or the function that declares the suite).
+        // Each `describe`/`it`/`test` block with a description is a node, the tests
+        // edges' source; a callback without one runs in the node whose code holds it
+        // (the module, or the function that declares the suite).
         let helpers: HashSet<String> =
             js.b.nodes.iter().filter(|n| n.kind.is_callable()).map(|n| n.id.clone()).collect();
         tests_edges::add_tests_edges(&mut js.b, tests.into_iter().collect(), &helpers);
