@@ -24,6 +24,8 @@ pub(crate) struct FileBuilder<'s> {
     seen: HashMap<String, u32>,
     /// Every qualified name given out, the module's ("") included.
     used: std::collections::HashSet<String>,
+    /// The references recorded, so that a name written twice on a line is one use.
+    references_seen: std::collections::HashSet<(NodeIdx, Target, u32, model::ReferenceKind)>,
     depth_reported: bool,
 }
 
@@ -76,6 +78,7 @@ impl<'s> FileBuilder<'s> {
             used_imports: HashMap::new(),
             seen: HashMap::new(),
             used: std::collections::HashSet::from([String::new()]),
+            references_seen: Default::default(),
             depth_reported: false,
         }
     }
@@ -116,6 +119,7 @@ impl<'s> FileBuilder<'s> {
             target: Target::Node { id: id.clone(), provenance: Provenance::Exact },
             line: span.start_line,
             arity: None,
+            role: None,
         });
         self.nodes.push(NodeFacts {
             id,
@@ -152,7 +156,24 @@ impl<'s> FileBuilder<'s> {
         arity: Option<u16>,
     ) {
         let src = self.nodes[src].id.clone();
-        self.edges.push(EdgeFacts { kind, src, target, line, arity });
+        self.edges.push(EdgeFacts { kind, src, target, line, arity, role: None });
+    }
+
+    /// Records a [`EdgeKind::References`] edge from node `src`: it uses `target` as
+    /// `role` (a value, in an annotation, as a decorator) at `line`. At most one per
+    /// (source, target, line, role): a name written twice on a line is one use.
+    pub fn reference(
+        &mut self,
+        src: NodeIdx,
+        target: Target,
+        line: u32,
+        role: model::ReferenceKind,
+    ) {
+        if self.references_seen.insert((src, target.clone(), line, role)) {
+            let src = self.nodes[src].id.clone();
+            let kind = EdgeKind::References;
+            self.edges.push(EdgeFacts { kind, src, target, line, arity: None, role: Some(role) });
+        }
     }
 
     /// Exports `key` as standing for node `idx`.

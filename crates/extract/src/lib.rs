@@ -32,6 +32,16 @@ pub use dump::dump;
 /// rest is skipped with a diagnostic. Keeps recursion bounded on adversarial input.
 pub const MAX_DEPTH: usize = 200;
 
+/// The version of what extraction produces from unchanged source, recorded in the
+/// store by every complete index run (`Store::extractor_version`). An index written
+/// by another version is re-extracted file by file at the next run, so an upgrade
+/// never leaves old files without what a new build extracts (new edge kinds, better
+/// resolution) while new files have it. Bump it when the extracted facts of
+/// existing source change.
+///
+/// 2: `references` edges (non-call uses, Python).
+pub const VERSION: u32 = 2;
+
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
 pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()

@@ -80,10 +80,13 @@ pub struct EdgeFacts {
     /// calls without `*`/`**` unpacking); `None` for other edges and languages.
     /// Ranks possible edges by arity (see `model::Evidence::Arity`).
     pub arity: Option<u16>,
+    /// How a [`EdgeKind::References`] edge uses its target (`value`, `annotation`,
+    /// `decorator`); `None` for every other kind.
+    pub role: Option<crate::ReferenceKind>,
 }
 
 /// Where an edge points.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     /// A node of this same file, resolved by scope.
     Node {

@@ -11,7 +11,7 @@ pub mod state_dir;
 
 pub use state::{
     summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, IndexingProgress,
-    NodeState, NodeSummary, PossibleEdge, Reached,
+    Member, NodeState, NodeSummary, PossibleEdge, Reached, Reference, Related,
 };
 
 use serde::{Deserialize, Serialize};
@@ -97,6 +97,31 @@ string_enum! {
         Implements = "implements",
         /// From a test to the code it exercises.
         Tests = "tests",
+        /// From a node to a node it uses other than by calling it: as a value (passed,
+        /// assigned, returned, stored), in a type annotation, or as a decorator. How it
+        /// is used is the edge's [`ReferenceKind`].
+        References = "references",
+    }
+}
+
+string_enum! {
+    /// How a node is used where it is not called (`graph.references`). `value`,
+    /// `annotation` and `decorator` are the uses a [`EdgeKind::References`] edge
+    /// records; `import` and `base` are the `imports` and `inherits`/`implements`
+    /// edges seen as uses.
+    ReferenceKind {
+        /// Used as a value: passed as an argument, assigned, returned, stored in a
+        /// container, compared (`register(handler)`, `x = Model`).
+        Value = "value",
+        /// Named in a type annotation (`def f(r: HttpRequest) -> Response`).
+        Annotation = "annotation",
+        /// Applied as a decorator (`@cached_property`); the application is also a
+        /// `calls` edge.
+        Decorator = "decorator",
+        /// Imported (`from .models import Model`).
+        Import = "import",
+        /// Named as a base class or implemented interface.
+        Base = "base",
     }
 }
 
