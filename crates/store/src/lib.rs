@@ -13,6 +13,7 @@ mod pack;
 mod possible;
 mod read;
 mod schema;
+mod structure;
 mod words;
 mod write;
 
@@ -23,6 +24,7 @@ pub use pack::{Link, PackNode};
 pub use possible::Possible;
 pub use read::{Interrupt, LinkState, Resolution, Status};
 pub use schema::SCHEMA_VERSION;
+pub use structure::Toward;
 pub use words::{split_identifier, with_identifier_words};
 pub use write::{FileChange, FileMeta, Writer};
 
