@@ -39,7 +39,7 @@ pub const MAX_DEPTH: usize = 200;
 /// resolution) while new files have it. Bump it when the extracted facts of
 /// existing source change.
 ///
-/// 2: `references` edges (non-call uses, Python).
+/// 2: `references` edges (non-call uses: Python, JavaScript, TypeScript).
 pub const VERSION: u32 = 2;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).

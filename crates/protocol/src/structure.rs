@@ -127,8 +127,9 @@ pub struct ReferencesParams {
 /// in an annotation, applied as a decorator or named as a base, by file and line.
 /// Calls are not listed (`graph.callers` has them). Only uses resolved to the node
 /// are listed; a use written through a variable (`f = g; use(f)`) is the use of `g`
-/// at `f = g`. Imports and bases are found in every language; value, annotation and
-/// decorator uses in Python.
+/// at `f = g`. Imports and bases are found in every language; value and annotation
+/// uses in Python, JavaScript and TypeScript (by bare name in JavaScript and
+/// TypeScript: `a.b` passed as a value is not a use of `b`); decorator uses in Python.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReferencesResult {
     /// The store clock the answer was read at (read before the data: a lower bound).

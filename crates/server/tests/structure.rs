@@ -232,3 +232,50 @@ fn source_is_given_only_while_the_file_is_as_indexed() {
     assert_eq!(stale.text, None, "the file changed: its old bytes are not shown as current");
     assert_eq!(stale.unavailable.as_deref(), Some("file changed on disk since indexed"));
 }
+
+#[test]
+fn typescript_references_are_values_and_type_annotations_resolved_through_imports() {
+    let dir = tree(
+        r#"
+//- /web/handlers.ts
+export interface Props {
+  size: number;
+}
+
+export function onClick(): void {}
+//- /web/app.ts
+import { onClick, Props } from "./handlers";
+
+export function mount(p: Props) {
+  const onClick2 = (onClick: number) => onClick;
+  document.addEventListener("click", onClick);
+  onClick();
+  return onClick2;
+}
+"#,
+    );
+    let config = index::Config::new(dir.path()).unwrap();
+    index::index(&config, &|_| {}).unwrap();
+    let store = store::Store::open_read_only(&config.db_path()).unwrap();
+    let uses = |node: &str| -> Vec<(String, u32, ReferenceKind)> {
+        let params = ReferencesParams { node: node.into(), ..Default::default() };
+        let r = call::<GraphReferences>(&store, &params);
+        r.references.into_iter().map(|u| (u.src, u.line, u.kind)).collect()
+    };
+    let on_click = uses("web/handlers.ts::onClick");
+    assert!(
+        on_click.contains(&("web/app.ts::mount".to_owned(), 5, ReferenceKind::Value)),
+        "passed as a listener: {on_click:?}"
+    );
+    assert!(
+        !on_click
+            .iter()
+            .any(|(_, line, kind)| *line == 4 || (*line == 6 && *kind == ReferenceKind::Value)),
+        "the parameter that shadows it and the call are not uses: {on_click:?}"
+    );
+    let props = uses("web/handlers.ts::Props");
+    assert!(
+        props.contains(&("web/app.ts::mount".to_owned(), 3, ReferenceKind::Annotation)),
+        "{props:?}"
+    );
+}
