@@ -451,26 +451,52 @@ impl<'s, 't> Py<'s, 't> {
 /// `value` elsewhere. Iterative, top-down: a child's role comes from its parent's
 /// kind and the field it is in (extractors never ask a node for its parent).
 pub(super) fn reference_sites<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, model::ReferenceKind)>) {
-    let mut stack = vec![(root, false, false)];
-    while let Some((node, in_type, candidate)) = stack.pop() {
+    // One cursor, no per-node allocation: the context of each ancestor (its kind,
+    // and whether it is inside an annotation) is kept on a stack as the cursor
+    // goes down and up.
+    let mut cursor = root.walk();
+    let mut ancestors: Vec<(&'static str, bool)> = Vec::new();
+    let root_kind = root.kind();
+    let mut here = (root_kind, root_kind == "type");
+    let mut descend = true;
+    loop {
+        if descend && cursor.goto_first_child() {
+            ancestors.push(here);
+        } else {
+            loop {
+                if cursor.node() == root {
+                    return;
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return;
+                }
+                ancestors.pop();
+            }
+        }
+        let node = cursor.node();
         let kind = node.kind();
-        let nested =
-            matches!(kind, "function_definition" | "class_definition" | "decorated_definition");
-        if (nested && node != root)
-            || matches!(
-                kind,
-                "import_statement"
-                    | "import_from_statement"
-                    | "future_import_statement"
-                    | "global_statement"
-                    | "nonlocal_statement"
-                    | "decorator"
-                    | "comment"
-            )
-        {
+        let &(parent, in_type) = ancestors.last().expect("below the root");
+        let field = cursor.field_name();
+        descend = !matches!(
+            kind,
+            "function_definition"
+                | "class_definition"
+                | "decorated_definition"
+                | "import_statement"
+                | "import_from_statement"
+                | "future_import_statement"
+                | "global_statement"
+                | "nonlocal_statement"
+                | "decorator"
+                | "comment"
+        ) && !(parent == "type_alias_statement" && field == Some("left"));
+        if !descend {
             continue;
         }
-        if candidate && matches!(kind, "identifier" | "attribute") {
+        if matches!(kind, "identifier" | "attribute") && child_is_site(parent, field) {
             let role = if in_type {
                 model::ReferenceKind::Annotation
             } else {
@@ -478,25 +504,7 @@ pub(super) fn reference_sites<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, model
             };
             out.push((node, role));
         }
-        let in_type = (in_type || kind == "type") && kind != "call";
-        let mut cursor = node.walk();
-        if !cursor.goto_first_child() {
-            continue;
-        }
-        let first = stack.len();
-        loop {
-            let child = cursor.node();
-            if child.is_named() {
-                let field = cursor.field_name();
-                if !(kind == "type_alias_statement" && field == Some("left")) {
-                    stack.push((child, in_type, child_is_site(kind, field)));
-                }
-            }
-            if !cursor.goto_next_sibling() {
-                break;
-            }
-        }
-        stack[first..].reverse();
+        here = (kind, (in_type || kind == "type") && kind != "call");
     }
 }
 
