@@ -480,7 +480,7 @@ pub(super) fn reference_sites<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, model
         let kind = node.kind();
         let &(parent, in_type) = ancestors.last().expect("below the root");
         let field = cursor.field_name();
-        descend = !matches!(
+        let skipped = matches!(
             kind,
             "function_definition"
                 | "class_definition"
@@ -492,7 +492,9 @@ pub(super) fn reference_sites<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, model
                 | "nonlocal_statement"
                 | "decorator"
                 | "comment"
-        ) && !(parent == "type_alias_statement" && field == Some("left"));
+        );
+        let alias_name = parent == "type_alias_statement" && field == Some("left");
+        descend = !(skipped || alias_name);
         if !descend {
             continue;
         }
