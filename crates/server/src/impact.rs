@@ -80,6 +80,12 @@ pub(crate) fn diff(root: &Path, args: &[String]) -> Result<Vec<ImpactFile>, Stri
         .map_err(|e| format!("cannot run git: {e}"))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
+        if stderr.contains("ot a git repository") {
+            return Err(format!(
+                "impact reads a git diff, and {} is not in a git repository",
+                root.display()
+            ));
+        }
         let first = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("no message");
         return Err(format!("git diff failed in {}: {first}", root.display()));
     }
