@@ -205,6 +205,8 @@ struct Px<'s, 't> {
     class_nodes: HashMap<NodeIdx, usize>,
     /// Constructor node → its class's index.
     ctor_nodes: HashMap<NodeIdx, usize>,
+    /// Overload choices made, by the key of the overloads and the argument count.
+    picked: HashMap<(String, usize), scopes::Callee>,
 }
 
 /// Extracts a C++ file (see the module docs).
@@ -231,6 +233,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         scopes_used: BTreeMap::new(),
         class_nodes: HashMap::new(),
         ctor_nodes: HashMap::new(),
+        picked: HashMap::new(),
     };
     for suffix in crate::c::path_suffixes(path) {
         px.b.export_node(format!("{}{suffix}", crate::c::INCLUDE_PREFIX), 0);

@@ -16,6 +16,10 @@ const MAX_EVAL_DEPTH: usize = 16;
 /// The start of the key of a name from the global namespace (`cpp:.A`).
 const CPP_GLOBAL: &str = "cpp:.";
 
+/// How many overloads of one arity a call is `inferred` to, each an edge; more
+/// become one keyed edge.
+const MAX_CANDIDATES: usize = 8;
+
 /// How many classes a member look-up visits through the bases of this file.
 const MAX_BASES_VISITED: usize = 64;
 
@@ -59,6 +63,7 @@ pub(super) enum Local<'t> {
 pub(super) type Locals<'t> = HashMap<String, Local<'t>>;
 
 /// Where a call goes, before it becomes edge targets.
+#[derive(Clone)]
 pub(super) enum Callee {
     /// Nodes of this file; exact when there is one and the look-up was certain.
     Nodes(Vec<NodeIdx>, bool),
@@ -273,13 +278,12 @@ impl<'s, 't> Px<'s, 't> {
         (out, foreign)
     }
 
-    /// The methods named `name` of class `ci` or the first of its bases in this file
-    /// that has some, and that class.
-    fn find_member(&mut self, ci: usize, name: &str) -> Option<(usize, Vec<FnInfo>)> {
+    /// Class `ci`, or the first of its bases in this file, that has methods named
+    /// `name`.
+    fn find_member(&mut self, ci: usize, name: &str) -> Option<usize> {
         let (lineage, _) = self.lineage(ci);
-        lineage
-            .into_iter()
-            .find_map(|c| self.methods.get(&(c, name.to_owned())).map(|infos| (c, infos.clone())))
+        let name = name.to_owned();
+        lineage.into_iter().find(|&c| self.methods.contains_key(&(c, name.clone())))
     }
 
     /// The declared type of field `name` of class `ci` or its bases in this file.
@@ -297,7 +301,33 @@ impl<'s, 't> Px<'s, 't> {
     /// function (free, or a method of a class whose key `owner` is): the overloads
     /// that take that many arguments (all of them when none does); a declaration
     /// without a definition here is the key of its definition elsewhere.
-    fn pick(&self, infos: &[FnInfo], args: usize, path_key: String, name: String) -> Callee {
+    fn pick(&mut self, from: Overloads, args: usize, path: &[String]) -> Callee {
+        // Calls of one name and arity are many where overloads are: chosen once.
+        let memo_key = (key(path), args);
+        if let Some(found) = self.picked.get(&memo_key) {
+            return found.clone();
+        }
+        let infos = match &from {
+            Overloads::Free(p) => self.functions.get(p),
+            Overloads::Method(c, n) => self.methods.get(&(*c, n.clone())),
+        };
+        let found =
+            choose(infos.map_or(&[][..], Vec::as_slice), args, memo_key.0.clone(), path.join("::"));
+        self.picked.insert(memo_key, found.clone());
+        found
+    }
+}
+
+/// Where the overloads [`Px::pick`] chooses from are: free functions of a path, or
+/// the methods of a class by name.
+enum Overloads {
+    Free(Vec<String>),
+    Method(usize, String),
+}
+
+/// [`Px::pick`]'s choice.
+fn choose(infos: &[FnInfo], args: usize, path_key: String, name: String) -> Callee {
+    {
         let fits: Vec<&FnInfo> = infos
             .iter()
             .filter(|f| f.min_args <= args && f.max_args.is_none_or(|m| args <= m))
@@ -307,11 +337,18 @@ impl<'s, 't> Px<'s, 't> {
         if nodes.is_empty() {
             return Callee::Key { key: path_key, name, inferred: false };
         }
+        if nodes.len() > MAX_CANDIDATES {
+            // Too many overloads of one arity to list: the key, which the store links
+            // to one of them, `inferred`.
+            return Callee::Key { key: path_key, name, inferred: true };
+        }
         // A prototype of this file's definition is the same function.
         let exact = nodes.len() == 1;
         Callee::Nodes(nodes, exact)
     }
+}
 
+impl<'s, 't> Px<'s, 't> {
     /// A call of method `name` of class `ci` (a receiver's type, or the class whose
     /// member is running): this file's definition, or the key of the class's member.
     fn method_call(&mut self, ci: usize, name: &str, args: usize) -> Callee {
@@ -319,11 +356,10 @@ impl<'s, 't> Px<'s, 't> {
             return self.constructor(ci, args);
         }
         match self.find_member(ci, name) {
-            Some((c, infos)) => {
+            Some(c) => {
                 let mut path = self.classes[c].path.clone();
                 path.push(name.to_owned());
-                let shown = path.join("::");
-                self.pick(&infos, args, key(&path), shown)
+                self.pick(Overloads::Method(c, name.to_owned()), args, &path)
             }
             None => {
                 let mut path = self.classes[ci].path.clone();
@@ -337,15 +373,12 @@ impl<'s, 't> Px<'s, 't> {
     /// arity, or the class when it declares none.
     pub(super) fn constructor(&mut self, ci: usize, args: usize) -> Callee {
         let name = self.classes[ci].name.clone();
-        match self.methods.get(&(ci, name.clone())).cloned() {
-            Some(infos) => {
-                let mut path = self.classes[ci].path.clone();
-                path.push(name);
-                let shown = path.join("::");
-                self.pick(&infos, args, key(&path), shown)
-            }
-            None => Callee::Nodes(vec![self.classes[ci].node], true),
+        if !self.methods.contains_key(&(ci, name.clone())) {
+            return Callee::Nodes(vec![self.classes[ci].node], true);
         }
+        let mut path = self.classes[ci].path.clone();
+        path.push(name.clone());
+        self.pick(Overloads::Method(ci, name), args, &path)
     }
 
     /// A call of a type's method: a class of this file's, or the key under the type's.
@@ -357,11 +390,12 @@ impl<'s, 't> Px<'s, 't> {
                 if let Some(path) = type_key.strip_prefix(CPP_GLOBAL) {
                     let mut path: Vec<String> = path.split('.').map(str::to_owned).collect();
                     path.push(name.to_owned());
-                    if let Some(infos) = self.functions.get(&path).cloned() {
-                        if infos.iter().any(|f| f.node.is_some()) {
-                            let shown = path.join("::");
-                            return self.pick(&infos, args, key(&path), shown);
-                        }
+                    let defined = self
+                        .functions
+                        .get(&path)
+                        .is_some_and(|infos| infos.iter().any(|f| f.node.is_some()));
+                    if defined {
+                        return self.pick(Overloads::Free(path.clone()), args, &path);
                     }
                 }
                 Callee::Key {
@@ -408,9 +442,8 @@ impl<'s, 't> Px<'s, 't> {
             Some(ClassRef::Elsewhere(p)) => {
                 let mut path = p.clone();
                 path.push(name.to_owned());
-                if let Some(infos) = self.functions.get(&path).cloned() {
-                    let shown = path.join("::");
-                    return self.pick(&infos, args, key(&path), shown);
+                if self.functions.contains_key(&path) {
+                    return self.pick(Overloads::Free(path.clone()), args, &path);
                 }
             }
             None => {}
@@ -447,9 +480,8 @@ impl<'s, 't> Px<'s, 't> {
         for scope in scopes {
             let mut path = scope;
             path.extend(segs.iter().cloned());
-            if let Some(infos) = self.functions.get(&path).cloned() {
-                let shown = path.join("::");
-                return Some(self.pick(&infos, args, key(&path), shown));
+            if self.functions.contains_key(&path) {
+                return Some(self.pick(Overloads::Free(path.clone()), args, &path));
             }
         }
         None
@@ -647,7 +679,14 @@ impl<'s, 't> Px<'s, 't> {
         depth: usize,
     ) -> Callee {
         let src = self.b.src;
-        let text = || short(&walk::collapse_ws(&walk::text(callee, src)));
+        // The callee's text, read no further than what is shown: a callee can be a
+        // chain as long as the file.
+        let text = || {
+            let end = callee
+                .end_byte()
+                .min(callee.start_byte() + 4 * crate::common::text::MAX_SHOWN_CHARS);
+            short(&walk::collapse_ws(&String::from_utf8_lossy(&src[callee.start_byte()..end])))
+        };
         match callee.kind() {
             "identifier" | "template_function" => match self.callee_path(callee) {
                 Some((segs, _)) if segs.len() == 1 => self.name_call(&segs[0], args, ctx, locals),
