@@ -16,7 +16,9 @@
 //! pure virtual one (`= 0`, which has no other definition), or one defined out of
 //! line (`void A::f() {}`), which is the child of `A` when `A` is a class of this
 //! file, and otherwise still named `A.f` (`ns.A.f` for `ns::A::f`, or when written
-//! inside `namespace ns`) under the module or namespace it is written in. A
+//! inside `namespace ns`) under the module or namespace it is written in (a scope
+//! that is a namespace of this file makes it a free `function` of that namespace;
+//! any other scope is taken as a class, its last segment the class). A
 //! constructor is the method named after its class (`A.A`), a destructor `A.~A`, an
 //! operator `A.operator==`; overloads are `#2`, `#3` as SPEC's duplicates rule says.
 //! A template is the node of what it declares, its signature starting with
@@ -42,7 +44,8 @@
 //! `using namespace`s of the file (all of them, wherever written) and `using`
 //! declarations, then the global namespace. What this file defines is found here
 //! (`exact`; a call that several overloads of its arity accept is `inferred` to
-//! each). Anything else becomes a key: `cpp:.NAME` at file scope, and under a
+//! each, or, past eight of them, to the key the store links to one). Anything else
+//! becomes a key: `cpp:.NAME` at file scope, and under a
 //! namespace, a class or `using namespace` a key of the file's scope
 //! (`cpp:@{path}@{scope}.NAME`, [`model::keys::CPP_SCOPE`]) whose star rows list
 //! those places in that order, so the store finds `ns::g` before `::g` and an
@@ -58,7 +61,9 @@
 //! qualified lookups; a call of a class (`A(1)`, `new A(1)`, `A a(1);`, a base in a
 //! constructor's initializer list) calls its constructor of that arity, or the class
 //! when it declares none. A `A a;` without arguments is not counted as a call, nor
-//! are operators, destructors and conversions. Template arguments are ignored.
+//! are operators, destructors, conversions and casts (`static_cast<T>(x)`).
+//! Template arguments are ignored (but a smart pointer's), so an `auto` element of
+//! a container is untyped.
 //!
 //! Tests: GoogleTest's `TEST(Suite, Name)`, `TEST_F`, `TEST_P`, `TYPED_TEST` and
 //! `TYPED_TEST_P` are `function`s named `Name` in `Suite` (`Suite.Name`; a fixture's
