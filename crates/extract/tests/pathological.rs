@@ -292,7 +292,8 @@ fn java_torture_inputs_extract_with_their_invariants() {
 /// function of 20,000 calls, a call chain and a field chain 20,000 long, blocks,
 /// namespaces and classes nested past `MAX_DEPTH`, 20,000 overloads of one name
 /// called 20,000 times, a class of 20,000 bases, `auto` locals each initialised
-/// from the one before, and a generated file of 100,000 functions (5 MB).
+/// from the one before, a type 20,000 template arguments deep, and a generated
+/// file of 100,000 functions (5 MB).
 #[test]
 fn cpp_torture_inputs_extract_with_their_invariants() {
     let n = if slow() { 20_000 } else { 2_000 };
@@ -332,6 +333,13 @@ fn cpp_torture_inputs_extract_with_their_invariants() {
     );
     let facts = extract_checked("auto.cpp", &src);
     assert_eq!(ids(&facts), ["auto.cpp", "auto.cpp::A", "auto.cpp::f"]);
+    let nested = format!(
+        "void f() {{\n  {}int{} v;\n  for (auto& x : v) x.g();\n}}\n",
+        "std::vector<".repeat(n),
+        ">".repeat(n)
+    );
+    let facts = extract_checked("t.cpp", &nested);
+    assert_eq!(ids(&facts), ["t.cpp", "t.cpp::f"]);
     let generated: String = (0..n * 5)
         .map(|i| format!("int gen{i}(int x) {{ return x + gen{}(x); }}\n", i / 2))
         .collect();

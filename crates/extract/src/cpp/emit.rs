@@ -152,7 +152,7 @@ impl<'s, 't> Px<'s, 't> {
         let src = self.b.src;
         let w = written_type(name, src).or_else(|| {
             let text = walk::text(name, src).into_owned();
-            (!text.is_empty()).then(|| Written { segs: vec![text], global: false, pointee: None })
+            (!text.is_empty()).then(|| Written { segs: vec![text], ..Written::default() })
         })?;
         let last = w.segs.last()?.clone();
         let bases: Vec<Written> = match &ctx.class {

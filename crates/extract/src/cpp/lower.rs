@@ -98,12 +98,34 @@ fn scope_segment(scope: Node<'_>, src: &[u8]) -> Option<String> {
     (!text.is_empty() && !text.contains(char::is_whitespace)).then_some(text)
 }
 
-/// Smart pointers whose first template argument is what `->` reaches.
-const SMART_POINTERS: &[&str] = &["unique_ptr", "shared_ptr", "weak_ptr"];
+/// Smart pointers (and `optional`) whose first template argument is what `->`
+/// reaches.
+const SMART_POINTERS: &[&str] = &["unique_ptr", "shared_ptr", "weak_ptr", "optional"];
+
+/// Templates whose first argument is not their element: a range `for` over a map
+/// gives pairs.
+const NOT_CONTAINERS: &[&str] = &[
+    "map",
+    "unordered_map",
+    "multimap",
+    "unordered_multimap",
+    "pair",
+    "tuple",
+    "function",
+    "variant",
+];
 
 /// A type as written ([`Written`]), `None` for a built-in type, `auto` or syntax
 /// that names no type.
 pub(super) fn written_type(ty: Node<'_>, src: &[u8]) -> Option<Written> {
+    written_type_at(ty, src, 0)
+}
+
+/// How many template arguments deep [`written_type`] reads (`A<B<C<...>>>`).
+const MAX_TEMPLATE_DEPTH: usize = 8;
+
+/// [`written_type`] inside `depth` template argument lists.
+fn written_type_at(ty: Node<'_>, src: &[u8], depth: usize) -> Option<Written> {
     let mut segs = Vec::new();
     let mut global = false;
     let mut current = ty;
@@ -115,17 +137,25 @@ pub(super) fn written_type(ty: Node<'_>, src: &[u8]) -> Option<Written> {
                     return None;
                 }
                 segs.push(text);
-                return Some(Written { segs, global, pointee: None });
+                return Some(Written { segs, global, ..Written::default() });
             }
             "template_type" => {
                 let name = current.child_by_field_name("name")?;
                 segs.push(walk::text(name, src).into_owned());
-                let pointee = if SMART_POINTERS.contains(&segs.last()?.as_str()) {
-                    first_type_argument(current, src).map(Box::new)
+                let argument = if depth < MAX_TEMPLATE_DEPTH {
+                    first_argument_at(current, src, depth + 1).map(Box::new)
                 } else {
                     None
                 };
-                return Some(Written { segs, global, pointee });
+                let last = segs.last()?.as_str();
+                let (pointee, element) = if SMART_POINTERS.contains(&last) {
+                    (argument, None)
+                } else if NOT_CONTAINERS.contains(&last) {
+                    (None, None)
+                } else {
+                    (None, argument)
+                };
+                return Some(Written { segs, global, pointee, element });
             }
             "qualified_identifier" => {
                 match current.child_by_field_name("scope") {
@@ -152,9 +182,14 @@ pub(super) fn written_type(ty: Node<'_>, src: &[u8]) -> Option<Written> {
 
 /// The type of a template's first argument (`A` of `unique_ptr<A>`).
 pub(super) fn first_type_argument(template: Node<'_>, src: &[u8]) -> Option<Written> {
+    first_argument_at(template, src, 1)
+}
+
+/// [`first_type_argument`] inside `depth` template argument lists.
+fn first_argument_at(template: Node<'_>, src: &[u8], depth: usize) -> Option<Written> {
     let args = template.child_by_field_name("arguments")?;
     let first = args.named_child(0)?;
-    written_type(first, src)
+    written_type_at(first, src, depth)
 }
 
 /// The name a variable's or field's declarator declares: through pointers,

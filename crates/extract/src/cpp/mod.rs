@@ -55,15 +55,17 @@
 //! Receivers: `a.f()`, `p->f()` and `this->f()` call the method of the receiver's
 //! type: declared for a parameter, a local (`A a;`, `A* p;`, `const A& r`, `auto p =
 //! new A()`, `auto a = A(...)`, `auto p = std::make_unique<A>()`), a field of the
-//! class or a file-scope variable; `std::unique_ptr<A>`, `shared_ptr` and `weak_ptr`
-//! are `A` through `->`; a call's declared return type (a function of this file, or
+//! class or a file-scope variable; `std::unique_ptr<A>`, `shared_ptr`, `weak_ptr`
+//! and `optional` are `A` through `->`; the element of a container (a template's
+//! first argument, but for maps, pairs, tuples, functions and variants) through a
+//! range `for` of `auto`, `v[i]`, `front()`, `back()`, `at()`; a call's declared
+//! return type (a function of this file, or
 //! through `__return__` another file's, `inferred`). `A::f()` and `ns::g()` are
 //! qualified lookups; a call of a class (`A(1)`, `new A(1)`, `A a(1);`, a base in a
 //! constructor's initializer list) calls its constructor of that arity, or the class
 //! when it declares none. A `A a;` without arguments is not counted as a call, nor
 //! are operators, destructors, conversions and casts (`static_cast<T>(x)`).
-//! Template arguments are ignored (but a smart pointer's), so an `auto` element of
-//! a container is untyped.
+//! Template arguments are otherwise ignored.
 //!
 //! Tests: GoogleTest's `TEST(Suite, Name)`, `TEST_F`, `TEST_P`, `TYPED_TEST` and
 //! `TYPED_TEST_P` are `function`s named `Name` in `Suite` (`Suite.Name`; a fixture's
@@ -91,7 +93,7 @@ mod scopes;
 
 /// A type as the source writes it: `std::unique_ptr<A>` is `std`, `unique_ptr` with
 /// the pointee `A`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Written {
     /// The name's segments (`["std", "vector"]`), template arguments dropped.
     segs: Vec<String>,
@@ -100,6 +102,9 @@ struct Written {
     /// A smart pointer's (`unique_ptr`, `shared_ptr`, `weak_ptr`) first template
     /// argument: what `->` reaches.
     pointee: Option<Box<Written>>,
+    /// Any other template's first argument (`T` of `std::vector<T>`): the element a
+    /// range `for` or `v[i]` reaches.
+    element: Option<Box<Written>>,
 }
 
 /// Where a name is written: the namespaces around it and the class it is a member

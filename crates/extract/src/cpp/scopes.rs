@@ -42,13 +42,24 @@ pub(super) enum Ty {
 pub(super) struct Val {
     pub ty: Ty,
     pub pointee: Option<Ty>,
+    /// A container's element (its first template argument), for range `for`, `v[i]`,
+    /// `front()`, `back()` and `at()`.
+    pub element: Option<Box<Val>>,
 }
 
 impl Val {
     fn of(ty: Ty) -> Val {
-        Val { ty, pointee: None }
+        Val { ty, pointee: None, element: None }
+    }
+
+    /// A pointer to `ty`: `->` reaches it.
+    fn to(ty: Ty) -> Val {
+        Val { ty: ty.clone(), pointee: Some(ty), element: None }
     }
 }
+
+/// Methods of a container that give one of its elements.
+const ELEMENT_ACCESSORS: &[&str] = &["front", "back", "at", "top"];
 
 /// What a local name is: its declared type, the initializer an `auto` one takes its
 /// type from, or a name whose type is unknown (it still hides members and functions).
@@ -56,6 +67,8 @@ impl Val {
 pub(super) enum Local<'t> {
     Typed(Node<'t>),
     Init(Node<'t>),
+    /// A range `for`'s `auto` variable: an element of this expression.
+    Element(Node<'t>),
     Unknown,
 }
 
@@ -117,6 +130,17 @@ pub(super) fn locals<'t>(syntax: Node<'t>, is_function: bool, src: &[u8]) -> Loc
                         node.child_by_field_name("type"),
                         &mut out,
                     );
+                }
+                "for_range_loop"
+                    if node
+                        .child_by_field_name("type")
+                        .is_some_and(|t| t.kind() == "placeholder_type_specifier") =>
+                {
+                    let name =
+                        node.child_by_field_name("declarator").and_then(|d| variable_name(d, src));
+                    if let (Some(name), Some(range)) = (name, node.child_by_field_name("right")) {
+                        out.insert(name, Local::Element(range));
+                    }
                 }
                 "declaration" | "for_range_loop" => {
                     let ty = node.child_by_field_name("type");
@@ -253,7 +277,11 @@ impl<'s, 't> Px<'s, 't> {
             Some(p) => self.resolve_type(p, ctx, depth + 1),
             None => None,
         };
-        Some(Val { ty, pointee })
+        let element = match &w.element {
+            Some(e) if depth < MAX_EVAL_DEPTH => self.val_of(e, ctx, depth + 1).map(Box::new),
+            _ => None,
+        };
+        Some(Val { ty, pointee, element })
     }
 
     /// The classes `ci` derives from in this file, `ci` first, breadth first, and
@@ -455,7 +483,7 @@ impl<'s, 't> Px<'s, 't> {
             let segs = self.renamed(&[name.to_owned()]);
             return self.qualified_call(&segs, true, args, ctx);
         }
-        let as_type = Written { segs: vec![name.to_owned()], global: false, pointee: None };
+        let as_type = Written { segs: vec![name.to_owned()], ..Written::default() };
         if let Some(Ty::Here(ci)) = self.resolve_type(&as_type, ctx, 0) {
             return self.constructor(ci, args);
         }
@@ -512,7 +540,7 @@ impl<'s, 't> Px<'s, 't> {
         if let Some(found) = self.free_function(&segs, global, args, ctx) {
             return found;
         }
-        let owner = Written { segs: owner.to_vec(), global, pointee: None };
+        let owner = Written { segs: owner.to_vec(), global, ..Written::default() };
         match self.resolve_type(&owner, ctx, 0) {
             Some(ty) => self.typed_call(&ty, name, args),
             None => Callee::Name(segs.join("::")),
@@ -549,6 +577,9 @@ impl<'s, 't> Px<'s, 't> {
                             self.val_of(&w, ctx, depth + 1)
                         }
                         Local::Init(value) => self.eval(value, ctx, locals, depth + 1),
+                        Local::Element(range) => {
+                            self.eval(range, ctx, locals, depth + 1)?.element.map(|e| *e)
+                        }
                         Local::Unknown => None,
                     };
                 }
@@ -579,7 +610,7 @@ impl<'s, 't> Px<'s, 't> {
                         Ty::Key { key: key(&p), name: p.join("::"), inferred: false }
                     }
                 };
-                Some(Val { ty: ty.clone(), pointee: Some(ty) })
+                Some(Val::to(ty))
             }
             "parenthesized_expression" => self.eval(expr.named_child(0)?, ctx, locals, depth + 1),
             "pointer_expression" => {
@@ -588,13 +619,17 @@ impl<'s, 't> Px<'s, 't> {
                 let op = expr.child_by_field_name("operator").map(|o| o.kind());
                 Some(match op {
                     Some("*") => Val::of(val.pointee.unwrap_or(val.ty)),
-                    _ => Val { ty: val.ty.clone(), pointee: Some(val.ty) },
+                    _ => Val::to(val.ty),
                 })
             }
             "new_expression" => {
                 let w = written_type(expr.child_by_field_name("type")?, src)?;
                 let ty = self.resolve_type(&w, ctx, depth + 1)?;
-                Some(Val { ty: ty.clone(), pointee: Some(ty) })
+                Some(Val::to(ty))
+            }
+            "subscript_expression" => {
+                let arg = expr.child_by_field_name("argument")?;
+                self.eval(arg, ctx, locals, depth + 1)?.element.map(|e| *e)
             }
             "field_expression" => {
                 let arg = expr.child_by_field_name("argument")?;
@@ -640,7 +675,28 @@ impl<'s, 't> Px<'s, 't> {
                             name: format!("std::{smart}"),
                             inferred: false,
                         };
-                        return Some(Val { ty, pointee });
+                        return Some(Val { ty, pointee, element: None });
+                    }
+                }
+                // `v.front()`, `v.at(i)`: an element of a container.
+                if callee.kind() == "field_expression" {
+                    let field = callee.child_by_field_name("field").map(|f| walk::text(f, src));
+                    if field.is_some_and(|f| ELEMENT_ACCESSORS.contains(&&*f)) {
+                        let arg = callee.child_by_field_name("argument")?;
+                        let arrow = callee
+                            .child_by_field_name("operator")
+                            .is_some_and(|o| o.kind() == "->");
+                        if let Some(owner) = self.eval(arg, ctx, locals, depth + 1) {
+                            // Through a smart pointer the container's element is not
+                            // known (its pointee is a type, not a value).
+                            let owner = match (arrow, &owner.pointee) {
+                                (true, Some(_)) => None,
+                                _ => Some(owner),
+                            };
+                            if let Some(element) = owner.and_then(|o| o.element) {
+                                return Some(*element);
+                            }
+                        }
                     }
                 }
                 let args = super::emit::argument_count(expr);
