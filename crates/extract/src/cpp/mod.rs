@@ -50,7 +50,9 @@
 //! (`cpp:@{path}@{scope}.NAME`, [`model::keys::CPP_SCOPE`]) whose star rows list
 //! those places in that order, so the store finds `ns::g` before `::g` and an
 //! inherited member before either. A name outside the root stays unresolved by its
-//! qualified name as written (`std::sort`, `std::vector::push_back`).
+//! qualified name as written (`std::sort`, `std::vector::push_back`); an unqualified
+//! type of a file whose only `using namespace` is `X` is shown as `X`'s (`vector`
+//! after `using namespace std` as `std::vector`).
 //!
 //! Receivers: `a.f()`, `p->f()` and `this->f()` call the method of the receiver's
 //! type: declared for a parameter, a local (`A a;`, `A* p;`, `const A& r`, `auto p =

@@ -267,7 +267,16 @@ impl<'s, 't> Px<'s, 't> {
                 return self.resolve_type(&target, &at, depth + 1);
             }
         }
-        Some(self.keyed(ctx, &segs, w.global))
+        let mut ty = self.keyed(ctx, &segs, w.global);
+        // Shown when nothing under the root defines it: an unqualified type of a file
+        // whose one `using namespace` is `X` is most likely `X`'s (`vector` after
+        // `using namespace std` is `std::vector`).
+        if let (Ty::Key { name, .. }, [only]) = (&mut ty, self.usings.as_slice()) {
+            if !w.global && segs.len() == 1 {
+                *name = format!("{}::{name}", only.join("::"));
+            }
+        }
+        Some(ty)
     }
 
     /// The value of a declared type: through a smart pointer's `->` to its argument.
