@@ -206,6 +206,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::C) => "c",
         Some(Language::Go) => "go",
         Some(Language::Java) => "java",
+        Some(Language::Cpp) => "cpp",
         None => "",
     }
 }

@@ -93,13 +93,33 @@ impl<'s> FileBuilder<'s> {
         name: &str,
         syntax: Node<'_>,
     ) -> NodeIdx {
+        self.add_node_within(parent, "", kind, name, syntax)
+    }
+
+    /// [`FileBuilder::add_node`] for a definition whose qualified name has `scope`
+    /// (dotted, empty for none) between its parent's and its own name, though nothing
+    /// of this file is that scope: C++'s `void ns::A::f() {}` under the module is
+    /// `ns.A.f`, named `f`.
+    pub fn add_node_within(
+        &mut self,
+        parent: NodeIdx,
+        scope: &str,
+        kind: NodeKind,
+        name: &str,
+        syntax: Node<'_>,
+    ) -> NodeIdx {
         // Broken syntax can leave a definition with an empty name (`declare module
         // (1)`, a describe block whose string never closes); named "" it would take
         // its parent's id, or the file's.
         let name = if name.is_empty() { ANONYMOUS } else { name };
         let parent_base = base_name(&self.nodes[parent].qualified_name);
-        let base =
-            if parent_base.is_empty() { name.to_owned() } else { format!("{parent_base}.{name}") };
+        let name_in_scope =
+            if scope.is_empty() { name.to_owned() } else { format!("{scope}.{name}") };
+        let base = if parent_base.is_empty() {
+            name_in_scope
+        } else {
+            format!("{parent_base}.{name_in_scope}")
+        };
         let n = self.seen.entry(base.clone()).or_insert(0);
         *n += 1;
         let mut qualified_name = if *n == 1 { base.clone() } else { format!("{base}#{n}") };

@@ -8,7 +8,8 @@ use crate::{EdgeKind, Language, NodeKind, Provenance, Span};
 pub struct FileFacts {
     /// Root-relative path with `/` separators.
     pub path: String,
-    /// The language the file was parsed as (from its extension, [`Language::from_path`]).
+    /// The language the file was parsed as (from its extension and, for a `.h`, its
+    /// content: [`Language::of`]).
     pub language: Language,
     /// BLAKE3 of the file's bytes, hex.
     pub file_hash: String,
