@@ -111,6 +111,10 @@ enum Command {
     Show {
         /// An id (`path::Qualified.name`), a qualified name, or a bare name.
         node: String,
+        /// Also print the node's source, read from disk only while its file still
+        /// hashes as indexed (else says why it is not shown).
+        #[arg(long)]
+        source: bool,
     },
     /// List nodes with this name, qualified name or id (else a name prefix).
     Find {
@@ -153,6 +157,57 @@ enum Command {
         possible: bool,
         #[command(flatten)]
         page: PageArgs,
+    },
+    /// A module's or class's members in source order (--inherited: then what it
+    /// inherits from its bases in the index).
+    Members {
+        node: String,
+        #[arg(long)]
+        inherited: bool,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// A type's bases, subclasses and implementations, transitively.
+    Hierarchy {
+        node: String,
+        /// Only the bases (and implemented interfaces or traits).
+        #[arg(long, conflicts_with = "down")]
+        up: bool,
+        /// Only the subclasses and implementations.
+        #[arg(long)]
+        down: bool,
+        /// Levels to follow each way (1 = direct), at most 32.
+        #[arg(long, default_value_t = protocol::MAX_DEPTH)]
+        depth: u32,
+    },
+    /// Where this node is used other than by a call: imported, passed or stored as a
+    /// value, named in a type annotation, applied as a decorator, named as a base.
+    References {
+        node: String,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// What a git diff changes: the changed nodes, their callers (possible ones
+    /// counted) and the tests to run. Without REV: every change not committed
+    /// (`git diff HEAD`).
+    Impact {
+        /// Compare the working tree with this revision (commits since it and
+        /// uncommitted changes), e.g. `main` or `HEAD~3`.
+        #[arg(conflicts_with_all = ["staged", "worktree"])]
+        rev: Option<String>,
+        /// Only the staged changes (`git diff --cached`).
+        #[arg(long, conflicts_with = "worktree")]
+        staged: bool,
+        /// Only the changes not staged (`git diff`).
+        #[arg(long)]
+        worktree: bool,
+        /// Levels of callers to follow, at most 32.
+        #[arg(long, default_value_t = 2)]
+        depth: u32,
+        /// Also list the possible callers (calls of the changed names that could not
+        /// be resolved).
+        #[arg(long)]
+        possible: bool,
     },
     /// Full-text search over names, signatures and docstrings (BM25-ranked).
     Search {
@@ -352,9 +407,13 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
             call::<m::Status>(&mut hub, out, &Default::default(), Out::status)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { node } => {
+        Command::Show { node, source } => {
             let mut hub = open_hub(cli)?;
-            let params = protocol::NodeGetParams { node: Some(node.clone()), ..Default::default() };
+            let params = protocol::NodeGetParams {
+                node: Some(node.clone()),
+                source: *source,
+                ..Default::default()
+            };
             call::<m::NodesGet>(&mut hub, out, &params, Out::node)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -400,6 +459,57 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
                 sync: false,
             };
             call::<m::GraphTests>(&mut hub, out, &params, Out::tests)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Members { node, inherited, page } => {
+            let mut hub = open_hub(cli)?;
+            let (limit, cursor) = page.limit_cursor(protocol::DEFAULT_LIMIT);
+            let params = protocol::MembersParams {
+                node: node.clone(),
+                inherited: *inherited,
+                limit,
+                cursor,
+                sync: false,
+            };
+            call::<m::GraphMembers>(&mut hub, out, &params, Out::members)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Hierarchy { node, up, down, depth } => {
+            let mut hub = open_hub(cli)?;
+            let direction = match (up, down) {
+                (true, _) => protocol::HierarchyDirection::Up,
+                (_, true) => protocol::HierarchyDirection::Down,
+                _ => protocol::HierarchyDirection::Both,
+            };
+            let params = protocol::HierarchyParams {
+                node: node.clone(),
+                direction: Some(direction),
+                depth: Some(*depth),
+                sync: false,
+            };
+            call::<m::GraphHierarchy>(&mut hub, out, &params, Out::hierarchy)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::References { node, page } => {
+            let mut hub = open_hub(cli)?;
+            let (limit, cursor) = page.limit_cursor(protocol::DEFAULT_LIMIT);
+            let params =
+                protocol::ReferencesParams { node: node.clone(), limit, cursor, sync: false };
+            call::<m::GraphReferences>(&mut hub, out, &params, Out::references)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Impact { rev, staged, worktree, depth, possible } => {
+            let mut hub = open_hub(cli)?;
+            let params = protocol::ImpactParams {
+                rev: rev.clone(),
+                staged: *staged,
+                worktree: *worktree,
+                depth: Some(*depth),
+                possible: *possible,
+                // The diff is of the files as they are now: a daemon catches up first.
+                sync: true,
+            };
+            call::<m::Impact>(&mut hub, out, &params, Out::impact)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search { query, page } => {

@@ -13,8 +13,9 @@ use index::IndexReport;
 use model::NodeSummary;
 use serde_json::json;
 use server::protocol::{
-    possible_note, ErrorKind, NodeResult, NodesPage, PossibleAbout, PossibleEdge, RpcError,
-    SearchResult, StatusResult, SyncResult, TestsResult, TraverseResult,
+    possible_note, ErrorKind, HierarchyResult, ImpactResult, IndexedAs, MembersResult, NodeResult,
+    NodesPage, PossibleAbout, PossibleEdge, ReferencesResult, RpcError, SearchResult, StatusResult,
+    SyncResult, TestsResult, TraverseResult,
 };
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -372,7 +373,149 @@ impl Out {
         if let Some(old) = &n.renamed_from {
             self.line(format_args!("  renamed from {old}"))?;
         }
+        if let Some(text) = &r.text {
+            match (&text.text, &text.unavailable) {
+                (Some(source), _) => {
+                    self.line("  source:")?;
+                    for l in source.lines() {
+                        self.line(format_args!("    {l}"))?;
+                    }
+                }
+                (None, why) => self.line(format_args!(
+                    "  source not shown: {}",
+                    why.as_deref().unwrap_or("unavailable")
+                ))?,
+            }
+        }
         Ok(())
+    }
+
+    /// `path:line: Qualified.name  kind  signature` per member, inherited ones marked
+    /// with the base that defines them.
+    pub fn members(&mut self, r: &MembersResult) -> Result<()> {
+        if r.members.is_empty() && r.next_cursor.is_none() {
+            return self.line(format_args!("{}: no members", r.node));
+        }
+        for m in &r.members {
+            self.summary_line(&m.node, "")?;
+            if let Some(base) = &m.inherited_from {
+                self.line(format_args!("    {DIM}(inherited from {}){DIM:#}", qualified(base)))?;
+            }
+        }
+        self.more(r.next_cursor.as_deref())
+    }
+
+    /// The bases, then the subtypes, one per line indented by depth:
+    /// `path:line: Name  (inherits, exact)`, unresolved bases by name.
+    pub fn hierarchy(&mut self, r: &HierarchyResult) -> Result<()> {
+        for (label, steps) in [("bases", &r.bases), ("subtypes", &r.subtypes)] {
+            if steps.is_empty() {
+                continue;
+            }
+            self.line(format_args!("{label} of {}:", qualified(&r.node)))?;
+            for step in steps {
+                let indent = "  ".repeat(step.depth as usize);
+                let how = if step.edge.resolved {
+                    format!("{}, {}", step.relation, step.edge.provenance)
+                } else {
+                    format!("{}, outside the index", step.relation)
+                };
+                // A base's site is in the node below it; a subtype's in its own file.
+                let site = if label == "bases" { &step.via } else { &step.edge.id };
+                let shown =
+                    if step.edge.resolved { qualified(&step.edge.id) } else { &step.edge.id };
+                self.line(format_args!(
+                    "{indent}{} {NAME}{shown}{NAME:#}  {DIM}({how}){DIM:#}",
+                    location(model::split_node_id(site).0, step.edge.line),
+                ))?;
+            }
+        }
+        if r.bases.is_empty() && r.subtypes.is_empty() {
+            self.line(format_args!("{}: no bases or subtypes in the index", r.node))?;
+        }
+        if r.truncated {
+            self.line("(cut at 1000 steps: the hierarchy goes on)")?;
+        }
+        Ok(())
+    }
+
+    /// The files of the diff, the changed nodes, their callers indented by depth, the
+    /// possible callers' line, and the tests to run.
+    pub fn impact(&mut self, r: &ImpactResult) -> Result<()> {
+        if r.files.is_empty() {
+            return self.line(format_args!("{}: no changes", r.diff));
+        }
+        self.line(format_args!("{}: {} files", r.diff, r.files.len()))?;
+        for f in &r.files {
+            let note = match f.indexed {
+                IndexedAs::Current => "",
+                IndexedAs::Stale => "  (index behind the file: run `codehub sync`)",
+                IndexedAs::NotIndexed => "  (not indexed)",
+            };
+            let change = format!("{:?}", f.change).to_lowercase();
+            self.line(format_args!("  {change} {}{note}", f.path))?;
+        }
+        self.line(format_args!("changed ({}):", r.changed.len()))?;
+        for n in &r.changed {
+            self.summary_line(n, "  ")?;
+        }
+        self.line(format_args!("callers ({}):", r.callers.len()))?;
+        for step in &r.callers {
+            let indent = "  ".repeat(step.depth as usize);
+            self.line(format_args!(
+                "{indent}{} {NAME}{}{NAME:#}  {DIM}({}, calls {}){DIM:#}",
+                location(model::split_node_id(&step.edge.id).0, step.edge.line),
+                qualified(&step.edge.id),
+                step.edge.provenance,
+                qualified(&step.via),
+            ))?;
+        }
+        if !r.possible.is_empty() {
+            self.line("possible callers (unresolved calls by name), best first:")?;
+            for e in &r.possible {
+                self.line(format_args!(
+                    "  {} {}  {DIM}(possible, → {}){DIM:#}",
+                    location(model::split_node_id(&e.src).0, e.line),
+                    e.name,
+                    qualified(&e.dst)
+                ))?;
+            }
+        }
+        if r.possible_count > 0 {
+            self.line(format_args!(
+                "+{} possible call sites by name (unresolved receivers): --possible to list",
+                r.possible_count
+            ))?;
+        }
+        self.line(format_args!("tests to run ({}):", r.tests.len()))?;
+        for t in &r.tests {
+            self.line(format_args!(
+                "  {} {NAME}{}{NAME:#}",
+                location(&t.path, t.start_line),
+                qualified(&t.id)
+            ))?;
+        }
+        if r.truncated {
+            self.line("(lists cut at 1000 entries)")?;
+        }
+        Ok(())
+    }
+
+    /// `path:line: User.name  kind  (provenance)` per use.
+    pub fn references(&mut self, r: &ReferencesResult) -> Result<()> {
+        if r.references.is_empty() && r.next_cursor.is_none() {
+            return self.line(format_args!("{}: no references (calls: codehub callers)", r.node));
+        }
+        for u in &r.references {
+            let user = qualified(&u.src);
+            self.line(format_args!(
+                "{} {NAME}{user}{NAME:#}  {KIND}{}{KIND:#}  {DIM}({}){DIM:#}",
+                location(&u.path, u.line),
+                u.kind,
+                u.provenance
+            ))?;
+        }
+        self.more(r.next_cursor.as_deref())
     }
 
     /// `path:line: Qualified.name  kind  signature` per node; "no node matches" on

@@ -114,6 +114,17 @@ fn fixture(root: &Path) {
         "tests/test_a.py",
         "from pkg.a import helper\n\n\ndef test_helper():\n    assert helper('a: b') == ['a', ' b']\n",
     );
+    // A git repository, as `codehub impact` diffs one.
+    for args in [&["init", "-q"][..], &["add", "."], &["commit", "-q", "-m", "start"]] {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .output()
+            .expect("git is installed");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
 }
 
 /// Runs `codehub ARGS` in `root` as a user would: no CODEHUB_* from the test's

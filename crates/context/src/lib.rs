@@ -16,6 +16,22 @@ mod sessions;
 mod tokens;
 
 pub use sessions::{SessionLimits, Sessions};
+
+/// The source text of node `id` as indexed (`nodes.get` with `source: true`): its
+/// span read from the recorded root, the first line's indentation put back, decoded
+/// as UTF-8 with invalid bytes as U+FFFD. The inner `Err` says why it cannot be given:
+/// the file changed on disk since it was indexed (its size or BLAKE3 differs), is no
+/// longer a regular file reached without symlinks, is unreadable, or the root is
+/// unknown. `Ok(None)` when there is no node `id`. Reads at most the indexed size
+/// (+1 byte) of the file.
+pub fn node_text(store: &Store, id: &str) -> store::Result<Option<Result<String, &'static str>>> {
+    let Some(node) = store.pack_node(id)? else { return Ok(None) };
+    let root = store.root()?;
+    Ok(Some(match store.file(&node.path)? {
+        Some(file) => render::node_text(root.as_deref(), &node, file.size),
+        None => Err("file no longer indexed"),
+    }))
+}
 pub use tokens::{Tokenizer, TokenizerError};
 
 use model::NodeSummary;

@@ -23,12 +23,13 @@ pub const MAX_EXPANDED: usize = 160;
 pub const MAX_FANOUT: usize = 200;
 
 /// The weight a walk gives an edge of `kind` (either direction): calls and tests are
-/// what an agent needs most, structure next, imports least.
+/// what an agent needs most, structure next, non-call uses and imports least.
 pub fn weight(kind: EdgeKind) -> f64 {
     match kind {
         EdgeKind::Calls | EdgeKind::Tests => 1.0,
         EdgeKind::Contains => 0.5,
         EdgeKind::Inherits | EdgeKind::Implements => 0.7,
+        EdgeKind::References => 0.3,
         EdgeKind::Imports => 0.2,
     }
 }

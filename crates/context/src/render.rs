@@ -34,6 +34,28 @@ pub(crate) fn seed_source(
     node: &PackNode,
     indexed_size: u64,
 ) -> Result<String, &'static str> {
+    let source = node_text(root, node, indexed_size)?;
+    let fence = fence_for(&source);
+    let mut out = header(node, PackRole::Seed);
+    out.push('\n');
+    out.push_str(&fence);
+    out.push_str(language_tag(&node.path));
+    out.push('\n');
+    out.push_str(source.trim_end_matches(['\n', '\r']));
+    out.push('\n');
+    out.push_str(&fence);
+    out.push('\n');
+    Ok(out)
+}
+
+/// The source text of `node` read from `root` as [`seed_source`] reads it: its span,
+/// with the first line's indentation put back, decoded lossily; or why it cannot be
+/// read as indexed.
+pub(crate) fn node_text(
+    root: Option<&Path>,
+    node: &PackNode,
+    indexed_size: u64,
+) -> Result<String, &'static str> {
     let root = root.ok_or("root unknown to this index; re-run `codehub index`")?;
     let bytes = read_indexed(root, &node.path, indexed_size)?;
     // The whole file is compared, not just the span: an edit that extends the node
@@ -50,17 +72,7 @@ pub(crate) fn seed_source(
     let indent = if indent.iter().all(|b| *b == b' ' || *b == b'\t') { indent } else { &[] };
     let mut source = String::from_utf8_lossy(indent).into_owned();
     source.push_str(&String::from_utf8_lossy(span));
-    let fence = fence_for(&source);
-    let mut out = header(node, PackRole::Seed);
-    out.push('\n');
-    out.push_str(&fence);
-    out.push_str(language_tag(&node.path));
-    out.push('\n');
-    out.push_str(source.trim_end_matches(['\n', '\r']));
-    out.push('\n');
-    out.push_str(&fence);
-    out.push('\n');
-    Ok(out)
+    Ok(source)
 }
 
 /// Reads the indexed file `rel` (root-relative, `/`-separated) below `root`, refusing
@@ -215,6 +227,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::C) => "c",
         Some(Language::Go) => "go",
         Some(Language::Java) => "java",
+        Some(Language::Cpp) => "cpp",
         None => "",
     }
 }

@@ -24,6 +24,8 @@ pub(crate) struct FileBuilder<'s> {
     seen: HashMap<String, u32>,
     /// Every qualified name given out, the module's ("") included.
     used: std::collections::HashSet<String>,
+    /// The references recorded, so that a name written twice on a line is one use.
+    references_seen: std::collections::HashSet<(NodeIdx, Target, u32, model::ReferenceKind)>,
     depth_reported: bool,
 }
 
@@ -76,6 +78,7 @@ impl<'s> FileBuilder<'s> {
             used_imports: HashMap::new(),
             seen: HashMap::new(),
             used: std::collections::HashSet::from([String::new()]),
+            references_seen: Default::default(),
             depth_reported: false,
         }
     }
@@ -90,13 +93,33 @@ impl<'s> FileBuilder<'s> {
         name: &str,
         syntax: Node<'_>,
     ) -> NodeIdx {
+        self.add_node_within(parent, "", kind, name, syntax)
+    }
+
+    /// [`FileBuilder::add_node`] for a definition whose qualified name has `scope`
+    /// (dotted, empty for none) between its parent's and its own name, though nothing
+    /// of this file is that scope: C++'s `void ns::A::f() {}` under the module is
+    /// `ns.A.f`, named `f`.
+    pub fn add_node_within(
+        &mut self,
+        parent: NodeIdx,
+        scope: &str,
+        kind: NodeKind,
+        name: &str,
+        syntax: Node<'_>,
+    ) -> NodeIdx {
         // Broken syntax can leave a definition with an empty name (`declare module
         // (1)`, a describe block whose string never closes); named "" it would take
         // its parent's id, or the file's.
         let name = if name.is_empty() { ANONYMOUS } else { name };
         let parent_base = base_name(&self.nodes[parent].qualified_name);
-        let base =
-            if parent_base.is_empty() { name.to_owned() } else { format!("{parent_base}.{name}") };
+        let name_in_scope =
+            if scope.is_empty() { name.to_owned() } else { format!("{scope}.{name}") };
+        let base = if parent_base.is_empty() {
+            name_in_scope
+        } else {
+            format!("{parent_base}.{name_in_scope}")
+        };
         let n = self.seen.entry(base.clone()).or_insert(0);
         *n += 1;
         let mut qualified_name = if *n == 1 { base.clone() } else { format!("{base}#{n}") };
@@ -116,6 +139,7 @@ impl<'s> FileBuilder<'s> {
             target: Target::Node { id: id.clone(), provenance: Provenance::Exact },
             line: span.start_line,
             arity: None,
+            role: None,
         });
         self.nodes.push(NodeFacts {
             id,
@@ -152,7 +176,24 @@ impl<'s> FileBuilder<'s> {
         arity: Option<u16>,
     ) {
         let src = self.nodes[src].id.clone();
-        self.edges.push(EdgeFacts { kind, src, target, line, arity });
+        self.edges.push(EdgeFacts { kind, src, target, line, arity, role: None });
+    }
+
+    /// Records a [`EdgeKind::References`] edge from node `src`: it uses `target` as
+    /// `role` (a value, in an annotation, as a decorator) at `line`. At most one per
+    /// (source, target, line, role): a name written twice on a line is one use.
+    pub fn reference(
+        &mut self,
+        src: NodeIdx,
+        target: Target,
+        line: u32,
+        role: model::ReferenceKind,
+    ) {
+        if self.references_seen.insert((src, target.clone(), line, role)) {
+            let src = self.nodes[src].id.clone();
+            let kind = EdgeKind::References;
+            self.edges.push(EdgeFacts { kind, src, target, line, arity: None, role: Some(role) });
+        }
     }
 
     /// Exports `key` as standing for node `idx`.

@@ -43,7 +43,8 @@ pub fn dump(facts: &FileFacts) -> String {
             }
             Target::Name(name) => format!("name {name} (unresolved)"),
         };
-        let _ = writeln!(out, "edge {} {} -> {} L{}", e.kind, e.src, dst, e.line);
+        let role = e.role.map(|r| format!("/{r}")).unwrap_or_default();
+        let _ = writeln!(out, "edge {}{role} {} -> {} L{}", e.kind, e.src, dst, e.line);
     }
     for s in &facts.symbols {
         match &s.target {

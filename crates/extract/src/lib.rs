@@ -13,6 +13,7 @@ mod builder;
 mod c;
 mod check;
 mod common;
+mod cpp;
 mod dump;
 mod go;
 mod java;
@@ -32,6 +33,17 @@ pub use dump::dump;
 /// rest is skipped with a diagnostic. Keeps recursion bounded on adversarial input.
 pub const MAX_DEPTH: usize = 200;
 
+/// The version of what extraction produces from unchanged source, recorded in the
+/// store by every complete index run (`Store::extractor_version`). An index written
+/// by another version is re-extracted file by file at the next run, so an upgrade
+/// never leaves old files without what a new build extracts (new edge kinds, better
+/// resolution) while new files have it. Bump it when the extracted facts of
+/// existing source change.
+///
+/// 2: `references` edges (non-call uses: Python, JavaScript, TypeScript).
+/// 3: C++ (`.cpp`, `.hpp`, ... and `.h` headers with C++ syntax, once parsed as C).
+pub const VERSION: u32 = 3;
+
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
 pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
@@ -49,22 +61,29 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
     if go::is_go_mod(path) {
         return Some(go::extract_go_mod(path, source));
     }
-    let language = Language::from_path(path)?;
+    let language = Language::of(path, source)?;
     let facts = match language {
         Language::Python => python::extract(path, source),
         Language::Rust => rust::extract(path, source),
         Language::JavaScript | Language::TypeScript => javascript::extract(path, source, language),
         Language::C => c::extract(path, source),
+        Language::Cpp => cpp::extract(path, source),
         Language::Go => go::extract(path, source),
         Language::Java => java::extract(path, source),
     };
     Some(facts)
 }
 
-/// The tree-sitter grammar [`extract`] parses the source file at `path` with, or
-/// `None` when it is not a language codehub parses.
+/// The tree-sitter grammar of the source file at `path` by its name alone, or `None`
+/// when it is not a language codehub parses: a `.h` is C here, while [`extract`] reads
+/// it as C++ when its content says so ([`Language::of`]).
 pub fn grammar(path: &str) -> Option<tree_sitter::Language> {
-    Some(match Language::from_path(path)? {
+    Some(grammar_of(Language::from_path(path)?, path))
+}
+
+/// The tree-sitter grammar of `language`, for the file at `path`.
+fn grammar_of(language: Language, path: &str) -> tree_sitter::Language {
+    match language {
         Language::Python => tree_sitter_python::LANGUAGE.into(),
         Language::Rust => tree_sitter_rust::LANGUAGE.into(),
         Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
@@ -73,16 +92,17 @@ pub fn grammar(path: &str) -> Option<tree_sitter::Language> {
         }
         Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
         Language::C => tree_sitter_c::LANGUAGE.into(),
+        Language::Cpp => tree_sitter_cpp::LANGUAGE.into(),
         Language::Go => tree_sitter_go::LANGUAGE.into(),
         Language::Java => tree_sitter_java::LANGUAGE.into(),
-    })
+    }
 }
 
 /// Parses `source` as [`extract`] would and stops there: the parse-only floor that
 /// `codehub-bench` compares extraction and indexing with. Returns the number of
 /// syntax nodes in the tree, or `None` when `path` is not a language codehub parses.
 pub fn parse_only(path: &str, source: &[u8]) -> Option<usize> {
-    let tree = builder::parse(&grammar(path)?, source);
+    let tree = builder::parse(&grammar_of(Language::of(path, source)?, path), source);
     Some(tree.root_node().descendant_count())
 }
 

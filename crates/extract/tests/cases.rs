@@ -85,6 +85,11 @@ fn java_cases() {
     check_language("java");
 }
 
+#[test]
+fn cpp_cases() {
+    check_language("cpp");
+}
+
 /// Every prefix of every C case (about 400 per file), as an editor saving half-way
 /// or a fuzzer truncating would give it, extracts with its invariants kept: the
 /// preprocessor and declarator walks must survive any cut.
@@ -105,6 +110,13 @@ fn go_case_prefixes_keep_the_invariants() {
 #[test]
 fn java_case_prefixes_keep_the_invariants() {
     check_prefixes("java");
+}
+
+/// Every prefix of every C++ case keeps the invariants: namespaces, class bodies,
+/// templates and out-of-line definitions cut anywhere.
+#[test]
+fn cpp_case_prefixes_keep_the_invariants() {
+    check_prefixes("cpp");
 }
 
 /// Extracts about 400 prefixes of each case of `lang` and checks their invariants.

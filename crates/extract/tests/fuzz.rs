@@ -322,3 +322,8 @@ fn nameless_and_suffix_like_names_keep_ids_unique() {
 fn java_survives_mutated_input() {
     fuzz("java", "src/main/java/a/Fuzzed.java", &["java"]);
 }
+
+#[test]
+fn cpp_survives_mutated_input() {
+    fuzz("cpp", "src/fuzzed.cpp", &["cpp", "cc", "hpp", "h"]);
+}

@@ -67,6 +67,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("java/lower.rs", include_str!("../src/java/lower.rs")),
         ("java/scopes.rs", include_str!("../src/java/scopes.rs")),
         ("java/emit.rs", include_str!("../src/java/emit.rs")),
+        ("cpp/mod.rs", include_str!("../src/cpp/mod.rs")),
+        ("cpp/lower.rs", include_str!("../src/cpp/lower.rs")),
+        ("cpp/scopes.rs", include_str!("../src/cpp/scopes.rs")),
+        ("cpp/emit.rs", include_str!("../src/cpp/emit.rs")),
     ];
     let forbidden = [
         ".parent()",
@@ -282,4 +286,63 @@ fn java_torture_inputs_extract_with_their_invariants() {
         format!("class W implements {} {{ void f() {{ g(); h(); }} }}", interfaces.join(", "));
     let facts = extract_checked("W.java", &wide);
     assert_eq!(ids(&facts), ["W.java", "W.java::W", "W.java::W.f"]);
+}
+
+/// C++ inputs that would make a naive extractor quadratic or overflow its stack: a
+/// function of 20,000 calls, a call chain and a field chain 20,000 long, blocks,
+/// namespaces and classes nested past `MAX_DEPTH`, 20,000 overloads of one name
+/// called 20,000 times, a class of 20,000 bases, `auto` locals each initialised
+/// from the one before, a type 20,000 template arguments deep, and a generated
+/// file of 100,000 functions (5 MB).
+#[test]
+fn cpp_torture_inputs_extract_with_their_invariants() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let many_calls = format!("void f() {{\n{}}}\n", "    g();\n".repeat(n));
+    let facts = extract_checked("a.cpp", &many_calls);
+    assert_eq!(ids(&facts), ["a.cpp", "a.cpp::f"]);
+    let chain = format!(
+        "class A {{\npublic:\n  A& next() {{ return *this; }}\n  A* x;\n  void f() {{\n    A(){}.next();\n    this{}->next();\n  }}\n}};\n",
+        ".next()".repeat(n),
+        "->x".repeat(n)
+    );
+    let facts = extract_checked("a.cpp", &chain);
+    assert_eq!(ids(&facts), ["a.cpp", "a.cpp::A", "a.cpp::A.next", "a.cpp::A.f"]);
+    let blocks = format!("void f() {}g();{}\n", "{".repeat(n), "}".repeat(n));
+    let facts = extract_checked("a.cpp", &blocks);
+    assert_eq!(ids(&facts), ["a.cpp", "a.cpp::f"]);
+    let namespaces = format!("{}void m() {{}}{}", "namespace n { ".repeat(n), "}".repeat(n));
+    let facts = extract_checked("a.cpp", &namespaces);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 2);
+    assert!(facts.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+    let classes = format!("{}void m() {{}}{}", "class C { ".repeat(n), "};".repeat(n));
+    let facts = extract_checked("a.cpp", &classes);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 2);
+    let overloads: String =
+        (0..n).map(|i| format!("void put({}) {{}}\n", "int a, ".repeat(i % 5) + "int z")).collect();
+    let calls = "    put(1);\n".repeat(n);
+    let facts = extract_checked("o.cpp", &format!("{overloads}void run() {{\n{calls}}}\n"));
+    assert_eq!(facts.nodes.len(), n + 2);
+    let bases: Vec<String> = (0..n).map(|i| format!("public B{i}")).collect();
+    let wide = format!("class W : {} {{ void f() {{ g(); h(); }} }};", bases.join(", "));
+    let facts = extract_checked("w.cpp", &wide);
+    assert_eq!(ids(&facts), ["w.cpp", "w.cpp::W", "w.cpp::W.f"]);
+    let autos: String = (1..n).map(|i| format!("  auto v{i} = v{}.next();\n", i - 1)).collect();
+    let src = format!(
+        "struct A {{ A next(); }};\nvoid f() {{\n  A v0;\n{autos}  v{}.next();\n}}\n",
+        n - 1
+    );
+    let facts = extract_checked("auto.cpp", &src);
+    assert_eq!(ids(&facts), ["auto.cpp", "auto.cpp::A", "auto.cpp::f"]);
+    let nested = format!(
+        "void f() {{\n  {}int{} v;\n  for (auto& x : v) x.g();\n}}\n",
+        "std::vector<".repeat(n),
+        ">".repeat(n)
+    );
+    let facts = extract_checked("t.cpp", &nested);
+    assert_eq!(ids(&facts), ["t.cpp", "t.cpp::f"]);
+    let generated: String = (0..n * 5)
+        .map(|i| format!("int gen{i}(int x) {{ return x + gen{}(x); }}\n", i / 2))
+        .collect();
+    let facts = extract_checked("gen.cpp", &generated);
+    assert_eq!(facts.nodes.len(), n * 5 + 1);
 }

@@ -73,6 +73,9 @@ pub struct IndexReport {
     /// True when every edge was re-linked because the store was last linked under
     /// other linking rules (an index written by another codehub version).
     pub relinked: bool,
+    /// True when every file was extracted again because the index was written by
+    /// another extractor version (`extract::VERSION`).
+    pub reextracted: bool,
     /// Source files found by the walk (in a language codehub parses).
     pub files_seen: u64,
     /// Files read, hashed and extracted.
@@ -163,9 +166,21 @@ pub fn index_until(
         tracing::info!(ms = started.elapsed().as_millis() as u64, "re-linked every edge");
     }
 
+    // Files extracted by another extractor version are extracted again: the walk is
+    // shown rows that match no file on disk (no inode is u64::MAX, no hash is empty).
+    let reextract = !cold && store.extractor_version()? != Some(extract::VERSION);
+    report.reextracted = reextract;
     let (tx, rx) = sync_channel::<Found>(CHANNEL_BOUND);
     let walker_config = config.clone();
-    let walker_stored = stored.clone();
+    let walker_stored = if reextract {
+        let stale = stored.iter().map(|(path, row)| {
+            let row = FileRow { ino: u64::MAX, file_hash: String::new(), ..row.clone() };
+            (path.clone(), row)
+        });
+        std::sync::Arc::new(stale.collect())
+    } else {
+        stored.clone()
+    };
     let walker = std::thread::Builder::new()
         .name("codehub-walk".into())
         .spawn(move || walk(&walker_config, &walker_stored, tx))
@@ -179,6 +194,7 @@ pub fn index_until(
     // The walker ends once the channel is drained or dropped; join it either way.
     let _ = walker.join();
     outcome?;
+    store.set_extractor_version(extract::VERSION)?;
 
     (report.files, report.nodes, report.edges) = store.totals()?;
     report.clock = store.clock()?;

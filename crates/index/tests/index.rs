@@ -66,6 +66,39 @@ fn a_second_run_parses_nothing_and_an_edit_parses_one_file() {
 }
 
 #[test]
+fn an_index_written_by_another_extractor_version_is_extracted_again_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    sample_tree(root);
+    write(
+        root,
+        "pkg/use.py",
+        "from pkg.core import helper
+
+
+def table():
+    return [helper]
+",
+    );
+    run(root);
+    // What an older build leaves: its version, and files without what is extracted
+    // now (here: the `references` edge of `[helper]` is removed by hand).
+    {
+        let conn = rusqlite::Connection::open(root.join(".codehub/index.db")).unwrap();
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'extractor'", []).unwrap();
+        let gone = conn.execute("DELETE FROM edges WHERE kind = 'references'", []).unwrap();
+        assert!(gone > 0, "the tree has a reference to lose");
+    }
+    let upgraded = run(root);
+    assert!(upgraded.reextracted, "{upgraded:?}");
+    assert_eq!(upgraded.parsed, 7, "every file extracted again: {upgraded:?}");
+    test_fixture::assert_equals_clean(root, &root.join(".codehub/index.db"));
+    let next = run(root);
+    assert!(!next.reextracted);
+    assert_eq!(next.parsed, 0, "once: {next:?}");
+}
+
+#[test]
 fn touching_a_file_without_changing_it_does_not_reparse() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

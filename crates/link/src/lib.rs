@@ -48,7 +48,7 @@ pub const MAX_HOPS: usize = 16;
 /// record them) is owed a complete re-link (`store::LinkState::Outdated`): bump this
 /// whenever [`resolve`] can give a key another answer, so that an upgraded index
 /// equals a clean one.
-pub const LINK_RULES: u32 = 1;
+pub const LINK_RULES: u32 = 2;
 
 /// A star row whose target starts with this is not an alias but the order of the
 /// other star rows of its key: `order:py:a.A py:b.B` (base classes in declaration
@@ -63,6 +63,10 @@ const JS_PACKAGE: &str = keys::JS_PACKAGE;
 /// `/`-prefixes a `go.mod`'s module path aliases to its directory, as path mappings
 /// do for [`JS_PACKAGE`].
 const GO_MODULE: &str = keys::GO_MODULE;
+
+/// The prefix of C++ keys of the global namespace's names (`cpp:.f`), which
+/// [`Step::Space`] looks up among C's.
+const CPP_GLOBAL: &str = "cpp:.";
 
 /// Symbol-table reads (fetched or cached) one link may make before giving up: bounds
 /// the work of linearising wide and deep hierarchies, whatever their shape.
@@ -117,6 +121,9 @@ pub enum Step {
     /// A package path mapping: a `/`-prefix of a `js:pkg:`/`go:mod:` key was
     /// replaced (`js:pkg:@/lib.f` → `js:src/lib.f`).
     Path,
+    /// A C++ name of the global namespace that no C++ file defines is looked up
+    /// among C's (`cpp:.f` → `c:f`): a C++ file calls C functions by their names.
+    Space,
 }
 
 /// [`resolve`], also recording in `trace` every rewrite of the key as `(step, from,
@@ -254,8 +261,25 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 }
                 end = dot;
             }
-            return self.through_path_prefix(&current, hops);
+            if let Some(found) = self.through_path_prefix(&current, hops) {
+                return Some(found);
+            }
+            return self.through_c(&current, hops);
         }
+    }
+
+    /// A C++ key of the global namespace with one name (`cpp:.lib_version`) that
+    /// nothing under `cpp:` defines is C's key of that name (`c:lib_version`): C
+    /// functions (an `extern "C"` header's, or a C file's) live in C++'s global
+    /// namespace, and a C header's definitions are exported only under `c:`.
+    fn through_c(&mut self, key: &str, hops: usize) -> Option<Linked> {
+        let name = key.strip_prefix(CPP_GLOBAL)?;
+        if name.is_empty() || name.contains('.') {
+            return None;
+        }
+        let c_key = format!("{}{name}", keys::C);
+        self.note(Step::Space, key, &c_key);
+        self.resolve(&c_key, hops, None)
     }
 
     /// A bare JavaScript specifier's key (`js:pkg:@/lib/money.cents`) under a path

@@ -94,6 +94,7 @@ fn each_rewrite_is_traced_and_keeps_the_last_segment() {
         ("py:b.g".to_owned(), Sym::Alias("py:b.D.f".to_owned())),
         ("js:pkg:@".to_owned(), Sym::Alias("js:src".to_owned())),
         ("js:src/lib.f".to_owned(), Sym::Node("src/lib.ts::f".to_owned())),
+        ("c:lib_version".to_owned(), Sym::Node("lib.c::lib_version".to_owned())),
     ];
     let table = table(rows);
     let mut lookup = |k: &str| table.get(k).cloned().unwrap_or_default();
@@ -102,6 +103,7 @@ fn each_rewrite_is_traced_and_keeps_the_last_segment() {
         ("py:a.C.f", Step::Star, "b.py::D.f"),
         ("js:pkg:@/lib.f", Step::Path, "src/lib.ts::f"),
         ("py:b.g", Step::Alias, "b.py::D.f"),
+        ("cpp:.lib_version", Step::Space, "lib.c::lib_version"),
     ];
     for (key, step, node) in cases {
         let mut trace = Vec::new();

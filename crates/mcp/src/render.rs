@@ -5,9 +5,10 @@
 use crate::daemon::Coverage;
 use model::split_node_id;
 use protocol::{
-    possible_note, ChangeKind, ChangesResult, ContextResult, EdgeEnd, NodeResult, NodeSummary,
-    NodesPage, PossibleAbout, PossibleEdge, Reached, RpcError, SearchResult, StatusResult,
-    SyncResult, TestsResult, TraverseResult,
+    possible_note, ChangeKind, ChangesResult, ContextResult, EdgeEnd, HierarchyResult,
+    ImpactResult, IndexedAs, MembersResult, NodeResult, NodeSummary, NodesPage, PossibleAbout,
+    PossibleEdge, Reached, ReferencesResult, RpcError, SearchResult, StatusResult, SyncResult,
+    TestsResult, TraverseResult,
 };
 use std::fmt::Write;
 
@@ -123,6 +124,129 @@ pub fn node(r: &NodeResult) -> String {
     if let Some(old) = &n.renamed_from {
         let _ = writeln!(out, "renamed from {old}");
     }
+    if let Some(text) = &r.text {
+        match (&text.text, &text.unavailable) {
+            (Some(source), _) => {
+                let fence = if source.contains("```") { "````" } else { "```" };
+                let _ = writeln!(out, "source:\n{fence}\n{}\n{fence}", source.trim_end());
+            }
+            (None, why) => {
+                let why = why.as_deref().unwrap_or("unavailable");
+                let _ = writeln!(out, "source not shown: {why}");
+            }
+        }
+    }
+    out
+}
+
+/// `members`: own members in source order, then inherited ones with their base.
+pub fn members(r: &MembersResult) -> String {
+    let mut out = String::new();
+    if r.members.is_empty() {
+        let _ = writeln!(out, "{}: no members.", r.node);
+        return out;
+    }
+    let _ = writeln!(out, "{} of {}:", plural(r.members.len(), "member", "members"), r.node);
+    for m in &r.members {
+        summary(&mut out, &m.node);
+        if let Some(base) = &m.inherited_from {
+            let _ = writeln!(out, "    (inherited from {base})");
+        }
+    }
+    more(&mut out, &r.next_cursor);
+    out
+}
+
+/// `hierarchy`: bases, then subclasses and implementations, indented by depth.
+pub fn hierarchy(r: &HierarchyResult) -> String {
+    let mut out = String::new();
+    for (label, steps) in [("bases", &r.bases), ("subclasses and implementations", &r.subtypes)] {
+        if steps.is_empty() {
+            let _ = writeln!(out, "{label}: none in the index");
+            continue;
+        }
+        let _ = writeln!(out, "{label}:");
+        for step in steps {
+            let indent = "  ".repeat(step.depth as usize - 1);
+            let how = if step.edge.resolved {
+                format!("{}, {}", step.relation, step.edge.provenance)
+            } else {
+                format!("{}, outside the index: kept by name", step.relation)
+            };
+            let _ = writeln!(out, "{indent}- {} ({how})", step.edge.id);
+        }
+    }
+    if r.truncated {
+        let _ = writeln!(out, "(cut at 1000 steps: the hierarchy goes on)");
+    }
+    out
+}
+
+/// `impact`: the diff's files, the changed nodes, their callers and the tests to run.
+pub fn impact(r: &ImpactResult) -> String {
+    let mut out = String::new();
+    if r.files.is_empty() {
+        let _ = writeln!(out, "{}: no changes.", r.diff);
+        return out;
+    }
+    let _ = writeln!(out, "{}: {}", r.diff, plural(r.files.len(), "file", "files"));
+    for f in &r.files {
+        let note = match f.indexed {
+            IndexedAs::Current => "",
+            IndexedAs::Stale => " (the index is behind this file: call `sync` and ask again)",
+            IndexedAs::NotIndexed => " (not indexed)",
+        };
+        let _ = writeln!(out, "- {:?} {}{note}", f.change, f.path);
+    }
+    let _ = writeln!(out, "changed nodes ({}):", r.changed.len());
+    for n in &r.changed {
+        summary(&mut out, n);
+    }
+    let _ = writeln!(out, "callers ({}):", r.callers.len());
+    for step in &r.callers {
+        let indent = "  ".repeat(step.depth as usize - 1);
+        let (site, _) = split_node_id(&step.edge.id);
+        let _ = writeln!(
+            out,
+            "{indent}- {}  [{site}:{}] ({}, calls {})",
+            step.edge.id, step.edge.line, step.edge.provenance, step.via
+        );
+    }
+    for e in &r.possible {
+        let (site, _) = split_node_id(&e.src);
+        let _ =
+            writeln!(out, "- possible: {} in {}  [{site}:{}] → {}", e.name, e.src, e.line, e.dst);
+    }
+    if r.possible_count > 0 {
+        let _ = writeln!(
+            out,
+            "+{} possible call sites by name (unresolved receivers): `possible: true` to list.",
+            r.possible_count
+        );
+    }
+    let _ = writeln!(out, "tests to run ({}):", r.tests.len());
+    for t in &r.tests {
+        summary(&mut out, t);
+    }
+    if r.truncated {
+        let _ = writeln!(out, "(lists cut at 1000 entries)");
+    }
+    out
+}
+
+/// `references`: each non-call use at its `path:line`, with how it uses the node.
+pub fn references(r: &ReferencesResult) -> String {
+    let mut out = String::new();
+    if r.references.is_empty() {
+        let _ = writeln!(out, "{}: no non-call uses (its calls are in `callers`).", r.node);
+        return out;
+    }
+    let _ = writeln!(out, "{} of {}:", plural(r.references.len(), "use", "uses"), r.node);
+    for u in &r.references {
+        let _ =
+            writeln!(out, "- {} in {}  [{}:{}] ({})", u.kind, u.src, u.path, u.line, u.provenance);
+    }
+    more(&mut out, &r.next_cursor);
     out
 }
 

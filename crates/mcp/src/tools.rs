@@ -144,7 +144,8 @@ impl CodehubMcp {
 
     /// Everything known about one node: kind, `path:line` span, signature, full
     /// docstring, decorators, complexity, and the ids of its callers, callees and
-    /// tests (with call-site lines).
+    /// tests (with call-site lines). With `source: true`, also its source code, given
+    /// only while the file is unchanged since it was indexed.
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn get_node(
         &self,
@@ -189,6 +190,58 @@ impl CodehubMcp {
     ) -> Result<CallToolResult, ErrorData> {
         let node = p.node.clone();
         self.run::<m::GraphTests>(p, Some(node), render::tests).await
+    }
+
+    /// The members of a module or class in source order: its methods, nested
+    /// classes, functions and constants, each with kind, `path:line` and signature.
+    /// With `inherited: true`, then what a class inherits from its bases in the index.
+    #[tool(annotations(read_only_hint = true, open_world_hint = false))]
+    async fn members(
+        &self,
+        Parameters(mut p): Parameters<protocol::MembersParams>,
+    ) -> Result<CallToolResult, ErrorData> {
+        p.limit = p.limit.or(Some(protocol::DEFAULT_LIMIT));
+        let node = p.node.clone();
+        self.run::<m::GraphMembers>(p, Some(node), render::members).await
+    }
+
+    /// The type hierarchy of a class, interface or trait: its bases (transitively),
+    /// and its subclasses and implementations (transitively); `direction` `up` or
+    /// `down` for one side only. Bases outside the indexed code are named, not followed.
+    #[tool(annotations(read_only_hint = true, open_world_hint = false))]
+    async fn hierarchy(
+        &self,
+        Parameters(p): Parameters<protocol::HierarchyParams>,
+    ) -> Result<CallToolResult, ErrorData> {
+        let node = p.node.clone();
+        self.run::<m::GraphHierarchy>(p, Some(node), render::hierarchy).await
+    }
+
+    /// Where a node is used other than by a call: imported, passed or stored as a
+    /// value (a callback, a registry entry), named in a type annotation, applied as a
+    /// decorator, named as a base class. Use with `callers` before renaming or
+    /// removing something.
+    #[tool(annotations(read_only_hint = true, open_world_hint = false))]
+    async fn references(
+        &self,
+        Parameters(p): Parameters<protocol::ReferencesParams>,
+    ) -> Result<CallToolResult, ErrorData> {
+        let node = p.node.clone();
+        self.run::<m::GraphReferences>(p, Some(node), render::references).await
+    }
+
+    /// What a change affects, from a git diff of the indexed repository: the changed
+    /// functions and classes, their callers (to `depth`, default 2; possible callers
+    /// counted), and the tests to run. Default: every change not committed; `rev`
+    /// compares with a revision, `staged` or `worktree` take one side only.
+    #[tool(annotations(read_only_hint = true, open_world_hint = false))]
+    async fn impact(
+        &self,
+        Parameters(mut p): Parameters<protocol::ImpactParams>,
+    ) -> Result<CallToolResult, ErrorData> {
+        // The diff is of the files as they are now: the daemon catches up first.
+        p.sync = true;
+        self.run::<m::Impact>(p, None, render::impact).await
     }
 
     /// Full-text search over names, qualified names, signatures and docstrings,

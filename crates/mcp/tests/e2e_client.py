@@ -32,6 +32,10 @@ EXPECTED_TOOLS = {
     "changes_since",
     "sync",
     "status",
+    "members",
+    "hierarchy",
+    "references",
+    "impact",
 }
 
 # What the agent sees must never be JSON dumps: text with ids and locations.
@@ -163,6 +167,21 @@ async def main(binary: str, root: Path) -> None:
                 tests = await call_ok(session, "related_tests", {"node": "Engine.run"})
                 check("tests/test_core.py::test_run" in text_of(tests), "related_tests", tests)
 
+                members = await call_ok(session, "members", {"node": "pkg/core.py::Engine"})
+                check("pkg/core.py::Engine.run" in text_of(members), "members of Engine", members)
+                refs = await call_ok(session, "references", {"node": "pkg/core.py::Engine"})
+                check(
+                    any(r["kind"] == "import" and r["src"] == "tests/test_core.py"
+                        for r in refs.structured_content["references"]),
+                    "references: the test module imports Engine",
+                    refs,
+                )
+                tree = await call_ok(session, "hierarchy", {"node": "pkg/core.py::Engine"})
+                check("bases" in text_of(tree), "hierarchy answers", tree)
+                source = await call_ok(
+                    session, "get_node", {"node": "pkg/core.py::Engine.run", "source": True}
+                )
+                check("def run(" in text_of(source), "get_node with source: true", source)
                 node = await call_ok(session, "get_node", {"node": "pkg/core.py::Engine.run"})
                 text = text_of(node)
                 check("def run(self, n)" in text and "Run n jobs." in text, "get_node", node)
@@ -227,7 +246,7 @@ async def main(binary: str, root: Path) -> None:
                 check("pkg/extra.py::twice" in text_of(callers), "the graph survived", callers)
 
     check(not stray_output, f"non-MCP output on stdout: {stray_output!r}")
-    print("e2e ok: 10 tools, find/callers/tests/search/context/errors/edit/sync/changes/restart")
+    print("e2e ok: 14 tools, find/callers/tests/search/context/errors/edit/sync/changes/restart")
 
 
 if __name__ == "__main__":

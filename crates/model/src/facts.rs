@@ -8,7 +8,8 @@ use crate::{EdgeKind, Language, NodeKind, Provenance, Span};
 pub struct FileFacts {
     /// Root-relative path with `/` separators.
     pub path: String,
-    /// The language the file was parsed as (from its extension, [`Language::from_path`]).
+    /// The language the file was parsed as (from its extension and, for a `.h`, its
+    /// content: [`Language::of`]).
     pub language: Language,
     /// BLAKE3 of the file's bytes, hex.
     pub file_hash: String,
@@ -80,10 +81,13 @@ pub struct EdgeFacts {
     /// calls without `*`/`**` unpacking); `None` for other edges and languages.
     /// Ranks possible edges by arity (see `model::Evidence::Arity`).
     pub arity: Option<u16>,
+    /// How a [`EdgeKind::References`] edge uses its target (`value`, `annotation`,
+    /// `decorator`); `None` for every other kind.
+    pub role: Option<crate::ReferenceKind>,
 }
 
 /// Where an edge points.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     /// A node of this same file, resolved by scope.
     Node {

@@ -38,8 +38,17 @@ pub const GO_MODULE: &str = "go:mod:";
 pub const JAVA: &str = "java:";
 /// C's one global namespace of external names: `c:parse_header`.
 pub const C: &str = "c:";
-/// C headers by include path: `c:include:util/strbuf.h`.
+/// C headers by include path: `c:include:util/strbuf.h` (C++ files include and
+/// export headers under the same keys).
 pub const C_INCLUDE: &str = "c:include:";
+/// C++ names from the global namespace, each segment after a `.` as `::` precedes a
+/// fully qualified name: `::ns::A::f` is `cpp:.ns.A.f`, `::main` is `cpp:.main`.
+/// `cpp:` itself is the global namespace, the last place a name is looked up.
+pub const CPP: &str = "cpp:";
+/// C++ lookup scopes of one file (`cpp:@src/a%2Ecpp@ns::inner`): keys with star
+/// rows only, to the enclosing class, namespaces, `using namespace`s and [`CPP`] in
+/// the order C++ looks a name up, so `cpp:@...@ns.A.f` finds `ns::A::f` or `::A::f`.
+pub const CPP_SCOPE: &str = "cpp:@";
 
 /// The segment naming what a call returns.
 pub const RETURN: &str = "__return__";

@@ -11,7 +11,8 @@ pub mod state_dir;
 
 pub use state::{
     summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, IndexingProgress,
-    NodeState, NodeSummary, PossibleEdge, Reached, TestReach, MAX_TEST_DEPTH,
+    Member, NodeState, NodeSummary, PossibleEdge, Reached, Reference, Related, TestReach,
+    MAX_TEST_DEPTH,
 };
 
 use serde::{Deserialize, Serialize};
@@ -97,6 +98,31 @@ string_enum! {
         Implements = "implements",
         /// From a test to the code it exercises.
         Tests = "tests",
+        /// From a node to a node it uses other than by calling it: as a value (passed,
+        /// assigned, returned, stored), in a type annotation, or as a decorator. How it
+        /// is used is the edge's [`ReferenceKind`].
+        References = "references",
+    }
+}
+
+string_enum! {
+    /// How a node is used where it is not called (`graph.references`). `value`,
+    /// `annotation` and `decorator` are the uses a [`EdgeKind::References`] edge
+    /// records; `import` and `base` are the `imports` and `inherits`/`implements`
+    /// edges seen as uses.
+    ReferenceKind {
+        /// Used as a value: passed as an argument, assigned, returned, stored in a
+        /// container, compared (`register(handler)`, `x = Model`).
+        Value = "value",
+        /// Named in a type annotation (`def f(r: HttpRequest) -> Response`).
+        Annotation = "annotation",
+        /// Applied as a decorator (`@cached_property`); the application is also a
+        /// `calls` edge.
+        Decorator = "decorator",
+        /// Imported (`from .models import Model`).
+        Import = "import",
+        /// Named as a base class or implemented interface.
+        Base = "base",
     }
 }
 
@@ -161,8 +187,11 @@ string_enum! {
         JavaScript = "javascript",
         /// `.ts`, `.tsx`, `.mts`, `.cts`.
         TypeScript = "typescript",
-        /// `.c`, `.h`.
+        /// `.c`, and `.h` unless it holds C++ ([`Language::of`]).
         C = "c",
+        /// `.cpp`, `.cc`, `.cxx`, `.c++`, `.hpp`, `.hh`, `.hxx`, `.h++`, and a `.h`
+        /// that holds C++ ([`Language::of`]).
+        Cpp = "cpp",
         /// `.go`.
         Go = "go",
         /// `.java`.
@@ -174,10 +203,9 @@ impl Language {
     /// The language of a path by its extension (SPEC §4), `None` when codehub does not
     /// parse it. `.tsx` is TypeScript (parsed with the TSX grammar).
     ///
-    /// `.c` and `.h` are C. A header is C for now: C++ is not parsed yet, and the C
-    /// grammar recovers what it can of a C++ header (its functions, structs, macros
-    /// and includes) with diagnostics for the rest. When C++ comes, the rule for `.h`
-    /// is decided here and nowhere else.
+    /// `.c` and `.h` are C; `.cpp`, `.cc`, `.cxx`, `.c++` and the headers `.hpp`,
+    /// `.hh`, `.hxx`, `.h++` are C++. A `.h` is C by its name alone: whether it is a
+    /// C++ header depends on its content, which [`Language::of`] reads.
     ///
     /// `.go` is Go (`_test.go` files too: their tests are told apart by the extractor).
     /// `.java` is Java.
@@ -189,11 +217,77 @@ impl Language {
             "js" | "mjs" | "cjs" | "jsx" => Language::JavaScript,
             "ts" | "tsx" | "mts" | "cts" => Language::TypeScript,
             "c" | "h" => Language::C,
+            "cpp" | "cc" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" => Language::Cpp,
             "go" => Language::Go,
             "java" => Language::Java,
             _ => return None,
         })
     }
+}
+
+/// How many bytes of a `.h` file [`Language::of`] reads for C++ syntax.
+pub const HEADER_SNIFF_BYTES: usize = 64 * 1024;
+
+impl Language {
+    /// The language of the file at `path` whose content is `source`: as
+    /// [`Language::from_path`], except that a `.h` file is C++ when its first
+    /// [`HEADER_SNIFF_BYTES`] show C++ (and C otherwise): a line starting (after
+    /// blanks) with a word only C++ has (`class`, `namespace`, `template`, `using`,
+    /// `virtual`, `explicit`, `friend`, `constexpr`, or an access label `public:`,
+    /// `private:`, `protected:`), a const member function (`) const {` or
+    /// `) const;`), or an `#include` of a standard C++ header (`<vector>`: a name
+    /// without an extension). Comments are not told apart. `#ifdef __cplusplus` and
+    /// `extern "C"` do not count: C headers use them to be included from C++. The
+    /// rule reads only the file, so the choice is a pure function of `(path,
+    /// bytes)` like the rest of extraction.
+    pub fn of(path: &str, source: &[u8]) -> Option<Language> {
+        let language = Language::from_path(path)?;
+        if language == Language::C && path.ends_with(".h") && header_is_cpp(source) {
+            return Some(Language::Cpp);
+        }
+        Some(language)
+    }
+}
+
+/// Whether a header's first [`HEADER_SNIFF_BYTES`] show C++ (see [`Language::of`]).
+fn header_is_cpp(source: &[u8]) -> bool {
+    let head = &source[..source.len().min(HEADER_SNIFF_BYTES)];
+    head.split(|&b| b == b'\n').any(|line| {
+        let start = line.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(line.len());
+        let line = &line[start..];
+        let word_end = line
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            .unwrap_or(line.len());
+        let (word, rest) = line.split_at(word_end);
+        let keyword = match word {
+            b"class" | b"namespace" | b"template" | b"using" | b"virtual" | b"explicit"
+            | b"friend" | b"constexpr" => {
+                rest.first().is_some_and(|b| b.is_ascii_whitespace() || *b == b'<')
+            }
+            b"public" | b"private" | b"protected" => rest.trim_ascii_start().starts_with(b":"),
+            _ => false,
+        };
+        keyword || const_member(line) || includes_cpp_header(line)
+    })
+}
+
+/// A line with a const member function: `) const {` or `) const;`.
+fn const_member(line: &[u8]) -> bool {
+    line.windows(7).enumerate().any(|(i, w)| {
+        w == b") const"
+            && line[i + 7..].trim_ascii_start().first().is_some_and(|b| matches!(b, b'{' | b';'))
+    })
+}
+
+/// `#include <vector>`: a standard C++ header, named without an extension.
+fn includes_cpp_header(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"#") else { return false };
+    let Some(rest) = rest.trim_ascii_start().strip_prefix(b"include") else { return false };
+    let Some(rest) = rest.trim_ascii_start().strip_prefix(b"<") else { return false };
+    let Some(end) = rest.iter().position(|&b| b == b'>') else { return false };
+    let name = &rest[..end];
+    !name.is_empty() && !name.contains(&b'.')
 }
 
 string_enum! {
@@ -264,6 +358,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_header_is_cpp_when_a_line_starts_with_a_word_only_cpp_has() {
+        let of = |src: &str| Language::of("a.h", src.as_bytes());
+        assert_eq!(of("int f(void);\n"), Some(Language::C));
+        assert_eq!(of("#ifdef __cplusplus\nextern \"C\" {\n#endif\n"), Some(Language::C));
+        assert_eq!(of("int classify(int);\nstruct template_s;\n"), Some(Language::C));
+        assert_eq!(of("namespace a {\n}\n"), Some(Language::Cpp));
+        assert_eq!(of("  class A;\n"), Some(Language::Cpp));
+        assert_eq!(of("template<typename T> T id(T);\n"), Some(Language::Cpp));
+        assert_eq!(of("struct A {\n public:\n int x;\n};\n"), Some(Language::Cpp));
+        assert_eq!(of("using std::string;\n"), Some(Language::Cpp));
+        assert_eq!(of("struct A {\n  int f() const { return 1; }\n};\n"), Some(Language::Cpp));
+        assert_eq!(of("#include <vector>\n"), Some(Language::Cpp));
+        assert_eq!(of("#include <stdio.h>\n#define F(x) const int x\n"), Some(Language::C));
+        assert_eq!(of("asm volatile(\"\" ::: \"memory\");\n"), Some(Language::C));
+        assert_eq!(Language::of("a.c", b"class A {};"), Some(Language::C));
+        assert_eq!(Language::of("a.hpp", b"int f(void);"), Some(Language::Cpp));
+    }
+
+    #[test]
     fn ids_round_trip() {
         assert_eq!(node_id("a/b.py", ""), "a/b.py");
         assert_eq!(node_id("a/b.py", "C.m"), "a/b.py::C.m");
@@ -290,6 +403,9 @@ mod tests {
         assert_eq!(Language::from_path("y.cjs"), Some(Language::JavaScript));
         assert_eq!(Language::from_path("src/main.c"), Some(Language::C));
         assert_eq!(Language::from_path("include/a.h"), Some(Language::C));
+        assert_eq!(Language::from_path("src/a.cc"), Some(Language::Cpp));
+        assert_eq!(Language::from_path("include/a.hpp"), Some(Language::Cpp));
+        assert_eq!(Language::from_path("a.c++"), Some(Language::Cpp));
         assert_eq!(Language::from_path("cmd/main_test.go"), Some(Language::Go));
         assert_eq!(Language::from_path("go.mod"), None);
         assert_eq!(Language::from_path("src/main/java/a/App.java"), Some(Language::Java));

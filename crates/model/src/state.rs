@@ -164,6 +164,55 @@ pub struct TestReach {
     pub via: Option<String>,
 }
 
+/// A member of a module or class (`graph.members`): a node defined directly in it, or
+/// with `inherited_from` set, one its class inherits from a base in the index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Member {
+    /// The member's name (its qualified name's last part, `#N` suffix kept).
+    pub name: String,
+    /// The member node.
+    pub node: NodeSummary,
+    /// Id of the base class that defines it when it is inherited; `null` for the
+    /// node's own members.
+    pub inherited_from: Option<String>,
+}
+
+/// One step of a type hierarchy (`graph.hierarchy`): a base reached going up, or a
+/// subclass or implementation reached going down, at `depth` (1 = direct) from `via`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Related {
+    /// Steps from the start node: 1 for a direct base or subtype.
+    pub depth: u32,
+    /// Id of the node one step closer to the start (the start node itself at depth 1).
+    pub via: String,
+    /// `inherits` (a base class, or a subclass going down) or `implements` (an
+    /// interface or trait implemented, or an implementation going down).
+    pub relation: EdgeKind,
+    /// The node reached: `edge.id` is its id, or when unresolved the base's name as
+    /// written (`Exception`, `models.Model` outside the root); it is not followed.
+    pub edge: EdgeEnd,
+}
+
+/// A non-call use of a node (`graph.references`): where it is imported, used as a
+/// value, named in a type annotation, applied as a decorator or named as a base.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Reference {
+    /// Id of the node whose code holds the use (a module for module-level code).
+    pub src: String,
+    /// Root-relative path of that node's file.
+    pub path: String,
+    /// 1-based line of the use in that file.
+    pub line: u32,
+    /// How it is used.
+    pub kind: crate::ReferenceKind,
+    /// `exact` when scope or an import resolves the use, `inferred` when a receiver's
+    /// type was guessed.
+    pub provenance: Provenance,
+}
+
 /// A call site that may be an edge the graph could not resolve (provenance
 /// [`Provenance::Possible`], below `inferred`): for callers and tests, an unresolved
 /// call whose callee's last name segment is the node's name; for callees, an

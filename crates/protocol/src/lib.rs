@@ -24,6 +24,10 @@
 //! | `graph.callers`, `graph.callees` | [`TraverseParams`] | [`TraverseResult`] |
 //! | `graph.neighbors` | [`NodeParams`] | [`NeighborsResult`] |
 //! | `graph.tests` | [`TestsParams`] | [`TestsResult`] |
+//! | `graph.members` | [`MembersParams`] | [`MembersResult`] |
+//! | `graph.hierarchy` | [`HierarchyParams`] | [`HierarchyResult`] |
+//! | `graph.references` | [`ReferencesParams`] | [`ReferencesResult`] |
+//! | `impact` | [`ImpactParams`] | [`ImpactResult`] |
 //! | `search.text` | [`SearchParams`] | [`SearchResult`] |
 //! | `changes.since` | [`ChangesParams`] | [`ChangesResult`] |
 //! | `context.pack` | [`ContextParams`] | [`ContextResult`] |
@@ -46,10 +50,14 @@ use std::fmt;
 
 pub mod methods;
 pub mod strict;
+mod structure;
+
+pub use structure::*;
 
 pub use model::{
-    Change, ChangeKind, DaemonStatus, EdgeEnd, Evidence, IndexStatus, IndexingProgress, NodeState,
-    NodeSummary, PossibleEdge, Provenance, Reached, TestReach, MAX_TEST_DEPTH,
+    Change, ChangeKind, DaemonStatus, EdgeEnd, EdgeKind, Evidence, IndexStatus, IndexingProgress,
+    Member, NodeState, NodeSummary, PossibleEdge, Provenance, Reached, Reference, ReferenceKind,
+    Related, TestReach, MAX_TEST_DEPTH,
 };
 
 /// The only JSON-RPC version spoken: the value of every message's `jsonrpc` field.
@@ -174,6 +182,14 @@ pub mod method {
     pub const GRAPH_NEIGHBORS: &str = <methods::GraphNeighbors as Method>::NAME;
     /// The tests that exercise a node.
     pub const GRAPH_TESTS: &str = <methods::GraphTests as Method>::NAME;
+    /// A module's or class's members in source order.
+    pub const GRAPH_MEMBERS: &str = <methods::GraphMembers as Method>::NAME;
+    /// A type's bases, subclasses and implementations.
+    pub const GRAPH_HIERARCHY: &str = <methods::GraphHierarchy as Method>::NAME;
+    /// A node's non-call uses.
+    pub const GRAPH_REFERENCES: &str = <methods::GraphReferences as Method>::NAME;
+    /// A git diff's changed nodes, their callers and the tests to run.
+    pub const IMPACT: &str = <methods::Impact as Method>::NAME;
     /// Full-text search (BM25).
     pub const SEARCH_TEXT: &str = <methods::SearchText as Method>::NAME;
     /// The change log after a clock.
@@ -463,6 +479,11 @@ pub struct NodeGetParams {
     /// An id, a qualified name or a bare name (ambiguous names are an error listing candidates).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node: Option<String>,
+    /// Also read the node's source text from disk (`text` in the result). It is given
+    /// only while the file still hashes as it did when indexed; else `text.text` is
+    /// null and `text.unavailable` says why. Default false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub source: bool,
     /// Wait until every file change made so far is in the graph before answering (the
     /// sync barrier; default false).
     #[serde(default, skip_serializing_if = "is_false")]
@@ -726,6 +747,21 @@ pub struct NodeResult {
     pub source: Source,
     /// The node's full state (SPEC §3).
     pub node: NodeState,
+    /// With `source: true`: the node's source as indexed; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<NodeText>,
+}
+
+/// A node's source text read from disk for `nodes.get` with `source: true`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct NodeText {
+    /// The node's bytes (its span, the first line's indentation put back), decoded as
+    /// UTF-8 with invalid bytes as U+FFFD; `null` when they could not be read as indexed.
+    pub text: Option<String>,
+    /// Why `text` is null: the file changed on disk since it was indexed (run `sync`,
+    /// or wait for the daemon, and ask again), is unreadable, or the index does not
+    /// know its root. `null` when `text` is given.
+    pub unavailable: Option<String>,
 }
 
 /// Result of `nodes.find`: one page of node summaries, in id order.

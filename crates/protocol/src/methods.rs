@@ -71,6 +71,15 @@ methods! {
     GraphNeighbors = "graph.neighbors", NodeParams => NeighborsResult;
     /// `graph.tests`: the tests that exercise a node.
     GraphTests = "graph.tests", TestsParams => TestsResult;
+    /// `graph.members`: a module's or class's members in source order (and inherited).
+    GraphMembers = "graph.members", MembersParams => MembersResult;
+    /// `graph.hierarchy`: a type's bases, subclasses and implementations, transitively.
+    GraphHierarchy = "graph.hierarchy", HierarchyParams => HierarchyResult;
+    /// `graph.references`: a node's non-call uses (imports, values, annotations,
+    /// decorators, bases).
+    GraphReferences = "graph.references", ReferencesParams => ReferencesResult;
+    /// `impact`: a git diff's changed nodes, their callers and the tests to run.
+    Impact = "impact", ImpactParams => ImpactResult;
     /// `search.text`: full-text search (BM25).
     SearchText = "search.text", SearchParams => SearchResult;
     /// `changes.since`: the change log after a clock.

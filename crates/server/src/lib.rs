@@ -12,6 +12,7 @@
 
 mod client;
 pub mod errors;
+mod impact;
 pub mod jsonrpc;
 pub mod methods;
 mod socket;

@@ -9,10 +9,11 @@
 use crate::errors;
 use crate::Live;
 use protocol::{
-    method, ChangesParams, ChangesResult, FindParams, HealthResult, NeighborsResult, NoParams,
-    NodeGetParams, NodeParams, NodeResult, NodeSummary, NodesPage, RpcError, SearchHit,
-    SearchParams, SearchResult, ShutdownResult, Source, StatusResult, SyncParams, SyncResult,
-    TestsParams, TestsResult, TraverseParams, TraverseResult,
+    method, ChangesParams, ChangesResult, FindParams, HealthResult, HierarchyDirection,
+    HierarchyParams, HierarchyResult, MembersParams, MembersResult, NeighborsResult, NoParams,
+    NodeGetParams, NodeParams, NodeResult, NodeSummary, NodeText, NodesPage, ReferencesParams,
+    ReferencesResult, RpcError, SearchHit, SearchParams, SearchResult, ShutdownResult, Source,
+    StatusResult, SyncParams, SyncResult, TestsParams, TestsResult, TraverseParams, TraverseResult,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -64,6 +65,10 @@ pub(crate) fn dispatch_with(
         method::GRAPH_CALLEES => |cx, p| answer::<GraphCallees>(cx, p, graph_callees),
         method::GRAPH_NEIGHBORS => |cx, p| answer::<GraphNeighbors>(cx, p, graph_neighbors),
         method::GRAPH_TESTS => |cx, p| answer::<GraphTests>(cx, p, graph_tests),
+        method::GRAPH_MEMBERS => |cx, p| answer::<GraphMembers>(cx, p, graph_members),
+        method::GRAPH_HIERARCHY => |cx, p| answer::<GraphHierarchy>(cx, p, graph_hierarchy),
+        method::GRAPH_REFERENCES => |cx, p| answer::<GraphReferences>(cx, p, graph_references),
+        method::IMPACT => |cx, p| answer::<Impact>(cx, p, impact),
         method::SEARCH_TEXT => |cx, p| answer::<SearchText>(cx, p, search_text),
         method::CHANGES_SINCE => |cx, p| answer::<ChangesSince>(cx, p, changes_since),
         method::SHUTDOWN => |cx, p| answer::<Shutdown>(cx, p, shutdown),
@@ -263,7 +268,170 @@ fn nodes_get(cx: &Cx<'_>, p: NodeGetParams) -> Result<NodeResult, RpcError> {
         (None, Some(node)) => cx.resolve(&node)?,
         _ => return Err(errors::invalid_params("give exactly one of id and node")),
     };
-    Ok(NodeResult { clock, source: cx.source(), node: cx.node(&id)? })
+    let node = cx.node(&id)?;
+    let text = if p.source {
+        let read = context::node_text(cx.store, &id).map_err(store_error)?;
+        Some(match read {
+            Some(Ok(text)) => NodeText { text: Some(text), unavailable: None },
+            Some(Err(why)) => NodeText { text: None, unavailable: Some(why.to_owned()) },
+            None => NodeText { text: None, unavailable: Some("node no longer indexed".into()) },
+        })
+    } else {
+        None
+    };
+    Ok(NodeResult { clock, source: cx.source(), node, text })
+}
+
+fn graph_members(cx: &Cx<'_>, p: MembersParams) -> Result<MembersResult, RpcError> {
+    let page = Page::new(p.limit, p.cursor.as_deref())?;
+    let clock = cx.clock()?;
+    let id = cx.resolve(&p.node)?;
+    let members = cx.store.members(&id, p.inherited).map_err(store_error)?;
+    let (members, next_cursor) = page.cut(members);
+    Ok(MembersResult { clock, source: cx.source(), node: id, members, next_cursor })
+}
+
+fn graph_hierarchy(cx: &Cx<'_>, p: HierarchyParams) -> Result<HierarchyResult, RpcError> {
+    let depth = p.depth.unwrap_or(protocol::MAX_DEPTH);
+    if !(1..=protocol::MAX_DEPTH).contains(&depth) {
+        return Err(errors::invalid_params(format!(
+            "depth must be 1 to {}, not {depth}",
+            protocol::MAX_DEPTH
+        )));
+    }
+    let clock = cx.clock()?;
+    let id = cx.resolve(&p.node)?;
+    let direction = p.direction.unwrap_or_default();
+    let walk = |toward, wanted: bool| -> Result<(Vec<protocol::Related>, bool), RpcError> {
+        if !wanted {
+            return Ok((Vec::new(), false));
+        }
+        cx.store.hierarchy(&id, toward, depth, protocol::MAX_HIERARCHY).map_err(store_error)
+    };
+    let (bases, cut_up) = walk(store::Toward::Bases, direction != HierarchyDirection::Down)?;
+    let (subtypes, cut_down) = walk(store::Toward::Subtypes, direction != HierarchyDirection::Up)?;
+    Ok(HierarchyResult {
+        clock,
+        source: cx.source(),
+        node: id,
+        bases,
+        subtypes,
+        truncated: cut_up || cut_down,
+    })
+}
+
+fn impact(cx: &Cx<'_>, p: protocol::ImpactParams) -> Result<protocol::ImpactResult, RpcError> {
+    use protocol::{FileChangeKind, IndexedAs};
+    let depth = p.depth.unwrap_or(2);
+    if !(1..=protocol::MAX_DEPTH).contains(&depth) {
+        return Err(errors::invalid_params(format!(
+            "depth must be 1 to {}, not {depth}",
+            protocol::MAX_DEPTH
+        )));
+    }
+    let args = crate::impact::diff_args(&p).map_err(errors::invalid_params)?;
+    let clock = cx.clock()?;
+    let root = cx.store.root().map_err(store_error)?.ok_or_else(|| {
+        errors::error(
+            protocol::ErrorKind::NotFound,
+            "this index does not record its root; run `codehub index` again",
+        )
+    })?;
+    let mut files = crate::impact::diff(&root, &args)
+        .map_err(|e| errors::error(protocol::ErrorKind::InvalidParams, e))?;
+    let cap = protocol::MAX_LIMIT as usize;
+    let mut truncated = false;
+    let mut changed: Vec<NodeSummary> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for file in &mut files {
+        let row = cx.store.file(&file.path).map_err(store_error)?;
+        file.indexed = match (&row, file.change) {
+            (None, _) => IndexedAs::NotIndexed,
+            (Some(_), FileChangeKind::Deleted) => IndexedAs::Stale,
+            (Some(row), _) => match std::fs::read(root.join(&file.path)) {
+                Ok(bytes) if blake3::hash(&bytes).to_hex().as_str() == row.file_hash => {
+                    IndexedAs::Current
+                }
+                _ => IndexedAs::Stale,
+            },
+        };
+        if row.is_none() {
+            continue;
+        }
+        for &[first, last] in &file.lines {
+            for node in cx.store.changed_nodes(&file.path, first, last).map_err(store_error)? {
+                if seen.insert(node.id.clone()) {
+                    if changed.len() == cap {
+                        truncated = true;
+                        break;
+                    }
+                    changed.push(node);
+                }
+            }
+        }
+    }
+    // Callers of every changed node, merged: each at its shallowest depth.
+    let mut callers: Vec<protocol::Reached> = Vec::new();
+    let mut reached_at: std::collections::HashMap<String, usize> = Default::default();
+    for node in &changed {
+        for step in cx.store.callers(&node.id, depth).map_err(store_error)? {
+            if seen.contains(&step.edge.id) {
+                continue;
+            }
+            match reached_at.get(&step.edge.id) {
+                Some(&at) if callers[at].depth <= step.depth => {}
+                Some(&at) => callers[at] = step,
+                None if callers.len() == cap => truncated = true,
+                None => {
+                    reached_at.insert(step.edge.id.clone(), callers.len());
+                    callers.push(step);
+                }
+            }
+        }
+    }
+    callers.sort_by(|a, b| (a.depth, &a.edge.id).cmp(&(b.depth, &b.edge.id)));
+    let changed_ids: Vec<String> = changed.iter().map(|n| n.id.clone()).collect();
+    let possible = cx.store.possible_callers(&changed_ids, p.possible).map_err(store_error)?;
+    let mut possible_edges = possible.edges;
+    possible_edges.truncate(cap);
+    // Tests: of the changed nodes and of their callers, and changed or calling tests.
+    let mut tests = std::collections::BTreeSet::new();
+    let around = changed_ids.iter().chain(callers.iter().map(|s| &s.edge.id));
+    for id in around {
+        tests.extend(cx.store.tests_of(id).map_err(store_error)?);
+    }
+    for id in changed_ids.iter().chain(callers.iter().map(|s| &s.edge.id)) {
+        if cx.store.is_test(id).map_err(store_error)? {
+            tests.insert(id.clone());
+        }
+    }
+    let mut tests: Vec<String> = tests.into_iter().collect();
+    if tests.len() > cap {
+        tests.truncate(cap);
+        truncated = true;
+    }
+    let tests = cx.store.summaries_of(&tests).map_err(store_error)?;
+    Ok(protocol::ImpactResult {
+        clock,
+        source: cx.source(),
+        diff: crate::impact::shown(&p),
+        files,
+        changed,
+        callers,
+        possible_count: possible.count,
+        possible: possible_edges,
+        tests,
+        truncated,
+    })
+}
+
+fn graph_references(cx: &Cx<'_>, p: ReferencesParams) -> Result<ReferencesResult, RpcError> {
+    let page = Page::new(p.limit, p.cursor.as_deref())?;
+    let clock = cx.clock()?;
+    let id = cx.resolve(&p.node)?;
+    let found = cx.store.references(&id, page.fetch()).map_err(store_error)?;
+    let (references, next_cursor) = page.cut(found);
+    Ok(ReferencesResult { clock, source: cx.source(), node: id, references, next_cursor })
 }
 
 fn nodes_find(cx: &Cx<'_>, p: FindParams) -> Result<NodesPage, RpcError> {

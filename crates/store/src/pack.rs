@@ -73,6 +73,31 @@ impl Store {
         Ok(())
     }
 
+    /// The extractor version the index was last completely written by (see
+    /// `extract::VERSION`), `None` before versions were recorded.
+    pub fn extractor_version(&self) -> Result<Option<u32>> {
+        let value: Option<String> = self
+            .conn
+            .prepare_cached("SELECT value FROM meta WHERE key = 'extractor'")?
+            .query_row([], |r| r.get(0))
+            .optional()?;
+        Ok(value.and_then(|v| v.parse().ok()))
+    }
+
+    /// Records that every file is extracted by extractor `version` (a `meta` row, not
+    /// a commit). Errors on a read-only store.
+    pub fn set_extractor_version(&self, version: u32) -> Result<()> {
+        if self.extractor_version()? == Some(version) {
+            return Ok(());
+        }
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('extractor', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [version.to_string()],
+        )?;
+        Ok(())
+    }
+
     /// The resolved edges of every kind touching `id`, outgoing then incoming, at most
     /// `limit` of each direction (hubs such as a base class can have thousands).
     pub fn links(&self, id: &str, limit: usize) -> Result<Vec<Link>> {

@@ -329,6 +329,29 @@ impl Store {
             .is_some())
     }
 
+    /// Ids of the tests with a resolved `tests` edge to `id`, unordered.
+    pub fn tests_of(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.id FROM edges e JOIN nodes n ON n.rowid = e.src
+             WHERE e.dst = ?1 AND e.kind = 'tests' AND e.resolved",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// True when node `id` is a test: it has `tests` edges.
+    pub fn is_test(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM edges WHERE src = (SELECT rowid FROM nodes WHERE id = ?1)
+                 AND kind = 'tests' LIMIT 1",
+            )?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// True when the node with rowid `src` is a test: it has `tests` edges.
     fn tests_something(&self, src: i64) -> Result<bool> {
         Ok(self

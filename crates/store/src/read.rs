@@ -488,7 +488,10 @@ impl Store {
             out.push(line);
         }
         let mut stmt = self.conn.prepare(
-            "SELECT n.id, e.kind, e.dst, e.resolved, e.provenance, e.line
+            // A reference's role goes with its kind (`references/value`); other edges
+            // have none.
+            "SELECT n.id, e.kind || coalesce('/' || e.role, ''), e.dst, e.resolved,
+                    e.provenance, e.line
                  FROM edges e JOIN nodes n ON n.rowid = e.src",
         )?;
         let mut rows = stmt.query([])?;

@@ -6,7 +6,7 @@ use crate::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Migration N takes a store from version N-1 to N. Append only: never edit a
 /// migration that has shipped.
@@ -203,6 +203,13 @@ INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
 SELECT rowid, codehub_words(name), codehub_words(qualified_name), codehub_words(signature),
        docstring
 FROM nodes;
+"#,
+    // 5: `references` edges (non-call uses, `graph.references`) say how they use their
+    // target: `value`, `annotation` or `decorator` (`model::ReferenceKind`); NULL for
+    // every other kind. Files indexed before have none: the extractor version in
+    // `meta` (see `Store::extractor_version`) makes the next index re-extract them.
+    r#"
+ALTER TABLE edges ADD COLUMN role TEXT;
 "#,
 ];
 

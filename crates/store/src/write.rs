@@ -77,6 +77,7 @@ struct EdgeSig {
     dst: Option<String>,
     provenance: Option<String>,
     arity: Option<u16>,
+    role: Option<String>,
 }
 
 impl EdgeSig {
@@ -106,6 +107,7 @@ impl EdgeSig {
             dst,
             provenance,
             arity: edge.arity,
+            role: edge.role.map(|r| r.as_str().to_owned()),
         }
     }
 }
@@ -547,8 +549,8 @@ impl<'c> Writer<'c> {
         {
             let mut insert = self.tx.prepare_cached(
                 "INSERT INTO edges (src, kind, dst, resolved, provenance, line,
-                    target_key, target_name, key_name, key_inferred, arity)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    target_key, target_name, key_name, key_inferred, arity, role)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             for (edge, (dst, resolved, provenance, key, name, inferred)) in
                 new_edges.into_iter().zip(rows)
@@ -571,7 +573,8 @@ impl<'c> Writer<'c> {
                     key.map(|k| link::last_segment(k)),
                     name,
                     inferred,
-                    edge.arity
+                    edge.arity,
+                    edge.role.map(|r| r.as_str())
                 ])?;
             }
         }
@@ -979,7 +982,7 @@ impl<'c> Writer<'c> {
     fn edge_rows(&self, path: &str) -> Result<HashMap<EdgeSig, Vec<i64>>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT e.rowid, n.id, e.kind, e.line, e.target_key, KEY_NAME, e.key_inferred, e.dst,
-                    e.provenance, e.arity
+                    e.provenance, e.arity, e.role
              FROM nodes n JOIN edges e ON e.src = n.rowid WHERE n.path = ?1"
                 .replace("KEY_NAME", KEY_NAME)
                 .as_str(),
@@ -999,6 +1002,7 @@ impl<'c> Writer<'c> {
                 dst: if keyed { None } else { Some(r.get(7)?) },
                 provenance: if keyed { None } else { Some(r.get(8)?) },
                 arity: r.get(9)?,
+                role: r.get(10)?,
             };
             out.entry(sig).or_default().push(r.get(0)?);
         }

@@ -52,7 +52,7 @@ const NOT_CALLEES: &[&str] = &[
 /// offset; names in string and character literals and comments are skipped, and so
 /// is a name whose parenthesised list is followed by `{` (a definition the macro
 /// expands to).
-fn macro_body_calls(text: &str) -> Vec<(&str, usize)> {
+pub(crate) fn macro_body_calls(text: &str) -> Vec<(&str, usize)> {
     let bytes = text.as_bytes();
     let parens = matching_parens(text);
     let mut out = Vec::new();

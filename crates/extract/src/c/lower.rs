@@ -5,16 +5,18 @@ use super::*;
 use crate::Target;
 use model::{EdgeKind, NodeKind};
 
-/// The comments directly above the next item of a container, as they are met.
+/// The comments directly above the next item of a container, as they are met
+/// (C++'s lowering takes doc comments the same way).
 #[derive(Default)]
-struct Pending<'t> {
+pub(crate) struct Pending<'t> {
     comments: Vec<Node<'t>>,
     /// The last row of the previous item: a comment starting on it trails that item.
     previous_end: Option<usize>,
 }
 
 impl<'t> Pending<'t> {
-    fn comment(&mut self, comment: Node<'t>) {
+    /// Notes a comment met among the items.
+    pub(crate) fn comment(&mut self, comment: Node<'t>) {
         let start = comment.start_position().row;
         if self.previous_end == Some(start) {
             return;
@@ -28,7 +30,7 @@ impl<'t> Pending<'t> {
 
     /// The doc comment of `item` (the block ending on the row above it, or on its
     /// row), and a fresh start for the next item.
-    fn take(&mut self, item: Node<'_>, src: &[u8]) -> Option<String> {
+    pub(crate) fn take(&mut self, item: Node<'_>, src: &[u8]) -> Option<String> {
         let comments = std::mem::take(&mut self.comments);
         self.previous_end = Some(end_row(item));
         let last = comments.last()?;
@@ -219,27 +221,7 @@ impl<'s, 't> Cx<'s, 't> {
     /// `#include <p>` / `#include "p"`: a module import and an `imports` edge to the
     /// file's key (see the module docs).
     fn include(&mut self, item: Node<'t>) {
-        let Some(path) = item.child_by_field_name("path") else { return };
-        let written = match path.kind() {
-            "system_lib_string" => {
-                let text = self.b.text(path);
-                text.trim_start_matches('<').trim_end_matches('>').trim().to_owned()
-            }
-            "string_literal" => {
-                let mut cursor = path.walk();
-                let content: String = path
-                    .named_children(&mut cursor)
-                    .filter(|c| c.kind() == "string_content")
-                    .map(|c| self.b.text(c).into_owned())
-                    .collect();
-                content.trim().to_owned()
-            }
-            // `#include MACRO`: computed, nothing to link.
-            _ => return,
-        };
-        if written.is_empty() {
-            return;
-        }
+        let Some(written) = include_written(item, self.b.src) else { return };
         self.b.nodes[0].imports.push(written.clone());
         let Some(target) = include_target(self.b.path, &written) else { return };
         let key = format!("{INCLUDE_PREFIX}{target}");
@@ -385,15 +367,39 @@ impl<'s, 't> Cx<'s, 't> {
     }
 }
 
+/// The path an `#include` names (`<net/ip.h>` and `"net/ip.h"` both as `net/ip.h`),
+/// `None` for a computed `#include MACRO` or an empty path.
+pub(crate) fn include_written(item: Node<'_>, src: &[u8]) -> Option<String> {
+    let path = item.child_by_field_name("path")?;
+    let written = match path.kind() {
+        "system_lib_string" => {
+            let text = walk::text(path, src);
+            text.trim_start_matches('<').trim_end_matches('>').trim().to_owned()
+        }
+        "string_literal" => {
+            let mut cursor = path.walk();
+            let content: String = path
+                .named_children(&mut cursor)
+                .filter(|c| c.kind() == "string_content")
+                .map(|c| walk::text(c, src).into_owned())
+                .collect();
+            content.trim().to_owned()
+        }
+        // `#include MACRO`: computed, nothing to link.
+        _ => return None,
+    };
+    (!written.is_empty()).then_some(written)
+}
+
 /// A C identifier.
-pub(super) fn is_identifier(s: &str) -> bool {
+pub(crate) fn is_identifier(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with(|c: char| c.is_ascii_digit())
         && s.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// The last row of `node`'s text: a directive's syntax ends after its newline.
-fn end_row(node: Node<'_>) -> usize {
+pub(crate) fn end_row(node: Node<'_>) -> usize {
     let end = node.end_position();
     if end.column == 0 && end.row > node.start_position().row {
         end.row - 1
@@ -443,7 +449,7 @@ fn typedef_signature(def: Node<'_>, ty: Option<Node<'_>>, src: &[u8]) -> String 
 /// The text of a doc comment block: `/** ... */`, `/* ... */`, `///` and `//` lines,
 /// without the markers, a `*` margin or the common indentation; blank lines at
 /// either end dropped. `None` when nothing is left.
-fn doc_text(comments: &[Node<'_>], src: &[u8]) -> Option<String> {
+pub(crate) fn doc_text(comments: &[Node<'_>], src: &[u8]) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for comment in comments {
         let text = walk::text(*comment, src);

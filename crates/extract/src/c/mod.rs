@@ -63,6 +63,10 @@ mod emit;
 mod lower;
 mod scopes;
 
+// What C++ shares with C: doc comments, `#include`s and macro bodies read the same.
+pub(crate) use emit::macro_body_calls;
+pub(crate) use lower::{end_row, include_written, is_identifier, Pending};
+
 /// The state of one C file's extraction.
 struct Cx<'s, 't> {
     b: FileBuilder<'s>,
@@ -109,7 +113,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
 }
 
 /// The key space of included files: `c:include:` + a path as an `#include` names it.
-const INCLUDE_PREFIX: &str = keys::C_INCLUDE;
+pub(crate) const INCLUDE_PREFIX: &str = keys::C_INCLUDE;
 
 /// The key of a C function or function-like macro named `name`.
 fn function_key(name: &str) -> String {
@@ -118,7 +122,7 @@ fn function_key(name: &str) -> String {
 
 /// Every suffix of `path` that starts at a directory boundary, shortest first:
 /// `a/b/c.h` → `c.h`, `b/c.h`, `a/b/c.h`.
-fn path_suffixes(path: &str) -> Vec<&str> {
+pub(crate) fn path_suffixes(path: &str) -> Vec<&str> {
     let mut out = vec![path.rsplit('/').next().unwrap_or(path)];
     let mut cuts: Vec<usize> = path.match_indices('/').map(|(i, _)| i + 1).collect();
     cuts.pop();
@@ -134,7 +138,7 @@ fn path_suffixes(path: &str) -> Vec<&str> {
 /// The path an `#include` names, as a key body: `written` with `.` and empty segments
 /// dropped; one that starts with `./` or `../` is joined to the directory of the file
 /// at `path` (and `..` applied) first. `None` for a path that climbs out of the root.
-fn include_target(path: &str, written: &str) -> Option<String> {
+pub(crate) fn include_target(path: &str, written: &str) -> Option<String> {
     let relative = written.starts_with("./") || written.starts_with("../");
     let mut parts: Vec<&str> = Vec::new();
     if relative {

@@ -77,7 +77,14 @@ pub(crate) fn add_tests_edges_from(
                 None => {
                     seen.insert(dst, out.len());
                     let src = test_id.clone();
-                    out.push(EdgeFacts { kind: EdgeKind::Tests, src, target, line, arity: None });
+                    out.push(EdgeFacts {
+                        kind: EdgeKind::Tests,
+                        src,
+                        target,
+                        line,
+                        arity: None,
+                        role: None,
+                    });
                 }
             }
         }

@@ -26,11 +26,17 @@ impl<'s, 't> Js<'s, 't> {
         let mut returns: Vec<(Node<'t>, usize)> = Vec::new();
         let mut assigned: Vec<(String, Declared<'t>)> = Vec::new();
         let src = self.b.src;
+        // Children of visited nodes that may be reference sites, by syntax id: the
+        // walk decides from the parent and the field (never asking for a parent).
+        let mut ref_sites: HashMap<usize, model::ReferenceKind> = HashMap::new();
+        let mut refs = Vec::new();
         walk::preorder(root, |node| {
             let kind = node.kind();
             if node != root && (self.claimed.contains(&node.id()) || kind == "decorator") {
                 return false;
             }
+            let role = ref_sites.remove(&node.id());
+            mark_reference_children(node, &mut ref_sites);
             while stack.last().is_some_and(|&(end, _)| node.start_byte() >= end) {
                 stack.pop();
             }
@@ -46,6 +52,9 @@ impl<'s, 't> Js<'s, 't> {
                 }
             }
             let scope = stack.last().map_or(owner.scope, |&(_, s)| s);
+            if let Some(role) = role {
+                refs.push((owner.idx, node, scope, role));
+            }
             complexity += decision_points(node);
             match kind {
                 "call_expression" => {
@@ -121,7 +130,28 @@ impl<'s, 't> Js<'s, 't> {
                 self.fields.entry(class).or_default().extend(assigned);
             }
         }
+        self.refs.extend(refs);
         sites
+    }
+
+    /// Pass 2, after the calls: each non-call use `scan` found becomes a `references`
+    /// edge when its name is bound to a definition of this file or an import (a
+    /// parameter or local variable is a use of the variable, not of a node).
+    pub(super) fn references(&mut self) {
+        for (owner, node, scope, role) in std::mem::take(&mut self.refs) {
+            let name = walk::text(node, self.b.src);
+            let target = match self.lookup(&name, scope) {
+                Some(Binding::Node(idx)) if idx != 0 => {
+                    Target::Node { id: self.b.nodes[idx].id.clone(), provenance: Provenance::Exact }
+                }
+                Some(Binding::Import { key, whole: false, .. }) => {
+                    let name = shown(&key);
+                    Target::Key { key, name, inferred: false }
+                }
+                _ => continue,
+            };
+            self.b.reference(owner, target, walk::line(node), role);
+        }
     }
 
     /// Pass 2, resolving: the `calls` edges of the owner's sites. In a test file,
@@ -407,5 +437,85 @@ pub(super) fn decision_points(node: Node<'_>) -> u32 {
             u32::from(matches!(op, Some("&&" | "||" | "??")))
         }
         _ => 0,
+    }
+}
+
+/// Marks the children of `node` that may be reference sites: identifiers (values) and
+/// TypeScript type names (annotations) that are not called, not bound (declared
+/// names, parameters, assignment targets, loop variables), not the property side of
+/// a member expression and not part of one (`a.b` uses `a` to reach `b`: neither is
+/// a use of what it names alone), not in an import or export list and not a base
+/// (`extends`/`implements` are `inherits`/`implements` edges).
+fn mark_reference_children(node: Node<'_>, out: &mut HashMap<usize, model::ReferenceKind>) {
+    let kind = node.kind();
+    if matches!(
+        kind,
+        "member_expression"
+            | "nested_identifier"
+            | "nested_type_identifier"
+            | "formal_parameters"
+            | "required_parameter"
+            | "optional_parameter"
+            | "rest_pattern"
+            | "object_pattern"
+            | "array_pattern"
+            | "pair_pattern"
+            | "catch_clause"
+            | "labeled_statement"
+            | "break_statement"
+            | "continue_statement"
+            | "import_specifier"
+            | "namespace_import"
+            | "type_parameter"
+            | "type_predicate"
+            | "jsx_opening_element"
+            | "jsx_closing_element"
+            | "jsx_self_closing_element"
+            | "jsx_attribute"
+            | "meta_property"
+            | "class_heritage"
+            | "extends_clause"
+            | "implements_clause"
+            | "import_statement"
+            | "import_clause"
+            | "named_imports"
+            | "export_clause"
+            | "export_specifier"
+    ) {
+        return;
+    }
+    let mut cursor = node.walk();
+    if !cursor.goto_first_child() {
+        return;
+    }
+    loop {
+        let child = cursor.node();
+        let field = cursor.field_name();
+        let bound = match kind {
+            "call_expression" => field == Some("function"),
+            "new_expression" => field == Some("constructor"),
+            "variable_declarator"
+            | "assignment_pattern"
+            | "assignment_expression"
+            | "augmented_assignment_expression"
+            | "for_in_statement" => {
+                matches!(field, Some("name" | "left"))
+            }
+            "arrow_function" => field == Some("parameter"),
+            _ => field == Some("name"),
+        };
+        if !bound {
+            let role = match child.kind() {
+                "identifier" | "shorthand_property_identifier" => Some(model::ReferenceKind::Value),
+                "type_identifier" => Some(model::ReferenceKind::Annotation),
+                _ => None,
+            };
+            if let Some(role) = role {
+                out.insert(child.id(), role);
+            }
+        }
+        if !cursor.goto_next_sibling() {
+            break;
+        }
     }
 }

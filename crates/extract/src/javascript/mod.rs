@@ -298,6 +298,9 @@ struct Js<'s, 't> {
     claimed: HashSet<usize>,
     /// Anonymous functions (by syntax id) and the scope of their bodies.
     anon_scopes: HashMap<usize, usize>,
+    /// Non-call uses found by `scan`: the owner, the name, the scope it is read in,
+    /// and how it is used (resolved to `references` edges after the calls).
+    refs: Vec<(NodeIdx, Node<'t>, usize, model::ReferenceKind)>,
     /// Declarations wrapped in `export` or `declare` (by syntax id).
     export_of: HashMap<usize, Wrap<'t>>,
     /// Named function or class expressions standing as statements (what tree-sitter
@@ -381,6 +384,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         owners: Vec::new(),
         claimed: HashSet::new(),
         anon_scopes: HashMap::new(),
+        refs: Vec::new(),
         export_of: HashMap::new(),
         promote: HashSet::new(),
         by_qname: HashMap::new(),
@@ -423,6 +427,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
             tests.entry(test).or_default().push(root);
         }
     }
+    js.references();
     if test_file {
         // Each `describe`/`it`/`test` block with a description is a node, the tests
         // edges' source; a callback without one runs in the node whose code holds it

@@ -23,6 +23,43 @@ impl<'s, 't> Py<'s, 't> {
                 self.b.call_edge(EdgeKind::Calls, idx, target, line, arity);
             }
         }
+        for site in std::mem::take(&mut self.owners[owner].refs) {
+            let ctx = Ctx { owner: site.scope_owner, pos: site.pos, user: Some(idx) };
+            if let Some(target) = self.reference_target(site.expr, ctx) {
+                self.b.reference(idx, target, walk::line(site.expr), site.role);
+            }
+        }
+    }
+
+    /// What a name used other than by a call refers to, when it names a definition
+    /// (of this file: a class, function, method or constant) or something known by a
+    /// global key (an import, a module-level name of another file). `None` for a
+    /// local variable written as a bare name (its uses are uses of the variable, not
+    /// of what was assigned to it), for instances and for what cannot be evaluated.
+    pub(super) fn reference_target(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<Target> {
+        if expr.kind() == "identifier" {
+            let name = self.b.text(expr);
+            if self.owners[ctx.owner].vars.contains_key(name.as_ref()) {
+                return None;
+            }
+        }
+        let Eval { value, inferred } = self.eval(expr, ctx)?;
+        match value {
+            Value::Def(idx) if idx != 0 => {
+                let provenance = if inferred { Provenance::Inferred } else { Provenance::Exact };
+                Some(Target::Node { id: self.b.nodes[idx].id.clone(), provenance })
+            }
+            // A key reached through an instance's guessed class names a member that
+            // may be a plain attribute, not a node: only keys written out (imports,
+            // their attributes) are references.
+            Value::Key { key, shown } if !inferred => {
+                let name = shown.unwrap_or_else(|| {
+                    short(&walk::collapse_ws(&self.b.text(expr)), MAX_SHOWN_CHARS)
+                });
+                Some(Target::Key { key, name, inferred })
+            }
+            _ => None,
+        }
     }
 
     /// The edges a call of `callee` makes: the function or method it evaluates to; for

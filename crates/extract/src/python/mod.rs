@@ -84,6 +84,9 @@ struct Owner<'t> {
     /// Call sites in this body: the callee, the line, the byte the call starts at,
     /// and the number of arguments (`None` with `*`/`**` unpacking).
     sites: Vec<(Node<'t>, u32, usize, Option<u16>)>,
+    /// Non-call uses of names in this body and, for a function, in its signature
+    /// (see [`RefSite`]).
+    refs: Vec<RefSite<'t>>,
     /// `return` statements in this body, and whether it yields (a generator).
     returns: Vec<Node<'t>>,
     generator: bool,
@@ -100,11 +103,26 @@ impl<'t> Owner<'t> {
             class,
             vars: HashMap::new(),
             sites: Vec::new(),
+            refs: Vec::new(),
             returns: Vec::new(),
             generator: false,
             yields: Vec::new(),
         }
     }
+}
+
+/// A name used other than by calling it (a `references` edge if it evaluates to a
+/// definition or a key): the expression, how it is used, and the body it is
+/// evaluated in (a parameter's annotation and default are evaluated where the `def`
+/// is, not in the function's own body).
+#[derive(Clone, Copy, Debug)]
+struct RefSite<'t> {
+    expr: Node<'t>,
+    role: model::ReferenceKind,
+    /// The owner whose scope the expression is evaluated in.
+    scope_owner: usize,
+    /// The byte position it is evaluated at.
+    pos: usize,
 }
 
 /// One binding of a local variable, effective from byte `end` on.

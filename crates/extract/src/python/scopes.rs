@@ -27,6 +27,17 @@ impl<'s, 't> Py<'s, 't> {
         // visits nodes in source order, so a block ending before a node is done).
         let mut branches: Vec<(usize, usize)> = Vec::new();
         let mut sites = Vec::new();
+        let mut refs = Vec::new();
+        if let Some(&(syntax, _)) = self.defs.get(&idx) {
+            if syntax.kind() == "function_definition" {
+                self.signature_refs(owner, syntax, &mut refs);
+            }
+        }
+        let mut found = Vec::new();
+        reference_sites(body, &mut found);
+        for (expr, role) in found {
+            refs.push(RefSite { expr, role, scope_owner: owner, pos: expr.start_byte() });
+        }
         let mut returns = Vec::new();
         let mut generator = false;
         let mut yields = Vec::new();
@@ -250,6 +261,7 @@ impl<'s, 't> Py<'s, 't> {
         let o = &mut self.owners[owner];
         o.vars = vars;
         o.sites = sites;
+        o.refs = refs;
         o.returns = returns;
         o.generator = generator;
         o.yields = yields;
@@ -261,6 +273,28 @@ impl<'s, 't> Py<'s, 't> {
                     list.push((name, owner, assign));
                 }
             }
+        }
+    }
+
+    /// The reference sites of a function's signature: the names in its parameters'
+    /// annotations and defaults and in its return annotation, evaluated where the
+    /// `def` is (its enclosing body, at the `def`).
+    pub(super) fn signature_refs(&self, owner: usize, def: Node<'t>, refs: &mut Vec<RefSite<'t>>) {
+        let idx = self.owners[owner].idx;
+        let Some(scope_owner) =
+            self.defs.get(&idx).and_then(|(_, scope)| self.scope_owner.get(scope).copied())
+        else {
+            return;
+        };
+        let pos = def.start_byte();
+        let mut found = Vec::new();
+        for field in ["parameters", "return_type"] {
+            if let Some(part) = def.child_by_field_name(field) {
+                reference_sites(part, &mut found);
+            }
+        }
+        for (expr, role) in found {
+            refs.push(RefSite { expr, role, scope_owner, pos });
         }
     }
 
@@ -420,8 +454,110 @@ impl<'s, 't> Py<'s, 't> {
                 for target in self.call_targets(expr, ctx) {
                     self.b.edge(EdgeKind::Calls, idx, target, walk::line(decorator));
                 }
+                let role = model::ReferenceKind::Decorator;
+                if let Some(target) = self.reference_target(expr, ctx) {
+                    self.b.reference(idx, target, walk::line(decorator), role);
+                }
             }
         }
+    }
+}
+
+/// The reference sites under `root` in source order: each identifier or attribute
+/// chain that is not called (`f()`'s `f`), not a part of a longer chain (`a` and `b`
+/// in `a.b`), not bound (assignment and loop targets, `as` names, keyword names,
+/// parameters, `type X = ...`), not in an import, decorator or `global`, and not in
+/// a nested definition (its own owner). `annotation` inside a type annotation,
+/// `value` elsewhere. Iterative, top-down: a child's role comes from its parent's
+/// kind and the field it is in (extractors never ask a node for its parent).
+pub(super) fn reference_sites<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, model::ReferenceKind)>) {
+    // One cursor, no per-node allocation: the context of each ancestor (its kind,
+    // and whether it is inside an annotation) is kept on a stack as the cursor
+    // goes down and up.
+    let mut cursor = root.walk();
+    let mut ancestors: Vec<(&'static str, bool)> = Vec::new();
+    let root_kind = root.kind();
+    let mut here = (root_kind, root_kind == "type");
+    let mut descend = true;
+    loop {
+        if descend && cursor.goto_first_child() {
+            ancestors.push(here);
+        } else {
+            loop {
+                if cursor.node() == root {
+                    return;
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return;
+                }
+                ancestors.pop();
+            }
+        }
+        let node = cursor.node();
+        let kind = node.kind();
+        let &(parent, in_type) = ancestors.last().expect("below the root");
+        let field = cursor.field_name();
+        let skipped = matches!(
+            kind,
+            "function_definition"
+                | "class_definition"
+                | "decorated_definition"
+                | "import_statement"
+                | "import_from_statement"
+                | "future_import_statement"
+                | "global_statement"
+                | "nonlocal_statement"
+                | "decorator"
+                | "comment"
+        );
+        let alias_name = parent == "type_alias_statement" && field == Some("left");
+        descend = !(skipped || alias_name);
+        if !descend {
+            continue;
+        }
+        if matches!(kind, "identifier" | "attribute") && child_is_site(parent, field) {
+            let role = if in_type {
+                model::ReferenceKind::Annotation
+            } else {
+                model::ReferenceKind::Value
+            };
+            out.push((node, role));
+        }
+        here = (kind, (in_type || kind == "type") && kind != "call");
+    }
+}
+
+/// Whether a child in `field` of a `parent` node may be a reference site: not
+/// what binds a name there, calls it, or names a part of a chain.
+fn child_is_site(parent: &str, field: Option<&str>) -> bool {
+    match parent {
+        "attribute"
+        | "dotted_name"
+        | "aliased_import"
+        | "as_pattern_target"
+        | "pattern_list"
+        | "tuple_pattern"
+        | "list_pattern"
+        | "list_splat_pattern"
+        | "dictionary_splat_pattern"
+        | "lambda_parameters"
+        | "parameters"
+        | "typed_parameter"
+        | "keyword_pattern"
+        | "function_definition"
+        | "class_definition" => false,
+        "call" => field != Some("function"),
+        "keyword_argument"
+        | "named_expression"
+        | "default_parameter"
+        | "typed_default_parameter" => field != Some("name"),
+        "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
+            field != Some("left")
+        }
+        _ => true,
     }
 }
 

@@ -1,0 +1,4 @@
+namespace {
+int hidden() { return 2; }
+}
+int a() { return hidden(); }

@@ -1,0 +1,2 @@
+#include "lib.h"
+int lib_version(void) { return 3; }

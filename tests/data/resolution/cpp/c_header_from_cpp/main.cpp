@@ -1,0 +1,2 @@
+#include "lib.h"
+int main() { return lib_version(); }

@@ -1,0 +1,2 @@
+#include "ring.h"
+int ring_size(void) { return 0; }

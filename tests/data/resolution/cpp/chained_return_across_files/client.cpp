@@ -1,0 +1,2 @@
+#include "client.h"
+Result Client::send(int x) { return Result(); }

@@ -1,0 +1,6 @@
+#pragma once
+#include "result.h"
+class Client {
+public:
+    Result send(int x);
+};

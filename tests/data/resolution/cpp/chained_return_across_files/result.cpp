@@ -1,0 +1,2 @@
+#include "result.h"
+bool Result::ok() const { return true; }

@@ -1,0 +1,3 @@
+#include "file.h"
+File::File(const char* path) {}
+void File::close() {}

@@ -1,0 +1,6 @@
+#pragma once
+class File {
+public:
+    File(const char* path);
+    void close();
+};

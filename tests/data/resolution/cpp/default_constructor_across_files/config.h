@@ -1,0 +1,4 @@
+#pragma once
+struct Config {
+    int level() const { return 2; }
+};

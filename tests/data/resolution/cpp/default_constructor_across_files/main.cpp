@@ -1,0 +1,5 @@
+#include "config.h"
+int main() {
+    Config* c = new Config();
+    return c->level();
+}

@@ -1,0 +1,2 @@
+#include "car.h"
+void Car::drive() { engine_.start(); }

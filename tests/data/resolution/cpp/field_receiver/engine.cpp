@@ -1,0 +1,2 @@
+#include "engine.h"
+void Engine::start() {}

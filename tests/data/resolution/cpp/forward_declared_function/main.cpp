@@ -1,0 +1,5 @@
+int later(int);
+
+int main() { return later(1); }
+
+int later(int x) { return x; }

@@ -1,0 +1,5 @@
+#include "widget.h"
+int main() {
+    make_widget()->draw();
+    return 0;
+}

@@ -1,0 +1,6 @@
+#pragma once
+class Widget {
+public:
+    void draw();
+};
+Widget* make_widget();

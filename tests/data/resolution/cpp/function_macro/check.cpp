@@ -1,0 +1,4 @@
+#include "check.h"
+namespace check {
+void fail(const char* m) {}
+}

@@ -1,0 +1,1 @@
+int twice(int (*f)(int), int x) { return f(f(x)); }

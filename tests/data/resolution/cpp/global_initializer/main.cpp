@@ -1,0 +1,5 @@
+int compute() { return 4; }
+
+static int cached = compute();
+
+int main() { return cached; }

@@ -1,0 +1,2 @@
+#include "util.hpp"
+int square(int x) { return x * x; }

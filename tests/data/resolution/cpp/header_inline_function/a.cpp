@@ -1,0 +1,2 @@
+#include "clamp.h"
+int a() { return clamp(-1); }

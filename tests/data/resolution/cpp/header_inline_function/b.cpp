@@ -1,0 +1,2 @@
+#include "clamp.h"
+int b() { return clamp(2); }

@@ -1,0 +1,2 @@
+#include "base.h"
+void Base::ping() {}

@@ -1,0 +1,2 @@
+#include "derived.h"
+void Derived::pong() { ping(); }

@@ -1,0 +1,6 @@
+#pragma once
+#include "base.h"
+class Derived : public Base {
+public:
+    void pong();
+};

@@ -1,0 +1,6 @@
+#include "counter.h"
+int main() {
+    Counter c;
+    c.add(2);
+    return c.total();
+}

@@ -1,0 +1,3 @@
+#include "store.h"
+void db::Store::put(int k) {}
+int db::Store::get(int k) const { return k; }

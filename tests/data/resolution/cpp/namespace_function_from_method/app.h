@@ -1,0 +1,8 @@
+#pragma once
+namespace app {
+int config_value();
+class Service {
+public:
+    int start();
+};
+}

@@ -1,0 +1,4 @@
+#include "app.h"
+namespace app {
+int config_value() { return 3; }
+}

@@ -1,0 +1,4 @@
+#include "app.h"
+namespace app {
+int Service::start() { return config_value(); }
+}

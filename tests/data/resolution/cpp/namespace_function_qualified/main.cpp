@@ -1,0 +1,2 @@
+#include "math.h"
+int main() { return math::add(1, 2); }

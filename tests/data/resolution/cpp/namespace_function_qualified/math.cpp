@@ -1,0 +1,4 @@
+#include "math.h"
+namespace math {
+int add(int a, int b) { return a + b; }
+}

@@ -1,0 +1,4 @@
+#pragma once
+namespace math {
+int add(int a, int b);
+}

@@ -1,0 +1,5 @@
+#include "io.h"
+namespace io {
+void flush() {}
+void write(const char* s) { flush(); }
+}

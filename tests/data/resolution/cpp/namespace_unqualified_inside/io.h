@@ -1,0 +1,5 @@
+#pragma once
+namespace io {
+void flush();
+void write(const char* s);
+}

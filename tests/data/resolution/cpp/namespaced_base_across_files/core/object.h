@@ -1,0 +1,7 @@
+#pragma once
+namespace core {
+class Object {
+public:
+    int id() const;
+};
+}

@@ -1,0 +1,6 @@
+#include "deep.h"
+namespace a {
+namespace b {
+int f() { return 7; }
+}
+}

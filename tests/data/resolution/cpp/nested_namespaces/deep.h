@@ -1,0 +1,4 @@
+#pragma once
+namespace a::b {
+int f();
+}

@@ -1,0 +1,2 @@
+#include "deep.h"
+int main() { return a::b::f(); }

@@ -1,0 +1,6 @@
+#pragma once
+class Shape {
+public:
+    double area() const;
+    double twice() const;
+};

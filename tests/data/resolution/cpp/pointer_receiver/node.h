@@ -1,0 +1,4 @@
+#pragma once
+struct Node {
+    int value() const { return 1; }
+};

@@ -1,0 +1,2 @@
+#include "plugin.h"
+void start(Plugin* p) { p->load(); }

@@ -1,0 +1,6 @@
+#pragma once
+class Plugin {
+public:
+    virtual ~Plugin() {}
+    virtual void load() = 0;
+};

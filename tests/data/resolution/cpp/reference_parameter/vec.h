@@ -1,0 +1,5 @@
+#pragma once
+class Vec {
+public:
+    double length() const;
+};

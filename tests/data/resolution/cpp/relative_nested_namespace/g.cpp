@@ -1,0 +1,4 @@
+#include "h.h"
+namespace a {
+void g() { b::h(); }
+}

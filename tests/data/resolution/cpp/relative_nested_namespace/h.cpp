@@ -1,0 +1,2 @@
+#include "h.h"
+void a::b::h() {}

@@ -1,0 +1,6 @@
+#pragma once
+namespace a {
+namespace b {
+void h();
+}
+}

@@ -1,0 +1,2 @@
+static int local() { return 1; }
+int a() { return local(); }

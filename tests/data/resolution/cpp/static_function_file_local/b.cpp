@@ -1,0 +1,2 @@
+int local();
+int b() { return local(); }

@@ -1,0 +1,5 @@
+#pragma once
+class Ids {
+public:
+    static int next();
+};

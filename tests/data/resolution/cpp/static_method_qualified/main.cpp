@@ -1,0 +1,2 @@
+#include "ids.h"
+int main() { return Ids::next(); }

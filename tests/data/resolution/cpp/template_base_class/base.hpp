@@ -1,0 +1,6 @@
+#pragma once
+template <typename T>
+class Repository {
+public:
+    int count() const { return 0; }
+};

@@ -1,0 +1,3 @@
+#pragma once
+template <typename T>
+T biggest(T a, T b) { return a > b ? a : b; }

@@ -1,0 +1,2 @@
+#include "algo.hpp"
+int main() { return biggest(1, 2) + biggest<int>(3, 4); }

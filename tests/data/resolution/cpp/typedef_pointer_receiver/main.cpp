@@ -1,0 +1,8 @@
+class Conn {
+public:
+    void close() {}
+};
+
+typedef Conn* ConnPtr;
+
+void shut(ConnPtr c) { c->close(); }

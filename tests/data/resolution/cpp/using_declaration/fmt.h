@@ -1,0 +1,4 @@
+#pragma once
+namespace fmt {
+void print(int x);
+}

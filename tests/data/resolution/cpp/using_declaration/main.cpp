@@ -1,0 +1,3 @@
+#include "fmt.h"
+using fmt::print;
+int main() { print(3); return 0; }

@@ -1,0 +1,4 @@
+#pragma once
+namespace geo {
+double distance(double a, double b);
+}
