@@ -41,7 +41,8 @@ pub const MAX_DEPTH: usize = 200;
 /// existing source change.
 ///
 /// 2: `references` edges (non-call uses: Python, JavaScript, TypeScript).
-/// 3: C++ (`.cpp`, `.hpp`, ... and `.h` headers with C++ syntax, once parsed as C).
+/// 3: C++ (`.cpp`, `.hpp`, ... and `.h` headers with C++ syntax, once parsed as C);
+/// pytest fixtures and `setUpClass` attributes; JS/TS `describe`/`it` blocks as nodes.
 pub const VERSION: u32 = 3;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
