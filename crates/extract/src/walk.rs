@@ -29,6 +29,39 @@ pub(crate) fn preorder<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>) -> bo
     }
 }
 
+/// [`preorder`], also telling `visit` the field the node is in under its parent
+/// (`None` for the root and for children outside any field) and its depth (the root
+/// is 0): what a top-down walk needs to judge a node by its parent without asking
+/// tree-sitter for the parent.
+pub(crate) fn preorder_with_fields<'t>(
+    root: Node<'t>,
+    mut visit: impl FnMut(Node<'t>, Option<&'static str>, usize) -> bool,
+) {
+    let mut cursor: TreeCursor<'t> = root.walk();
+    let mut depth = 0;
+    let mut descend = visit(cursor.node(), None, 0);
+    loop {
+        if descend && cursor.goto_first_child() {
+            depth += 1;
+            descend = visit(cursor.node(), cursor.field_name(), depth);
+            continue;
+        }
+        loop {
+            if cursor.node() == root {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                descend = visit(cursor.node(), cursor.field_name(), depth);
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+            depth -= 1;
+        }
+    }
+}
+
 /// The text of `node` in `src`, lossily decoded (invalid UTF-8 becomes U+FFFD).
 pub(crate) fn text<'s>(node: Node<'_>, src: &'s [u8]) -> std::borrow::Cow<'s, str> {
     String::from_utf8_lossy(&src[node.start_byte()..node.end_byte()])

@@ -33,26 +33,20 @@ impl<'s, 't> Py<'s, 't> {
                 self.signature_refs(owner, syntax, &mut refs);
             }
         }
-        let mut found = Vec::new();
-        reference_sites(body, &mut found);
-        for (expr, role) in found {
-            refs.push(RefSite { expr, role, scope_owner: owner, pos: expr.start_byte() });
-        }
+        let mut ref_walk = RefWalk::default();
         let mut returns = Vec::new();
         let mut generator = false;
         let mut yields = Vec::new();
         let mut with_patterns: HashSet<usize> = HashSet::new();
-        walk::preorder(body, |node| {
+        walk::preorder_with_fields(body, |node, field, depth| {
             let kind = node.kind();
-            if node != body
-                && matches!(
-                    kind,
-                    "function_definition" | "class_definition" | "decorated_definition"
-                )
-            {
+            let start = node.start_byte();
+            if let Some(role) = ref_walk.visit(kind, field, depth) {
+                refs.push(RefSite { expr: node, role, scope_owner: owner, pos: start });
+            }
+            if depth > 0 && is_nested_owner(kind) {
                 return false;
             }
-            let start = node.start_byte();
             while branches.last().is_some_and(|&(_, end)| end <= start) {
                 branches.pop();
             }
@@ -463,70 +457,74 @@ impl<'s, 't> Py<'s, 't> {
     }
 }
 
-/// The reference sites under `root` in source order: each identifier or attribute
-/// chain that is not called (`f()`'s `f`), not a part of a longer chain (`a` and `b`
-/// in `a.b`), not bound (assignment and loop targets, `as` names, keyword names,
-/// parameters, `type X = ...`), not in an import, decorator or `global`, and not in
-/// a nested definition (its own owner). `annotation` inside a type annotation,
-/// `value` elsewhere. Iterative, top-down: a child's role comes from its parent's
-/// kind and the field it is in (extractors never ask a node for its parent).
+/// The reference sites under `root` in source order (see [`RefWalk`]): each
+/// identifier or attribute chain that is not called (`f()`'s `f`), not a part of a
+/// longer chain (`a` and `b` in `a.b`), not bound (assignment and loop targets, `as`
+/// names, keyword names, parameters, `type X = ...`), not in an import, decorator or
+/// `global`, and not in a nested definition (its own owner). `annotation` inside a
+/// type annotation, `value` elsewhere.
 pub(super) fn reference_sites<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, model::ReferenceKind)>) {
-    // One cursor, no per-node allocation: the context of each ancestor (its kind,
-    // and whether it is inside an annotation) is kept on a stack as the cursor
-    // goes down and up.
-    let mut cursor = root.walk();
-    let mut ancestors: Vec<(&'static str, bool)> = Vec::new();
-    let root_kind = root.kind();
-    let mut here = (root_kind, root_kind == "type");
-    let mut descend = true;
-    loop {
-        if descend && cursor.goto_first_child() {
-            ancestors.push(here);
-        } else {
-            loop {
-                if cursor.node() == root {
-                    return;
-                }
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-                if !cursor.goto_parent() {
-                    return;
-                }
-                ancestors.pop();
-            }
-        }
-        let node = cursor.node();
+    let mut refs = RefWalk::default();
+    walk::preorder_with_fields(root, |node, field, depth| {
         let kind = node.kind();
-        let &(parent, in_type) = ancestors.last().expect("below the root");
-        let field = cursor.field_name();
-        let skipped = matches!(
-            kind,
-            "function_definition"
-                | "class_definition"
-                | "decorated_definition"
-                | "import_statement"
-                | "import_from_statement"
-                | "future_import_statement"
-                | "global_statement"
-                | "nonlocal_statement"
-                | "decorator"
-                | "comment"
-        );
-        let alias_name = parent == "type_alias_statement" && field == Some("left");
-        descend = !(skipped || alias_name);
-        if !descend {
-            continue;
-        }
-        if matches!(kind, "identifier" | "attribute") && child_is_site(parent, field) {
-            let role = if in_type {
-                model::ReferenceKind::Annotation
-            } else {
-                model::ReferenceKind::Value
-            };
+        if let Some(role) = refs.visit(kind, field, depth) {
             out.push((node, role));
         }
-        here = (kind, (in_type || kind == "type") && kind != "call");
+        !(depth > 0 && is_nested_owner(kind))
+    });
+}
+
+fn is_nested_owner(kind: &str) -> bool {
+    matches!(kind, "function_definition" | "class_definition" | "decorated_definition")
+}
+
+/// The state of a top-down search for reference sites, fed each node of a
+/// [`walk::preorder_with_fields`] walk (so that the walk an owner's body already
+/// makes finds them too): the kind of each ancestor, whether it is inside an
+/// annotation, and whether sites below it are off (imports, decorators, `global`).
+/// A child's role comes from its parent's kind and its field: extractors never ask
+/// a node for its parent.
+#[derive(Default)]
+pub(super) struct RefWalk {
+    ancestors: Vec<(&'static str, bool, bool)>,
+}
+
+impl RefWalk {
+    /// The role of the node of `kind` in `field` at `depth`, when it is a site.
+    pub(super) fn visit(
+        &mut self,
+        kind: &'static str,
+        field: Option<&'static str>,
+        depth: usize,
+    ) -> Option<model::ReferenceKind> {
+        self.ancestors.truncate(depth);
+        let Some(&(parent, in_type, off)) =
+            depth.checked_sub(1).and_then(|d| self.ancestors.get(d))
+        else {
+            self.ancestors.push((kind, kind == "type", false));
+            return None;
+        };
+        let off = off
+            || is_nested_owner(kind)
+            || matches!(
+                kind,
+                "import_statement"
+                    | "import_from_statement"
+                    | "future_import_statement"
+                    | "global_statement"
+                    | "nonlocal_statement"
+                    | "decorator"
+                    | "comment"
+            )
+            || (parent == "type_alias_statement" && field == Some("left"));
+        self.ancestors.push((kind, (in_type || kind == "type") && kind != "call", off));
+        let site =
+            !off && matches!(kind, "identifier" | "attribute") && child_is_site(parent, field);
+        site.then_some(if in_type {
+            model::ReferenceKind::Annotation
+        } else {
+            model::ReferenceKind::Value
+        })
     }
 }
 
