@@ -1274,7 +1274,10 @@ impl<'c> Writer<'c> {
                 "SELECT key FROM symbols WHERE alias_of = ?1 AND substr(key, -2) = '.*'",
             )?;
             let mut cut = key.len();
-            while let Some(dot) = key[..cut].rfind('.') {
+            // Only for the changed keys themselves: followed from the keys this walk
+            // derives, it fanned out over every star row of every prefix (an edit of
+            // Django's QuerySet then exceeded the budget and re-linked everything).
+            while let Some(dot) = key[..cut].rfind('.').filter(|_| hops == 0) {
                 cost += LOOKUP_COST;
                 let rows = stmt.query_map([&key[..dot]], |r| r.get::<_, String>(0))?;
                 for row in rows {
