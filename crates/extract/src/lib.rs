@@ -114,3 +114,12 @@ pub fn parse_only(path: &str, source: &[u8]) -> Option<usize> {
 pub fn is_indexed(path: &str) -> bool {
     Language::from_path(path).is_some() || javascript::is_config(path) || go::is_go_mod(path)
 }
+
+/// (Tests) `facts` of `src`, after checking they break no invariant
+/// ([`invariant_violations`]): the one check every language's unit tests make.
+#[cfg(test)]
+pub(crate) fn checked(facts: FileFacts, src: &str) -> FileFacts {
+    let broken = invariant_violations(&facts, src.len());
+    assert!(broken.is_empty(), "{src:?}: {broken:#?}");
+    facts
+}

@@ -6,6 +6,12 @@ pub(crate) const MAX_SHOWN_CHARS: usize = 80;
 
 /// Caps `text` at `limit` characters (at least 1), marking the cut with `…` (which
 /// counts toward the limit).
+/// `text` capped at [`MAX_SHOWN_CHARS`] characters: how an unresolved callee's (or a
+/// signature's) text is shown, in every language.
+pub(crate) fn shown(text: &str) -> String {
+    short(text, MAX_SHOWN_CHARS)
+}
+
 pub(crate) fn short(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         return text.to_owned();

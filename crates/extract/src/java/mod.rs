@@ -329,21 +329,14 @@ fn complexity(body: Node<'_>) -> u32 {
     })
 }
 
-/// Caps an unresolvable callee's text at [`crate::common::text::MAX_SHOWN_CHARS`]
-/// characters.
-fn short(text: &str) -> String {
-    crate::common::text::short(text, crate::common::text::MAX_SHOWN_CHARS)
-}
+use crate::common::text::shown as short;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn checked(path: &str, src: &str) -> FileFacts {
-        let facts = extract(path, src.as_bytes());
-        let broken = crate::invariant_violations(&facts, src.len());
-        assert!(broken.is_empty(), "{src:?}: {broken:#?}");
-        facts
+        crate::checked(extract(path, src.as_bytes()), src)
     }
 
     #[test]
