@@ -116,14 +116,7 @@ fn fixture(root: &Path) {
     );
     // A git repository, as `codehub impact` diffs one.
     for args in [&["init", "-q"][..], &["add", "."], &["commit", "-q", "-m", "start"]] {
-        let out = Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .output()
-            .expect("git is installed");
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        common::git(root, args);
     }
 }
 

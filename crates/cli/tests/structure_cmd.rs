@@ -4,21 +4,9 @@
 
 mod common;
 
-use common::{codehub, stdout, write};
+use common::{codehub, git, stdout, write};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
-
-fn git(root: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .output()
-        .expect("git is installed");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
 
 /// A committed repository: `total` is called by `checkout`, which a test calls.
 fn repository() -> tempfile::TempDir {
