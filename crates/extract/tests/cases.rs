@@ -90,6 +90,11 @@ fn cpp_cases() {
     check_language("cpp");
 }
 
+#[test]
+fn csharp_cases() {
+    check_language("csharp");
+}
+
 /// Every prefix of every C case (about 400 per file), as an editor saving half-way
 /// or a fuzzer truncating would give it, extracts with its invariants kept: the
 /// preprocessor and declarator walks must survive any cut.
@@ -117,6 +122,13 @@ fn java_case_prefixes_keep_the_invariants() {
 #[test]
 fn cpp_case_prefixes_keep_the_invariants() {
     check_prefixes("cpp");
+}
+
+/// Every prefix of every C# case keeps the invariants: namespaces (file-scoped too),
+/// attributes, generics, accessors and local functions cut anywhere.
+#[test]
+fn csharp_case_prefixes_keep_the_invariants() {
+    check_prefixes("csharp");
 }
 
 /// Extracts about 400 prefixes of each case of `lang` and checks their invariants.

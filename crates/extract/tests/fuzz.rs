@@ -324,6 +324,11 @@ fn java_survives_mutated_input() {
 }
 
 #[test]
+fn csharp_survives_mutated_input() {
+    fuzz("csharp", "src/App/Fuzzed.cs", &["cs"]);
+}
+
+#[test]
 fn cpp_survives_mutated_input() {
     fuzz("cpp", "src/fuzzed.cpp", &["cpp", "cc", "hpp", "h"]);
 }

@@ -67,6 +67,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("java/lower.rs", include_str!("../src/java/lower.rs")),
         ("java/scopes.rs", include_str!("../src/java/scopes.rs")),
         ("java/emit.rs", include_str!("../src/java/emit.rs")),
+        ("csharp/mod.rs", include_str!("../src/csharp/mod.rs")),
+        ("csharp/lower.rs", include_str!("../src/csharp/lower.rs")),
+        ("csharp/scopes.rs", include_str!("../src/csharp/scopes.rs")),
+        ("csharp/emit.rs", include_str!("../src/csharp/emit.rs")),
         ("cpp/mod.rs", include_str!("../src/cpp/mod.rs")),
         ("cpp/lower.rs", include_str!("../src/cpp/lower.rs")),
         ("cpp/scopes.rs", include_str!("../src/cpp/scopes.rs")),
@@ -286,6 +290,71 @@ fn java_torture_inputs_extract_with_their_invariants() {
         format!("class W implements {} {{ void f() {{ g(); h(); }} }}", interfaces.join(", "));
     let facts = extract_checked("W.java", &wide);
     assert_eq!(ids(&facts), ["W.java", "W.java::W", "W.java::W.f"]);
+}
+
+/// C# inputs that would make a naive extractor quadratic or overflow its stack: a
+/// method of 20,000 calls, a call chain, a member chain and a `?.` chain 20,000
+/// long, blocks, namespaces, classes and local functions nested past `MAX_DEPTH`,
+/// 20,000 overloads of one name called 20,000 times, a class of 20,000 bases,
+/// `var` locals each initialised from the one before, and unterminated verbatim,
+/// raw and interpolated strings.
+#[test]
+fn csharp_torture_inputs_extract_with_their_invariants() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let many_calls = format!(
+        "class A {{
+  void F() {{
+{}  }}
+}}\n",
+        "    G();\n".repeat(n)
+    );
+    let facts = extract_checked("A.cs", &many_calls);
+    assert_eq!(ids(&facts), ["A.cs", "A.cs::A", "A.cs::A.F"]);
+    let chain = format!(
+        "class A {{\n  A Next() => this;\n  A X;\n  void F() {{\n    new A(){}.Next();\n    this{}.Next();\n    X{}.Next();\n  }}\n}}\n",
+        ".Next()".repeat(n),
+        ".X".repeat(n),
+        "?.X".repeat(n)
+    );
+    let facts = extract_checked("A.cs", &chain);
+    assert_eq!(ids(&facts), ["A.cs", "A.cs::A", "A.cs::A.Next", "A.cs::A.F"]);
+    let blocks = format!("class A {{ void F() {}G();{} }}\n", "{".repeat(n), "}".repeat(n));
+    let facts = extract_checked("A.cs", &blocks);
+    assert_eq!(ids(&facts), ["A.cs", "A.cs::A", "A.cs::A.F"]);
+    let namespaces = format!("{}class C {{ }}{}", "namespace N { ".repeat(n), "}".repeat(n));
+    let facts = extract_checked("N.cs", &namespaces);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 2);
+    assert!(facts.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+    let classes = format!("{}void M() {{}}{}", "class C { ".repeat(n), "}".repeat(n));
+    let facts = extract_checked("C.cs", &classes);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 2);
+    let locals =
+        format!("class A {{ void F() {{ {}{} }} }}", "void L() { ".repeat(n), "}".repeat(n));
+    let facts = extract_checked("A.cs", &locals);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 4);
+    let overloads: String = (0..n)
+        .map(|i| format!("  void Put({}) {{}}\n", "int a, ".repeat(i % 5) + "int z"))
+        .collect();
+    let calls = "    Put(1);\n".repeat(n);
+    let facts = extract_checked(
+        "O.cs",
+        &format!("class O {{\n{overloads}  void Run() {{\n{calls}  }}\n}}\n"),
+    );
+    assert_eq!(facts.nodes.len(), n + 3);
+    let bases: Vec<String> = (0..n).map(|i| format!("I{i}")).collect();
+    let wide = format!("class W : {} {{ void F() {{ G(); H(); }} }}", bases.join(", "));
+    let facts = extract_checked("W.cs", &wide);
+    assert_eq!(ids(&facts), ["W.cs", "W.cs::W", "W.cs::W.F"]);
+    let vars: String = (1..n).map(|i| format!("var v{i} = v{};\n", i - 1)).collect();
+    let facts = extract_checked(
+        "V.cs",
+        &format!("class V {{ void F() {{ var v0 = new V();\n{vars} v{}.F(); }} }}", n - 1),
+    );
+    assert_eq!(ids(&facts), ["V.cs", "V.cs::V", "V.cs::V.F"]);
+    for unterminated in ["@\"", "\"\"\"", "$\"{", "$@\"{x", "'"] {
+        let src = format!("class S {{ void F() {{ var s = {unterminated}{}", "x(); ".repeat(n));
+        extract_checked("S.cs", &src);
+    }
 }
 
 /// C++ inputs that would make a naive extractor quadratic or overflow its stack: a

@@ -36,6 +36,14 @@ pub const GO_MODULE: &str = "go:mod:";
 /// Java types by qualified name (`java:com.acme.App`); methods carry their
 /// argument count before the name (`java:demo.Util.2args.log`).
 pub const JAVA: &str = "java:";
+/// C# names from the global namespace, each segment after a `.` as in [`CPP`]:
+/// `cs:.Acme.Core.Widget`; methods carry their argument count before the name
+/// (`cs:.Acme.Util.2args.Log`), constructors are `<ctor>`.
+pub const CSHARP: &str = "cs:";
+/// C# lookup scopes of one file (`cs:@src/a%2Ecs@Acme%2ECore`): keys with star rows
+/// only, to the enclosing namespaces and the namespaces their `using`s import, in
+/// the order C# looks a name up.
+pub const CS_SCOPE: &str = "cs:@";
 /// C's one global namespace of external names: `c:parse_header`.
 pub const C: &str = "c:";
 /// C headers by include path: `c:include:util/strbuf.h` (C++ files include and

@@ -196,6 +196,8 @@ string_enum! {
         Go = "go",
         /// `.java`.
         Java = "java",
+        /// `.cs`.
+        CSharp = "csharp",
     }
 }
 
@@ -208,7 +210,7 @@ impl Language {
     /// C++ header depends on its content, which [`Language::of`] reads.
     ///
     /// `.go` is Go (`_test.go` files too: their tests are told apart by the extractor).
-    /// `.java` is Java.
+    /// `.java` is Java. `.cs` is C#.
     pub fn from_path(path: &str) -> Option<Language> {
         let ext = path.rsplit_once('.')?.1;
         Some(match ext {
@@ -220,6 +222,7 @@ impl Language {
             "cpp" | "cc" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" => Language::Cpp,
             "go" => Language::Go,
             "java" => Language::Java,
+            "cs" => Language::CSharp,
             _ => return None,
         })
     }
@@ -409,6 +412,7 @@ mod tests {
         assert_eq!(Language::from_path("cmd/main_test.go"), Some(Language::Go));
         assert_eq!(Language::from_path("go.mod"), None);
         assert_eq!(Language::from_path("src/main/java/a/App.java"), Some(Language::Java));
+        assert_eq!(Language::from_path("src/App/Program.cs"), Some(Language::CSharp));
         assert_eq!(Language::from_path("App.class"), None);
         assert_eq!(Language::from_path("Makefile"), None);
         assert_eq!(Language::from_path("a.txt"), None);
