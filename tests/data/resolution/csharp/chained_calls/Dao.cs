@@ -1,0 +1,7 @@
+namespace Db
+{
+    class Dao
+    {
+        int Find(Query q) => q.Where("a").Where("b").Run().Count();
+    }
+}

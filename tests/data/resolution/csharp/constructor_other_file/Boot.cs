@@ -1,0 +1,11 @@
+namespace App
+{
+    class Boot
+    {
+        void Run()
+        {
+            var c = new Config("a.json");
+            var o = new Options();
+        }
+    }
+}

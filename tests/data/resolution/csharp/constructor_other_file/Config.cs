@@ -1,0 +1,11 @@
+namespace App
+{
+    public class Config
+    {
+        public Config(string path) { }
+    }
+
+    public class Options
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Data;
+
+public class Repo
+{
+    public string Load(int id) => "x";
+}

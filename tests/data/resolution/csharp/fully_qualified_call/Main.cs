@@ -1,0 +1,7 @@
+namespace App
+{
+    class Main
+    {
+        string Run() => Acme.Text.Strings.Trim(" x ");
+    }
+}

@@ -1,0 +1,7 @@
+namespace Acme.Text
+{
+    public static class Strings
+    {
+        public static string Trim(string s) => s;
+    }
+}

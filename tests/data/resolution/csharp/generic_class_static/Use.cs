@@ -1,0 +1,7 @@
+namespace G
+{
+    class Use
+    {
+        int Run() => Box<int>.Of(1).Size();
+    }
+}

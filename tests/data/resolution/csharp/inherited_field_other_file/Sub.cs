@@ -1,0 +1,7 @@
+namespace F
+{
+    public class Sub : Base
+    {
+        public void Run() => helper.Help();
+    }
+}

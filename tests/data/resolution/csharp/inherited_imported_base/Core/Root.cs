@@ -1,0 +1,7 @@
+namespace Acme.Core
+{
+    public class Root
+    {
+        public void Touch() { }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Zoo
+{
+    public class Animal
+    {
+        public void Eat() { }
+    }
+}

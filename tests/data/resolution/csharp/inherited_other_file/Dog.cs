@@ -1,0 +1,7 @@
+namespace Zoo
+{
+    public class Dog : Animal
+    {
+        public void Live() => Eat();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Zoo
+{
+    class Keeper
+    {
+        void Feed(Dog d) => d.Eat();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Io
+{
+    class Use
+    {
+        void Run(IChannel c)
+        {
+            c.Send("x");
+            c.Close();
+        }
+    }
+}

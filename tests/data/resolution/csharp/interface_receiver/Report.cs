@@ -1,0 +1,7 @@
+namespace Geo
+{
+    class Report
+    {
+        double Total(IShape s) => s.Area();
+    }
+}

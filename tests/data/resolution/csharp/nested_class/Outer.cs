@@ -1,0 +1,12 @@
+namespace N
+{
+    public class Outer
+    {
+        public class Inner
+        {
+            public void Work() => Helper();
+        }
+
+        static void Helper() { }
+    }
+}

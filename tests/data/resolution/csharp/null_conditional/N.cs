@@ -1,0 +1,17 @@
+namespace N
+{
+    class Node
+    {
+        public Node Next;
+        public void Visit() { }
+    }
+
+    class Walker
+    {
+        void Walk(Node n)
+        {
+            n?.Visit();
+            n.Next?.Visit();
+        }
+    }
+}

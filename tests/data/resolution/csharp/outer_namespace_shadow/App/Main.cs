@@ -1,0 +1,9 @@
+using Lib;
+
+namespace App
+{
+    class Main
+    {
+        void Run() => Util.Go();
+    }
+}

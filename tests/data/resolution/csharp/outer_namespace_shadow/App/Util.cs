@@ -1,0 +1,7 @@
+namespace App
+{
+    public static class Util
+    {
+        public static void Go() { }
+    }
+}

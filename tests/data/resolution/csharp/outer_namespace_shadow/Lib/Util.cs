@@ -1,0 +1,7 @@
+namespace Lib
+{
+    public static class Util
+    {
+        public static void Go() { }
+    }
+}

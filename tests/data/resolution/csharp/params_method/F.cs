@@ -1,0 +1,7 @@
+namespace F
+{
+    static class Fmt
+    {
+        public static string Join(string sep, params string[] parts) => sep;
+    }
+}

@@ -1,0 +1,11 @@
+namespace F
+{
+    class Use
+    {
+        void Run()
+        {
+            Fmt.Join(",");
+            Fmt.Join(",", "a", "b", "c");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Acme
+{
+    public static class Log
+    {
+        public static void Info(string s) { }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Acme.Tools.Deep
+{
+    class Worker
+    {
+        void Go() => Log.Info("go");
+    }
+}

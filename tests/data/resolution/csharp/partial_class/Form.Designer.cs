@@ -1,0 +1,9 @@
+namespace Ui
+{
+    public partial class MainForm
+    {
+        private void InitializeComponent() => Layout();
+
+        private void Layout() { }
+    }
+}

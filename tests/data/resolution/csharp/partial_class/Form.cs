@@ -1,0 +1,10 @@
+namespace Ui
+{
+    public partial class MainForm
+    {
+        public void Open()
+        {
+            InitializeComponent();
+        }
+    }
+}

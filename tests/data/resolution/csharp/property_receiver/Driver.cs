@@ -1,0 +1,7 @@
+namespace Cars
+{
+    class Driver
+    {
+        void Drive(Car car) => car.Motor.Start();
+    }
+}

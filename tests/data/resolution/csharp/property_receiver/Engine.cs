@@ -1,0 +1,7 @@
+namespace Cars
+{
+    public class Engine
+    {
+        public void Start() { }
+    }
+}

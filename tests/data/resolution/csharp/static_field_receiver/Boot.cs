@@ -1,0 +1,7 @@
+namespace R
+{
+    class Boot
+    {
+        void Run() => Registry.Instance.Register("x");
+    }
+}

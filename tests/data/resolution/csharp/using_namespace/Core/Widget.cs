@@ -1,0 +1,7 @@
+namespace Acme.Core
+{
+    public class Widget
+    {
+        public void Draw() { }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Acme
+{
+    public static class MathX
+    {
+        public static int Square(int x) => x * x;
+    }
+}

@@ -1,0 +1,9 @@
+using static Acme.MathX;
+
+namespace App
+{
+    class Use
+    {
+        int Run() => Square(4);
+    }
+}
