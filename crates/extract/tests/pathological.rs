@@ -295,6 +295,7 @@ fn java_torture_inputs_extract_with_their_invariants() {
 /// C# inputs that would make a naive extractor quadratic or overflow its stack: a
 /// method of 20,000 calls, a call chain, a member chain and a `?.` chain 20,000
 /// long, blocks, namespaces, classes and local functions nested past `MAX_DEPTH`,
+/// 20,000 namespace blocks side by side (each a lookup scope),
 /// 20,000 overloads of one name called 20,000 times, a class of 20,000 bases,
 /// `var` locals each initialised from the one before, and unterminated verbatim,
 /// raw and interpolated strings.
@@ -351,6 +352,11 @@ fn csharp_torture_inputs_extract_with_their_invariants() {
         &format!("class V {{ void F() {{ var v0 = new V();\n{vars} v{}.F(); }} }}", n - 1),
     );
     assert_eq!(ids(&facts), ["V.cs", "V.cs::V", "V.cs::V.F"]);
+    let siblings: String = (0..n)
+        .map(|i| format!("namespace N{i} {{ class C {{ void F() {{ X.Go(); }} }} }}\n"))
+        .collect();
+    let facts = extract_checked("S.cs", &siblings);
+    assert_eq!(facts.nodes.len(), 1 + 3 * n);
     for unterminated in ["@\"", "\"\"\"", "$\"{", "$@\"{x", "'"] {
         let src = format!("class S {{ void F() {{ var s = {unterminated}{}", "x(); ".repeat(n));
         extract_checked("S.cs", &src);

@@ -24,22 +24,55 @@ impl<'s, 't> Cx<'s, 't> {
             let (node, class, scan) = (body.node, body.class, body.syntax);
             let params = body.type_params.clone();
             let mut sites = Vec::new();
+            // `T x = new();`: the `new()` creates the stated type.
+            let mut typed_new: HashMap<usize, Node<'t>> = HashMap::new();
             walk::preorder(scan, |n| match n.kind() {
                 "local_function_statement" if n != scan => false,
                 "attribute_list" | "parameter_list" | "bracketed_parameter_list" => false,
                 k if super::lower::is_type_declaration(k) => false,
                 "invocation_expression"
                 | "object_creation_expression"
+                | "implicit_object_creation_expression"
                 | "constructor_initializer"
                 | "primary_constructor_base_type" => {
                     sites.push(n);
+                    true
+                }
+                "variable_declaration" => {
+                    let stated =
+                        n.child_by_field_name("type").filter(|t| t.kind() != "implicit_type");
+                    if let Some(ty) = stated {
+                        let mut cursor = n.walk();
+                        for d in n.named_children(&mut cursor) {
+                            let value = super::lower::declarator_value(d);
+                            if let Some(v) =
+                                value.filter(|v| v.kind() == "implicit_object_creation_expression")
+                            {
+                                typed_new.insert(v.id(), ty);
+                            }
+                        }
+                    }
                     true
                 }
                 _ => true,
             });
             let ctx = Ctx { class, params: &params, locals, body: Some(b) };
             for site in sites {
-                let callee = self.site_callee(site, &ctx);
+                let callee = if site.kind() == "implicit_object_creation_expression" {
+                    let arity = {
+                        let mut cursor = site.walk();
+                        let args =
+                            site.named_children(&mut cursor).find(|c| c.kind() == "argument_list");
+                        args.map_or(0, argument_count)
+                    };
+                    let ty = typed_new.get(&site.id()).or_else(|| self.new_types.get(&site.id()));
+                    match ty.and_then(|t| self.type_key(*t, class, &params)) {
+                        Some(ty) => self.constructor_call(&ty, arity),
+                        None => Callee::Skip,
+                    }
+                } else {
+                    self.site_callee(site, &ctx)
+                };
                 if matches!(callee, Callee::Skip) {
                     continue;
                 }

@@ -585,6 +585,11 @@ impl<'s, 't> Cx<'s, 't> {
                 }
             }
             if let Some(value) = declarator_value(declarator) {
+                if let Some(ty) =
+                    ty.filter(|_| value.kind() == "implicit_object_creation_expression")
+                {
+                    self.new_types.insert(value.id(), ty);
+                }
                 self.add_body(parent, value, t, Vec::new(), None, false);
             }
         }
@@ -669,7 +674,9 @@ impl<'s, 't> Cx<'s, 't> {
             if needed {
                 let n = seen.entry(self.scopes[s].ns.clone()).or_insert(0);
                 *n += 1;
-                self.scopes[s].key = Some(scope_key(self.b.path, &self.scopes[s].ns, *n));
+                let key = scope_key(self.b.path, &self.scopes[s].ns, *n);
+                self.scope_index.insert(key.clone(), s);
+                self.scopes[s].key = Some(key);
             }
         }
     }

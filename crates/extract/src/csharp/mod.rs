@@ -57,7 +57,10 @@
 //! fields and properties of the enclosing types (inherited ones through star rows),
 //! `this`, `base`, casts, `as`, `new T()`, string literals, and a call's declared
 //! return type (a method of this file directly; another file's through
-//! `{key}.__return__`, which makes the call `inferred`). `a?.M()` is `a.M()`.
+//! `{key}.__return__`, which makes the call `inferred`). `a?.M()` is `a.M()`. A
+//! PascalCase name that no declaration of the file has is a type (or namespace)
+//! of another file, `inferred` in a type with bases outside the file, where it may
+//! be an inherited property; a camelCase one there is the inherited field's.
 //! A type's bases are star rows (`{type}.*`, with an `order:` row), so an inherited
 //! method links in the type that declares it. A base list does not say which base
 //! is the class and which are interfaces: a base declared in this file is what its
@@ -68,8 +71,10 @@
 //! `inherits` edges, as Java's do). Overloads are told apart by argument count, not
 //! by argument types. An extension method (`static R M(this T x, ...)`) of this
 //! file is found for a call `x.M()` on a value whose type has no method `M` in this
-//! file (`inferred`). `new()` with the type left to the declaration is not
-//! counted as a call, nor are delegates invoked through a variable.
+//! file, or of exactly the extended type outside it (`inferred`). Another `new()`
+//! (an argument's, a return's) is not counted as a call, nor are delegates invoked through a variable; a `new()` whose
+//! type a declaration states (`Options o = new();`, a field's) calls that type's
+//! constructor.
 //! Calls into .NET or any code outside the root stay unresolved under their
 //! qualified name as far as the file says it, without the arity
 //! (`System.Console.WriteLine`, `System.Text.StringBuilder.<ctor>`).
@@ -200,6 +205,8 @@ struct Cx<'s, 't> {
     b: FileBuilder<'s>,
     /// Lookup scopes: the top level first, then each namespace declaration.
     scopes: Vec<Scope>,
+    /// Lookup scopes by key.
+    scope_index: HashMap<String, usize>,
     /// Namespace nodes by dotted name.
     namespaces: HashMap<String, NodeIdx>,
     /// Types declared in this file, in lowering order.
@@ -221,6 +228,8 @@ struct Cx<'s, 't> {
     local_functions: HashMap<(usize, String), NodeIdx>,
     /// Bodies whose calls are emitted, outer ones before the ones nested in them.
     bodies: Vec<Body<'t>>,
+    /// The type a field's target-typed `new()` creates, by the `new()`'s node id.
+    new_types: HashMap<usize, Node<'t>>,
 }
 
 /// Extracts a C# file (see the module docs).
@@ -230,6 +239,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
     let mut cx = Cx {
         b: FileBuilder::new(path, src, Language::CSharp, &tree),
         scopes: Vec::new(),
+        scope_index: HashMap::new(),
         namespaces: HashMap::new(),
         types: Vec::new(),
         type_names: HashMap::new(),
@@ -240,6 +250,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         extensions: HashMap::new(),
         local_functions: HashMap::new(),
         bodies: Vec::new(),
+        new_types: HashMap::new(),
     };
     cx.items(root);
     cx.calls();

@@ -434,19 +434,24 @@ impl<'s, 't> Cx<'s, 't> {
                 .iter()
                 .any(|(_, s)| s.is_some_and(|s| self.scopes[s].aliases.contains_key(name)))
             || WELL_KNOWN.iter().any(|(n, _)| *n == name);
-        if !known {
+        let inherits_outside = !known && self.inherited_anchor(ctx.class).is_some();
+        if !known && name.starts_with(|c: char| c.is_lowercase() || c == '_') {
+            // A camelCase name no declaration of this file has: a field the type
+            // inherits from outside the file, or declares in another part.
             if let Some((anchor, _)) = self.inherited_anchor(ctx.class) {
-                // An inherited field or property, or a type: which is not known here.
                 return Some(Ty { key: format!("{anchor}.{name}"), inferred: true });
             }
-            if self.types[ctx.class].partial && name.starts_with(|c: char| c.is_lowercase()) {
+            if self.types[ctx.class].partial {
                 return Some(Ty {
                     key: format!("{}.{name}", self.types[ctx.class].key),
                     inferred: true,
                 });
             }
         }
-        Some(self.simple_type(name, Some(ctx.class), scope))
+        // A PascalCase name is taken as a type (or namespace) of another file; in a
+        // type with bases outside the file it may be an inherited property instead.
+        let ty = self.simple_type(name, Some(ctx.class), scope);
+        Some(Ty { key: ty.key, inferred: ty.inferred || inherits_outside })
     }
 
     /// A field or property of type `t` or of its bases in this file: `Some(type)`
@@ -597,7 +602,9 @@ impl<'s, 't> Cx<'s, 't> {
     /// A call of method `name` on a value of type `owner`.
     pub(super) fn member_call(&self, owner: &Ty, name: &str, arity: usize) -> Callee {
         let Some(&t) = self.type_keys.get(&owner.key) else {
-            if let Some(ext) = self.extension(owner, name, arity) {
+            // A type outside the file may have an instance method of the name,
+            // which C# prefers: only an extension of exactly that type is taken.
+            if let Some(ext) = self.extension(owner, name, arity, false) {
                 return ext;
             }
             let key = member_key(&owner.key, arity, name);
@@ -612,7 +619,7 @@ impl<'s, 't> Cx<'s, 't> {
         }
         let inherited = self.inherited_anchor(t);
         if inherited.is_none() && !self.types[t].partial {
-            if let Some(ext) = self.extension(owner, name, arity) {
+            if let Some(ext) = self.extension(owner, name, arity, true) {
                 return ext;
             }
         }
@@ -630,15 +637,16 @@ impl<'s, 't> Cx<'s, 't> {
     }
 
     /// An extension method of this file that `x.name(...)` with `x` of type
-    /// `owner` may call: one that extends that type, or the only one of the name
-    /// and arity; always `inferred` (an instance method outside this file wins).
-    fn extension(&self, owner: &Ty, name: &str, arity: usize) -> Option<Callee> {
+    /// `owner` may call: one that extends that type, or (`loose`: the type is known
+    /// to have no such method) the only one of the name and arity; always
+    /// `inferred` (an instance method outside this file would win).
+    fn extension(&self, owner: &Ty, name: &str, arity: usize, loose: bool) -> Option<Callee> {
         let candidates: Vec<&(NodeIdx, Option<Ty>, usize)> =
             self.extensions.get(name)?.iter().filter(|(_, _, a)| *a == arity).collect();
         let found = candidates
             .iter()
             .find(|(_, ty, _)| ty.as_ref().is_some_and(|ty| ty.key == owner.key))
-            .or(if candidates.len() == 1 { candidates.first() } else { None })?;
+            .or(if loose && candidates.len() == 1 { candidates.first() } else { None })?;
         Some(Callee::Node { node: found.0, result: None, inferred: true })
     }
 
@@ -743,7 +751,7 @@ impl<'s, 't> Cx<'s, 't> {
         let key = key.join(".");
         if key.starts_with(keys::CS_SCOPE) {
             let (scope, rest) = key.split_once('.')?;
-            let s = self.scopes.iter().position(|s| s.key.as_deref() == Some(scope))?;
+            let s = *self.scope_index.get(scope)?;
             let usings: Vec<&String> = self
                 .levels(s)
                 .iter()

@@ -1,0 +1,4 @@
+public static class Legacy
+{
+    public static void Run() { }
+}

@@ -1,0 +1,7 @@
+namespace App
+{
+    class Main
+    {
+        void Run() => global::Lib.Tools.Go();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Lib
+{
+    public static class Tools
+    {
+        public static void Go() { }
+    }
+}

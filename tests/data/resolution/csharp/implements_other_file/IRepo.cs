@@ -1,0 +1,7 @@
+namespace D
+{
+    public interface IRepo
+    {
+        void Save();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Lib.IO
+{
+    public static class Files
+    {
+        public static string Read(string p) => p;
+    }
+}

@@ -1,0 +1,7 @@
+namespace S
+{
+    public class Repo
+    {
+        public string Load() => "";
+    }
+}

@@ -1,0 +1,8 @@
+namespace Data
+{
+    public class Repo
+    {
+        public int Count() => 0;
+        public void Clear() { }
+    }
+}

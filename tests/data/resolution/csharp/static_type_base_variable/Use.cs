@@ -1,0 +1,7 @@
+namespace Zoo
+{
+    class Use
+    {
+        string Run(Animal a) => a.Sound();
+    }
+}

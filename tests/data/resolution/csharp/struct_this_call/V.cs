@@ -1,0 +1,9 @@
+namespace G
+{
+    public struct Vec
+    {
+        public double X;
+        public double Dot(Vec o) => X * o.X;
+        public double Norm() => this.Dot(this);
+    }
+}

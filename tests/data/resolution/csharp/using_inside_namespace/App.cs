@@ -1,0 +1,9 @@
+namespace App
+{
+    using Lib.IO;
+
+    class Main
+    {
+        string Go() => Files.Read("a");
+    }
+}
