@@ -592,7 +592,8 @@ impl<'s, 't> Py<'s, 't> {
     }
 
     /// Whether method `idx` returns its receiver or a copy of it on every `return`:
-    /// `return self`, `return copy.copy(self)` (or `deepcopy`), or a local bound
+    /// `return self`, `return copy.copy(self)` (or `deepcopy`), a new instance of its
+    /// class (`self.__class__(...)`, `type(self)(...)`), or a local bound
     /// once to such a value or to a call of such a method on `self` or `super()`
     /// (`c = super().copy(); ...; return c`). Unannotated only: an annotation says.
     pub(super) fn returns_self(&mut self, idx: NodeIdx, visiting: &mut HashSet<NodeIdx>) -> bool {
@@ -630,8 +631,9 @@ impl<'s, 't> Py<'s, 't> {
         })
     }
 
-    /// `self`, `copy.copy(self)`, `copy.deepcopy(self)`, or `self.m()` / `super().m()`
-    /// where `m` returns its receiver (see [`Py::returns_self`]).
+    /// `self`, `copy.copy(self)`, `copy.deepcopy(self)`, `self.__class__(...)`,
+    /// `type(self)(...)`, or `self.m()` / `super().m()` where `m` returns its receiver
+    /// (see [`Py::returns_self`]).
     fn is_self_copy(
         &mut self,
         expr: Node<'t>,
@@ -648,6 +650,10 @@ impl<'s, 't> Py<'s, 't> {
                     return false;
                 };
                 let text = self.b.text(function).into_owned();
+                if text == format!("{me}.__class__") || text == format!("type({me})") {
+                    // A new instance of the receiver's class.
+                    return true;
+                }
                 if matches!(text.as_str(), "copy.copy" | "copy.deepcopy" | "copy" | "deepcopy") {
                     return args.named_child_count() == 1
                         && args.named_child(0).is_some_and(|a| self.b.text(a) == me);
@@ -656,8 +662,12 @@ impl<'s, 't> Py<'s, 't> {
                 if receiver != me && receiver != "super()" {
                     return false;
                 }
-                let skip = receiver == "super()";
-                match self.mro_member(class, method, skip, false) {
+                let member = if receiver == "super()" {
+                    self.mro_member(class, method, true, false)
+                } else {
+                    self.class_member(class, method, false)
+                };
+                match member {
                     Some(Member::Def(m, _)) => self.returns_self(m, visiting),
                     _ => false,
                 }
