@@ -864,12 +864,43 @@ impl<'s, 't> Py<'s, 't> {
             }
             match self.eval_assign(&assign, owner, None) {
                 Some(Eval { value, .. }) => values.push(value),
+                // `self._query = value` in a setter: a parameter nothing types leaves
+                // the other assignments' classes, as pyright's partly-unknown
+                // declared types do.
+                None if self.is_untyped_parameter(&assign, owner) => {}
                 None => unknown = true,
             }
         }
         let found =
             if unknown { None } else { union(values).map(|value| Eval { value, inferred: true }) };
         self.attribute_values.set(memo, found)
+    }
+}
+
+impl<'t> Py<'_, 't> {
+    /// Whether `assign` is `x = p` with `p` a parameter of owner `owner`'s function
+    /// (that nothing types, or the assignment would have evaluated).
+    fn is_untyped_parameter(&self, assign: &Assign<'t>, owner: usize) -> bool {
+        let Assigned::Expr { expr, .. } = &assign.how else { return false };
+        if expr.kind() != "identifier" {
+            return false;
+        }
+        let name = self.b.text(*expr);
+        let Some(&(def, _)) = self.defs.get(&self.owners[owner].idx) else { return false };
+        let Some(params) = def.child_by_field_name("parameters") else { return false };
+        let mut cursor = params.walk();
+        let found = params.named_children(&mut cursor).any(|param| {
+            let named = match param.kind() {
+                "identifier" => Some(param),
+                "default_parameter" | "typed_default_parameter" => {
+                    param.child_by_field_name("name")
+                }
+                "typed_parameter" => param.named_child(0),
+                _ => None,
+            };
+            named.is_some_and(|n| n.kind() == "identifier" && self.b.text(n) == name)
+        });
+        found
     }
 }
 
