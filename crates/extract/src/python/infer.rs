@@ -27,6 +27,17 @@ impl<'s, 't> Py<'s, 't> {
             }
             "attribute" => {
                 let object = expr.child_by_field_name("object")?;
+                if object.kind() == "identifier" {
+                    // `self.rhs` inside `if isinstance(self.rhs, Query):`.
+                    let dotted = self.b.text(expr).into_owned();
+                    if self.owners[ctx.owner].vars.contains_key(&dotted) {
+                        if let Local::Value(Some(found)) =
+                            self.local_value(ctx.owner, &dotted, ctx.pos, ctx.user)
+                        {
+                            return Some(found);
+                        }
+                    }
+                }
                 let attr = self.b.text(expr.child_by_field_name("attribute")?).into_owned();
                 let base = self.eval(object, ctx)?;
                 if attr == "__class__" {
@@ -125,7 +136,14 @@ impl<'s, 't> Py<'s, 't> {
             "conditional_expression" => {
                 // `a if cond else b`
                 let (a, b) = (expr.named_child(0)?, expr.named_child(2)?);
-                let (a, b) = (self.eval(a, ctx)?, self.eval(b, ctx)?);
+                // `C() if ready else None`: a `C` wherever it is not None, as an
+                // `Optional[C]` annotation says.
+                let src = self.b.src;
+                let (a, b) = match (is_none_type(a, src), is_none_type(b, src)) {
+                    (true, false) => return self.eval(b, ctx).map(|e| Eval { inferred: true, ..e }),
+                    (false, true) => return self.eval(a, ctx).map(|e| Eval { inferred: true, ..e }),
+                    _ => (self.eval(a, ctx)?, self.eval(b, ctx)?),
+                };
                 Some(Eval { value: union(vec![a.value, b.value])?, inferred: true })
             }
             _ => None,

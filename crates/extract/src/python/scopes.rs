@@ -648,7 +648,8 @@ fn call_arity(call: Node<'_>) -> Option<u16> {
 
 /// The `isinstance(x, C)` tests a condition makes true when it holds: the condition
 /// itself, or the operands of an `and` (`isinstance(a, A) and isinstance(b, B)`), with
-/// `x` a name and `C` a name or dotted name (a tuple of classes is not narrowed).
+/// `x` a name or an attribute of one (`self.rhs`, bound under that text) and `C` a
+/// name or dotted name (a tuple of classes is not narrowed).
 fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
     let mut found = Vec::new();
     let mut stack = vec![cond];
@@ -671,7 +672,15 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
                 let (Some(x), Some(class)) = (args.named_child(0), args.named_child(1)) else {
                     continue;
                 };
-                if x.kind() == "identifier" && matches!(class.kind(), "identifier" | "attribute") {
+                // A name, or an attribute of one (`self.rhs`), bound under its text.
+                let narrowable = match x.kind() {
+                    "identifier" => true,
+                    "attribute" => x
+                        .child_by_field_name("object")
+                        .is_some_and(|o| o.kind() == "identifier"),
+                    _ => false,
+                };
+                if narrowable && matches!(class.kind(), "identifier" | "attribute") {
                     found.push((walk::text(x, src).into_owned(), class));
                 }
             }
