@@ -922,12 +922,35 @@ fn header_text(decl: Node<'_>, end: usize, src: &[u8]) -> String {
 }
 
 /// The named children of `container` that are not comments, each with its XML doc:
-/// the `///` comment lines right before it.
+/// the `///` comment lines right before it. The declarations inside `#if`, `#elif`
+/// and `#else` branches are the container's too (every branch: which one builds is
+/// not known here), in source order.
 fn with_docs<'t>(container: Node<'t>, src: &[u8]) -> Vec<(Node<'t>, Option<String>)> {
     let mut out = Vec::new();
     let mut doc: Vec<Node<'t>> = Vec::new();
-    let mut cursor = container.walk();
-    for item in container.named_children(&mut cursor) {
+    let mut items: Vec<Node<'t>> = Vec::new();
+    let mut stack: Vec<(Node<'t>, usize)> = vec![(container, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        let mut cursor = node.walk();
+        let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+        for child in children.into_iter().rev() {
+            let branch = matches!(child.kind(), "preproc_if" | "preproc_elif" | "preproc_else");
+            if branch && depth < crate::MAX_DEPTH {
+                stack.push((child, depth + 1));
+            } else {
+                stack.push((child, usize::MAX));
+            }
+        }
+        // Leaves (pushed with `usize::MAX`) come off the stack in source order.
+        while let Some(&(leaf, d)) = stack.last() {
+            if d != usize::MAX {
+                break;
+            }
+            stack.pop();
+            items.push(leaf);
+        }
+    }
+    for item in items {
         if item.kind() == "comment" {
             let text = walk::text(item, src);
             if text.starts_with("///") && !text.starts_with("////") {
