@@ -228,6 +228,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::Go) => "go",
         Some(Language::Java) => "java",
         Some(Language::Cpp) => "cpp",
+        Some(Language::Ruby) => "ruby",
         None => "",
     }
 }

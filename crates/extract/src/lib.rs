@@ -19,6 +19,7 @@ mod go;
 mod java;
 mod javascript;
 mod python;
+mod ruby;
 mod rust;
 mod walk;
 
@@ -71,6 +72,7 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
         Language::Cpp => cpp::extract(path, source),
         Language::Go => go::extract(path, source),
         Language::Java => java::extract(path, source),
+        Language::Ruby => ruby::extract(path, source),
     };
     Some(facts)
 }
@@ -96,6 +98,7 @@ fn grammar_of(language: Language, path: &str) -> tree_sitter::Language {
         Language::Cpp => tree_sitter_cpp::LANGUAGE.into(),
         Language::Go => tree_sitter_go::LANGUAGE.into(),
         Language::Java => tree_sitter_java::LANGUAGE.into(),
+        Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
     }
 }
 
