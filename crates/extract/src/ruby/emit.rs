@@ -9,6 +9,15 @@ use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
 use tree_sitter::Node;
 
+/// Ruby's reserved words: broken syntax can leave one as a bare identifier, which
+/// is never a call.
+const KEYWORDS: &[&str] = &[
+    "BEGIN", "END", "alias", "and", "begin", "break", "case", "class", "def", "defined?", "do",
+    "else", "elsif", "end", "ensure", "false", "for", "if", "in", "module", "next", "nil", "not",
+    "or", "redo", "rescue", "retry", "return", "self", "super", "then", "true", "undef", "unless",
+    "until", "when", "while", "yield",
+];
+
 /// What a call's receiver is, as far as the file tells.
 enum Recv {
     /// `self`, or no receiver.
@@ -83,7 +92,9 @@ impl<'s, 't> Rx<'s, 't> {
                 (self.b.text(method).into_owned(), site.child_by_field_name("receiver"))
             }
         };
-        if receiver.is_none() && DECLARATIONS.contains(&name.as_str()) {
+        if receiver.is_none()
+            && (DECLARATIONS.contains(&name.as_str()) || KEYWORDS.contains(&name.as_str()))
+        {
             return;
         }
         let recv = match receiver {

@@ -328,7 +328,6 @@ const RSPEC_LETS: &[&str] = &["let", "let!", "subject", "subject!"];
 const DECLARATIONS: &[&str] = &[
     "require",
     "require_relative",
-    "load",
     "autoload",
     "include",
     "extend",
