@@ -2,12 +2,18 @@
 //! (mixin) edges, `tests` edges, and the symbols other files link through.
 
 use super::scopes::{declares, walk_tracked, Locals};
-use super::{method_key, short, Body, Const, MethodKey, MixinKind, Rx, DECLARATIONS, PREFIX};
+use super::{
+    method_key, short, Body, Const, KeyFacts, MethodKey, MixinKind, Rx, DECLARATIONS, MAX_MIXINS,
+    PREFIX,
+};
 use crate::builder::NodeIdx;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
 use tree_sitter::Node;
+
+/// How many bytes of a callee's source an unresolved call's name is read from.
+const MAX_CALLEE_BYTES: usize = 400;
 
 /// Ruby's reserved words: broken syntax can leave one as a bare identifier, which
 /// is never a call.
@@ -34,6 +40,7 @@ enum Recv {
 impl<'s, 't> Rx<'s, 't> {
     /// The call edges of every body.
     pub(super) fn calls(&mut self) {
+        self.key_facts();
         for i in 0..self.bodies.len() {
             let body = Body {
                 node: self.bodies[i].node,
@@ -70,6 +77,23 @@ impl<'s, 't> Rx<'s, 't> {
             }
         }
         self.heritage_edges();
+    }
+
+    /// Fills `facts`: each class key's ancestry over its definitions, once.
+    fn key_facts(&mut self) {
+        for ns in &self.namespaces {
+            let f = self
+                .facts
+                .entry(ns.key.clone())
+                .or_insert(KeyFacts { bare: true, ..KeyFacts::default() });
+            f.extend_self |= ns.extend_self;
+            f.bare &= ns.superclass.is_none() && ns.mixins.is_empty();
+            f.includes |= ns.mixins.iter().any(|(k, _, _)| *k != MixinKind::Extend);
+            f.extends |= ns.mixins.iter().any(|(k, _, _)| *k == MixinKind::Extend);
+            if f.superclass.is_none() {
+                f.superclass = ns.superclass.as_ref().map(|(c, _)| c.clone());
+            }
+        }
     }
 
     /// The edges of one call site in `body`.
@@ -123,6 +147,12 @@ impl<'s, 't> Rx<'s, 't> {
                         None => Recv::Unknown,
                     };
                 }
+                // `new.m` in a singleton method: an instance of the class itself.
+                if name == "new" && body.singleton {
+                    if let Some(ns) = body.ns {
+                        return Recv::Instance(Const::Ns(ns));
+                    }
+                }
                 // An RSpec `let` helper of a known class.
                 match self.nearest_helper(&name, body.node).and_then(|h| self.let_classes.get(&h)) {
                     Some(c) if body.ns.is_none() => Recv::Instance(c.clone()),
@@ -139,6 +169,12 @@ impl<'s, 't> Rx<'s, 't> {
             }
             "call" => match self.new_class(r, &body.nesting) {
                 Some(c) => Recv::Instance(c),
+                None if body.singleton
+                    && r.child_by_field_name("receiver").is_none()
+                    && r.child_by_field_name("method").is_some_and(|m| self.b.text(m) == "new") =>
+                {
+                    body.ns.map_or(Recv::Unknown, |ns| Recv::Instance(Const::Ns(ns)))
+                }
                 None => Recv::Unknown,
             },
             _ => Recv::Unknown,
@@ -158,13 +194,20 @@ impl<'s, 't> Rx<'s, 't> {
             Recv::SelfRef => self.self_target(name, site, body),
             Recv::Class(Const::Value(_)) | Recv::Unknown => {
                 let callee = match receiver {
-                    Some(r) => String::from_utf8_lossy(
-                        &self.b.src[r.start_byte()
-                            ..site
-                                .child_by_field_name("method")
-                                .map_or(site.end_byte(), |m| m.end_byte())],
-                    )
-                    .into_owned(),
+                    Some(r) => {
+                        // At most the last bytes of a long chain: each link of a chain
+                        // 20,000 calls long is a site, its text the chain before it.
+                        let end = site
+                            .child_by_field_name("method")
+                            .map_or(site.end_byte(), |m| m.end_byte());
+                        let start = r.start_byte().max(end.saturating_sub(MAX_CALLEE_BYTES));
+                        let text = String::from_utf8_lossy(&self.b.src[start..end]).into_owned();
+                        if start > r.start_byte() {
+                            format!("…{}", text.trim_start_matches('\u{FFFD}'))
+                        } else {
+                            text
+                        }
+                    }
                     None => name.to_owned(),
                 };
                 vec![Target::Name(short(&walk::collapse_ws(&callee)))]
@@ -185,10 +228,7 @@ impl<'s, 't> Rx<'s, 't> {
                     Const::Ns(ns) => {
                         let key = &self.namespaces[*ns].key;
                         !self.methods.contains_key(&(key.clone(), false, "initialize".to_owned()))
-                            && self.ns_by_key[key].iter().all(|&n| {
-                                self.namespaces[n].superclass.is_none()
-                                    && self.namespaces[n].mixins.is_empty()
-                            })
+                            && self.facts[key].bare
                     }
                     _ => false,
                 };
@@ -223,8 +263,7 @@ impl<'s, 't> Rx<'s, 't> {
         if body.singleton && name == "new" {
             return self.targets(Recv::Class(Const::Ns(ns)), name, site, None, body);
         }
-        let extend_self = self.ns_by_key[&key].iter().any(|&n| self.namespaces[n].extend_self);
-        if body.singleton && extend_self {
+        if body.singleton && self.facts[&key].extend_self {
             if let Some(&idx) =
                 self.methods.get(&(key.clone(), false, name.to_owned())).and_then(|v| v.first())
             {
@@ -233,10 +272,7 @@ impl<'s, 't> Rx<'s, 't> {
         }
         // A top-level `def` of this file is a private method of `Object`, which a
         // class without other ancestors here reaches.
-        let no_ancestors = self.ns_by_key[&key].iter().all(|&n| {
-            self.namespaces[n].superclass.is_none() && self.namespaces[n].mixins.is_empty()
-        });
-        if no_ancestors && !body.singleton {
+        if self.facts[&key].bare && !body.singleton {
             if let Some(idx) = self.top_level_function(name) {
                 return vec![self.node_target(idx, Provenance::Exact)];
             }
@@ -250,16 +286,10 @@ impl<'s, 't> Rx<'s, 't> {
             return Target::Name("super".into());
         };
         let key = self.namespaces[ns].key.clone();
-        let mixins = self.ns_by_key[&key].iter().any(|&n| {
-            self.namespaces[n]
-                .mixins
-                .iter()
-                .any(|(k, _, _)| *k != MixinKind::Extend || body.singleton)
-        });
-        let superclass =
-            self.ns_by_key[&key].iter().find_map(|&n| self.namespaces[n].superclass.clone());
-        match superclass {
-            Some((c, _)) if !mixins => {
+        let facts = &self.facts[&key];
+        let mixins = facts.includes || (body.singleton && facts.extends);
+        match facts.superclass.clone() {
+            Some(c) if !mixins => {
                 let found = if body.singleton {
                     self.singleton_target(&c, &method)
                 } else {
@@ -304,8 +334,7 @@ impl<'s, 't> Rx<'s, 't> {
             Const::Ns(ns) => {
                 let key = &self.namespaces[*ns].key;
                 let own = self.methods.get(&(key.clone(), true, name.to_owned()));
-                let extend_self =
-                    self.ns_by_key[key].iter().any(|&n| self.namespaces[n].extend_self);
+                let extend_self = self.facts[key].extend_self;
                 let through_self = if extend_self {
                     self.methods.get(&(key.clone(), false, name.to_owned()))
                 } else {
@@ -397,12 +426,13 @@ impl<'s, 't> Rx<'s, 't> {
                 self.b.export_node(format!("{}{}", keys::RUBY_LOAD, super::path_segment(&name)), 0);
             }
         }
-        let mut keys_in_order: Vec<String> = Vec::new();
-        for ns in &self.namespaces {
-            if !keys_in_order.contains(&ns.key) {
-                keys_in_order.push(ns.key.clone());
-            }
-        }
+        let mut seen = HashSet::new();
+        let keys_in_order: Vec<String> = self
+            .namespaces
+            .iter()
+            .filter(|ns| seen.insert(ns.key.clone()))
+            .map(|ns| ns.key.clone())
+            .collect();
         for key in keys_in_order {
             let defs = self.ns_by_key[&key].clone();
             for &ns in &defs {
@@ -417,7 +447,7 @@ impl<'s, 't> Rx<'s, 't> {
                 if superclass.is_none() {
                     superclass = n.superclass.as_ref().and_then(|(c, _)| self.const_key_of(c));
                 }
-                for (kind, c, _) in &n.mixins {
+                for (kind, c, _) in n.mixins.iter().take(MAX_MIXINS) {
                     let Some(k) = self.const_key_of(c) else { continue };
                     match kind {
                         MixinKind::Prepend => prepends.push(k),

@@ -190,7 +190,9 @@ impl<'s, 't> Rx<'s, 't> {
             return;
         }
         let path = self.definition_path(&written, absolute, &scope.nesting);
-        let idx = self.b.add_node(scope.parent, NodeKind::Class, &written.join("::"), n);
+        // `class B::C` is named `C`, qualified through `B` like C++'s `ns::A::f`.
+        let (last, within) = written.split_last().expect("not empty");
+        let idx = self.b.add_node_within(scope.parent, &within.join("."), NodeKind::Class, last, n);
         self.parents.insert(idx, scope.parent);
         let superclass = n
             .child_by_field_name("superclass")

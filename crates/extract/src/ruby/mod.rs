@@ -4,8 +4,9 @@
 //!
 //! Node kinds: the file is the `module` (named by its stem). A `module` is a
 //! `class` node too (SPEC has no mixin kind; its signature says `module`), a `class`
-//! a `class`, each nested one its outer's child, named by the constant path as
-//! written (`class B::C` inside `module A` is `A.B::C`); a class reopened in the same
+//! a `class`, each nested one its outer's child, named by its last constant and
+//! qualified through the path as written (`class B::C` inside `module A` is `C`,
+//! `A.B.C`); a class reopened in the same
 //! file is a second node (`A#2`, SPEC's duplicates rule), reopened in another file a
 //! node of that file, and all of them are the one key of the class. A `def` is a
 //! `method` in a class or module and a `function` elsewhere (the top level, an RSpec
@@ -122,6 +123,26 @@ struct Ns {
 /// singleton method, and its name.
 type MethodKey = (String, bool, String);
 
+/// A class key's ancestry over all its definitions in the file.
+#[derive(Default)]
+struct KeyFacts {
+    /// Whether some definition says `extend self`.
+    extend_self: bool,
+    /// Whether no definition names a superclass or a mixin.
+    bare: bool,
+    /// Whether some definition includes or prepends a module (which `super` would
+    /// reach before the superclass).
+    includes: bool,
+    /// Whether some definition extends a module.
+    extends: bool,
+    /// The first superclass written.
+    superclass: Option<Const>,
+}
+
+/// At most this many modules of one class become star rows: a class of thousands
+/// of mixins is generated code, and each star row costs every look-up through it.
+const MAX_MIXINS: usize = 64;
+
 /// What a body's calls come from and how its names are looked up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum BodyKind {
@@ -177,6 +198,11 @@ struct Rx<'s, 't> {
     comments: HashMap<u32, (u32, String)>,
     /// The lexical scope keys used, with the namespaces of their nesting.
     scopes: Vec<(String, Vec<usize>)>,
+    /// The keys of `scopes`.
+    scope_keys: HashSet<String>,
+    /// What the calls need to know of each class key over all its definitions in
+    /// the file (filled before the calls are emitted).
+    facts: HashMap<String, KeyFacts>,
     /// The classes RSpec `let` helpers give (`let(:c) { Calc.new }`), by node.
     let_classes: HashMap<NodeIdx, Const>,
     /// The instance variables' classes by (class key, name); `None` when assigned
@@ -200,6 +226,8 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         tests: Vec::new(),
         comments: HashMap::new(),
         scopes: Vec::new(),
+        scope_keys: HashSet::new(),
+        facts: HashMap::new(),
         ivars: HashMap::new(),
         let_classes: HashMap::new(),
     };

@@ -135,7 +135,7 @@ impl<'s, 't> Rx<'s, 't> {
         let paths: Vec<&[String]> =
             nesting.iter().map(|&ns| self.namespaces[ns].path.as_slice()).collect();
         let scope = scope_key(self.b.path, &paths);
-        if !self.scopes.iter().any(|(k, _)| *k == scope) {
+        if self.scope_keys.insert(scope.clone()) {
             self.scopes.push((scope.clone(), nesting.to_vec()));
         }
         Some(Const::Key { key: format!("{scope}.{}", segments.join(".")), shown })
