@@ -418,6 +418,10 @@ impl<'s, 't> Rx<'s, 't> {
             (None | Some("constant"), _) if block.is_some() => {
                 let rspec = receiver.is_none_or(|r| self.b.text(r) == "RSpec");
                 let block = block.expect("checked");
+                if scope.depth + 1 >= crate::MAX_DEPTH {
+                    self.b.too_deep(walk::line(n));
+                    return true;
+                }
                 if rspec && super::is_spec_file(self.b.path) {
                     if let Some(made) = self.rspec_block(n, &name, &args, block, scope, queue) {
                         return !made;
