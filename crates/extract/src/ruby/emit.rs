@@ -219,7 +219,7 @@ impl<'s, 't> Rx<'s, 't> {
                     Const::Key { key, .. } => {
                         key_target(key.clone(), format!("{shown}.new"), false)
                     }
-                    Const::Value(_) => unreachable!("handled above"),
+                    Const::Value(_) => return Vec::new(),
                 };
                 let mut out = vec![class];
                 // A class of this file with no `initialize` and no ancestors here

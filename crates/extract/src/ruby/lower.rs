@@ -5,7 +5,7 @@
 
 use super::{
     complexity, const_key, path_segment, relative_target, short, Body, BodyKind, Const, MixinKind,
-    Ns, Rx, DECLARATIONS, PREFIX, RSPEC_EXAMPLES, RSPEC_GROUPS, RSPEC_LETS,
+    Ns, Rx, PREFIX, RSPEC_EXAMPLES, RSPEC_GROUPS, RSPEC_LETS,
 };
 use crate::builder::NodeIdx;
 use crate::{walk, Target};
@@ -418,10 +418,6 @@ impl<'s, 't> Rx<'s, 't> {
             (None | Some("constant"), _) if block.is_some() => {
                 let rspec = receiver.is_none_or(|r| self.b.text(r) == "RSpec");
                 let block = block.expect("checked");
-                if scope.depth + 1 >= crate::MAX_DEPTH {
-                    self.b.too_deep(walk::line(n));
-                    return true;
-                }
                 if rspec && super::is_spec_file(self.b.path) {
                     if let Some(made) = self.rspec_block(n, &name, &args, block, scope, queue) {
                         return !made;
@@ -430,6 +426,10 @@ impl<'s, 't> Rx<'s, 't> {
                 let test_class = scope.ns.is_some_and(|ns| self.namespaces[ns].is_test_class);
                 if receiver.is_none() && name == "test" && test_class && in_class {
                     if let Some(desc) = args.first().and_then(|a| description(*a, self.b.src)) {
+                        if scope.depth + 1 >= crate::MAX_DEPTH {
+                            self.b.too_deep(walk::line(n));
+                            return true;
+                        }
                         let idx = self.block_node(
                             n,
                             block,
@@ -444,7 +444,6 @@ impl<'s, 't> Rx<'s, 't> {
                 }
                 true
             }
-            (None, _) if DECLARATIONS.contains(&name.as_str()) => true,
             _ => true,
         }
     }
@@ -461,6 +460,13 @@ impl<'s, 't> Rx<'s, 't> {
         queue: &mut VecDeque<Scope<'t>>,
     ) -> Option<bool> {
         let src = self.b.src;
+        let known =
+            [RSPEC_GROUPS, RSPEC_EXAMPLES, RSPEC_LETS].iter().any(|words| words.contains(&name));
+        if known && scope.depth + 1 >= crate::MAX_DEPTH {
+            // Not made: the block stays part of the enclosing node.
+            self.b.too_deep(walk::line(call));
+            return Some(false);
+        }
         if RSPEC_GROUPS.contains(&name) || RSPEC_EXAMPLES.contains(&name) {
             let words: Vec<String> =
                 args.iter().take(2).filter_map(|a| description(*a, src)).collect();
