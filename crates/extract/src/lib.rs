@@ -44,7 +44,9 @@ pub const MAX_DEPTH: usize = 200;
 /// 2: `references` edges (non-call uses: Python, JavaScript, TypeScript).
 /// 3: C++ (`.cpp`, `.hpp`, ... and `.h` headers with C++ syntax, once parsed as C);
 /// pytest fixtures and `setUpClass` attributes; JS/TS `describe`/`it` blocks as nodes.
-pub const VERSION: u32 = 3;
+/// 4: Python methods returning their receiver export `K.m.__return__` →
+/// `model::keys::RECEIVER`, and `self.__class__(...)` is such a return.
+pub const VERSION: u32 = 4;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
 pub fn hash(bytes: &[u8]) -> String {

@@ -71,7 +71,8 @@ pub struct IndexReport {
     /// (interrupted after committing some batches).
     pub resumed: bool,
     /// True when every edge was re-linked because the store was last linked under
-    /// other linking rules (an index written by another codehub version).
+    /// other linking rules (an index written by another codehub version), or after
+    /// every file was extracted again.
     pub relinked: bool,
     /// True when every file was extracted again because the index was written by
     /// another extractor version (`extract::VERSION`).
@@ -157,7 +158,13 @@ pub fn index_until(
     let link_state = store.link_state()?;
     let cold = fresh || link_state == LinkState::ColdIncomplete;
     let mut report = IndexReport { cold, resumed: cold && !fresh, ..IndexReport::default() };
-    if !cold && link_state == LinkState::Outdated {
+    // Files extracted by another extractor version are extracted again: the walk is
+    // shown rows that match no file on disk (no inode is u64::MAX, no hash is empty).
+    // Every file changes then, so every edge is linked once more at the end instead of
+    // file by file (an edge linked before the file it depends on was re-extracted
+    // would otherwise depend on the re-linking of dependents to be found again).
+    let reextract = !cold && store.extractor_version()? != Some(extract::VERSION);
+    if !cold && link_state == LinkState::Outdated && !reextract {
         let started = Instant::now();
         let mut writer = store.writer(false)?;
         writer.link_all()?;
@@ -166,9 +173,6 @@ pub fn index_until(
         tracing::info!(ms = started.elapsed().as_millis() as u64, "re-linked every edge");
     }
 
-    // Files extracted by another extractor version are extracted again: the walk is
-    // shown rows that match no file on disk (no inode is u64::MAX, no hash is empty).
-    let reextract = !cold && store.extractor_version()? != Some(extract::VERSION);
     report.reextracted = reextract;
     let (tx, rx) = sync_channel::<Found>(CHANNEL_BOUND);
     let walker_config = config.clone();
@@ -194,6 +198,14 @@ pub fn index_until(
     // The walker ends once the channel is drained or dropped; join it either way.
     let _ = walker.join();
     outcome?;
+    if reextract {
+        let started = Instant::now();
+        let mut writer = store.writer(false)?;
+        writer.link_all()?;
+        writer.commit()?;
+        report.relinked = true;
+        tracing::info!(ms = started.elapsed().as_millis() as u64, "re-linked every edge");
+    }
     store.set_extractor_version(extract::VERSION)?;
 
     (report.files, report.nodes, report.edges) = store.totals()?;

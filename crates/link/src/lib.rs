@@ -48,7 +48,7 @@ pub const MAX_HOPS: usize = 16;
 /// record them) is owed a complete re-link (`store::LinkState::Outdated`): bump this
 /// whenever [`resolve`] can give a key another answer, so that an upgraded index
 /// equals a clean one.
-pub const LINK_RULES: u32 = 2;
+pub const LINK_RULES: u32 = 3;
 
 /// A star row whose target starts with this is not an alias but the order of the
 /// other star rows of its key: `order:py:a.A py:b.B` (base classes in declaration
@@ -104,7 +104,7 @@ pub fn resolve(key: &str, lookup: &mut impl FnMut(&str) -> Vec<Sym>) -> Option<L
         linearisations: HashMap::new(),
         trace: None,
     };
-    linker.resolve(key, MAX_HOPS, None)
+    linker.resolve(key, MAX_HOPS, None, None)
 }
 
 /// What one step of a resolution did to the key being resolved ([`resolve_traced`]).
@@ -124,6 +124,10 @@ pub enum Step {
     /// A C++ name of the global namespace that no C++ file defines is looked up
     /// among C's (`cpp:.f` → `c:f`): a C++ file calls C functions by their names.
     Space,
+    /// What a method returning its receiver returns is the receiver: `C.m.__return__.x`
+    /// became `C.x`, `C` being the class the member was looked up on, not the
+    /// ancestor that defines `m` ([`keys::RECEIVER`]).
+    Receiver,
 }
 
 /// [`resolve`], also recording in `trace` every rewrite of the key as `(step, from,
@@ -140,7 +144,7 @@ pub fn resolve_traced(
         linearisations: HashMap::new(),
         trace: Some(Vec::new()),
     };
-    let linked = linker.resolve(key, MAX_HOPS, None);
+    let linked = linker.resolve(key, MAX_HOPS, None, None);
     trace.extend(linker.trace.unwrap_or_default());
     linked
 }
@@ -212,8 +216,16 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
 
     /// Resolves `key` within `hops`. `shallow` is a key whose members must be found
     /// directly under it: its star rows are not followed (the caller is walking a
-    /// linearisation that already lists what they lead to).
-    fn resolve(&mut self, key: &str, mut hops: usize, shallow: Option<&str>) -> Option<Linked> {
+    /// linearisation that already lists what they lead to). `receiver` is the class a
+    /// call's member is being looked up for along its bases: where the member returns
+    /// its receiver, it returns that class.
+    fn resolve(
+        &mut self,
+        key: &str,
+        mut hops: usize,
+        mut shallow: Option<&str>,
+        mut receiver: Option<&Receiver>,
+    ) -> Option<Linked> {
         let mut current = key.to_owned();
         'hops: loop {
             if hops == 0 {
@@ -243,6 +255,22 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                 let prefix = current[..dot].to_owned();
                 let rest = current[dot..].to_owned();
                 let rows = self.rows(&prefix);
+                if first_alias(&rows) == Some(keys::RECEIVER) {
+                    // `C.m.__return__` where `m` returns its receiver: `C` itself, or
+                    // the class `C` was reached from through its bases.
+                    if let Some(owner) = returned_receiver(&prefix) {
+                        let owner = match receiver {
+                            Some(r) if current.len() == owner.len() + r.tail.len()
+                                && current.ends_with(&r.tail) => r.key.clone(),
+                            _ => owner.to_owned(),
+                        };
+                        let rewritten = format!("{owner}{rest}");
+                        self.note(Step::Receiver, &current, &rewritten);
+                        current = rewritten;
+                        (shallow, receiver) = (None, None);
+                        continue 'hops;
+                    }
+                }
                 if let Some(target) = first_alias(&rows) {
                     let rewritten = format!("{target}{rest}");
                     self.note(Step::Prefix, &current, &rewritten);
@@ -257,7 +285,8 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                     if shallow == Some(prefix.as_str()) {
                         return None;
                     }
-                    return self.through_stars(&prefix, &rest, hops);
+                    let inherited = receiver.filter(|r| rest.ends_with(&r.tail));
+                    return self.through_stars(&prefix, &rest, hops, inherited);
                 }
                 end = dot;
             }
@@ -279,7 +308,7 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
         }
         let c_key = format!("{}{name}", keys::C);
         self.note(Step::Space, key, &c_key);
-        self.resolve(&c_key, hops, None)
+        self.resolve(&c_key, hops, None, None)
     }
 
     /// A bare JavaScript specifier's key (`js:pkg:@/lib/money.cents`) under a path
@@ -306,7 +335,7 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                     format!("{target}/{rest}")
                 };
                 self.note(Step::Path, key, &joined);
-                if let Some(found) = self.resolve(&joined, hops, None) {
+                if let Some(found) = self.resolve(&joined, hops, None, None) {
                     return Some(found);
                 }
             }
@@ -316,13 +345,29 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
 
     /// Looks `rest` (`.member...`) up under the ancestors of the node key `prefix`, in
     /// C3 order, `prefix` itself excluded (its own rows were already tried).
-    fn through_stars(&mut self, prefix: &str, rest: &str, hops: usize) -> Option<Linked> {
+    fn through_stars(
+        &mut self,
+        prefix: &str,
+        rest: &str,
+        hops: usize,
+        inherited: Option<&Receiver>,
+    ) -> Option<Linked> {
         if self.star_rows(prefix).is_empty() {
             return None;
         }
         let mut visiting = HashSet::new();
         let linearisation = self.linearise(prefix, hops, false, &mut visiting);
         let private = rest.starts_with("._");
+        // `.m.__return__...`: the member whose call's result the rest looks into.
+        let called = rest
+            .strip_prefix('.')
+            .and_then(|r| r.split_once('.'))
+            .filter(|(_, after)| after.split('.').next() == Some(keys::RETURN))
+            .map(|(member, _)| member.to_owned());
+        // The class the call is on: the one being resolved when this walk is itself
+        // under one (through a module's star rows or a re-export of a base).
+        let own = Receiver { key: prefix.to_owned(), tail: rest.to_owned() };
+        let receiver = inherited.or(called.as_ref().map(|_| &own));
         for ancestor in linearisation.into_iter().skip(1) {
             if ancestor.public_only && private {
                 continue;
@@ -331,8 +376,18 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
             if self.trace.is_some() {
                 self.note(Step::Star, &format!("{prefix}{rest}"), &key);
             }
-            if let Some(found) = self.resolve(&key, ancestor.hops, Some(&ancestor.key)) {
-                return Some(found);
+            let found = self.resolve(&key, ancestor.hops, Some(&ancestor.key), receiver);
+            if found.is_some() {
+                return found;
+            }
+            if let Some(member) = &called {
+                // What a call of a member returns is decided by the nearest class
+                // that defines the member, even when it says nothing: a farther
+                // ancestor's definition is overridden.
+                let defined = format!("{}.{member}", ancestor.key);
+                if self.rows(&defined).iter().any(|r| matches!(r, Sym::Node(_))) {
+                    return None;
+                }
             }
         }
         None
@@ -433,6 +488,21 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
         }
         ordered
     }
+}
+
+/// The class a call's member is looked up for ([`keys::RECEIVER`]): `key`, and the
+/// rest of the key being resolved when it was found (`.m.__return__.x`), which every
+/// rewrite of the class part keeps.
+#[derive(Clone, Debug)]
+struct Receiver {
+    key: String,
+    tail: String,
+}
+
+/// `C` for `C.m.__return__`: the receiver of the call whose result the key names.
+fn returned_receiver(key: &str) -> Option<&str> {
+    let called = key.strip_suffix(keys::RETURN)?.strip_suffix('.')?;
+    called.rsplit_once('.').map(|(owner, _)| owner)
 }
 
 /// The first alias row's target, skipping order rows.
@@ -675,6 +745,70 @@ mod tests {
         assert_eq!(version.as_deref(), Some("svc/v.go::Version"));
         assert_eq!(linked(&map, "go:mod:m/util.Parse").as_deref(), Some("util/p.go::Parse"));
         assert_eq!(linked(&map, "go:mod:fmt.Println"), None);
+    }
+
+    #[test]
+    fn a_method_returning_its_receiver_returns_the_class_it_was_called_on() {
+        // e.py: `class Base: def copy(self): return copy.copy(self)` and `def render`;
+        // f.py: `class Mid(Base): def render` and `class Leaf(Mid)`; `class Own(Base):
+        // def copy(self): return make()` (overrides copy, returns what no key says).
+        let map = table(&[
+            ("py:e.Base", node("e.py::Base")),
+            ("py:e.Base.copy", node("e.py::Base.copy")),
+            ("py:e.Base.copy.__return__", alias(keys::RECEIVER)),
+            ("py:e.Base.render", node("e.py::Base.render")),
+            ("py:f.Base", alias("py:e.Base")),
+            ("py:f.Mid", node("f.py::Mid")),
+            ("py:f.Mid.*", alias("py:f.Base")),
+            ("py:f.Mid.render", node("f.py::Mid.render")),
+            ("py:f.Leaf", node("f.py::Leaf")),
+            ("py:f.Leaf.*", alias("py:f.Mid")),
+            ("py:f.Own", node("f.py::Own")),
+            ("py:f.Own.*", alias("py:f.Base")),
+            ("py:f.Own.copy", node("f.py::Own.copy")),
+        ]);
+        assert_eq!(
+            linked(&map, "py:e.Base.copy.__return__.render").as_deref(),
+            Some("e.py::Base.render")
+        );
+        let mut trace = Vec::new();
+        let leaf = resolve_traced(
+            "py:f.Leaf.copy.__return__.copy.__return__.render",
+            &mut |k| map.lookup(k),
+            &mut trace,
+        );
+        assert_eq!(
+            leaf.map(|l| l.node_id).as_deref(),
+            Some("f.py::Mid.render"),
+            "the subclass's override, not the base's: {trace:?}"
+        );
+        assert!(trace.iter().any(|(step, _, to)| *step == Step::Receiver && to == "py:f.Leaf.render"));
+        assert_eq!(
+            linked(&map, "py:f.Own.copy.__return__.render"),
+            None,
+            "an override that says nothing hides the base's"
+        );
+        assert_eq!(linked(&map, "py:e.Base.copy.__return__"), None);
+
+        // g.py: `from pkg import Mid` where pkg/__init__.py does `from f import *`, and
+        // `class Top(Mid): def render`: the base is reached through a module's star
+        // rows, and the receiver is still `Top`.
+        let mut rows = map.rows.clone();
+        for (key, sym) in [
+            ("py:pkg", node("pkg/__init__.py::")),
+            ("py:pkg.*", alias("py:f")),
+            ("py:g.Top", node("g.py::Top")),
+            ("py:g.Top.*", alias("py:pkg.Mid")),
+            ("py:g.Top.render", node("g.py::Top.render")),
+        ] {
+            rows.entry(key.to_owned()).or_default().push(sym);
+        }
+        let map = SymbolMap { rows };
+        assert_eq!(
+            linked(&map, "py:g.Top.copy.__return__.render").as_deref(),
+            Some("g.py::Top.render")
+        );
+        assert_eq!(linked(&map, "py:pkg.Mid.copy.__return__.render").as_deref(), Some("f.py::Mid.render"));
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! - [`star`] (`K.*`): the rows that say where members of `K` not defined under `K`
 //!   are looked up (star imports, base classes, a field's type);
 //! - [`order`] (`order:A B`): the target of one extra star row that orders the others;
-//! - [`returns`] (`K.__return__`): what calling `K` returns;
+//! - [`returns`] (`K.__return__`): what calling `K` returns, the receiver itself when
+//!   it is aliased to [`RECEIVER`];
 //! - [`ALL`] (`m.__all__`): what `from m import *` binds, public names only;
 //! - [`RUST_OK`] (`K.__ok__`): what `?` on a `Result` returned by `K` gives;
 //! - [`RUST_IMPL`] (`T@impl`): a Rust type's inherent-impl namespace;
@@ -73,6 +74,11 @@ pub const RUBY_SINGLETON: &str = "<self>";
 
 /// The segment naming what a call returns.
 pub const RETURN: &str = "__return__";
+/// The alias target of `K.m.__return__` when method `m` returns its receiver (`return
+/// self`, a copy of it, `self.__class__(...)`): calling it on an instance of any class
+/// gives an instance of that class, so the linker reads `C.m.__return__.x` as `C.x`,
+/// `C` being the class `m` was looked up on (perhaps a subclass of `m`'s owner).
+pub const RECEIVER: &str = "__receiver__";
 /// The segment naming the pytest fixtures a test module gets from `conftest.py` files.
 pub const FIXTURES: &str = "__fixtures__";
 /// The segment naming what `from m import *` binds: `m`'s public names.
@@ -119,6 +125,21 @@ pub fn is_derived(key: &str) -> bool {
     key.contains(".__return__") || key.contains(".__ok__")
 }
 
+/// The members whose calls' results `key` looks into: the segment before each
+/// `__return__` or `__ok__` (`py:m.C.copy.__return__.filter.__return__.get` →
+/// `copy`, `filter`). Linking such a key consults what those members return
+/// wherever they are found, so a change to one may change its answer.
+pub fn called_members(key: &str) -> impl Iterator<Item = &str> {
+    let segments: Vec<&str> = key.split('.').collect();
+    let mut called = Vec::new();
+    for pair in segments.windows(2) {
+        if pair[1] == RETURN || pair[1] == RUST_OK {
+            called.push(pair[0]);
+        }
+    }
+    called.into_iter()
+}
+
 /// `order:A B ...`: the ordering row's target for star targets `targets`, first
 /// looked up first.
 pub fn order<S: AsRef<str>>(targets: &[S]) -> String {
@@ -138,6 +159,9 @@ mod tests {
     #[test]
     fn keys_are_built_and_taken_apart_symmetrically() {
         assert_eq!(star("py:m.C"), "py:m.C.*");
+        let called: Vec<&str> = called_members("py:m.C.copy.__return__.f.__return__.get").collect();
+        assert_eq!(called, ["copy", "f"]);
+        assert_eq!(called_members("py:m.C.get").count(), 0);
         assert_eq!(strip_star("py:m.C.*"), Some("py:m.C"));
         assert_eq!(strip_star("py:m.C"), None);
         assert_eq!(returns("py:m.f"), "py:m.f.__return__");

@@ -1205,22 +1205,26 @@ impl<'c> Writer<'c> {
     /// order, consuming the symbol changes; `None` as soon as finding and re-linking
     /// them one by one would cost more than `budget` ([`EDGE_COST`] units).
     fn dependents(&mut self, budget: usize) -> Result<Option<Vec<i64>>> {
-        let mut work: Vec<(String, bool, usize)> = std::mem::take(&mut self.symbol_delta)
-            .into_iter()
-            .filter(|(_, delta)| *delta != 0)
-            .map(|((key, _, alias), _)| match model::keys::strip_star(&key) {
-                // A star re-export stands for every member of its module.
-                Some(base) => (base.to_owned(), true, 0),
-                None => (key, alias, 0),
-            })
-            .collect();
+        // (key, whether it is an alias, hops from a changed key, and for a key derived
+        // through star rows, where its owner ends: `Sub.f` from `Base.f` walks on into
+        // `Sub`'s subclasses only).
+        let mut work: Vec<(String, bool, usize, Option<usize>)> =
+            std::mem::take(&mut self.symbol_delta)
+                .into_iter()
+                .filter(|(_, delta)| *delta != 0)
+                .map(|((key, _, alias), _)| match model::keys::strip_star(&key) {
+                    // A star re-export stands for every member of its module.
+                    Some(base) => (base.to_owned(), true, 0, None),
+                    None => (key, alias, 0, None),
+                })
+                .collect();
         work.sort();
         work.dedup();
         let mut cost = 0;
         let mut visited: HashSet<(String, bool)> = HashSet::new();
         let mut names: BTreeSet<String> = BTreeSet::new();
         let mut rowids: BTreeSet<i64> = BTreeSet::new();
-        while let Some((key, alias, hops)) = work.pop() {
+        while let Some((key, alias, hops, owner_end)) = work.pop() {
             if !visited.insert((key.clone(), alias)) {
                 continue;
             }
@@ -1262,7 +1266,7 @@ impl<'c> Writer<'c> {
             for row in rows {
                 let alias_key = row?;
                 let base = model::keys::strip_star(&alias_key).unwrap_or(&alias_key).to_owned();
-                work.push((base, true, hops + 1));
+                work.push((base, true, hops + 1, None));
             }
             // Star rows into a prefix of the key (`K.*` → `T` for a changed `T.f` or
             // `T.f.__return__`): keys under `K` link through them with the rest of
@@ -1273,20 +1277,49 @@ impl<'c> Writer<'c> {
             let mut stmt = self.tx.prepare_cached(
                 "SELECT key FROM symbols WHERE alias_of = ?1 AND substr(key, -2) = '.*'",
             )?;
-            let mut cut = key.len();
-            // Only for the changed keys themselves: followed from the keys this walk
-            // derives, it fanned out over every star row of every prefix (an edit of
-            // Django's QuerySet then exceeded the budget and re-linked everything).
-            while let Some(dot) = key[..cut].rfind('.').filter(|_| hops == 0) {
+            // Every prefix of a changed key; for a key derived through star rows only
+            // its owner, so that the walk goes down the subclasses (`Base.f.__return__`
+            // is what `Leaf.f.__return__.g` links through, `Leaf` any levels below):
+            // every prefix of every derived key fanned out over every star row (an edit
+            // of Django's QuerySet then exceeded the budget and re-linked everything).
+            let cuts: Vec<usize> = match owner_end {
+                _ if hops == 0 => key.match_indices('.').map(|(i, _)| i).rev().collect(),
+                Some(end) => vec![end],
+                None => Vec::new(),
+            };
+            for dot in cuts {
                 cost += LOOKUP_COST;
                 let rows = stmt.query_map([&key[..dot]], |r| r.get::<_, String>(0))?;
                 for row in rows {
                     let star_key = row?;
                     if let Some(base) = model::keys::strip_star(&star_key) {
-                        work.push((format!("{base}{}", &key[dot..]), true, hops + 1));
+                        let derived = format!("{base}{}", &key[dot..]);
+                        work.push((derived, true, hops + 1, Some(base.len())));
                     }
                 }
-                cut = dot;
+            }
+        }
+        // Keys derived from calls' results (`K.f.__return__.g`) whose called member is
+        // one of the changed names (`f`, or `f` of a changed `T.f.__return__`): they
+        // link through what `f` returns, however far up its definition is.
+        let mut called: HashSet<&str> = names.iter().map(String::as_str).collect();
+        for (key, _) in &visited {
+            if link::last_segment(key) == model::keys::RETURN
+                || link::last_segment(key) == model::keys::RUST_OK
+            {
+                called.extend(model::keys::called_members(key).last());
+            }
+        }
+        cost += LOOKUP_COST;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT rowid, target_key FROM edges INDEXED BY edges_derived
+             WHERE instr(target_key, '.__return__') > 0 OR instr(target_key, '.__ok__') > 0",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (rowid, key) = row?;
+            if model::keys::called_members(&key).any(|m| called.contains(m)) {
+                rowids.insert(rowid);
             }
         }
         let mut stmt = self.tx.prepare_cached(

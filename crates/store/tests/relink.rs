@@ -192,3 +192,62 @@ fn a_store_linked_under_other_rules_is_relinked_to_a_clean_graph() {
     assert_eq!(main.update_source, UpdateSource::DependencyChange, "its callee changed");
     assert_same_graph(&store, &files);
 }
+
+/// `pkg/expressions.py`'s `Base.copy`, re-exported by `pkg/__init__.py`, called through
+/// two levels of subclasses in other files (`Leaf(Mid)`, `Mid(Base)`), its result's
+/// `render` called: what the call links to follows each edit of what `copy` returns
+/// or of who overrides it, as a clean index of the same files says.
+#[test]
+fn edits_to_what_a_base_method_returns_relink_callers_below_its_subclasses() {
+    let base_self = "import copy\n\n\nclass Base:\n    def copy(self):\n        return copy.copy(self)\n\n    def render(self):\n        pass\n";
+    let base_other = "class Other:\n    def render(self):\n        pass\n\n\nclass Base:\n    def copy(self) -> Other:\n        return Other()\n\n    def render(self):\n        pass\n";
+    let base_nothing = "class Base:\n    def copy(self):\n        pass\n\n    def render(self):\n        pass\n";
+    let init = "from pkg.expressions import Base\n";
+    let mid = "from pkg import Base\n\n\nclass Mid(Base):\n    def render(self):\n        pass\n";
+    let mid_override = "from pkg import Base\n\n\nclass Mid(Base):\n    def render(self):\n        pass\n\n    def copy(self):\n        return make()\n";
+    let leaf = "from mid import Mid\n\n\nclass Leaf(Mid):\n    def draw(self):\n        self.copy().render()\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let render_callee = |store: &Store| {
+        callees(store, "leaf.py::Leaf.draw")
+            .into_iter()
+            .find(|(id, _)| id.ends_with("render"))
+            .map(|(id, resolved)| (resolved, id))
+    };
+    let base = "pkg/expressions.py";
+    let first = [(base, base_nothing), ("pkg/__init__.py", init), ("mid.py", mid), ("leaf.py", leaf)];
+    // Enough other keyed edges that re-linking the few dependents costs less than
+    // re-linking everything, which the writer would do instead.
+    let lib = library(2_000);
+    let users: String = std::iter::once("import lib\n\n\ndef use():\n".to_owned())
+        .chain((0..2_000).map(|i| format!("    lib.f{i}()\n")))
+        .collect();
+    put(&mut store, &[("lib.py", &lib), ("users.py", &users)]);
+    put(&mut store, &first);
+    assert_eq!(render_callee(&store).map(|c| c.0), Some(false));
+    let steps: [(&str, &str, Option<&str>); 6] = [
+        (base_self, mid, Some("mid.py::Mid.render")),
+        (base_nothing, mid, None),
+        (base_self, mid, Some("mid.py::Mid.render")),
+        (base_other, mid, Some("pkg/expressions.py::Other.render")),
+        (base_self, mid_override, None),
+        (base_self, mid, Some("mid.py::Mid.render")),
+    ];
+    for (source, mid, want) in steps {
+        put(&mut store, &[(base, source), ("mid.py", mid)]);
+        let files = [
+            (base, source),
+            ("pkg/__init__.py", init),
+            ("mid.py", mid),
+            ("leaf.py", leaf),
+            ("lib.py", &lib),
+            ("users.py", &users),
+        ];
+        assert_same_graph(&store, &files);
+        let got = render_callee(&store);
+        match want {
+            Some(id) => assert_eq!(got, Some((true, id.to_owned()))),
+            None => assert_eq!(got.map(|c| c.0), Some(false), "nothing says what copy returns"),
+        }
+    }
+}

@@ -376,8 +376,11 @@ impl<'s, 't> Py<'s, 't> {
         functions.sort_unstable();
         for (idx, key) in functions {
             if self.returns_self(idx, &mut HashSet::new()) {
-                // Returns its receiver: of the caller's class, which a key cannot say
-                // (`Func.copy` called on an `Aggregate` returns an `Aggregate`).
+                // Returns its receiver: of the caller's class (`Func.copy` called on
+                // an `Aggregate` returns an `Aggregate`), which the linker puts in.
+                if !self.is_property(idx) {
+                    self.b.export_alias(keys::returns(&key), keys::RECEIVER.to_owned());
+                }
                 continue;
             }
             // A fixture's `__return__` is what its tests receive (what it yields, for

@@ -27,6 +27,17 @@ impl<'s, 't> Py<'s, 't> {
             }
             "attribute" => {
                 let object = expr.child_by_field_name("object")?;
+                if object.kind() == "identifier" {
+                    // `self.rhs` inside `if isinstance(self.rhs, Query):`.
+                    let dotted = self.b.text(expr).into_owned();
+                    if self.owners[ctx.owner].vars.contains_key(&dotted) {
+                        if let Local::Value(Some(found)) =
+                            self.local_value(ctx.owner, &dotted, ctx.pos, ctx.user)
+                        {
+                            return Some(found);
+                        }
+                    }
+                }
                 let attr = self.b.text(expr.child_by_field_name("attribute")?).into_owned();
                 let base = self.eval(object, ctx)?;
                 if attr == "__class__" {
@@ -125,7 +136,14 @@ impl<'s, 't> Py<'s, 't> {
             "conditional_expression" => {
                 // `a if cond else b`
                 let (a, b) = (expr.named_child(0)?, expr.named_child(2)?);
-                let (a, b) = (self.eval(a, ctx)?, self.eval(b, ctx)?);
+                // `C() if ready else None`: a `C` wherever it is not None, as an
+                // `Optional[C]` annotation says.
+                let src = self.b.src;
+                let (a, b) = match (is_none_type(a, src), is_none_type(b, src)) {
+                    (true, false) => return self.eval(b, ctx).map(|e| Eval { inferred: true, ..e }),
+                    (false, true) => return self.eval(a, ctx).map(|e| Eval { inferred: true, ..e }),
+                    _ => (self.eval(a, ctx)?, self.eval(b, ctx)?),
+                };
                 Some(Eval { value: union(vec![a.value, b.value])?, inferred: true })
             }
             _ => None,
@@ -592,7 +610,8 @@ impl<'s, 't> Py<'s, 't> {
     }
 
     /// Whether method `idx` returns its receiver or a copy of it on every `return`:
-    /// `return self`, `return copy.copy(self)` (or `deepcopy`), or a local bound
+    /// `return self`, `return copy.copy(self)` (or `deepcopy`), a new instance of its
+    /// class (`self.__class__(...)`, `type(self)(...)`), or a local bound
     /// once to such a value or to a call of such a method on `self` or `super()`
     /// (`c = super().copy(); ...; return c`). Unannotated only: an annotation says.
     pub(super) fn returns_self(&mut self, idx: NodeIdx, visiting: &mut HashSet<NodeIdx>) -> bool {
@@ -630,8 +649,9 @@ impl<'s, 't> Py<'s, 't> {
         })
     }
 
-    /// `self`, `copy.copy(self)`, `copy.deepcopy(self)`, or `self.m()` / `super().m()`
-    /// where `m` returns its receiver (see [`Py::returns_self`]).
+    /// `self`, `copy.copy(self)`, `copy.deepcopy(self)`, `self.__class__(...)`,
+    /// `type(self)(...)`, or `self.m()` / `super().m()` where `m` returns its receiver
+    /// (see [`Py::returns_self`]).
     fn is_self_copy(
         &mut self,
         expr: Node<'t>,
@@ -648,6 +668,10 @@ impl<'s, 't> Py<'s, 't> {
                     return false;
                 };
                 let text = self.b.text(function).into_owned();
+                if text == format!("{me}.__class__") || text == format!("type({me})") {
+                    // A new instance of the receiver's class.
+                    return true;
+                }
                 if matches!(text.as_str(), "copy.copy" | "copy.deepcopy" | "copy" | "deepcopy") {
                     return args.named_child_count() == 1
                         && args.named_child(0).is_some_and(|a| self.b.text(a) == me);
@@ -656,8 +680,12 @@ impl<'s, 't> Py<'s, 't> {
                 if receiver != me && receiver != "super()" {
                     return false;
                 }
-                let skip = receiver == "super()";
-                match self.mro_member(class, method, skip, false) {
+                let member = if receiver == "super()" {
+                    self.mro_member(class, method, true, false)
+                } else {
+                    self.class_member(class, method, false)
+                };
+                match member {
                     Some(Member::Def(m, _)) => self.returns_self(m, visiting),
                     _ => false,
                 }
@@ -854,12 +882,43 @@ impl<'s, 't> Py<'s, 't> {
             }
             match self.eval_assign(&assign, owner, None) {
                 Some(Eval { value, .. }) => values.push(value),
+                // `self._query = value` in a setter: a parameter nothing types leaves
+                // the other assignments' classes, as pyright's partly-unknown
+                // declared types do.
+                None if self.is_untyped_parameter(&assign, owner) => {}
                 None => unknown = true,
             }
         }
         let found =
             if unknown { None } else { union(values).map(|value| Eval { value, inferred: true }) };
         self.attribute_values.set(memo, found)
+    }
+}
+
+impl<'t> Py<'_, 't> {
+    /// Whether `assign` is `x = p` with `p` a parameter of owner `owner`'s function
+    /// (that nothing types, or the assignment would have evaluated).
+    fn is_untyped_parameter(&self, assign: &Assign<'t>, owner: usize) -> bool {
+        let Assigned::Expr { expr, .. } = &assign.how else { return false };
+        if expr.kind() != "identifier" {
+            return false;
+        }
+        let name = self.b.text(*expr);
+        let Some(&(def, _)) = self.defs.get(&self.owners[owner].idx) else { return false };
+        let Some(params) = def.child_by_field_name("parameters") else { return false };
+        let mut cursor = params.walk();
+        let found = params.named_children(&mut cursor).any(|param| {
+            let named = match param.kind() {
+                "identifier" => Some(param),
+                "default_parameter" | "typed_default_parameter" => {
+                    param.child_by_field_name("name")
+                }
+                "typed_parameter" => param.named_child(0),
+                _ => None,
+            };
+            named.is_some_and(|n| n.kind() == "identifier" && self.b.text(n) == name)
+        });
+        found
     }
 }
 

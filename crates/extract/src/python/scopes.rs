@@ -38,6 +38,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut generator = false;
         let mut yields = Vec::new();
         let mut with_patterns: HashSet<usize> = HashSet::new();
+        let mut blocks: Vec<usize> = Vec::new();
         walk::preorder_with_fields(body, |node, field, depth| {
             let kind = node.kind();
             let start = node.start_byte();
@@ -54,6 +55,14 @@ impl<'s, 't> Py<'s, 't> {
                 branches.push((block.start_byte(), block.end_byte()));
             }
             let branch = branches.iter().rev().find(|&&(s, e)| s <= start && start < e).copied();
+            // The innermost block around the node (the body itself when none).
+            while blocks.last().is_some_and(|&end| end <= start) {
+                blocks.pop();
+            }
+            let enclosing_end = blocks.last().copied().unwrap_or(body.end_byte());
+            if kind == "block" {
+                blocks.push(node.end_byte());
+            }
             match kind {
                 "call" => {
                     if let Some(f) = node.child_by_field_name("function") {
@@ -170,27 +179,45 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "if_statement" | "elif_clause" => {
-                    // `if isinstance(x, C):` narrows `x` to `C` inside the block.
-                    let narrowed = node.child_by_field_name("condition").and_then(|cond| {
-                        let f = cond.child_by_field_name("function")?;
-                        let args = cond.child_by_field_name("arguments")?;
-                        if cond.kind() != "call" || walk::text(f, src) != "isinstance" {
-                            return None;
+                    let cond = node.child_by_field_name("condition");
+                    let block = node.child_by_field_name("consequence");
+                    if let (Some(cond), Some(block)) = (cond, block) {
+                        // `if isinstance(x, C) [and ...]:` narrows `x` to `C` inside
+                        // the block.
+                        for (name, class) in isinstance_tests(cond, src) {
+                            let how = Assigned::Annotation(class);
+                            let (end, until) = (block.start_byte(), block.end_byte());
+                            bind(&mut vars, name, Assign { end, until, branch: None, how });
                         }
-                        let (x, class) = (args.named_child(0)?, args.named_child(1)?);
-                        let block = node.child_by_field_name("consequence")?;
-                        (x.kind() == "identifier"
-                            && matches!(class.kind(), "identifier" | "attribute"))
-                        .then(|| (text(x), class, block))
-                    });
-                    if let Some((name, class, block)) = narrowed {
-                        let assign = Assign {
-                            end: block.start_byte(),
-                            until: block.end_byte(),
-                            branch: None,
-                            how: Assigned::Annotation(class),
-                        };
-                        bind(&mut vars, name, assign);
+                        // `if not isinstance(x, C): raise ...` narrows `x` after the
+                        // statement, to the end of the block it is in.
+                        let negated = (cond.kind() == "not_operator")
+                            .then(|| cond.child_by_field_name("argument"))
+                            .flatten();
+                        let alone = kind == "if_statement"
+                            && node.child_by_field_name("alternative").is_none();
+                        if let (Some(test), true) = (negated, alone && exits(block)) {
+                            let until = enclosing_end;
+                            for (name, class) in isinstance_tests(test, src) {
+                                let how = Assigned::Annotation(class);
+                                let end = node.end_byte();
+                                bind(&mut vars, name, Assign { end, until, branch: None, how });
+                            }
+                        }
+                    }
+                }
+                "boolean_operator" => {
+                    // `isinstance(x, C) and x.m()`: `x` is a `C` in the right operand.
+                    let is_and =
+                        node.child_by_field_name("operator").is_some_and(|op| op.kind() == "and");
+                    let left = node.child_by_field_name("left");
+                    let right = node.child_by_field_name("right");
+                    if let (true, Some(left), Some(right)) = (is_and, left, right) {
+                        for (name, class) in isinstance_tests(left, src) {
+                            let how = Assigned::Annotation(class);
+                            let (end, until) = (right.start_byte(), right.end_byte());
+                            bind(&mut vars, name, Assign { end, until, branch: None, how });
+                        }
                     }
                 }
                 "as_pattern" | "with_item" | "except_clause" => {
@@ -617,4 +644,57 @@ fn call_arity(call: Node<'_>) -> Option<u16> {
         }
     }
     Some(n)
+}
+
+/// The `isinstance(x, C)` tests a condition makes true when it holds: the condition
+/// itself, or the operands of an `and` (`isinstance(a, A) and isinstance(b, B)`), with
+/// `x` a name or an attribute of one (`self.rhs`, bound under that text) and `C` a
+/// name or dotted name (a tuple of classes is not narrowed).
+fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
+    let mut found = Vec::new();
+    let mut stack = vec![cond];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "parenthesized_expression" => stack.extend(node.named_child(0)),
+            "boolean_operator" => {
+                if node.child_by_field_name("operator").is_some_and(|op| op.kind() == "and") {
+                    stack.extend(node.child_by_field_name("right"));
+                    stack.extend(node.child_by_field_name("left"));
+                }
+            }
+            "call" => {
+                let function = node.child_by_field_name("function");
+                let args = node.child_by_field_name("arguments");
+                let (Some(function), Some(args)) = (function, args) else { continue };
+                if walk::text(function, src) != "isinstance" || args.named_child_count() != 2 {
+                    continue;
+                }
+                let (Some(x), Some(class)) = (args.named_child(0), args.named_child(1)) else {
+                    continue;
+                };
+                // A name, or an attribute of one (`self.rhs`), bound under its text.
+                let narrowable = match x.kind() {
+                    "identifier" => true,
+                    "attribute" => x
+                        .child_by_field_name("object")
+                        .is_some_and(|o| o.kind() == "identifier"),
+                    _ => false,
+                };
+                if narrowable && matches!(class.kind(), "identifier" | "attribute") {
+                    found.push((walk::text(x, src).into_owned(), class));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Whether a block always leaves where it is: its last statement returns, raises,
+/// continues or breaks.
+fn exits(block: Node<'_>) -> bool {
+    let last = block.named_child(block.named_child_count().saturating_sub(1));
+    last.is_some_and(|s| {
+        matches!(s.kind(), "return_statement" | "raise_statement" | "continue_statement" | "break_statement")
+    })
 }
