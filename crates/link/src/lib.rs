@@ -260,8 +260,12 @@ impl<F: FnMut(&str) -> Vec<Sym>> Linker<'_, F> {
                     // the class `C` was reached from through its bases.
                     if let Some(owner) = returned_receiver(&prefix) {
                         let owner = match receiver {
-                            Some(r) if current.len() == owner.len() + r.tail.len()
-                                && current.ends_with(&r.tail) => r.key.clone(),
+                            Some(r)
+                                if current.len() == owner.len() + r.tail.len()
+                                    && current.ends_with(&r.tail) =>
+                            {
+                                r.key.clone()
+                            }
                             _ => owner.to_owned(),
                         };
                         let rewritten = format!("{owner}{rest}");
@@ -782,7 +786,9 @@ mod tests {
             Some("f.py::Mid.render"),
             "the subclass's override, not the base's: {trace:?}"
         );
-        assert!(trace.iter().any(|(step, _, to)| *step == Step::Receiver && to == "py:f.Leaf.render"));
+        assert!(trace
+            .iter()
+            .any(|(step, _, to)| *step == Step::Receiver && to == "py:f.Leaf.render"));
         assert_eq!(
             linked(&map, "py:f.Own.copy.__return__.render"),
             None,
@@ -808,7 +814,10 @@ mod tests {
             linked(&map, "py:g.Top.copy.__return__.render").as_deref(),
             Some("g.py::Top.render")
         );
-        assert_eq!(linked(&map, "py:pkg.Mid.copy.__return__.render").as_deref(), Some("f.py::Mid.render"));
+        assert_eq!(
+            linked(&map, "py:pkg.Mid.copy.__return__.render").as_deref(),
+            Some("f.py::Mid.render")
+        );
     }
 
     #[test]

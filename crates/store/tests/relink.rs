@@ -201,7 +201,8 @@ fn a_store_linked_under_other_rules_is_relinked_to_a_clean_graph() {
 fn edits_to_what_a_base_method_returns_relink_callers_below_its_subclasses() {
     let base_self = "import copy\n\n\nclass Base:\n    def copy(self):\n        return copy.copy(self)\n\n    def render(self):\n        pass\n";
     let base_other = "class Other:\n    def render(self):\n        pass\n\n\nclass Base:\n    def copy(self) -> Other:\n        return Other()\n\n    def render(self):\n        pass\n";
-    let base_nothing = "class Base:\n    def copy(self):\n        pass\n\n    def render(self):\n        pass\n";
+    let base_nothing =
+        "class Base:\n    def copy(self):\n        pass\n\n    def render(self):\n        pass\n";
     let init = "from pkg.expressions import Base\n";
     let mid = "from pkg import Base\n\n\nclass Mid(Base):\n    def render(self):\n        pass\n";
     let mid_override = "from pkg import Base\n\n\nclass Mid(Base):\n    def render(self):\n        pass\n\n    def copy(self):\n        return make()\n";
@@ -215,7 +216,8 @@ fn edits_to_what_a_base_method_returns_relink_callers_below_its_subclasses() {
             .map(|(id, resolved)| (resolved, id))
     };
     let base = "pkg/expressions.py";
-    let first = [(base, base_nothing), ("pkg/__init__.py", init), ("mid.py", mid), ("leaf.py", leaf)];
+    let first =
+        [(base, base_nothing), ("pkg/__init__.py", init), ("mid.py", mid), ("leaf.py", leaf)];
     // Enough other keyed edges that re-linking the few dependents costs less than
     // re-linking everything, which the writer would do instead.
     let lib = library(2_000);

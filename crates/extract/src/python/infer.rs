@@ -140,8 +140,12 @@ impl<'s, 't> Py<'s, 't> {
                 // `Optional[C]` annotation says.
                 let src = self.b.src;
                 let (a, b) = match (is_none_type(a, src), is_none_type(b, src)) {
-                    (true, false) => return self.eval(b, ctx).map(|e| Eval { inferred: true, ..e }),
-                    (false, true) => return self.eval(a, ctx).map(|e| Eval { inferred: true, ..e }),
+                    (true, false) => {
+                        return self.eval(b, ctx).map(|e| Eval { inferred: true, ..e })
+                    }
+                    (false, true) => {
+                        return self.eval(a, ctx).map(|e| Eval { inferred: true, ..e })
+                    }
                     _ => (self.eval(a, ctx)?, self.eval(b, ctx)?),
                 };
                 Some(Eval { value: union(vec![a.value, b.value])?, inferred: true })

@@ -656,11 +656,11 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
     while let Some(node) = stack.pop() {
         match node.kind() {
             "parenthesized_expression" => stack.extend(node.named_child(0)),
-            "boolean_operator" => {
-                if node.child_by_field_name("operator").is_some_and(|op| op.kind() == "and") {
-                    stack.extend(node.child_by_field_name("right"));
-                    stack.extend(node.child_by_field_name("left"));
-                }
+            "boolean_operator"
+                if node.child_by_field_name("operator").is_some_and(|op| op.kind() == "and") =>
+            {
+                stack.extend(node.child_by_field_name("right"));
+                stack.extend(node.child_by_field_name("left"));
             }
             "call" => {
                 let function = node.child_by_field_name("function");
@@ -675,9 +675,9 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
                 // A name, or an attribute of one (`self.rhs`), bound under its text.
                 let narrowable = match x.kind() {
                     "identifier" => true,
-                    "attribute" => x
-                        .child_by_field_name("object")
-                        .is_some_and(|o| o.kind() == "identifier"),
+                    "attribute" => {
+                        x.child_by_field_name("object").is_some_and(|o| o.kind() == "identifier")
+                    }
                     _ => false,
                 };
                 if narrowable && matches!(class.kind(), "identifier" | "attribute") {
@@ -695,6 +695,9 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
 fn exits(block: Node<'_>) -> bool {
     let last = block.named_child(block.named_child_count().saturating_sub(1));
     last.is_some_and(|s| {
-        matches!(s.kind(), "return_statement" | "raise_statement" | "continue_statement" | "break_statement")
+        matches!(
+            s.kind(),
+            "return_statement" | "raise_statement" | "continue_statement" | "break_statement"
+        )
     })
 }
