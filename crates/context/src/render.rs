@@ -229,6 +229,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::Java) => "java",
         Some(Language::Cpp) => "cpp",
         Some(Language::CSharp) => "csharp",
+        Some(Language::Ruby) => "ruby",
         None => "",
     }
 }

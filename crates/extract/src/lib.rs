@@ -20,6 +20,7 @@ mod go;
 mod java;
 mod javascript;
 mod python;
+mod ruby;
 mod rust;
 mod walk;
 
@@ -75,6 +76,7 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
         Language::Go => go::extract(path, source),
         Language::Java => java::extract(path, source),
         Language::CSharp => csharp::extract(path, source),
+        Language::Ruby => ruby::extract(path, source),
     };
     Some(facts)
 }
@@ -101,6 +103,7 @@ fn grammar_of(language: Language, path: &str) -> tree_sitter::Language {
         Language::Go => tree_sitter_go::LANGUAGE.into(),
         Language::Java => tree_sitter_java::LANGUAGE.into(),
         Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
+        Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
     }
 }
 

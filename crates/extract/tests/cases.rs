@@ -152,3 +152,8 @@ fn check_prefixes(lang: &str) {
     }
     assert!(checked > 1000, "only {checked} prefixes checked");
 }
+
+#[test]
+fn ruby_cases() {
+    check_language("ruby");
+}

@@ -329,6 +329,11 @@ fn csharp_survives_mutated_input() {
 }
 
 #[test]
+fn ruby_survives_mutated_input() {
+    fuzz("ruby", "spec/fuzzed_spec.rb", &["rb", "rake"]);
+}
+
+#[test]
 fn cpp_survives_mutated_input() {
     fuzz("cpp", "src/fuzzed.cpp", &["cpp", "cc", "hpp", "h"]);
 }

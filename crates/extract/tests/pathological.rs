@@ -75,6 +75,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("cpp/lower.rs", include_str!("../src/cpp/lower.rs")),
         ("cpp/scopes.rs", include_str!("../src/cpp/scopes.rs")),
         ("cpp/emit.rs", include_str!("../src/cpp/emit.rs")),
+        ("ruby/mod.rs", include_str!("../src/ruby/mod.rs")),
+        ("ruby/lower.rs", include_str!("../src/ruby/lower.rs")),
+        ("ruby/scopes.rs", include_str!("../src/ruby/scopes.rs")),
+        ("ruby/emit.rs", include_str!("../src/ruby/emit.rs")),
     ];
     let forbidden = [
         ".parent()",
@@ -420,4 +424,53 @@ fn cpp_torture_inputs_extract_with_their_invariants() {
         .collect();
     let facts = extract_checked("gen.cpp", &generated);
     assert_eq!(facts.nodes.len(), n * 5 + 1);
+}
+
+/// Ruby inputs that would make a naive extractor quadratic or overflow its stack: a
+/// method of 20,000 calls, a call chain 20,000 long, blocks and `describe` groups
+/// nested past `MAX_DEPTH`, modules nested past it, a class reopened 20,000 times
+/// with a call in each, 20,000 classes each naming a constant (20,000 lexical
+/// scopes), a class of 20,000 mixins (64 star rows kept), a constant path 20,000
+/// deep, and an unterminated heredoc and string.
+#[test]
+fn ruby_torture_inputs_extract_with_their_invariants() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let many_calls = format!("class A\n  def f\n{}  end\nend\n", "    g(1)\n    h\n".repeat(n));
+    let facts = extract_checked("a.rb", &many_calls);
+    assert_eq!(ids(&facts), ["a.rb", "a.rb::A", "a.rb::A.f"]);
+    let chain = format!("class A\n  def f\n    A.new{}\n  end\nend\n", ".next".repeat(n));
+    let facts = extract_checked("a.rb", &chain);
+    assert_eq!(ids(&facts), ["a.rb", "a.rb::A", "a.rb::A.f"]);
+    assert!(facts.edges.iter().all(|e| match &e.target {
+        extract::Target::Name(name) => name.chars().count() <= 80,
+        _ => true,
+    }));
+    let blocks = format!("def f\n{}g\n{}end\n", "x do\n".repeat(n), "end\n".repeat(n));
+    let facts = extract_checked("a.rb", &blocks);
+    assert_eq!(ids(&facts), ["a.rb", "a.rb::f"]);
+    let groups = format!("{}it 'x' do\nend\n{}", "describe 'g' do\n".repeat(n), "end\n".repeat(n));
+    let facts = extract_checked("spec/a_spec.rb", &groups);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 1);
+    assert!(facts.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+    let modules = format!("{}def m; end\n{}", "module M\n".repeat(n), "end\n".repeat(n));
+    let facts = extract_checked("m.rb", &modules);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 1);
+    let reopened = "class R\n  def f; g; end\nend\n".repeat(n);
+    let facts = extract_checked("r.rb", &reopened);
+    assert_eq!(facts.nodes.len(), 2 * n + 1);
+    let scopes: String =
+        (0..n).map(|i| format!("module M{i}\n  def self.f; Other.go; end\nend\n")).collect();
+    let facts = extract_checked("s.rb", &scopes);
+    assert_eq!(facts.nodes.len(), 2 * n + 1);
+    let mixins: String = (0..n).map(|i| format!("  include M{i}\n")).collect();
+    let facts = extract_checked("w.rb", &format!("class W\n{mixins}  def f; g; end\nend\n"));
+    assert_eq!(ids(&facts), ["w.rb", "w.rb::W", "w.rb::W.f"]);
+    let stars = facts.symbols.iter().filter(|s| s.key == "rb:.W.*").count();
+    assert!(stars <= 65, "{stars} star rows");
+    let path = format!("X = A{}.new\n", "::B".repeat(n));
+    extract_checked("p.rb", &path);
+    let heredoc = format!("class H\n  def f\n    x = <<~EOS\n{}", "    line #{g}\n".repeat(n));
+    extract_checked("h.rb", &heredoc);
+    let string = format!("def f\n  \"{}", "abc #{x} ".repeat(n));
+    extract_checked("q.rb", &string);
 }

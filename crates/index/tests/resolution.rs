@@ -19,7 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const LANGUAGES: &[&str] = &["python", "rust", "typescript", "c", "go", "java", "cpp", "csharp"];
+const LANGUAGES: &[&str] =
+    &["python", "rust", "typescript", "c", "go", "java", "cpp", "csharp", "ruby"];
 
 fn suite_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/resolution")

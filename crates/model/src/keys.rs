@@ -59,6 +59,27 @@ pub const CPP: &str = "cpp:";
 /// the order C++ looks a name up, so `cpp:@...@ns.A.f` finds `ns::A::f` or `::A::f`.
 pub const CPP_SCOPE: &str = "cpp:@";
 
+/// Ruby constants and methods by their full name from the top level, each segment
+/// after a `.` as `::` precedes a constant path: `::Rack::Request` is
+/// `rb:.Rack.Request`, its instance method `get?` `rb:.Rack.Request.get?`, its
+/// singleton method `self.build` `rb:.Rack.Request.<self>.build` ([`RUBY_SINGLETON`]).
+/// `rb:` itself is the top level (`Object`), the last place a constant is looked up.
+pub const RUBY: &str = "rb:";
+/// Ruby lexical scopes of one file (`rb:@lib/a%2Erb@A::B`): keys with star rows
+/// only, to each module and class of the nesting (innermost first) and [`RUBY`], as
+/// Ruby looks a constant up.
+pub const RUBY_SCOPE: &str = "rb:@";
+/// Ruby files by the path `require` names, relative to a load-path directory (`lib`,
+/// `spec`, `test`) without `.rb`, dots as `%2E`: `rb:load:rack/request`.
+pub const RUBY_LOAD: &str = "rb:load:";
+/// Ruby files by root-relative path without `.rb`, dots as `%2E`, the key
+/// `require_relative` names: `rb:file:lib/rack/request`.
+pub const RUBY_FILE: &str = "rb:file:";
+/// The segment of a Ruby class's or module's singleton class, under which its
+/// singleton methods (`def self.m`, `class << self`) are keyed: no Ruby name can be
+/// `<self>`.
+pub const RUBY_SINGLETON: &str = "<self>";
+
 /// The segment naming what a call returns.
 pub const RETURN: &str = "__return__";
 /// The alias target of `K.m.__return__` when method `m` returns its receiver (`return

@@ -198,6 +198,8 @@ string_enum! {
         Java = "java",
         /// `.cs`.
         CSharp = "csharp",
+        /// `.rb`, `.rake`, `.gemspec`, and files named `Rakefile` or `Gemfile`.
+        Ruby = "ruby",
     }
 }
 
@@ -211,8 +213,17 @@ impl Language {
     ///
     /// `.go` is Go (`_test.go` files too: their tests are told apart by the extractor).
     /// `.java` is Java. `.cs` is C#.
+    ///
+    /// `.rb`, `.rake` and `.gemspec` are Ruby, and so are files named exactly
+    /// `Rakefile` or `Gemfile` (Ruby by convention, with no extension to tell it):
+    /// the name must match whole and case included, so `Gemfile.lock` (not Ruby) and
+    /// `rakefile` stay unparsed.
     pub fn from_path(path: &str) -> Option<Language> {
-        let ext = path.rsplit_once('.')?.1;
+        let file = path.rsplit('/').next().unwrap_or(path);
+        if matches!(file, "Rakefile" | "Gemfile") {
+            return Some(Language::Ruby);
+        }
+        let ext = file.rsplit_once('.')?.1;
         Some(match ext {
             "py" | "pyi" => Language::Python,
             "rs" => Language::Rust,
@@ -223,6 +234,7 @@ impl Language {
             "go" => Language::Go,
             "java" => Language::Java,
             "cs" => Language::CSharp,
+            "rb" | "rake" | "gemspec" => Language::Ruby,
             _ => return None,
         })
     }
@@ -414,6 +426,13 @@ mod tests {
         assert_eq!(Language::from_path("src/main/java/a/App.java"), Some(Language::Java));
         assert_eq!(Language::from_path("src/App/Program.cs"), Some(Language::CSharp));
         assert_eq!(Language::from_path("App.class"), None);
+        assert_eq!(Language::from_path("lib/rack/request.rb"), Some(Language::Ruby));
+        assert_eq!(Language::from_path("lib/tasks/db.rake"), Some(Language::Ruby));
+        assert_eq!(Language::from_path("rack.gemspec"), Some(Language::Ruby));
+        assert_eq!(Language::from_path("Rakefile"), Some(Language::Ruby));
+        assert_eq!(Language::from_path("sub/Gemfile"), Some(Language::Ruby));
+        assert_eq!(Language::from_path("Gemfile.lock"), None);
+        assert_eq!(Language::from_path("a.dir/Makefile"), None);
         assert_eq!(Language::from_path("Makefile"), None);
         assert_eq!(Language::from_path("a.txt"), None);
     }

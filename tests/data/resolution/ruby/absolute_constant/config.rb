@@ -1,0 +1,3 @@
+class Config
+  def self.load; end
+end

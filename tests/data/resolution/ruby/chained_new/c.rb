@@ -1,0 +1,7 @@
+class Parser
+  def parse(s); end
+end
+
+def run
+  Parser.new.parse("x")
+end

@@ -1,0 +1,6 @@
+class Model
+  def self.field(name); end
+
+  field :title
+  field :body
+end

@@ -1,0 +1,1 @@
+Shop::Cart.new.total

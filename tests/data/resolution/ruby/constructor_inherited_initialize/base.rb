@@ -1,0 +1,3 @@
+class Base
+  def initialize(opts); end
+end

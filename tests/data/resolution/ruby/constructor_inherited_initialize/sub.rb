@@ -1,0 +1,5 @@
+class Sub < Base
+  def run; end
+end
+
+Sub.new({})

@@ -1,0 +1,5 @@
+class App
+  def signup
+    User.new("ann")
+  end
+end

@@ -1,0 +1,5 @@
+class User
+  def initialize(name)
+    @name = name
+  end
+end

@@ -1,0 +1,5 @@
+module A
+  class Util
+    def self.go; end
+  end
+end

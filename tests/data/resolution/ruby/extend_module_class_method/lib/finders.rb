@@ -1,0 +1,3 @@
+module Finders
+  def find_by(attrs); end
+end

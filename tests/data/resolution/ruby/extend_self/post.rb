@@ -1,0 +1,5 @@
+class Post
+  def path
+    Util.slug("t")
+  end
+end

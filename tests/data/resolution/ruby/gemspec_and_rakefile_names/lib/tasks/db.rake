@@ -1,0 +1,5 @@
+require "db/migrator"
+
+def migrate_all
+  Db::Migrator.run
+end

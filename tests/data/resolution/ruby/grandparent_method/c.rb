@@ -1,0 +1,5 @@
+class C < B
+  def greet
+    hello
+  end
+end

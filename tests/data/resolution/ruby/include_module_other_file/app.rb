@@ -1,0 +1,2 @@
+u = User.new
+u.hello

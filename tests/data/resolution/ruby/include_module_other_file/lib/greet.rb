@@ -1,0 +1,3 @@
+module Greet
+  def hello; end
+end

@@ -1,0 +1,3 @@
+class Base
+  def self.validates(*attrs); end
+end

@@ -1,0 +1,2 @@
+sq = Square.new
+sq.area

@@ -1,0 +1,5 @@
+class Square < Shape
+  def describe
+    area
+  end
+end

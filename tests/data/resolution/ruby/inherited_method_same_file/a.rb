@@ -1,0 +1,9 @@
+class Animal
+  def breathe; end
+end
+
+class Dog < Animal
+  def run
+    breathe
+  end
+end

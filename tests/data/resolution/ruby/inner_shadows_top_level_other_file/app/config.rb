@@ -1,0 +1,5 @@
+module App
+  class Config
+    def self.load; end
+  end
+end

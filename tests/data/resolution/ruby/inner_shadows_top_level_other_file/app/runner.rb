@@ -1,0 +1,7 @@
+module App
+  class Runner
+    def go
+      Config.load
+    end
+  end
+end

@@ -1,0 +1,3 @@
+class Repo
+  def save(x); end
+end

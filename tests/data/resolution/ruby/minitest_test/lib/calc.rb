@@ -1,0 +1,4 @@
+class Calc
+  def add(a, b); a + b; end
+  def sub(a, b); a - b; end
+end

@@ -1,0 +1,3 @@
+class Slug
+  def self.make(s); end
+end

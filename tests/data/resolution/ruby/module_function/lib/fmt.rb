@@ -1,0 +1,9 @@
+module Fmt
+  module_function
+
+  def money(cents)
+    digits(cents)
+  end
+
+  def digits(n); end
+end

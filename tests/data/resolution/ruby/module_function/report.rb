@@ -1,0 +1,5 @@
+class Report
+  def line(c)
+    Fmt.money(c)
+  end
+end

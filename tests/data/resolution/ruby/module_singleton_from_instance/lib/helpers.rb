@@ -1,0 +1,3 @@
+module Helpers
+  def self.fmt(x); end
+end

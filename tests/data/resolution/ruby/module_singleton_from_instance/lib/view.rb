@@ -1,0 +1,5 @@
+class View
+  def render
+    Helpers.fmt(1)
+  end
+end

@@ -1,0 +1,7 @@
+module Shop
+  class Order
+    def total
+      Tax.rate
+    end
+  end
+end

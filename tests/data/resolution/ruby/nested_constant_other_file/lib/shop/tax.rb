@@ -1,0 +1,5 @@
+module Shop
+  class Tax
+    def self.rate; end
+  end
+end

@@ -1,0 +1,11 @@
+module Audit
+  def audit; end
+end
+
+class Account
+  prepend Audit
+
+  def close
+    audit
+  end
+end

@@ -1,0 +1,12 @@
+class Signup
+  def call
+    normalize
+    persist
+  end
+
+  private
+
+  def normalize; end
+
+  private def persist; end
+end

@@ -1,0 +1,7 @@
+module A
+  module B
+    class C
+      def self.x; end
+    end
+  end
+end

@@ -1,0 +1,8 @@
+class Order
+  def checkout
+    save! if valid?
+  end
+
+  def valid?; true; end
+  def save!; end
+end

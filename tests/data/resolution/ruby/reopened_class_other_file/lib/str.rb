@@ -1,0 +1,3 @@
+class Formatter
+  def bold(s); end
+end

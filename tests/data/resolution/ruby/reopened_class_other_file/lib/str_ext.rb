@@ -1,0 +1,5 @@
+class Formatter
+  def title(s)
+    bold(s)
+  end
+end

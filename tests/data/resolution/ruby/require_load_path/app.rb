@@ -1,0 +1,4 @@
+require "shop/cart"
+
+cart = Shop::Cart.new
+cart.total

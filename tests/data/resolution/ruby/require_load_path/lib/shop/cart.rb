@@ -1,0 +1,5 @@
+module Shop
+  class Cart
+    def total; 0; end
+  end
+end

@@ -1,0 +1,3 @@
+class Builder
+  def self.build(spec); end
+end

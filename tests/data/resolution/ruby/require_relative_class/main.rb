@@ -1,0 +1,3 @@
+require_relative "lib/builder"
+
+Builder.build("x")

@@ -1,0 +1,4 @@
+class Stack
+  def initialize; @a = []; end
+  def push(x); @a.push(x); end
+end

@@ -1,0 +1,6 @@
+describe Stack do
+  it "pushes" do
+    s = Stack.new
+    s.push(1)
+  end
+end

@@ -1,0 +1,3 @@
+class Calc
+  def add(a, b); a + b; end
+end

@@ -1,0 +1,7 @@
+class Worker
+  def self.perform(job)
+    new.run(job)
+  end
+
+  def run(job); end
+end

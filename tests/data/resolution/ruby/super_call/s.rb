@@ -1,0 +1,10 @@
+class Base
+  def save(opts); end
+end
+
+class Record < Base
+  def save(opts)
+    super
+    super(opts)
+  end
+end

@@ -1,0 +1,5 @@
+class MailJob < Job
+  def perform
+    super()
+  end
+end

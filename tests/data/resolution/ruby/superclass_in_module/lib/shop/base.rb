@@ -1,0 +1,5 @@
+module Shop
+  class Base
+    def persist; end
+  end
+end

@@ -1,0 +1,7 @@
+module Shop
+  class Item < Base
+    def save
+      persist
+    end
+  end
+end

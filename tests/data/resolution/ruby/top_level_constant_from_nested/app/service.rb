@@ -1,0 +1,7 @@
+module App
+  class Service
+    def call
+      Logger.info("go")
+    end
+  end
+end

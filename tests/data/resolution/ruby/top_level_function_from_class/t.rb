@@ -1,0 +1,7 @@
+def helper; end
+
+class Task
+  def run
+    helper
+  end
+end

@@ -1,0 +1,3 @@
+def slugify(s)
+  s.downcase
+end

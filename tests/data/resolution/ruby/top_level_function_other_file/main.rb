@@ -1,0 +1,3 @@
+require_relative "lib/helpers"
+
+slugify("A B")

@@ -1,0 +1,1803 @@
+def deep
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+foo do
+  bar
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end
+end

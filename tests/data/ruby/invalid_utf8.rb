@@ -1,0 +1,6 @@
+class Café
+  def naïve
+    greet
+  end
+  def greet; end
+end

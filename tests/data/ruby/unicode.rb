@@ -1,0 +1,8 @@
+class Café
+  # Grüße.
+  def grüßen
+    "hallo"
+  end
+
+  def 🎉; end
+end
