@@ -29,8 +29,10 @@ impl<'s, 't> Py<'s, 't> {
                 let object = expr.child_by_field_name("object")?;
                 if object.kind() == "identifier" {
                     // `self.rhs` inside `if isinstance(self.rhs, Query):`.
-                    let dotted = self.b.text(expr).into_owned();
-                    if self.owners[ctx.owner].vars.contains_key(&dotted) {
+                    // Borrowed text: no allocation for the attributes never narrowed.
+                    let text = self.b.text(expr);
+                    if self.owners[ctx.owner].vars.contains_key(text.as_ref()) {
+                        let dotted = text.into_owned();
                         if let Local::Value(Some(found)) =
                             self.local_value(ctx.owner, &dotted, ctx.pos, ctx.user)
                         {
