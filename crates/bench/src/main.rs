@@ -1,5 +1,5 @@
-//! `codehub-bench`: the index benchmark. Fetches pinned corpora with
-//! `shared/bench/corpora.sh`, then per corpus runs Universal Ctags (`ctags -R`) as the
+//! `codehub-bench`: the index benchmark. Fetches pinned corpora with the workspace's
+//! `scripts/corpora.sh`, then per corpus runs Universal Ctags (`ctags -R`) as the
 //! baseline, the parse-only and extract-only floors (`floor.rs`) and codehub's cold
 //! index, taking turns run after run, then its no-op re-index and one-file-changed
 //! re-index, printing files, nodes, edges, wall seconds, CPU seconds and peak RSS
@@ -15,8 +15,8 @@
 //! generated inputs that were slow to index, against `--baseline BIN` too, see
 //! `pathological.rs`; `--soak MINUTES`: the daemon's memory, fds and
 //! threads under edits and queries, see `soak.rs`)
-//! with CORPUS among django flask requests sympy rust ts js (default: django sympy
-//! rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
+//! with CORPUS among django flask requests sympy rust ts js linux go jdk cpp csharp
+//! ruby php (default: django sympy rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
 
 mod context;
@@ -81,8 +81,69 @@ struct Corpus {
     dir: &'static str,
     /// `--languages=` for ctags.
     ctags_languages: &'static str,
+    /// More ctags arguments (`--langmap=C:+.h` for the kernel, whose headers are C).
+    ctags_extra: &'static [&'static str],
     /// A file (relative to the corpus root) the one-file-changed runs edit.
     edit_file: &'static str,
+}
+
+/// One line of the node-count comparison: codehub's kinds (summed over languages)
+/// against ctags's kinds. `macro()` is a ctags macro with a signature (a
+/// function-like `#define`), `macro` one without; ctags's anonymous tags
+/// (`__anon…`) are not counted, since codehub does not make nodes of anonymous types.
+/// `(label, codehub kinds, ctags kinds)`.
+type KindRow = (&'static str, &'static [&'static str], &'static [&'static str]);
+
+/// The comparison rows for a corpus's ctags language.
+fn kind_rows(ctags_languages: &str) -> &'static [KindRow] {
+    match ctags_languages {
+        "Python" => &[
+            ("classes", &["class"], &["class"]),
+            ("functions", &["function"], &["function"]),
+            ("methods", &["method"], &["member"]),
+        ],
+        "Rust" => &[
+            ("structs", &["struct"], &["struct"]),
+            ("functions", &["function"], &["function"]),
+            ("methods", &["method"], &["method"]),
+        ],
+        "C" => &[
+            ("functions", &["function"], &["function", "macro()"]),
+            ("structs", &["struct"], &["struct", "union"]),
+            ("enums", &["enum"], &["enum"]),
+            ("typedefs", &["type_alias"], &["typedef"]),
+            ("macros", &["constant"], &["macro"]),
+        ],
+        "C++" => &[
+            ("classes", &["class", "struct"], &["class", "struct", "union"]),
+            ("functions", &["function", "method"], &["function", "macro()"]),
+        ],
+        "Go" => &[
+            ("functions", &["function", "method"], &["func"]),
+            ("structs", &["struct"], &["struct"]),
+            ("interfaces", &["interface"], &["interface"]),
+        ],
+        "Java" | "C#" => &[
+            ("classes", &["class"], &["class"]),
+            ("interfaces", &["interface"], &["interface"]),
+            ("enums", &["enum"], &["enum"]),
+            ("methods", &["method"], &["method"]),
+        ],
+        "Ruby" => &[
+            ("classes", &["class"], &["class"]),
+            ("methods", &["method", "function"], &["method", "singletonMethod"]),
+        ],
+        "PHP" => &[
+            ("classes", &["class"], &["class"]),
+            ("interfaces", &["interface"], &["interface"]),
+            ("functions", &["function", "method"], &["function"]),
+        ],
+        _ => &[
+            ("classes", &["class"], &["class"]),
+            ("functions", &["function"], &["function"]),
+            ("methods", &["method"], &["method"]),
+        ],
+    }
 }
 
 const CORPORA: &[Corpus] = &[
@@ -91,6 +152,7 @@ const CORPORA: &[Corpus] = &[
         fetch: "django",
         dir: "python/django",
         ctags_languages: "Python",
+        ctags_extra: &[],
         edit_file: "django/db/models/query.py",
     },
     Corpus {
@@ -98,6 +160,7 @@ const CORPORA: &[Corpus] = &[
         fetch: "flask",
         dir: "python/flask",
         ctags_languages: "Python",
+        ctags_extra: &[],
         edit_file: "flask/app.py",
     },
     Corpus {
@@ -105,6 +168,7 @@ const CORPORA: &[Corpus] = &[
         fetch: "requests",
         dir: "python/requests",
         ctags_languages: "Python",
+        ctags_extra: &[],
         edit_file: "requests/sessions.py",
     },
     Corpus {
@@ -112,6 +176,7 @@ const CORPORA: &[Corpus] = &[
         fetch: "sympy",
         dir: "python/sympy",
         ctags_languages: "Python",
+        ctags_extra: &[],
         edit_file: "sympy/core/basic.py",
     },
     Corpus {
@@ -119,6 +184,7 @@ const CORPORA: &[Corpus] = &[
         fetch: "rust",
         dir: "rust/vendor",
         ctags_languages: "Rust",
+        ctags_extra: &[],
         edit_file: "regex/src/regex/string.rs",
     },
     Corpus {
@@ -126,6 +192,7 @@ const CORPORA: &[Corpus] = &[
         fetch: "ts",
         dir: "ts",
         ctags_languages: "TypeScript",
+        ctags_extra: &[],
         edit_file: "rxjs/src/internal/ajax/ajax.ts",
     },
     Corpus {
@@ -133,7 +200,66 @@ const CORPORA: &[Corpus] = &[
         fetch: "js",
         dir: "js",
         ctags_languages: "JavaScript",
+        ctags_extra: &[],
         edit_file: "express/lib/router/index.js",
+    },
+    Corpus {
+        name: "linux",
+        fetch: "linux",
+        dir: "c/linux",
+        ctags_languages: "C",
+        // ctags reads `.h` as C++ by default; the kernel's headers are C, and codehub
+        // reads them as C (its `.h` rule finds no C++ in them).
+        ctags_extra: &["--langmap=C:+.h"],
+        edit_file: "kernel/fork.c",
+    },
+    Corpus {
+        name: "go",
+        fetch: "go",
+        dir: "go/go1.19",
+        ctags_languages: "Go",
+        ctags_extra: &[],
+        edit_file: "src/net/http/server.go",
+    },
+    Corpus {
+        name: "jdk",
+        fetch: "jdk",
+        dir: "java/jdk17",
+        ctags_languages: "Java",
+        ctags_extra: &[],
+        edit_file: "java.base/java/util/ArrayList.java",
+    },
+    Corpus {
+        name: "cpp",
+        fetch: "cpp",
+        dir: "cpp/rocksdb",
+        ctags_languages: "C++",
+        ctags_extra: &[],
+        edit_file: "db/db_impl/db_impl.cc",
+    },
+    Corpus {
+        name: "csharp",
+        fetch: "csharp",
+        dir: "csharp/pythonnet",
+        ctags_languages: "C#",
+        ctags_extra: &[],
+        edit_file: "src/runtime/Runtime.cs",
+    },
+    Corpus {
+        name: "ruby",
+        fetch: "ruby",
+        dir: "ruby/rails",
+        ctags_languages: "Ruby",
+        ctags_extra: &[],
+        edit_file: "activerecord/lib/active_record/base.rb",
+    },
+    Corpus {
+        name: "php",
+        fetch: "php",
+        dir: "php/laravel",
+        ctags_languages: "PHP",
+        ctags_extra: &[],
+        edit_file: "Illuminate/Database/Eloquent/Model.php",
     },
 ];
 
@@ -177,7 +303,7 @@ fn main() -> Result<()> {
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--soak MINUTES|--metrics] [django|flask|requests|sympy|rust|ts|js ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--soak MINUTES|--metrics] [django|flask|requests|sympy|rust|ts|js|linux|go|jdk|cpp|csharp|ruby|php ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
@@ -193,7 +319,7 @@ fn main() -> Result<()> {
     if names.is_empty() {
         names = ["django", "sympy", "rust", "ts"].map(String::from).to_vec();
     }
-    let script = shared_dir()?.join("bench/corpora.sh");
+    let script = corpora_script()?;
     if interrupts > 0 || storms > 0 {
         // Issue 17's campaign (lost_edges.rs): sympy for interrupts, Django for storms.
         let (name, dir) =
@@ -268,6 +394,9 @@ fn main() -> Result<()> {
     if let (Some(d), Some(s)) = (per_line.get("django"), per_line.get("sympy")) {
         println!("cost per line: django {d:.2} µs, sympy {s:.2} µs, sympy/django = {:.2}", s / d);
     }
+    if let (Some(g), Some(k)) = (per_line.get("go"), per_line.get("linux")) {
+        println!("cost per line: go {g:.2} µs, linux {k:.2} µs, linux/go = {:.2}", k / g);
+    }
     Ok(())
 }
 
@@ -324,7 +453,8 @@ fn bench_corpus(
             Command::new("ctags")
                 .arg("-R")
                 .arg(format!("--languages={}", corpus.ctags_languages))
-                .arg("--fields=+K")
+                .args(corpus.ctags_extra)
+                .arg("--fields=+KS")
                 .arg("-f")
                 .arg(&tags)
                 .arg(root),
@@ -442,46 +572,70 @@ fn bench_corpus(
         cold.wall_s / extract_floor.wall_s,
         extract_floor.wall_s / parse_floor.wall_s,
     );
-    // Node counts by kind, codehub vs ctags (Python: class/function/member).
+    // Node counts by kind, codehub (summed over its languages: a corpus of `.h` files
+    // can hold C and C++) vs ctags, with the difference in percent of ctags's count.
     let status =
         measure(Command::new(codehub).arg("--json").arg("--state-dir").arg(&state).arg("status"))?;
     let status: serde_json::Value = serde_json::from_str(&status.stdout)?;
-    let language = corpus.ctags_languages.to_lowercase();
-    let ours = |k: &str| status["index"]["kinds"][&language][k].as_u64().unwrap_or(0);
+    let ours = |k: &str| -> u64 {
+        status["index"]["kinds"]
+            .as_object()
+            .map_or(0, |by_language| by_language.values().filter_map(|v| v[k].as_u64()).sum())
+    };
     let theirs = |k: &str| ctags_kinds.get(k).copied().unwrap_or(0);
-    println!(
-        "{:<9} {language} kinds (codehub vs ctags): classes {} vs {}, functions {} vs {}, methods {} vs {} (ctags member={})",
-        corpus.name,
-        ours("class") + ours("struct") + ours("interface"),
-        theirs("class") + theirs("struct") + theirs("interface"),
-        ours("function"),
-        theirs("function"),
-        ours("method"),
-        theirs("method") + theirs("member"),
-        theirs("member"),
-    );
+    let rows: Vec<String> = kind_rows(corpus.ctags_languages)
+        .iter()
+        .map(|(label, our_kinds, their_kinds)| {
+            let (o, t): (u64, u64) = (
+                our_kinds.iter().map(|k| ours(k)).sum(),
+                their_kinds.iter().map(|k| theirs(k)).sum(),
+            );
+            let pct = if t == 0 { 0.0 } else { (o as f64 - t as f64) / t as f64 * 100.0 };
+            format!("{label} {o} vs {t} ({pct:+.1}%)")
+        })
+        .collect();
+    println!("{:<9} kinds (codehub vs ctags): {}", corpus.name, rows.join(", "));
+    let all: Vec<String> = ctags_kinds.iter().map(|(k, n)| format!("{k}={n}")).collect();
+    println!("{:<9} ctags kinds: {}", corpus.name, all.join(" "));
     let _ = std::fs::remove_dir_all(&state);
     Ok(cold.wall_s)
 }
 
+/// Text appended to the edited file for edit `i`: one new function (a new top-level
+/// class in Java and C#, where functions live in classes).
 fn edit_snippet(language: &str, i: usize) -> String {
     match language {
         "Python" => format!("\n\ndef _codehub_bench_edit_{i}():\n    return {i}\n"),
         "Rust" => format!("\nfn _codehub_bench_edit_{i}() -> usize {{ {i} }}\n"),
+        "C" | "C++" => format!("\nint codehub_bench_edit_{i}(void) {{ return {i}; }}\n"),
+        "Go" => format!("\nfunc codehubBenchEdit{i}() int {{ return {i} }}\n"),
+        "Java" | "C#" => format!("\nclass CodehubBenchEdit{i} {{ int edit() {{ return {i}; }} }}\n"),
+        "Ruby" => format!("\ndef codehub_bench_edit_{i}\n  {i}\nend\n"),
+        "PHP" => format!("\nfunction codehub_bench_edit_{i}() {{ return {i}; }}\n"),
         _ => format!("\nexport function codehubBenchEdit{i}() {{ return {i}; }}\n"),
     }
 }
 
-/// Counts ctags tags by kind name (`--fields=+K` writes `kind:function` etc. as the
-/// fourth tab-separated field).
+/// Counts ctags tags by kind name. A tag line is `name<TAB>file<TAB>pattern;"` and then
+/// the extension fields, tab-separated: `--fields=+KS` writes the kind's full name
+/// first (`function`, `macro`; `kind:function` in some versions) and, for function-like macros, a `signature:` field (counted as
+/// `macro()`). The pattern is source text and may hold tabs itself, so the fields are
+/// read after its `;"` end. Anonymous tags (names starting `__anon`) are left out.
 fn ctags_kinds(tags: &Path) -> Result<BTreeMap<String, u64>> {
-    let text = std::fs::read_to_string(tags).unwrap_or_default();
+    // Tags files of large corpora are not all UTF-8 (comments in other encodings).
+    let bytes = std::fs::read(tags).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
     let mut kinds = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.starts_with("!_")) {
-        if let Some(kind) = line.split('\t').nth(3) {
-            let kind = kind.strip_prefix("kind:").unwrap_or(kind);
-            *kinds.entry(kind.to_owned()).or_insert(0) += 1;
-        }
+    for line in text.lines().filter(|l| !l.starts_with("!_") && !l.starts_with("__anon")) {
+        let Some((_, extension)) = line.split_once(";\"\t") else { continue };
+        let kind = extension.split('\t').next().unwrap_or_default();
+        let kind = kind.strip_prefix("kind:").unwrap_or(kind);
+        let kind = if kind == "macro" && extension.contains("\tsignature:") {
+            "macro()"
+        } else {
+            kind
+        };
+        *kinds.entry(kind.to_owned()).or_insert(0) += 1;
     }
     Ok(kinds)
 }
@@ -492,6 +646,13 @@ fn count_lines(root: &Path, language: &str) -> u64 {
         "Python" => &["py", "pyi"],
         "Rust" => &["rs"],
         "TypeScript" => &["ts", "tsx", "mts", "cts"],
+        "C" => &["c", "h"],
+        "C++" => &["cpp", "cc", "cxx", "c++", "h", "hpp", "hh", "hxx", "h++"],
+        "Go" => &["go"],
+        "Java" => &["java"],
+        "C#" => &["cs"],
+        "Ruby" => &["rb", "rake", "gemspec"],
+        "PHP" => &["php"],
         _ => &["js", "mjs", "cjs", "jsx"],
     };
     let mut total = 0;
@@ -533,17 +694,12 @@ fn default_codehub() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("codehub"))
 }
 
-/// `shared/` beside the checkout: `CODEHUB_SHARED`, else `../shared` from the
-/// workspace root.
-fn shared_dir() -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os("CODEHUB_SHARED") {
-        return Ok(dir.into());
+/// The workspace's `scripts/corpora.sh`, which fetches the corpora (from the checkout
+/// this binary was built from).
+fn corpora_script() -> Result<PathBuf> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/corpora.sh");
+    if !script.exists() {
+        bail!("cannot find {}: run codehub-bench from its checkout", script.display());
     }
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    for candidate in [workspace.join("../shared"), workspace.join("../../shared")] {
-        if candidate.join("bench/corpora.sh").exists() {
-            return Ok(candidate);
-        }
-    }
-    bail!("cannot find shared/bench/corpora.sh; set CODEHUB_SHARED")
+    Ok(script)
 }
