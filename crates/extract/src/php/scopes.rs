@@ -1,0 +1,534 @@
+//! Names and types: class and function names resolved as PHP resolves them (`use`
+//! aliases, the current namespace, the global fallback of functions), a body's
+//! local variables, and the classes of receivers (`$this`, typed parameters,
+//! `$x = new T()`, typed and assigned properties, declared return types).
+
+use super::lower::DECLARATIONS;
+use super::{fqn_key, join, Body, Ctx, Px, Ret, BUILTIN_TYPES};
+use crate::walk;
+use std::collections::HashMap;
+use tree_sitter::Node;
+
+/// How many links of a chain (`$a->b()->c()`, `$this->x->y`) a receiver's type is
+/// followed through.
+const MAX_CHAIN: usize = 32;
+
+/// At most this many supertypes of one type are searched for a member.
+const MAX_SUPERS: usize = 64;
+
+/// A value's class, as a key: a class (`php:.App.User`) or what a call returns
+/// (`php:.App.Repo.find.__return__`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Ty {
+    pub(super) key: String,
+    /// The class's fully qualified name; `None` for a derived key or an anonymous
+    /// class.
+    pub(super) fqn: Option<String>,
+    /// The type of this file it is, if any.
+    pub(super) local: Option<usize>,
+    /// Whether a heuristic found it (a local's or property's assignments).
+    pub(super) inferred: bool,
+}
+
+/// What a function name written in a body names.
+pub(super) enum FnRef {
+    /// A function by its fully qualified name.
+    Fqn(String),
+    /// An unqualified name in namespace `ns` that no `use function` imports: PHP
+    /// tries `ns\name`, then the global `name`.
+    Fallback { ns: String, name: String },
+}
+
+/// What a call reaches.
+pub(super) enum Callee {
+    /// A function or method of this file.
+    Node { idx: usize, ret: Option<Ret>, inferred: bool },
+    /// A key, shown as `shown` when nothing links it.
+    Key { key: String, shown: String, inferred: bool },
+    /// Nothing the file tells.
+    Unknown,
+}
+
+/// A body's local variables and their classes: `None` when a variable is untyped
+/// or assigned values of different classes.
+#[derive(Default)]
+pub(super) struct Locals {
+    types: HashMap<String, Option<Ty>>,
+}
+
+impl Locals {
+    /// The class of variable `name` (with its `$`).
+    pub(super) fn get(&self, name: &str) -> Option<&Ty> {
+        self.types.get(name).and_then(Option::as_ref)
+    }
+
+    /// Records an assignment of a value of class `ty` (`None`: not known).
+    fn assign(&mut self, name: String, ty: Option<Ty>) {
+        match self.types.get_mut(&name) {
+            Some(existing) => {
+                if existing.as_ref().map(|t| &t.key) != ty.as_ref().map(|t| &t.key) {
+                    *existing = None;
+                }
+            }
+            None => {
+                self.types.insert(name, ty);
+            }
+        }
+    }
+}
+
+impl<'s, 't> Px<'s, 't> {
+    /// A class name as written (`User`, `Models\User`, `\App\User`,
+    /// `namespace\User`), fully qualified as PHP resolves it where `ctx` holds;
+    /// `None` for a scalar type or `self`/`static`/`parent`.
+    pub(super) fn resolve_class(&self, text: &str, ctx: &Ctx) -> Option<String> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if t.is_empty() {
+            return None;
+        }
+        if let Some(rest) = t.strip_prefix('\\') {
+            return (!rest.is_empty()).then(|| rest.to_owned());
+        }
+        if let Some(rest) = t.strip_prefix("namespace\\") {
+            return Some(join(&ctx.ns, rest));
+        }
+        let (first, rest) = match t.split_once('\\') {
+            Some((f, r)) => (f, Some(r)),
+            None => (t.as_str(), None),
+        };
+        let lower = first.to_lowercase();
+        if rest.is_none()
+            && (BUILTIN_TYPES.contains(&lower.as_str())
+                || matches!(lower.as_str(), "self" | "static" | "parent"))
+        {
+            return None;
+        }
+        if let Some(fqn) = self.imports[ctx.imports].classes.get(&lower) {
+            return Some(match rest {
+                Some(r) => format!("{fqn}\\{r}"),
+                None => fqn.clone(),
+            });
+        }
+        Some(join(&ctx.ns, &t))
+    }
+
+    /// A function name as written, as PHP resolves it where `ctx` holds.
+    pub(super) fn resolve_function(&self, text: &str, ctx: &Ctx) -> Option<FnRef> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if t.is_empty() {
+            return None;
+        }
+        if t.contains('\\') {
+            if let Some(rest) = t.strip_prefix('\\') {
+                return Some(FnRef::Fqn(rest.to_owned()));
+            }
+            if let Some(rest) = t.strip_prefix("namespace\\") {
+                return Some(FnRef::Fqn(join(&ctx.ns, rest)));
+            }
+            let (first, rest) = t.split_once('\\')?;
+            if let Some(fqn) = self.imports[ctx.imports].classes.get(&first.to_lowercase()) {
+                return Some(FnRef::Fqn(format!("{fqn}\\{rest}")));
+            }
+            return Some(FnRef::Fqn(join(&ctx.ns, &t)));
+        }
+        if let Some(fqn) = self.imports[ctx.imports].functions.get(&t.to_lowercase()) {
+            return Some(FnRef::Fqn(fqn.clone()));
+        }
+        if ctx.ns.is_empty() {
+            return Some(FnRef::Fqn(t));
+        }
+        Some(FnRef::Fallback { ns: ctx.ns.clone(), name: t })
+    }
+
+    /// The class a declared type names (`User`, `?User`, `self`), for a member of
+    /// type `t`; `None` for scalars, unions and intersections.
+    pub(super) fn declared_class(
+        &self,
+        ty: Node<'_>,
+        ctx: &Ctx,
+        t: Option<usize>,
+    ) -> Option<String> {
+        match ty.kind() {
+            "optional_type" => self.declared_class(ty.named_child(0)?, ctx, t),
+            "named_type" | "name" | "qualified_name" => {
+                let text = self.b.text(ty);
+                let text = text.trim();
+                if text.eq_ignore_ascii_case("self") || text.eq_ignore_ascii_case("static") {
+                    return t.map(|t| self.types[t].fqn.clone()).filter(|f| !f.is_empty());
+                }
+                self.resolve_class(text, ctx)
+            }
+            _ => None,
+        }
+    }
+
+    /// The type of the class named `fqn`.
+    pub(super) fn class_ty(&self, fqn: &str, inferred: bool) -> Ty {
+        Ty {
+            key: fqn_key(fqn),
+            fqn: Some(fqn.to_owned()),
+            local: self.type_by_fqn.get(fqn).copied(),
+            inferred,
+        }
+    }
+
+    /// The type of the type `t` of this file.
+    pub(super) fn local_ty(&self, t: usize) -> Ty {
+        let fqn = &self.types[t].fqn;
+        Ty {
+            key: self.types[t].key.clone(),
+            fqn: (!fqn.is_empty()).then(|| fqn.clone()),
+            local: Some(t),
+            inferred: false,
+        }
+    }
+
+    /// `t` and its supertypes of this file in PHP's lookup order: the type, its
+    /// traits, then its parent and the parent's ancestors, then its interfaces;
+    /// each once. The second value: whether some supertype is outside this file.
+    pub(super) fn ancestors(&self, t: usize) -> (Vec<usize>, bool) {
+        let mut out = Vec::new();
+        let mut outside = false;
+        let mut stack = vec![t];
+        while let Some(i) = stack.pop() {
+            if out.contains(&i) || out.len() >= MAX_SUPERS {
+                continue;
+            }
+            out.push(i);
+            let info = &self.types[i];
+            let mut next: Vec<&String> = info.traits.iter().map(|(n, _)| n).collect();
+            next.extend(info.parent.as_ref().map(|(n, _)| n));
+            next.extend(info.interfaces.iter().map(|(n, _)| n));
+            let mut pushed = Vec::new();
+            for fqn in next {
+                match self.type_by_fqn.get(fqn) {
+                    Some(&s) => pushed.push(s),
+                    None => outside = true,
+                }
+            }
+            stack.extend(pushed.into_iter().rev());
+        }
+        (out, outside)
+    }
+
+    /// The first supertype of `t` (or of its ancestors here) outside this file.
+    fn outside_super(&self, t: usize) -> Option<String> {
+        let (ancestors, _) = self.ancestors(t);
+        for a in ancestors {
+            let info = &self.types[a];
+            let mut supers: Vec<&String> = info.traits.iter().map(|(n, _)| n).collect();
+            supers.extend(info.parent.as_ref().map(|(n, _)| n));
+            supers.extend(info.interfaces.iter().map(|(n, _)| n));
+            if let Some(s) = supers.into_iter().find(|s| !self.type_by_fqn.contains_key(*s)) {
+                return Some(s.clone());
+            }
+        }
+        None
+    }
+
+    /// Method `name` called on a value of type `owner`.
+    pub(super) fn method_callee(&self, owner: &Ty, name: &str) -> Callee {
+        let Some(t) = owner.local else {
+            let shown = match &owner.fqn {
+                Some(fqn) => format!("{fqn}::{name}"),
+                None => name.to_owned(),
+            };
+            return Callee::Key {
+                key: format!("{}.{name}", owner.key),
+                shown,
+                inferred: owner.inferred,
+            };
+        };
+        let (ancestors, outside) = self.ancestors(t);
+        for a in &ancestors {
+            if let Some(m) = self.methods.get(&(*a, name.to_owned())) {
+                return Callee::Node { idx: m.node, ret: m.ret.clone(), inferred: owner.inferred };
+            }
+        }
+        let exported = !self.types[t].fqn.is_empty();
+        let outside_fqn = if outside { self.outside_super(t) } else { None };
+        let key = match (&outside_fqn, exported) {
+            (_, true) => format!("{}.{name}", self.types[t].key),
+            (Some(o), false) => format!("{}.{name}", fqn_key(o)),
+            (None, false) => return Callee::Unknown,
+        };
+        let shown = match &outside_fqn {
+            Some(o) => format!("{o}::{name}"),
+            None => format!("{}::{name}", self.types[t].fqn),
+        };
+        Callee::Key { key, shown, inferred: owner.inferred }
+    }
+
+    /// The type of property `name` (without `$`) of a value of type `owner`.
+    pub(super) fn property_ty(&self, owner: &Ty, name: &str) -> Option<Ty> {
+        if let Some(t) = owner.local {
+            let (ancestors, outside) = self.ancestors(t);
+            for a in &ancestors {
+                if let Some(found) = self.props.get(&(*a, name.to_owned())) {
+                    let (fqn, inferred) = found.as_ref()?;
+                    return Some(self.class_ty(fqn, *inferred || owner.inferred));
+                }
+            }
+            if !outside || self.types[t].fqn.is_empty() {
+                return None;
+            }
+        }
+        Some(Ty { key: format!("{}.${name}", owner.key), fqn: None, local: None, inferred: true })
+    }
+
+    /// The local variables of `body` and their classes, flow-insensitively: a
+    /// variable keeps a class when every assignment and declaration agrees on it.
+    pub(super) fn locals(&self, body: &Body<'t>) -> Locals {
+        let mut locals = Locals::default();
+        for &root in &body.syntax {
+            let mut found: Vec<Node<'t>> = Vec::new();
+            walk::preorder(root, |n| {
+                if n != root && DECLARATIONS.contains(&n.kind()) {
+                    return false;
+                }
+                if matches!(
+                    n.kind(),
+                    "simple_parameter"
+                        | "variadic_parameter"
+                        | "property_promotion_parameter"
+                        | "catch_clause"
+                        | "assignment_expression"
+                ) {
+                    found.push(n);
+                }
+                true
+            });
+            for n in found {
+                match n.kind() {
+                    "assignment_expression" => {
+                        let Some(left) = n.child_by_field_name("left") else { continue };
+                        if left.kind() != "variable_name" {
+                            continue;
+                        }
+                        let ty = n
+                            .child_by_field_name("right")
+                            .and_then(|r| self.expr_ty(r, body, &locals, 0))
+                            .map(|t| Ty { inferred: true, ..t });
+                        locals.assign(self.b.text(left).into_owned(), ty);
+                    }
+                    "catch_clause" => {
+                        let Some(name) = n.child_by_field_name("name") else { continue };
+                        let ty = n.child_by_field_name("type").and_then(|tl| {
+                            (tl.named_child_count() == 1)
+                                .then(|| tl.named_child(0))
+                                .flatten()
+                                .and_then(|nt| self.declared_class(nt, &body.ctx, body.class))
+                        });
+                        let ty = ty.map(|fqn| self.class_ty(&fqn, false));
+                        locals.assign(self.b.text(name).into_owned(), ty);
+                    }
+                    _ => {
+                        let Some(name) = n.child_by_field_name("name") else { continue };
+                        let ty = n
+                            .child_by_field_name("type")
+                            .and_then(|ty| self.declared_class(ty, &body.ctx, body.class))
+                            .map(|fqn| self.class_ty(&fqn, false));
+                        locals.assign(self.b.text(name).into_owned(), ty);
+                    }
+                }
+            }
+        }
+        locals
+    }
+
+    /// The class of the value of expression `e` in `body`, as far as the file tells.
+    pub(super) fn expr_ty(
+        &self,
+        e: Node<'_>,
+        body: &Body<'t>,
+        locals: &Locals,
+        depth: usize,
+    ) -> Option<Ty> {
+        if depth > MAX_CHAIN {
+            return None;
+        }
+        match e.kind() {
+            "parenthesized_expression" => self.expr_ty(e.named_child(0)?, body, locals, depth + 1),
+            "variable_name" => {
+                let name = self.b.text(e);
+                if name == "$this" {
+                    let t = body.class.filter(|_| !body.is_static)?;
+                    return Some(self.local_ty(t));
+                }
+                locals.get(&name).cloned()
+            }
+            "object_creation_expression" => self.new_class(e, body),
+            "member_access_expression" | "nullsafe_member_access_expression" => {
+                let object = e.child_by_field_name("object")?;
+                let name = e.child_by_field_name("name").filter(|n| n.kind() == "name")?;
+                let owner = self.expr_ty(object, body, locals, depth + 1)?;
+                self.property_ty(&owner, &self.b.text(name))
+            }
+            "scoped_property_access_expression" => {
+                let scope = e.child_by_field_name("scope")?;
+                let name = e.child_by_field_name("name")?;
+                let owner = self.scope_ty(scope, body, locals, depth + 1)?;
+                self.property_ty(&owner, self.b.text(name).trim_start_matches('$'))
+            }
+            "member_call_expression"
+            | "nullsafe_member_call_expression"
+            | "scoped_call_expression"
+            | "function_call_expression" => {
+                let (callee, owner) = self.callee(e, body, locals, depth + 1);
+                match callee {
+                    Callee::Node { ret: Some(Ret::Class(fqn)), inferred, .. } => {
+                        Some(self.class_ty(&fqn, inferred))
+                    }
+                    Callee::Node { ret: Some(Ret::Receiver), .. } => owner,
+                    // Another file's return type: the call through it is a guess.
+                    Callee::Key { key, .. } => {
+                        Some(Ty { key: keys_return(&key), fqn: None, local: None, inferred: true })
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The class of a `new` expression (`new T`, `new self`, `new static`,
+    /// `new class { }`).
+    pub(super) fn new_class(&self, e: Node<'_>, body: &Body<'t>) -> Option<Ty> {
+        let mut cursor = e.walk();
+        let class = e.named_children(&mut cursor).find(|c| c.kind() != "comment")?;
+        match class.kind() {
+            "name" | "qualified_name" => {
+                let text = self.b.text(class);
+                let lower = text.trim().to_lowercase();
+                if lower == "self" || lower == "static" {
+                    return body.class.map(|t| self.local_ty(t));
+                }
+                if lower == "parent" {
+                    let t = body.class?;
+                    let (parent, _) = self.types[t].parent.as_ref()?;
+                    return Some(self.class_ty(parent, false));
+                }
+                Some(self.class_ty(&self.resolve_class(&text, &body.ctx)?, false))
+            }
+            "anonymous_class" => {
+                let t = self.types.iter().position(|t| t.start == class.start_byte())?;
+                Some(self.local_ty(t))
+            }
+            _ => None,
+        }
+    }
+
+    /// The class a `X::` scope names: `self`, `static`, `parent`, a class name, or a
+    /// value's class (`$x::m()`).
+    pub(super) fn scope_ty(
+        &self,
+        scope: Node<'_>,
+        body: &Body<'t>,
+        locals: &Locals,
+        depth: usize,
+    ) -> Option<Ty> {
+        match scope.kind() {
+            "relative_scope" => {
+                let t = body.class?;
+                match self.b.text(scope).trim().to_lowercase().as_str() {
+                    "parent" => {
+                        let (parent, _) = self.types[t].parent.as_ref()?;
+                        Some(self.class_ty(parent, false))
+                    }
+                    _ => Some(self.local_ty(t)),
+                }
+            }
+            "name" | "qualified_name" => {
+                Some(self.class_ty(&self.resolve_class(&self.b.text(scope), &body.ctx)?, false))
+            }
+            _ => self.expr_ty(scope, body, locals, depth),
+        }
+    }
+
+    /// What the call `e` reaches, and the type of its receiver (for a method that
+    /// returns `static`).
+    pub(super) fn callee(
+        &self,
+        e: Node<'_>,
+        body: &Body<'t>,
+        locals: &Locals,
+        depth: usize,
+    ) -> (Callee, Option<Ty>) {
+        match e.kind() {
+            "function_call_expression" => {
+                let Some(f) = e.child_by_field_name("function") else {
+                    return (Callee::Unknown, None);
+                };
+                if !matches!(f.kind(), "name" | "qualified_name") {
+                    return (Callee::Unknown, None);
+                }
+                match self.resolve_function(&self.b.text(f), &body.ctx) {
+                    Some(FnRef::Fqn(fqn)) => match self.functions.get(&fqn) {
+                        Some((idx, ret)) => {
+                            (Callee::Node { idx: *idx, ret: ret.clone(), inferred: false }, None)
+                        }
+                        None => {
+                            (Callee::Key { key: fqn_key(&fqn), shown: fqn, inferred: false }, None)
+                        }
+                    },
+                    Some(FnRef::Fallback { ns, name }) => {
+                        if let Some((idx, ret)) = self.functions.get(&join(&ns, &name)) {
+                            return (
+                                Callee::Node { idx: *idx, ret: ret.clone(), inferred: false },
+                                None,
+                            );
+                        }
+                        let key = format!("{}.{name}", super::scope_key(self.b.path, &ns));
+                        (Callee::Key { key, shown: name, inferred: false }, None)
+                    }
+                    None => (Callee::Unknown, None),
+                }
+            }
+            "member_call_expression" | "nullsafe_member_call_expression" => {
+                let (Some(object), Some(name)) =
+                    (e.child_by_field_name("object"), e.child_by_field_name("name"))
+                else {
+                    return (Callee::Unknown, None);
+                };
+                if name.kind() != "name" {
+                    return (Callee::Unknown, None);
+                }
+                match self.expr_ty(object, body, locals, depth) {
+                    Some(owner) => (self.method_callee(&owner, &self.b.text(name)), Some(owner)),
+                    None => (Callee::Unknown, None),
+                }
+            }
+            "scoped_call_expression" => {
+                let (Some(scope), Some(name)) =
+                    (e.child_by_field_name("scope"), e.child_by_field_name("name"))
+                else {
+                    return (Callee::Unknown, None);
+                };
+                if name.kind() != "name" {
+                    return (Callee::Unknown, None);
+                }
+                match self.scope_ty(scope, body, locals, depth) {
+                    Some(owner) => {
+                        // `static::m()` and `self::m()` keep the receiver's class.
+                        let receiver = match scope.kind() {
+                            "relative_scope" if !body.is_static => body
+                                .class
+                                .map(|t| self.local_ty(t))
+                                .filter(|_| self.b.text(scope).trim() != "parent")
+                                .or(Some(owner.clone())),
+                            _ => Some(owner.clone()),
+                        };
+                        (self.method_callee(&owner, &self.b.text(name)), receiver)
+                    }
+                    None => (Callee::Unknown, None),
+                }
+            }
+            _ => (Callee::Unknown, None),
+        }
+    }
+}
+
+/// `K.__return__`.
+fn keys_return(key: &str) -> String {
+    model::keys::returns(key)
+}
