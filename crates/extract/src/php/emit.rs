@@ -120,7 +120,7 @@ impl<'s, 't> Px<'s, 't> {
             if is_test_case_name(parent) {
                 return true;
             }
-            match self.type_by_fqn.get(parent) {
+            match self.type_by_fqn.get(&parent.to_lowercase()) {
                 Some(&p) if p != at => at = p,
                 _ => return false,
             }
@@ -287,7 +287,7 @@ impl<'s, 't> Px<'s, 't> {
                 heads.push((EdgeKind::Implements, tr, line));
             }
             for (kind, fqn, line) in heads {
-                let target = match self.type_by_fqn.get(&fqn) {
+                let target = match self.type_by_fqn.get(&fqn.to_lowercase()) {
                     Some(&s) if s != t => self.node_target(self.types[s].node, false),
                     Some(_) => continue,
                     None => Target::Key { key: fqn_key(&fqn), name: fqn, inferred: false },

@@ -217,7 +217,7 @@ impl<'s, 't> Px<'s, 't> {
             let name = self.b.text(name).into_owned();
             let idx = self.function_like(n, NodeKind::Function, &name, place, None, doc);
             let ret = self.return_class(n, &place.ctx, None);
-            self.functions.entry(join(&place.ctx.ns, &name)).or_insert((idx, ret));
+            self.functions.entry(join(&place.ctx.ns, &name).to_lowercase()).or_insert((idx, ret));
             return;
         }
         let Some(name) = n.child_by_field_name("name") else { return };
@@ -302,7 +302,7 @@ impl<'s, 't> Px<'s, 't> {
         }
         self.types.push(info);
         if !fqn.is_empty() {
-            self.type_by_fqn.entry(fqn).or_insert(t);
+            self.type_by_fqn.entry(fqn.to_lowercase()).or_insert(t);
         }
         let Some(body) = body else { return };
         let inner = Place { parent: idx, ctx: place.ctx.clone(), depth: place.depth + 1 };
@@ -331,6 +331,7 @@ impl<'s, 't> Px<'s, 't> {
                     node.decorators = attributes(m, self.b.src);
                     let key = format!("{}.{name}", self.types[t].key);
                     self.constants.push((key, c));
+                    self.enum_cases.insert((t, name));
                 }
                 "property_declaration" => self.property(m, t, &place.ctx),
                 "method_declaration" => {
@@ -343,7 +344,9 @@ impl<'s, 't> Px<'s, 't> {
                     let midx =
                         self.function_like(m, NodeKind::Method, &name, &inner, Some(t), pending);
                     let ret = self.return_class(m, &place.ctx, Some(t));
-                    self.methods.entry((t, name.clone())).or_insert(MethodInfo { node: midx, ret });
+                    self.methods
+                        .entry((t, name.to_lowercase()))
+                        .or_insert(MethodInfo { node: midx, ret });
                     if name == "__construct" {
                         self.promoted(m, t, &place.ctx);
                     }
@@ -414,7 +417,7 @@ impl<'s, 't> Px<'s, 't> {
             node.decorators = attributes(n, self.b.src);
             let key = match t {
                 Some(t) => format!("{}.{name}", self.types[t].key),
-                None => fqn_key(&join(&place.ctx.ns, &name)),
+                None => format!("{}.{name}", fqn_key(&place.ctx.ns)),
             };
             self.constants.push((key, idx));
         }

@@ -71,7 +71,7 @@
 use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::FileFacts;
 use model::{keys, Language};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
 mod emit;
@@ -163,11 +163,12 @@ struct Px<'s, 't> {
     b: FileBuilder<'s>,
     /// Types declared in this file, in source order.
     types: Vec<TypeInfo>,
-    /// Types of this file by fully qualified name (the first declaration).
+    /// Types of this file by lowercased fully qualified name (the first declaration).
     type_by_fqn: HashMap<String, usize>,
-    /// Methods by (type index, name).
+    /// Methods by (type index, lowercased name).
     methods: HashMap<(usize, String), MethodInfo>,
-    /// Functions of this file by fully qualified name, with their return classes.
+    /// Functions of this file by lowercased fully qualified name, with their return
+    /// classes.
     functions: HashMap<String, (NodeIdx, Option<Ret>)>,
     /// Constants of this file (namespace and class constants, enum cases) by key.
     constants: Vec<(String, NodeIdx)>,
@@ -175,6 +176,8 @@ struct Px<'s, 't> {
     /// type, or of the `new` assigned to them, and whether that was inferred;
     /// `None` when untyped or assigned different classes.
     props: HashMap<(usize, String), Option<(String, bool)>>,
+    /// The cases of the enums of this file, by (type index, name).
+    enum_cases: HashSet<(usize, String)>,
     /// The `use` aliases of each namespace block.
     imports: Vec<Imports>,
     /// Bodies whose calls are emitted, in source order.
@@ -199,6 +202,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         functions: HashMap::new(),
         constants: Vec::new(),
         props: HashMap::new(),
+        enum_cases: HashSet::new(),
         imports: vec![Imports::default()],
         bodies: Vec::new(),
         tests: Vec::new(),
@@ -217,13 +221,14 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
 /// The key space's prefix: `php:` is also the global namespace's key.
 const PREFIX: &str = keys::PHP;
 
-/// The key of the fully qualified name `fqn` (`A\B`, without a leading `\`):
-/// `php:.A.B`, `php:` for the global namespace itself.
+/// The key of the fully qualified name `fqn` (`A\B`, without a leading `\`) of a
+/// class or function, lowercased as PHP compares such names: `php:.a.b`, `php:`
+/// for the global namespace itself.
 fn fqn_key(fqn: &str) -> String {
     let mut key = PREFIX.to_owned();
     for segment in fqn.split('\\').filter(|s| !s.is_empty()) {
         key.push('.');
-        key.push_str(segment);
+        key.push_str(&segment.to_lowercase());
     }
     key
 }
@@ -247,7 +252,7 @@ fn path_segment(path: &str) -> String {
 /// `php:@src/a%2Ephp@App\Http` (the namespace keeps its backslashes, so that the
 /// key has no dots of its own).
 fn scope_key(path: &str, ns: &str) -> String {
-    format!("{}{}@{ns}", keys::PHP_SCOPE, path_segment(path))
+    format!("{}{}@{}", keys::PHP_SCOPE, path_segment(path), ns.to_lowercase())
 }
 
 /// The root-relative path a `require` of `target` names from the file at `path`,
@@ -333,8 +338,8 @@ mod tests {
     #[test]
     fn keys_are_fully_qualified_names() {
         assert_eq!(fqn_key(""), "php:");
-        assert_eq!(fqn_key("App\\Http\\Kernel"), "php:.App.Http.Kernel");
-        assert_eq!(scope_key("src/a.php", "App\\Http"), "php:@src/a%2Ephp@App\\Http");
+        assert_eq!(fqn_key("App\\Http\\Kernel"), "php:.app.http.kernel");
+        assert_eq!(scope_key("src/A.php", "App\\Http"), "php:@src/A%2Ephp@app\\http");
         assert_eq!(join("", "f"), "f");
         assert_eq!(join("A\\B", "f"), "A\\B\\f");
     }

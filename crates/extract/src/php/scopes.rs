@@ -49,16 +49,37 @@ pub(super) enum Callee {
     Unknown,
 }
 
+/// At most this many `instanceof` checks of one body narrow a variable's class.
+const MAX_NARROWED: usize = 256;
+
 /// A body's local variables and their classes: `None` when a variable is untyped
 /// or assigned values of different classes.
 #[derive(Default)]
 pub(super) struct Locals {
     types: HashMap<String, Option<Ty>>,
+    /// Classes PHPDoc states (`/** @var Mailer $m */`): they win over assignments.
+    declared: HashMap<String, Ty>,
+    /// Where an `if ($x instanceof T)` holds: the bytes of its body, the variable
+    /// and the class.
+    narrowed: Vec<(usize, usize, String, Ty)>,
 }
 
 impl Locals {
-    /// The class of variable `name` (with its `$`).
-    pub(super) fn get(&self, name: &str) -> Option<&Ty> {
+    /// The class of variable `name` (with its `$`) at byte `at`: the innermost
+    /// `instanceof` check around it, a PHPDoc `@var`, or what every assignment and
+    /// declaration agree on.
+    pub(super) fn get(&self, name: &str, at: usize) -> Option<&Ty> {
+        let narrowed = self
+            .narrowed
+            .iter()
+            .filter(|(start, end, n, _)| n == name && *start <= at && at < *end)
+            .max_by_key(|(start, _, _, _)| *start);
+        if let Some((_, _, _, ty)) = narrowed {
+            return Some(ty);
+        }
+        if let Some(ty) = self.declared.get(name) {
+            return Some(ty);
+        }
         self.types.get(name).and_then(Option::as_ref)
     }
 
@@ -167,7 +188,7 @@ impl<'s, 't> Px<'s, 't> {
         Ty {
             key: fqn_key(fqn),
             fqn: Some(fqn.to_owned()),
-            local: self.type_by_fqn.get(fqn).copied(),
+            local: self.type_by_fqn.get(&fqn.to_lowercase()).copied(),
             inferred,
         }
     }
@@ -201,7 +222,7 @@ impl<'s, 't> Px<'s, 't> {
             next.extend(info.interfaces.iter().map(|(n, _)| n));
             let mut pushed = Vec::new();
             for fqn in next {
-                match self.type_by_fqn.get(fqn) {
+                match self.type_by_fqn.get(&fqn.to_lowercase()) {
                     Some(&s) => pushed.push(s),
                     None => outside = true,
                 }
@@ -219,7 +240,9 @@ impl<'s, 't> Px<'s, 't> {
             let mut supers: Vec<&String> = info.traits.iter().map(|(n, _)| n).collect();
             supers.extend(info.parent.as_ref().map(|(n, _)| n));
             supers.extend(info.interfaces.iter().map(|(n, _)| n));
-            if let Some(s) = supers.into_iter().find(|s| !self.type_by_fqn.contains_key(*s)) {
+            if let Some(s) =
+                supers.into_iter().find(|s| !self.type_by_fqn.contains_key(&s.to_lowercase()))
+            {
                 return Some(s.clone());
             }
         }
@@ -228,28 +251,29 @@ impl<'s, 't> Px<'s, 't> {
 
     /// Method `name` called on a value of type `owner`.
     pub(super) fn method_callee(&self, owner: &Ty, name: &str) -> Callee {
+        let lower = name.to_lowercase();
         let Some(t) = owner.local else {
             let shown = match &owner.fqn {
                 Some(fqn) => format!("{fqn}::{name}"),
                 None => name.to_owned(),
             };
             return Callee::Key {
-                key: format!("{}.{name}", owner.key),
+                key: format!("{}.{lower}", owner.key),
                 shown,
                 inferred: owner.inferred,
             };
         };
         let (ancestors, outside) = self.ancestors(t);
         for a in &ancestors {
-            if let Some(m) = self.methods.get(&(*a, name.to_owned())) {
+            if let Some(m) = self.methods.get(&(*a, lower.clone())) {
                 return Callee::Node { idx: m.node, ret: m.ret.clone(), inferred: owner.inferred };
             }
         }
         let exported = !self.types[t].fqn.is_empty();
         let outside_fqn = if outside { self.outside_super(t) } else { None };
         let key = match (&outside_fqn, exported) {
-            (_, true) => format!("{}.{name}", self.types[t].key),
-            (Some(o), false) => format!("{}.{name}", fqn_key(o)),
+            (_, true) => format!("{}.{lower}", self.types[t].key),
+            (Some(o), false) => format!("{}.{lower}", fqn_key(o)),
             (None, false) => return Callee::Unknown,
         };
         let shown = match &outside_fqn {
@@ -293,6 +317,8 @@ impl<'s, 't> Px<'s, 't> {
                         | "property_promotion_parameter"
                         | "catch_clause"
                         | "assignment_expression"
+                        | "comment"
+                        | "if_statement"
                 ) {
                     found.push(n);
                 }
@@ -300,6 +326,8 @@ impl<'s, 't> Px<'s, 't> {
             });
             for n in found {
                 match n.kind() {
+                    "comment" => self.var_annotation(n, body, &mut locals),
+                    "if_statement" => self.instanceof_narrowing(n, body, &mut locals),
                     "assignment_expression" => {
                         let Some(left) = n.child_by_field_name("left") else { continue };
                         if left.kind() != "variable_name" {
@@ -336,6 +364,68 @@ impl<'s, 't> Px<'s, 't> {
         locals
     }
 
+    /// A PHPDoc `@var T $x` in a body: `$x` is a `T`.
+    fn var_annotation(&self, comment: Node<'_>, body: &Body<'t>, locals: &mut Locals) {
+        let text = self.b.text(comment);
+        let Some(at) = text.find("@var") else { return };
+        let mut words = text[at + 4..].split_whitespace();
+        let (Some(ty), Some(name)) = (words.next(), words.next()) else { return };
+        if !name.starts_with('$') || ty.contains(['|', '&', '[', '<']) {
+            return;
+        }
+        let name: String =
+            name.chars().take_while(|c| *c == '$' || c.is_alphanumeric() || *c == '_').collect();
+        let ty = ty.trim_start_matches('?');
+        let Some(fqn) = self.resolve_class(ty, &body.ctx) else { return };
+        let ty = self.class_ty(&fqn, false);
+        locals.declared.insert(name, ty);
+    }
+
+    /// `if ($x instanceof T && ...) { ... }`: inside the body, `$x` is a `T`.
+    fn instanceof_narrowing(&self, n: Node<'_>, body: &Body<'t>, locals: &mut Locals) {
+        let (Some(condition), Some(then)) =
+            (n.child_by_field_name("condition"), n.child_by_field_name("body"))
+        else {
+            return;
+        };
+        let mut pending = vec![condition];
+        let mut steps = 0;
+        while let Some(e) = pending.pop() {
+            steps += 1;
+            if steps > MAX_CHAIN || locals.narrowed.len() >= MAX_NARROWED {
+                return;
+            }
+            match e.kind() {
+                "parenthesized_expression" => pending.extend(e.named_child(0)),
+                "binary_expression" => {
+                    let Some(op) = e.child_by_field_name("operator") else { continue };
+                    let (Some(left), Some(right)) =
+                        (e.child_by_field_name("left"), e.child_by_field_name("right"))
+                    else {
+                        continue;
+                    };
+                    match op.kind() {
+                        "&&" | "and" => pending.extend([left, right]),
+                        "instanceof" if left.kind() == "variable_name" => {
+                            if !matches!(right.kind(), "name" | "qualified_name") {
+                                continue;
+                            }
+                            let Some(fqn) = self.resolve_class(&self.b.text(right), &body.ctx)
+                            else {
+                                continue;
+                            };
+                            let name = self.b.text(left).into_owned();
+                            let ty = self.class_ty(&fqn, false);
+                            locals.narrowed.push((then.start_byte(), then.end_byte(), name, ty));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// The class of the value of expression `e` in `body`, as far as the file tells.
     pub(super) fn expr_ty(
         &self,
@@ -355,7 +445,23 @@ impl<'s, 't> Px<'s, 't> {
                     let t = body.class.filter(|_| !body.is_static)?;
                     return Some(self.local_ty(t));
                 }
-                locals.get(&name).cloned()
+                locals.get(&name, e.start_byte()).cloned()
+            }
+            "class_constant_access_expression" => {
+                // An enum case (`Suit::Hearts`) is an instance of its enum.
+                let scope = e.named_child(0)?;
+                let case = e.named_child(1).filter(|c| c.kind() == "name")?;
+                // A constant of a class outside the file that a method is called on is
+                // taken for an enum case too (a guess: it could hold another object).
+                let owner = self.scope_ty(scope, body, locals, depth + 1)?;
+                match owner.local {
+                    Some(t) => self
+                        .enum_cases
+                        .contains(&(t, self.b.text(case).into_owned()))
+                        .then_some(owner),
+                    None if owner.fqn.is_some() => Some(Ty { inferred: true, ..owner }),
+                    None => None,
+                }
             }
             "object_creation_expression" => self.new_class(e, body),
             "member_access_expression" | "nullsafe_member_access_expression" => {
@@ -463,7 +569,7 @@ impl<'s, 't> Px<'s, 't> {
                     return (Callee::Unknown, None);
                 }
                 match self.resolve_function(&self.b.text(f), &body.ctx) {
-                    Some(FnRef::Fqn(fqn)) => match self.functions.get(&fqn) {
+                    Some(FnRef::Fqn(fqn)) => match self.functions.get(&fqn.to_lowercase()) {
                         Some((idx, ret)) => {
                             (Callee::Node { idx: *idx, ret: ret.clone(), inferred: false }, None)
                         }
@@ -472,13 +578,19 @@ impl<'s, 't> Px<'s, 't> {
                         }
                     },
                     Some(FnRef::Fallback { ns, name }) => {
-                        if let Some((idx, ret)) = self.functions.get(&join(&ns, &name)) {
+                        if let Some((idx, ret)) =
+                            self.functions.get(&join(&ns, &name).to_lowercase())
+                        {
                             return (
                                 Callee::Node { idx: *idx, ret: ret.clone(), inferred: false },
                                 None,
                             );
                         }
-                        let key = format!("{}.{name}", super::scope_key(self.b.path, &ns));
+                        let key = format!(
+                            "{}.{}",
+                            super::scope_key(self.b.path, &ns),
+                            name.to_lowercase()
+                        );
                         (Callee::Key { key, shown: name, inferred: false }, None)
                     }
                     None => (Callee::Unknown, None),
