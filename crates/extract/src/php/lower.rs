@@ -89,6 +89,18 @@ impl<'s, 't> Px<'s, 't> {
                     }
                 }
                 "namespace_use_declaration" => self.use_declaration(n, &place.ctx),
+                // Broken syntax: what tree-sitter recovered inside is still lowered,
+                // and a method cut off from its class is a function.
+                "ERROR" if place.depth < crate::MAX_DEPTH => {
+                    let inner = Place { depth: place.depth + 1, ..place.clone() };
+                    let after = self.block(n, inner, top);
+                    place = Place { depth: place.depth, ..after };
+                }
+                "method_declaration" => {
+                    let Some(name) = n.child_by_field_name("name") else { continue };
+                    let name = self.b.text(name).into_owned();
+                    self.function_like(n, NodeKind::Function, &name, &place, None, pending);
+                }
                 _ if is_declaration(n.kind()) => self.declaration(n, &place, pending),
                 "const_declaration" => self.constants(n, &place, None, pending),
                 _ => {
@@ -402,6 +414,8 @@ impl<'s, 't> Px<'s, 't> {
         let mut cursor = n.walk();
         let elements: Vec<Node<'t>> =
             n.named_children(&mut cursor).filter(|c| c.kind() == "const_element").collect();
+        let head_end = elements.first().map_or(n.end_byte(), |e| e.start_byte());
+        let head = header_text(n, head_end, self.b.src);
         for el in elements {
             let mut ec = el.walk();
             let Some(name) = el.named_children(&mut ec).find(|c| c.kind() == "name") else {
@@ -409,7 +423,6 @@ impl<'s, 't> Px<'s, 't> {
             };
             let name = self.b.text(name).into_owned();
             let idx = self.b.add_node(place.parent, NodeKind::Constant, &name, el);
-            let head = header_text(n, el.start_byte(), self.b.src);
             let signature = format!("{head} {}", walk::collapse_ws(&self.b.text(el)));
             let node = &mut self.b.nodes[idx];
             node.signature = Some(short(signature.trim()));

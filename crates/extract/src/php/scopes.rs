@@ -4,7 +4,7 @@
 //! `$x = new T()`, typed and assigned properties, declared return types).
 
 use super::lower::DECLARATIONS;
-use super::{fqn_key, join, Body, Ctx, Px, Ret, BUILTIN_TYPES};
+use super::{fqn_key, join, Body, Ctx, Px, Ret, TypeKind, BUILTIN_TYPES};
 use crate::walk;
 use std::collections::HashMap;
 use tree_sitter::Node;
@@ -12,6 +12,9 @@ use tree_sitter::Node;
 /// How many links of a chain (`$a->b()->c()`, `$this->x->y`) a receiver's type is
 /// followed through.
 const MAX_CHAIN: usize = 32;
+
+/// The methods PHP gives every enum (lowercased).
+const ENUM_METHODS: &[&str] = &["cases", "from", "tryfrom"];
 
 /// At most this many supertypes of one type are searched for a member.
 const MAX_SUPERS: usize = 64;
@@ -268,6 +271,12 @@ impl<'s, 't> Px<'s, 't> {
             if let Some(m) = self.methods.get(&(*a, lower.clone())) {
                 return Callee::Node { idx: m.node, ret: m.ret.clone(), inferred: owner.inferred };
             }
+        }
+        if self.types[t].kind == TypeKind::Enum && ENUM_METHODS.contains(&lower.as_str()) {
+            // `cases()`, `from()` and `tryFrom()` are PHP's own, on every enum.
+            let shown = format!("{}::{name}", self.types[t].fqn);
+            let key = format!("{}.{lower}", self.types[t].key);
+            return Callee::Key { key, shown, inferred: owner.inferred };
         }
         let exported = !self.types[t].fqn.is_empty();
         let outside_fqn = if outside { self.outside_super(t) } else { None };
