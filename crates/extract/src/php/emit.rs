@@ -130,6 +130,7 @@ impl<'s, 't> Px<'s, 't> {
 
     /// The call edges of every body, then the heritage edges.
     pub(super) fn calls(&mut self) {
+        self.ancestry = (0..self.types.len()).map(|t| self.compute_ancestors(t)).collect();
         for i in 0..self.bodies.len() {
             let body = Body {
                 node: self.bodies[i].node,
@@ -175,11 +176,8 @@ impl<'s, 't> Px<'s, 't> {
         let target = match callee {
             Callee::Node { idx, inferred, .. } => self.node_target(idx, inferred),
             Callee::Key { key, shown, inferred } => {
-                if key.contains(keys::PHP_SCOPE) && key.starts_with(keys::PHP_SCOPE) {
-                    let ns = body.ctx.ns.clone();
-                    if !self.scopes.contains(&ns) {
-                        self.scopes.push(ns);
-                    }
+                if key.starts_with(keys::PHP_SCOPE) && self.scope_set.insert(body.ctx.ns.clone()) {
+                    self.scopes.push(body.ctx.ns.clone());
                 }
                 Target::Key { key, name: shown, inferred }
             }

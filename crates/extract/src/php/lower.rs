@@ -10,6 +10,11 @@ use super::{
 use crate::builder::NodeIdx;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind};
+
+/// At most this many parents, interfaces and traits of one type are kept (each
+/// list): a type of thousands is generated code, and every look-up of a member
+/// walks them.
+const MAX_SUPERS: usize = 64;
 use tree_sitter::Node;
 
 /// The declarations a body's walk stops at: they are lowered on their own.
@@ -39,13 +44,20 @@ impl<'s, 't> Px<'s, 't> {
     pub(super) fn items(&mut self, root: Node<'t>) {
         let place = Place { parent: 0, ctx: Ctx { ns: String::new(), imports: 0 }, depth: 0 };
         let mut top = Vec::new();
-        let place = self.block(root, place, &mut top);
+        let place = self.block(root, place, &mut top, 0);
         self.flush(&mut top, &place.ctx);
     }
 
-    /// The statements of `container` (the file or a braced namespace); returns the
-    /// place in force after them (an unbraced `namespace X;` changes it).
-    fn block(&mut self, container: Node<'t>, mut place: Place, top: &mut Vec<Node<'t>>) -> Place {
+    /// The statements of `container` (the file, a braced namespace, what broken
+    /// syntax left), `level` declarations deep; returns the place in force after
+    /// them (an unbraced `namespace X;` changes it).
+    fn block(
+        &mut self,
+        container: Node<'t>,
+        mut place: Place,
+        top: &mut Vec<Node<'t>>,
+        level: usize,
+    ) -> Place {
         let mut cursor = container.walk();
         let children: Vec<Node<'t>> = container.named_children(&mut cursor).collect();
         let mut doc: Option<Node<'t>> = None;
@@ -71,18 +83,18 @@ impl<'s, 't> Px<'s, 't> {
                         }
                         _ => 0,
                     };
-                    let inner = Place { parent, ctx, depth: 1 };
+                    let inner = Place { parent, ctx, depth: level + 1 };
                     match n.child_by_field_name("body") {
                         Some(body) => {
                             let mut inner_top = Vec::new();
-                            let after = self.block(body, inner, &mut inner_top);
+                            let after = self.block(body, inner, &mut inner_top, level + 1);
                             self.flush(&mut inner_top, &after.ctx);
                             self.imports.push(Imports::default());
                             let imports = self.imports.len() - 1;
                             place = Place {
                                 parent: 0,
                                 ctx: Ctx { ns: String::new(), imports },
-                                depth: 0,
+                                depth: level,
                             };
                         }
                         None => place = inner,
@@ -91,9 +103,9 @@ impl<'s, 't> Px<'s, 't> {
                 "namespace_use_declaration" => self.use_declaration(n, &place.ctx),
                 // Broken syntax: what tree-sitter recovered inside is still lowered,
                 // and a method cut off from its class is a function.
-                "ERROR" if place.depth < crate::MAX_DEPTH => {
+                "ERROR" if level < crate::MAX_DEPTH => {
                     let inner = Place { depth: place.depth + 1, ..place.clone() };
-                    let after = self.block(n, inner, top);
+                    let after = self.block(n, inner, top, level + 1);
                     place = Place { depth: place.depth, ..after };
                 }
                 "method_declaration" => {
@@ -298,7 +310,7 @@ impl<'s, 't> Px<'s, 't> {
         for c in n.named_children(&mut cursor) {
             match c.kind() {
                 "base_clause" => {
-                    for (name, line) in self.names_in(c, &place.ctx) {
+                    for (name, line) in self.names_in(c, &place.ctx).into_iter().take(MAX_SUPERS) {
                         if kind == TypeKind::Class && info.parent.is_none() {
                             info.parent = Some((name, line));
                         } else {
@@ -307,7 +319,8 @@ impl<'s, 't> Px<'s, 't> {
                     }
                 }
                 "class_interface_clause" => {
-                    info.interfaces.extend(self.names_in(c, &place.ctx));
+                    let room = MAX_SUPERS.saturating_sub(info.interfaces.len());
+                    info.interfaces.extend(self.names_in(c, &place.ctx).into_iter().take(room));
                 }
                 _ => {}
             }
@@ -328,7 +341,8 @@ impl<'s, 't> Px<'s, 't> {
                 "comment" => {}
                 "use_declaration" => {
                     let traits = self.names_in(m, &place.ctx);
-                    self.types[t].traits.extend(traits);
+                    let room = MAX_SUPERS.saturating_sub(self.types[t].traits.len());
+                    self.types[t].traits.extend(traits.into_iter().take(room));
                 }
                 "const_declaration" => self.constants(m, &inner, Some(t), pending),
                 "enum_case" => {
@@ -483,7 +497,7 @@ impl<'s, 't> Px<'s, 't> {
     /// file it names.
     fn require(&mut self, n: Node<'t>) {
         let Some(arg) = n.named_child(0) else { return };
-        let Some(target) = self.literal_path(arg) else { return };
+        let Some(target) = self.literal_path(arg, 0) else { return };
         let Some(path) = relative_target(self.b.path, &target) else { return };
         let key = format!("{}{}", keys::PHP_FILE, super::path_segment(&path));
         let target_fact = Target::Key { key, name: target.clone(), inferred: false };
@@ -493,9 +507,12 @@ impl<'s, 't> Px<'s, 't> {
 
     /// The path of a `require`'s argument relative to the file's directory: a
     /// string literal, or `__DIR__ . '/x'` and `dirname(__FILE__) . '/x'`.
-    fn literal_path(&self, arg: Node<'_>) -> Option<String> {
+    fn literal_path(&self, arg: Node<'_>, depth: usize) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
         match arg.kind() {
-            "parenthesized_expression" => self.literal_path(arg.named_child(0)?),
+            "parenthesized_expression" => self.literal_path(arg.named_child(0)?, depth + 1),
             "string" | "encapsed_string" => {
                 if arg.named_child_count() != 1 {
                     return None;
@@ -515,7 +532,7 @@ impl<'s, 't> Px<'s, 't> {
                 if dir != "__DIR__" && dir != "dirname(__FILE__)" {
                     return None;
                 }
-                let rest = self.literal_path(right)?;
+                let rest = self.literal_path(right, depth + 1)?;
                 Some(format!(".{rest}"))
             }
             _ => None,

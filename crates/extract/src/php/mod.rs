@@ -184,8 +184,13 @@ struct Px<'s, 't> {
     bodies: Vec<Body<'t>>,
     /// Test methods.
     tests: Vec<NodeIdx>,
-    /// The namespaces whose function scope keys calls used.
+    /// The namespaces whose function scope keys calls used, in first-use order.
     scopes: Vec<String>,
+    /// The namespaces in `scopes`.
+    scope_set: HashSet<String>,
+    /// Each type's supertypes of this file in lookup order, and whether some
+    /// supertype is outside the file: computed once, before the calls.
+    ancestry: Vec<(Vec<usize>, bool)>,
     /// How many anonymous classes were declared so far.
     anonymous: usize,
 }
@@ -207,6 +212,8 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         bodies: Vec::new(),
         tests: Vec::new(),
         scopes: Vec::new(),
+        scope_set: HashSet::new(),
+        ancestry: Vec::new(),
         anonymous: 0,
     };
     px.items(root);

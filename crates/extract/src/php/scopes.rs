@@ -207,10 +207,22 @@ impl<'s, 't> Px<'s, 't> {
         }
     }
 
+    /// `t` and its supertypes of this file in PHP's lookup order (see
+    /// `compute_ancestors`), from the memo the calls pass fills.
+    pub(super) fn ancestors(&self, t: usize) -> (std::borrow::Cow<'_, [usize]>, bool) {
+        match self.ancestry.get(t) {
+            Some((a, outside)) => (std::borrow::Cow::Borrowed(a.as_slice()), *outside),
+            None => {
+                let (a, outside) = self.compute_ancestors(t);
+                (std::borrow::Cow::Owned(a), outside)
+            }
+        }
+    }
+
     /// `t` and its supertypes of this file in PHP's lookup order: the type, its
     /// traits, then its parent and the parent's ancestors, then its interfaces;
     /// each once. The second value: whether some supertype is outside this file.
-    pub(super) fn ancestors(&self, t: usize) -> (Vec<usize>, bool) {
+    pub(super) fn compute_ancestors(&self, t: usize) -> (Vec<usize>, bool) {
         let mut out = Vec::new();
         let mut outside = false;
         let mut stack = vec![t];
@@ -238,7 +250,7 @@ impl<'s, 't> Px<'s, 't> {
     /// The first supertype of `t` (or of its ancestors here) outside this file.
     fn outside_super(&self, t: usize) -> Option<String> {
         let (ancestors, _) = self.ancestors(t);
-        for a in ancestors {
+        for &a in ancestors.iter() {
             let info = &self.types[a];
             let mut supers: Vec<&String> = info.traits.iter().map(|(n, _)| n).collect();
             supers.extend(info.parent.as_ref().map(|(n, _)| n));
@@ -267,7 +279,7 @@ impl<'s, 't> Px<'s, 't> {
             };
         };
         let (ancestors, outside) = self.ancestors(t);
-        for a in &ancestors {
+        for a in ancestors.iter() {
             if let Some(m) = self.methods.get(&(*a, lower.clone())) {
                 return Callee::Node { idx: m.node, ret: m.ret.clone(), inferred: owner.inferred };
             }
@@ -296,7 +308,7 @@ impl<'s, 't> Px<'s, 't> {
     pub(super) fn property_ty(&self, owner: &Ty, name: &str) -> Option<Ty> {
         if let Some(t) = owner.local {
             let (ancestors, outside) = self.ancestors(t);
-            for a in &ancestors {
+            for a in ancestors.iter() {
                 if let Some(found) = self.props.get(&(*a, name.to_owned())) {
                     let (fqn, inferred) = found.as_ref()?;
                     return Some(self.class_ty(fqn, *inferred || owner.inferred));
