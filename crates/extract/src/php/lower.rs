@@ -240,7 +240,7 @@ impl<'s, 't> Px<'s, 't> {
             let Some(name) = n.child_by_field_name("name") else { return };
             let name = self.b.text(name).into_owned();
             let idx = self.function_like(n, NodeKind::Function, &name, place, None, doc);
-            let ret = self.return_class(n, &place.ctx, None);
+            let ret = self.return_class(n, idx, &place.ctx, None);
             self.functions.entry(join(&place.ctx.ns, &name).to_lowercase()).or_insert((idx, ret));
             return;
         }
@@ -359,7 +359,10 @@ impl<'s, 't> Px<'s, 't> {
                     self.constants.push((key, c));
                     self.enum_cases.insert((t, name));
                 }
-                "property_declaration" => self.property(m, t, &place.ctx),
+                "property_declaration" => {
+                    let doc = pending.and_then(|d| self.phpdoc(d));
+                    self.property(m, t, &place.ctx, doc.as_deref());
+                }
                 "method_declaration" => {
                     if inner.depth + 1 >= crate::MAX_DEPTH {
                         self.b.too_deep(walk::line(m));
@@ -369,7 +372,7 @@ impl<'s, 't> Px<'s, 't> {
                     let name = self.b.text(name).into_owned();
                     let midx =
                         self.function_like(m, NodeKind::Method, &name, &inner, Some(t), pending);
-                    let ret = self.return_class(m, &place.ctx, Some(t));
+                    let ret = self.return_class(m, midx, &place.ctx, Some(t));
                     self.methods
                         .entry((t, name.to_lowercase()))
                         .or_insert(MethodInfo { node: midx, ret });
@@ -451,8 +454,14 @@ impl<'s, 't> Px<'s, 't> {
     }
 
     /// A property declaration's properties and the classes of their declared types.
-    fn property(&mut self, n: Node<'t>, t: usize, ctx: &Ctx) {
-        let ty = n.child_by_field_name("type").and_then(|ty| self.declared_class(ty, ctx, Some(t)));
+    /// A property without a declared type takes its PHPDoc's `@var T`.
+    fn property(&mut self, n: Node<'t>, t: usize, ctx: &Ctx, doc: Option<&str>) {
+        let ty = match n.child_by_field_name("type") {
+            Some(ty) => self.declared_class(ty, ctx, Some(t)),
+            None => doc
+                .and_then(|d| doc_tags(d, "@var").into_iter().next())
+                .and_then(|(ty, _)| self.doc_class(&ty, ctx, Some(t))),
+        };
         let mut cursor = n.walk();
         let elements: Vec<Node<'t>> =
             n.named_children(&mut cursor).filter(|c| c.kind() == "property_element").collect();
@@ -480,9 +489,18 @@ impl<'s, 't> Px<'s, 't> {
         }
     }
 
-    /// What the function or method `n` declares it returns, when a class.
-    fn return_class(&self, n: Node<'_>, ctx: &Ctx, t: Option<usize>) -> Option<Ret> {
-        let ty = n.child_by_field_name("return_type")?;
+    /// What the function or method `n` (node `idx`) declares it returns, when a
+    /// class: its return type, else its PHPDoc's `@return T`.
+    fn return_class(&self, n: Node<'_>, idx: NodeIdx, ctx: &Ctx, t: Option<usize>) -> Option<Ret> {
+        let Some(ty) = n.child_by_field_name("return_type") else {
+            let doc = self.b.nodes[idx].docstring.as_deref()?;
+            let (ty, _) = doc_tags(doc, "@return").into_iter().next()?;
+            let bare = ty.trim_start_matches('?');
+            if t.is_some() && matches!(bare.to_lowercase().as_str(), "static" | "self" | "$this") {
+                return Some(Ret::Receiver);
+            }
+            return self.doc_class(&ty, ctx, t).map(Ret::Class);
+        };
         let ty = if ty.kind() == "optional_type" { ty.named_child(0)? } else { ty };
         let text = self.b.text(ty);
         let text = text.trim();
@@ -557,6 +575,25 @@ impl<'s, 't> Px<'s, 't> {
     pub(super) fn phpdoc(&self, comment: Node<'_>) -> Option<String> {
         phpdoc(&self.b.text(comment))
     }
+}
+
+/// The `tag` lines of a PHPDoc (`@param`, `@var`, `@return`): each one's type and,
+/// when it names one, its variable (`@param User $u` → `("User", Some("$u"))`).
+pub(super) fn doc_tags(doc: &str, tag: &str) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for line in doc.lines() {
+        let Some(rest) = line.trim().strip_prefix(tag) else { continue };
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let mut words = rest.split_whitespace();
+        let Some(ty) = words.next() else { continue };
+        let name = words.next().filter(|w| w.starts_with('$')).map(|w| {
+            w.chars().take_while(|c| *c == '$' || c.is_alphanumeric() || *c == '_').collect()
+        });
+        out.push((ty.to_owned(), name));
+    }
+    out
 }
 
 /// Whether `kind` is a function or a named class-like declaration.
@@ -672,6 +709,16 @@ mod tests {
         assert_eq!(doc.as_deref(), Some("Adds.\n\n@param int $a left"));
         assert_eq!(phpdoc("/** */"), None);
         assert_eq!(phpdoc("/* plain */"), None);
+    }
+
+    #[test]
+    fn phpdoc_tags_give_types_and_variables() {
+        let doc = "Sends.\n@param Mailer $m the mailer\n@param int\n@return ?Message\n@param-out x";
+        assert_eq!(
+            doc_tags(doc, "@param"),
+            [("Mailer".to_owned(), Some("$m".to_owned())), ("int".to_owned(), None)]
+        );
+        assert_eq!(doc_tags(doc, "@return"), [("?Message".to_owned(), None)]);
     }
 
     #[test]

@@ -186,6 +186,25 @@ impl<'s, 't> Px<'s, 't> {
         }
     }
 
+    /// The class a PHPDoc type names (`User`, `?User`, `User|null`, `\\A\\B`,
+    /// `self`), for a member of type `t`; `None` for scalars, arrays, generics and
+    /// unions of classes.
+    pub(super) fn doc_class(&self, ty: &str, ctx: &Ctx, t: Option<usize>) -> Option<String> {
+        if ty.contains(['[', '<', '{', '(', '&']) {
+            return None;
+        }
+        let parts: Vec<&str> = ty
+            .trim_start_matches('?')
+            .split('|')
+            .filter(|p| !p.eq_ignore_ascii_case("null"))
+            .collect();
+        let [only] = parts.as_slice() else { return None };
+        if only.eq_ignore_ascii_case("self") || only.eq_ignore_ascii_case("static") {
+            return t.map(|t| self.types[t].fqn.clone()).filter(|f| !f.is_empty());
+        }
+        self.resolve_class(only, ctx)
+    }
+
     /// The type of the class named `fqn`.
     pub(super) fn class_ty(&self, fqn: &str, inferred: bool) -> Ty {
         Ty {
@@ -325,6 +344,18 @@ impl<'s, 't> Px<'s, 't> {
     /// variable keeps a class when every assignment and declaration agrees on it.
     pub(super) fn locals(&self, body: &Body<'t>) -> Locals {
         let mut locals = Locals::default();
+        // `@param T $x` of the function's PHPDoc, for parameters without a type.
+        let doc_params: HashMap<String, String> = match body.node {
+            0 => HashMap::new(),
+            idx => self.b.nodes[idx]
+                .docstring
+                .as_deref()
+                .map(|d| super::lower::doc_tags(d, "@param"))
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|(ty, name)| Some((name?, ty)))
+                .collect(),
+        };
         for &root in &body.syntax {
             let mut found: Vec<Node<'t>> = Vec::new();
             walk::preorder(root, |n| {
@@ -340,6 +371,7 @@ impl<'s, 't> Px<'s, 't> {
                         | "assignment_expression"
                         | "comment"
                         | "if_statement"
+                        | "compound_statement"
                 ) {
                     found.push(n);
                 }
@@ -349,6 +381,7 @@ impl<'s, 't> Px<'s, 't> {
                 match n.kind() {
                     "comment" => self.var_annotation(n, body, &mut locals),
                     "if_statement" => self.instanceof_narrowing(n, body, &mut locals),
+                    "compound_statement" => self.guard_narrowing(n, body, &mut locals),
                     "assignment_expression" => {
                         let Some(left) = n.child_by_field_name("left") else { continue };
                         if left.kind() != "variable_name" {
@@ -373,11 +406,14 @@ impl<'s, 't> Px<'s, 't> {
                     }
                     _ => {
                         let Some(name) = n.child_by_field_name("name") else { continue };
-                        let ty = n
-                            .child_by_field_name("type")
-                            .and_then(|ty| self.declared_class(ty, &body.ctx, body.class))
-                            .map(|fqn| self.class_ty(&fqn, false));
-                        locals.assign(self.b.text(name).into_owned(), ty);
+                        let name = self.b.text(name).into_owned();
+                        let fqn = match n.child_by_field_name("type") {
+                            Some(ty) => self.declared_class(ty, &body.ctx, body.class),
+                            None => doc_params
+                                .get(&name)
+                                .and_then(|ty| self.doc_class(ty, &body.ctx, body.class)),
+                        };
+                        locals.assign(name, fqn.map(|fqn| self.class_ty(&fqn, false)));
                     }
                 }
             }
@@ -388,18 +424,75 @@ impl<'s, 't> Px<'s, 't> {
     /// A PHPDoc `@var T $x` in a body: `$x` is a `T`.
     fn var_annotation(&self, comment: Node<'_>, body: &Body<'t>, locals: &mut Locals) {
         let text = self.b.text(comment);
-        let Some(at) = text.find("@var") else { return };
-        let mut words = text[at + 4..].split_whitespace();
-        let (Some(ty), Some(name)) = (words.next(), words.next()) else { return };
-        if !name.starts_with('$') || ty.contains(['|', '&', '[', '<']) {
+        if !text.starts_with("/*") {
             return;
         }
-        let name: String =
-            name.chars().take_while(|c| *c == '$' || c.is_alphanumeric() || *c == '_').collect();
-        let ty = ty.trim_start_matches('?');
-        let Some(fqn) = self.resolve_class(ty, &body.ctx) else { return };
-        let ty = self.class_ty(&fqn, false);
-        locals.declared.insert(name, ty);
+        let text = text.trim_start_matches('/').trim_start_matches('*').replace("*/", "");
+        for (ty, name) in super::lower::doc_tags(&text, "@var") {
+            let Some(name) = name else { continue };
+            let Some(fqn) = self.doc_class(&ty, &body.ctx, body.class) else { continue };
+            locals.declared.insert(name, self.class_ty(&fqn, false));
+        }
+    }
+
+    /// Guards in a block: after `if (!$x instanceof T) { return; }` (or `throw`,
+    /// `continue`, `break`) and after `assert($x instanceof T);`, to the end of the
+    /// block, `$x` is a `T`.
+    fn guard_narrowing(&self, block: Node<'_>, body: &Body<'t>, locals: &mut Locals) {
+        let mut cursor = block.walk();
+        for stmt in block.named_children(&mut cursor) {
+            if locals.narrowed.len() >= MAX_NARROWED {
+                return;
+            }
+            let check = match stmt.kind() {
+                "if_statement" if stmt.child_by_field_name("alternative").is_none() => {
+                    let exits = stmt.child_by_field_name("body").is_some_and(exits);
+                    let negated = stmt
+                        .child_by_field_name("condition")
+                        .and_then(|c| unparenthesized(c, 0))
+                        .filter(|c| c.kind() == "unary_op_expression")
+                        .filter(|c| {
+                            c.child_by_field_name("operator").is_some_and(|o| o.kind() == "!")
+                        })
+                        .and_then(|c| c.child_by_field_name("argument"))
+                        .and_then(|a| unparenthesized(a, 0));
+                    negated.filter(|_| exits)
+                }
+                "expression_statement" => stmt
+                    .named_child(0)
+                    .filter(|c| c.kind() == "function_call_expression")
+                    .filter(|c| {
+                        c.child_by_field_name("function")
+                            .is_some_and(|f| self.b.text(f).eq_ignore_ascii_case("assert"))
+                    })
+                    .and_then(|c| c.child_by_field_name("arguments"))
+                    .and_then(|a| a.named_child(0))
+                    .and_then(|a| a.named_child(0)),
+                _ => None,
+            };
+            let Some((name, ty)) = check.and_then(|c| self.instanceof_check(c, body)) else {
+                continue;
+            };
+            locals.narrowed.push((stmt.end_byte(), block.end_byte(), name, ty));
+        }
+    }
+
+    /// `$x instanceof T`: the variable and the class.
+    fn instanceof_check(&self, e: Node<'_>, body: &Body<'t>) -> Option<(String, Ty)> {
+        if e.kind() != "binary_expression" {
+            return None;
+        }
+        let op = e.child_by_field_name("operator")?;
+        let left = e.child_by_field_name("left")?;
+        let right = e.child_by_field_name("right")?;
+        if op.kind() != "instanceof"
+            || left.kind() != "variable_name"
+            || !matches!(right.kind(), "name" | "qualified_name")
+        {
+            return None;
+        }
+        let fqn = self.resolve_class(&self.b.text(right), &body.ctx)?;
+        Some((self.b.text(left).into_owned(), self.class_ty(&fqn, false)))
     }
 
     /// `if ($x instanceof T && ...) { ... }`: inside the body, `$x` is a `T`.
@@ -587,7 +680,11 @@ impl<'s, 't> Px<'s, 't> {
                     return (Callee::Unknown, None);
                 };
                 if !matches!(f.kind(), "name" | "qualified_name") {
-                    return (Callee::Unknown, None);
+                    // `$handler()` of an object of a known class runs its `__invoke`.
+                    return match self.expr_ty(f, body, locals, depth) {
+                        Some(owner) => (self.method_callee(&owner, "__invoke"), Some(owner)),
+                        None => (Callee::Unknown, None),
+                    };
                 }
                 match self.resolve_function(&self.b.text(f), &body.ctx) {
                     Some(FnRef::Fqn(fqn)) => match self.functions.get(&fqn.to_lowercase()) {
@@ -658,6 +755,36 @@ impl<'s, 't> Px<'s, 't> {
             }
             _ => (Callee::Unknown, None),
         }
+    }
+}
+
+/// `e` without the parentheses around it (at most a few).
+fn unparenthesized(e: Node<'_>, depth: usize) -> Option<Node<'_>> {
+    match e.kind() {
+        "parenthesized_expression" if depth < 8 => unparenthesized(e.named_child(0)?, depth + 1),
+        "parenthesized_expression" => None,
+        _ => Some(e),
+    }
+}
+
+/// Whether a statement (or a block's last statement) leaves the block: `return`,
+/// `throw`, `continue`, `break`, `exit`.
+fn exits(stmt: Node<'_>) -> bool {
+    let last = if stmt.kind() == "compound_statement" {
+        let count = stmt.named_child_count();
+        match count.checked_sub(1).and_then(|i| stmt.named_child(i)) {
+            Some(last) => last,
+            None => return false,
+        }
+    } else {
+        stmt
+    };
+    match last.kind() {
+        "return_statement" | "continue_statement" | "break_statement" | "exit_statement" => true,
+        "expression_statement" => {
+            last.named_child(0).is_some_and(|c| c.kind() == "throw_expression")
+        }
+        _ => false,
     }
 }
 
