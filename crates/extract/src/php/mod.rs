@@ -19,10 +19,10 @@
 //! enclosing definition's.
 //!
 //! Symbol keys (see `docs/store.md`): `php:` + the fully qualified name, each
-//! namespace segment after a `.`: `\App\Http\Kernel` is `php:.App.Http.Kernel`, its
-//! method `handle` `php:.App.Http.Kernel.handle`, a function `php:.App.helper`, a
-//! global function `php:.strlen`. Names are taken as written (PHP compares class and
-//! function names without case; codehub does not). A class's traits, its parent
+//! namespace segment after a `.`: `\App\Http\Kernel` is `php:.app.http.kernel`, its
+//! method `handle` `php:.app.http.kernel.handle`, a function `php:.app.helper`, a
+//! global function `php:.strlen`, lowercased as PHP compares namespace, class,
+//! function and method names (constants and properties keep their case). A class's traits, its parent
 //! and its interfaces are star rows (`{class}.*`, in that order, with an `order:`
 //! row), so a method inherited or used from a trait links where PHP finds it; a
 //! property's type is the star row `{class}.${prop}.*`, a method's declared return
@@ -39,9 +39,14 @@
 //! possibly inherited; the class alone when nothing defines one), `$this->m()`,
 //! `self::m()`, `static::m()`, `parent::m()` (the parent's method), `C::m()`, and
 //! `$x->m()` where `$x` is `$this`, a typed parameter, a local assigned `new T` (or
-//! the result of a call whose declared return type is a class), a property of a
-//! declared type or assigned `new T` in any method of its class, or a chain of such
-//! calls. A receiver of no known class leaves the call unresolved, kept by its text
+//! the result of a call whose declared return type is a class), a `catch` variable,
+//! a local stated by `/** @var T $x */`, a variable inside `if ($x instanceof T)` or
+//! after a guard that exits (`if (!$x instanceof T) { return; }`,
+//! `assert($x instanceof T)`), a property of a declared type or assigned `new T` in
+//! any method of its class, an enum case (`Suit::Hearts->label()`), or a chain of
+//! such calls; `$x()` of an object of a known class is its `__invoke`. Where no type
+//! is declared, PHPDoc's `@param T $x`, `@var T` (a property) and `@return T` stand
+//! in for one. A receiver of no known class leaves the call unresolved, kept by its text
 //! (`$user->save`). Calls outside the root stay unresolved by fully qualified name:
 //! `strlen`, `PDO::prepare`, `DateTime::__construct` for `new \DateTime()`.
 //! `parent::__construct()` is the parent's constructor.
@@ -94,7 +99,7 @@ struct TypeInfo {
     /// Its fully qualified name without the leading `\` (`App\Http\Kernel`); empty
     /// for an anonymous class.
     fqn: String,
-    /// Its key (`php:.App.Http.Kernel`); for an anonymous class one no other file
+    /// Its key (`php:.app.http.kernel`); for an anonymous class one no other file
     /// can name.
     key: String,
     kind: TypeKind,
