@@ -100,7 +100,7 @@ impl<'s, 't> Px<'s, 't> {
                     name == "Test" || name.ends_with("\\Test")
                 });
                 if by_name || by_doc || by_attribute {
-                    tests.push(idx);
+                    tests.push((idx, t));
                 }
             }
         }
@@ -296,13 +296,23 @@ impl<'s, 't> Px<'s, 't> {
     }
 
     /// `tests` edges from every test to what it calls, directly or through the
-    /// file's other definitions.
+    /// file's other definitions, and to what its class's `setUp` calls.
     pub(super) fn tests(&mut self) {
         let helpers: HashSet<String> =
             self.b.nodes.iter().filter(|n| n.kind.is_callable()).map(|n| n.id.clone()).collect();
         let mut with_roots = Vec::new();
-        for &test in &self.tests {
-            let roots = crate::common::tests_edges::call_roots(&self.b, &self.b.nodes[test].id);
+        for &(test, t) in &self.tests {
+            let mut roots = crate::common::tests_edges::call_roots(&self.b, &self.b.nodes[test].id);
+            // PHPUnit runs `setUp` (the class's own or inherited) before each test.
+            let (ancestors, _) = self.ancestors(t);
+            let set_up = ancestors.iter().find_map(|a| self.methods.get(&(*a, "setup".to_owned())));
+            if let Some(set_up) = set_up.filter(|m| m.node != test) {
+                // At the test's first line: the test's own code reaches them.
+                let line = self.b.nodes[test].span.start_line;
+                let set_up_roots =
+                    crate::common::tests_edges::call_roots(&self.b, &self.b.nodes[set_up.node].id);
+                roots.extend(set_up_roots.into_iter().map(|(target, _)| (target, line)));
+            }
             with_roots.push((test, roots));
         }
         crate::common::tests_edges::add_tests_edges(&mut self.b, with_roots, &helpers);

@@ -66,7 +66,8 @@
 //! (`PHPUnit\Framework\TestCase`), or extends such a class of the same file, a
 //! method named `test*`, with `@test` in its PHPDoc, or with the attribute
 //! `#[Test]`, is a test; tests get `tests` edges to what they call, directly or
-//! through the file's other definitions (`setUp`, helpers).
+//! through the file's other definitions, and to what the `setUp` of their class (or
+//! of a parent of the same file) calls, which PHPUnit runs before each test.
 //!
 //! The phases: [`lower`] (declarations in source order, namespaces and `use`
 //! aliases, PHPDoc, attributes, signatures, declared types, requires), [`scopes`]
@@ -187,8 +188,8 @@ struct Px<'s, 't> {
     imports: Vec<Imports>,
     /// Bodies whose calls are emitted, in source order.
     bodies: Vec<Body<'t>>,
-    /// Test methods.
-    tests: Vec<NodeIdx>,
+    /// Test methods, with the type they are methods of.
+    tests: Vec<(NodeIdx, usize)>,
     /// The namespaces whose function scope keys calls used, in first-use order.
     scopes: Vec<String>,
     /// The namespaces in `scopes`.
