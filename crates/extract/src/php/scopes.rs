@@ -621,7 +621,9 @@ impl<'s, 't> Px<'s, 't> {
                 let text = self.b.text(class);
                 let lower = text.trim().to_lowercase();
                 if lower == "self" || lower == "static" {
-                    return body.class.map(|t| self.local_ty(t));
+                    // In a trait, `new static` builds whichever class uses it.
+                    let t = body.class.filter(|&t| self.types[t].kind != TypeKind::Trait)?;
+                    return Some(self.local_ty(t));
                 }
                 if lower == "parent" {
                     let t = body.class?;
