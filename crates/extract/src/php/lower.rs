@@ -586,8 +586,25 @@ pub(super) fn doc_tags(doc: &str, tag: &str) -> Vec<(String, Option<String>)> {
         if !rest.starts_with(char::is_whitespace) {
             continue;
         }
-        let mut words = rest.split_whitespace();
-        let Some(ty) = words.next() else { continue };
+        // The type runs to the first blank outside `<...>`, `{...}` and `(...)`.
+        let rest = rest.trim_start();
+        let mut depth = 0usize;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '<' | '{' | '(' => depth += 1,
+                    '>' | '}' | ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                c.is_whitespace() && depth == 0
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let ty = &rest[..end];
+        if ty.is_empty() {
+            continue;
+        }
+        let mut words = rest[end..].split_whitespace();
         let name = words.next().filter(|w| w.starts_with('$')).map(|w| {
             w.chars().take_while(|c| *c == '$' || c.is_alphanumeric() || *c == '_').collect()
         });
@@ -719,6 +736,11 @@ mod tests {
             [("Mailer".to_owned(), Some("$m".to_owned())), ("int".to_owned(), None)]
         );
         assert_eq!(doc_tags(doc, "@return"), [("?Message".to_owned(), None)]);
+        let generic = "@var array<int, User> $users";
+        assert_eq!(
+            doc_tags(generic, "@var"),
+            [("array<int, User>".to_owned(), Some("$users".to_owned()))]
+        );
     }
 
     #[test]

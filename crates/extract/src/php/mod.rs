@@ -46,7 +46,8 @@
 //! any method of its class, an enum case (`Suit::Hearts->label()`), or a chain of
 //! such calls; `$x()` of an object of a known class is its `__invoke`. Where no type
 //! is declared, PHPDoc's `@param T $x`, `@var T` (a property) and `@return T` stand
-//! in for one. A receiver of no known class leaves the call unresolved, kept by its text
+//! in for one, and `foreach` over an array PHPDoc types (`@param User[] $us`,
+//! `@var array<int, User> $us`) gives its value variable the element class. A receiver of no known class leaves the call unresolved, kept by its text
 //! (`$user->save`). Calls outside the root stay unresolved by fully qualified name:
 //! `strlen`, `PDO::prepare`, `DateTime::__construct` for `new \DateTime()`.
 //! `parent::__construct()` is the parent's constructor.

@@ -62,6 +62,8 @@ pub(super) struct Locals {
     types: HashMap<String, Option<Ty>>,
     /// Classes PHPDoc states (`/** @var Mailer $m */`): they win over assignments.
     declared: HashMap<String, Ty>,
+    /// The classes of the elements of arrays PHPDoc states (`@param User[] $us`).
+    elements: HashMap<String, Ty>,
     /// Where an `if ($x instanceof T)` holds: the bytes of its body, the variable
     /// and the class.
     narrowed: Vec<(usize, usize, String, Ty)>,
@@ -205,6 +207,31 @@ impl<'s, 't> Px<'s, 't> {
         self.resolve_class(only, ctx)
     }
 
+    /// The class of the elements of a PHPDoc array type (`User[]`, `array<User>`,
+    /// `array<int, User>`, `list<User>`, `iterable<User>`), for `foreach`.
+    pub(super) fn doc_element_class(
+        &self,
+        ty: &str,
+        ctx: &Ctx,
+        t: Option<usize>,
+    ) -> Option<String> {
+        let ty = ty.trim_start_matches('?');
+        let ty = ty.strip_suffix("|null").unwrap_or(ty);
+        if let Some(inner) = ty.strip_suffix("[]") {
+            return self.doc_class(inner, ctx, t);
+        }
+        let (head, args) = ty.strip_suffix('>')?.split_once('<')?;
+        let head = head.trim_start_matches('\\').to_lowercase();
+        if !matches!(
+            head.as_str(),
+            "array" | "list" | "iterable" | "non-empty-array" | "non-empty-list"
+        ) {
+            return None;
+        }
+        let last = args.rsplit(',').next()?.trim();
+        self.doc_class(last, ctx, t)
+    }
+
     /// The type of the class named `fqn`.
     pub(super) fn class_ty(&self, fqn: &str, inferred: bool) -> Ty {
         Ty {
@@ -344,7 +371,8 @@ impl<'s, 't> Px<'s, 't> {
     /// variable keeps a class when every assignment and declaration agrees on it.
     pub(super) fn locals(&self, body: &Body<'t>) -> Locals {
         let mut locals = Locals::default();
-        // `@param T $x` of the function's PHPDoc, for parameters without a type.
+        // `@param T $x` of the function's PHPDoc, for parameters without a type
+        // (and for the elements of arrays).
         let doc_params: HashMap<String, String> = match body.node {
             0 => HashMap::new(),
             idx => self.b.nodes[idx]
@@ -372,6 +400,7 @@ impl<'s, 't> Px<'s, 't> {
                         | "comment"
                         | "if_statement"
                         | "compound_statement"
+                        | "foreach_statement"
                 ) {
                     found.push(n);
                 }
@@ -382,6 +411,7 @@ impl<'s, 't> Px<'s, 't> {
                     "comment" => self.var_annotation(n, body, &mut locals),
                     "if_statement" => self.instanceof_narrowing(n, body, &mut locals),
                     "compound_statement" => self.guard_narrowing(n, body, &mut locals),
+                    "foreach_statement" => self.foreach_element(n, &mut locals),
                     "assignment_expression" => {
                         let Some(left) = n.child_by_field_name("left") else { continue };
                         if left.kind() != "variable_name" {
@@ -407,6 +437,12 @@ impl<'s, 't> Px<'s, 't> {
                     _ => {
                         let Some(name) = n.child_by_field_name("name") else { continue };
                         let name = self.b.text(name).into_owned();
+                        if let Some(element) = doc_params
+                            .get(&name)
+                            .and_then(|ty| self.doc_element_class(ty, &body.ctx, body.class))
+                        {
+                            locals.elements.insert(name.clone(), self.class_ty(&element, false));
+                        }
                         let fqn = match n.child_by_field_name("type") {
                             Some(ty) => self.declared_class(ty, &body.ctx, body.class),
                             None => doc_params
@@ -430,9 +466,38 @@ impl<'s, 't> Px<'s, 't> {
         let text = text.trim_start_matches('/').trim_start_matches('*').replace("*/", "");
         for (ty, name) in super::lower::doc_tags(&text, "@var") {
             let Some(name) = name else { continue };
+            if let Some(element) = self.doc_element_class(&ty, &body.ctx, body.class) {
+                locals.elements.insert(name.clone(), self.class_ty(&element, false));
+            }
             let Some(fqn) = self.doc_class(&ty, &body.ctx, body.class) else { continue };
             locals.declared.insert(name, self.class_ty(&fqn, false));
         }
+    }
+
+    /// `foreach ($xs as $x)` (or `as $k => $x`) over an array whose elements
+    /// PHPDoc states: `$x` is one.
+    fn foreach_element(&self, n: Node<'_>, locals: &mut Locals) {
+        let (Some(over), Some(value)) = (n.named_child(0), n.named_child(1)) else { return };
+        if over.kind() != "variable_name" {
+            return;
+        }
+        let value = match value.kind() {
+            "pair" => {
+                let count = value.named_child_count();
+                match count.checked_sub(1).and_then(|i| value.named_child(i)) {
+                    Some(v) => v,
+                    None => return,
+                }
+            }
+            _ => value,
+        };
+        let value =
+            if value.kind() == "by_ref" { value.named_child(0).unwrap_or(value) } else { value };
+        if value.kind() != "variable_name" {
+            return;
+        }
+        let ty = locals.elements.get(self.b.text(over).as_ref()).cloned();
+        locals.assign(self.b.text(value).into_owned(), ty);
     }
 
     /// Guards in a block: after `if (!$x instanceof T) { return; }` (or `throw`,
