@@ -462,12 +462,18 @@ impl<'s, 't> Px<'s, 't> {
                 .and_then(|d| doc_tags(d, "@var").into_iter().next())
                 .and_then(|(ty, _)| self.doc_class(&ty, ctx, Some(t))),
         };
+        let element = doc
+            .and_then(|d| doc_tags(d, "@var").into_iter().next())
+            .and_then(|(ty, _)| self.doc_element_class(&ty, ctx, Some(t)));
         let mut cursor = n.walk();
         let elements: Vec<Node<'t>> =
             n.named_children(&mut cursor).filter(|c| c.kind() == "property_element").collect();
         for el in elements {
             let Some(name) = el.child_by_field_name("name") else { continue };
             let name = self.b.text(name).trim_start_matches('$').to_owned();
+            if let Some(element) = &element {
+                self.prop_elements.insert((t, name.clone()), element.clone());
+            }
             self.props.insert((t, name), ty.clone().map(|c| (c, false)));
         }
     }

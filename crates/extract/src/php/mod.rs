@@ -183,6 +183,9 @@ struct Px<'s, 't> {
     /// type, or of the `new` assigned to them, and whether that was inferred;
     /// `None` when untyped or assigned different classes.
     props: HashMap<(usize, String), Option<(String, bool)>>,
+    /// The element classes of array properties PHPDoc types (`@var Item[]`), by
+    /// (type index, name without `$`).
+    prop_elements: HashMap<(usize, String), String>,
     /// The cases of the enums of this file, by (type index, name).
     enum_cases: HashSet<(usize, String)>,
     /// The `use` aliases of each namespace block.
@@ -215,6 +218,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         constants: Vec::new(),
         props: HashMap::new(),
         enum_cases: HashSet::new(),
+        prop_elements: HashMap::new(),
         imports: vec![Imports::default()],
         bodies: Vec::new(),
         tests: Vec::new(),

@@ -411,7 +411,7 @@ impl<'s, 't> Px<'s, 't> {
                     "comment" => self.var_annotation(n, body, &mut locals),
                     "if_statement" => self.instanceof_narrowing(n, body, &mut locals),
                     "compound_statement" => self.guard_narrowing(n, body, &mut locals),
-                    "foreach_statement" => self.foreach_element(n, &mut locals),
+                    "foreach_statement" => self.foreach_element(n, body, &mut locals),
                     "assignment_expression" => {
                         let Some(left) = n.child_by_field_name("left") else { continue };
                         if left.kind() != "variable_name" {
@@ -476,11 +476,15 @@ impl<'s, 't> Px<'s, 't> {
 
     /// `foreach ($xs as $x)` (or `as $k => $x`) over an array whose elements
     /// PHPDoc states: `$x` is one.
-    fn foreach_element(&self, n: Node<'_>, locals: &mut Locals) {
+    fn foreach_element(&self, n: Node<'_>, body: &Body<'t>, locals: &mut Locals) {
         let (Some(over), Some(value)) = (n.named_child(0), n.named_child(1)) else { return };
-        if over.kind() != "variable_name" {
-            return;
-        }
+        let ty = match over.kind() {
+            "variable_name" => locals.elements.get(self.b.text(over).as_ref()).cloned(),
+            // `$this->items` of an array property typed `@var Item[]` (its own or an
+            // ancestor's of this file).
+            "member_access_expression" => self.property_element(over, body),
+            _ => return,
+        };
         let value = match value.kind() {
             "pair" => {
                 let count = value.named_child_count();
@@ -496,8 +500,20 @@ impl<'s, 't> Px<'s, 't> {
         if value.kind() != "variable_name" {
             return;
         }
-        let ty = locals.elements.get(self.b.text(over).as_ref()).cloned();
         locals.assign(self.b.text(value).into_owned(), ty);
+    }
+
+    /// The element class of `$this->name`, an array property PHPDoc types.
+    fn property_element(&self, access: Node<'_>, body: &Body<'t>) -> Option<Ty> {
+        let object = access.child_by_field_name("object")?;
+        let name = access.child_by_field_name("name").filter(|n| n.kind() == "name")?;
+        if object.kind() != "variable_name" || self.b.text(object) != "$this" || body.is_static {
+            return None;
+        }
+        let (ancestors, _) = self.ancestors(body.class?);
+        let name = self.b.text(name).into_owned();
+        let fqn = ancestors.iter().find_map(|a| self.prop_elements.get(&(*a, name.clone())))?;
+        Some(self.class_ty(fqn, false))
     }
 
     /// Guards in a block: after `if (!$x instanceof T) { return; }` (or `throw`,
