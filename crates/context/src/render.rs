@@ -230,6 +230,7 @@ fn language_tag(path: &str) -> &'static str {
         Some(Language::Cpp) => "cpp",
         Some(Language::CSharp) => "csharp",
         Some(Language::Ruby) => "ruby",
+        Some(Language::Php) => "php",
         None => "",
     }
 }

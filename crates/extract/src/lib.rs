@@ -19,6 +19,7 @@ mod dump;
 mod go;
 mod java;
 mod javascript;
+mod php;
 mod python;
 mod ruby;
 mod rust;
@@ -77,6 +78,7 @@ pub fn extract(path: &str, source: &[u8]) -> Option<FileFacts> {
         Language::Java => java::extract(path, source),
         Language::CSharp => csharp::extract(path, source),
         Language::Ruby => ruby::extract(path, source),
+        Language::Php => php::extract(path, source),
     };
     Some(facts)
 }
@@ -104,6 +106,7 @@ fn grammar_of(language: Language, path: &str) -> tree_sitter::Language {
         Language::Java => tree_sitter_java::LANGUAGE.into(),
         Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
         Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+        Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
     }
 }
 

@@ -157,3 +157,8 @@ fn check_prefixes(lang: &str) {
 fn ruby_cases() {
     check_language("ruby");
 }
+
+#[test]
+fn php_cases() {
+    check_language("php");
+}

@@ -334,6 +334,11 @@ fn ruby_survives_mutated_input() {
 }
 
 #[test]
+fn php_survives_mutated_input() {
+    fuzz("php", "tests/FuzzedTest.php", &["php", "phtml"]);
+}
+
+#[test]
 fn cpp_survives_mutated_input() {
     fuzz("cpp", "src/fuzzed.cpp", &["cpp", "cc", "hpp", "h"]);
 }

@@ -79,6 +79,10 @@ fn extractors_never_ask_for_parents_or_siblings() {
         ("ruby/lower.rs", include_str!("../src/ruby/lower.rs")),
         ("ruby/scopes.rs", include_str!("../src/ruby/scopes.rs")),
         ("ruby/emit.rs", include_str!("../src/ruby/emit.rs")),
+        ("php/mod.rs", include_str!("../src/php/mod.rs")),
+        ("php/lower.rs", include_str!("../src/php/lower.rs")),
+        ("php/scopes.rs", include_str!("../src/php/scopes.rs")),
+        ("php/emit.rs", include_str!("../src/php/emit.rs")),
     ];
     let forbidden = [
         ".parent()",
@@ -473,4 +477,85 @@ fn ruby_torture_inputs_extract_with_their_invariants() {
     extract_checked("h.rb", &heredoc);
     let string = format!("def f\n  \"{}", "abc #{x} ".repeat(n));
     extract_checked("q.rb", &string);
+}
+
+/// PHP inputs that would make a naive extractor quadratic or overflow its stack: a
+/// method of 20,000 calls, a call chain 20,000 long, statements and closures nested
+/// 20,000 deep, anonymous classes nested past `MAX_DEPTH`, a class of 20,000
+/// traits and interfaces (64 star rows kept each), 20,000 namespaces each calling
+/// an unqualified function (20,000 scope keys), 20,000 `use` declarations and
+/// requires, a require of a path 20,000 parentheses deep, unterminated heredoc,
+/// nowdoc and string, and `?>` HTML between 20,000 statements.
+#[test]
+fn php_torture_inputs_extract_with_their_invariants() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let many_calls = format!(
+        "<?php\nclass A\n{{\n  function f()\n  {{\n{}  }}\n}}\n",
+        "    g(1); $this->h();\n".repeat(n)
+    );
+    let facts = extract_checked("a.php", &many_calls);
+    assert_eq!(ids(&facts), ["a.php", "a.php::A", "a.php::A.f"]);
+    let chain = format!(
+        "<?php\nclass A\n{{\n  function f() {{ (new A()){}; }}\n}}\n",
+        "->next()".repeat(n)
+    );
+    let facts = extract_checked("a.php", &chain);
+    assert_eq!(ids(&facts), ["a.php", "a.php::A", "a.php::A.f"]);
+    assert!(facts.edges.iter().all(|e| match &e.target {
+        extract::Target::Name(name) => name.chars().count() <= 80,
+        _ => true,
+    }));
+    let ifs = format!(
+        "<?php\nfunction f($x)\n{{\n{}g();\n{}}}\n",
+        "if ($x) {\n".repeat(n),
+        "}\n".repeat(n)
+    );
+    let facts = extract_checked("a.php", &ifs);
+    assert_eq!(ids(&facts), ["a.php", "a.php::f"]);
+    let closures = format!(
+        "<?php\nfunction f()\n{{\n{}g();\n{}}}\n",
+        "return function () {\n".repeat(n),
+        "};\n".repeat(n)
+    );
+    let facts = extract_checked("a.php", &closures);
+    assert_eq!(ids(&facts), ["a.php", "a.php::f"]);
+    let anonymous = format!(
+        "<?php\nfunction f()\n{{\n{}g();\n{}}}\n",
+        "return new class {\n function m() {\n".repeat(n),
+        "}\n};\n".repeat(n)
+    );
+    let facts = extract_checked("a.php", &anonymous);
+    assert!(facts.nodes.len() <= extract::MAX_DEPTH + 2);
+    assert!(facts.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+    let traits: String = (0..n).map(|i| format!("T{i}, ")).collect();
+    let ifaces: String = (0..n).map(|i| format!("I{i}, ")).collect();
+    let wide = format!(
+        "<?php\nclass W implements {ifaces}J\n{{\n  use {traits}U;\n  function f() {{ $this->g(); self::h(); }}\n}}\n"
+    );
+    let facts = extract_checked("w.php", &wide);
+    assert_eq!(ids(&facts), ["w.php", "w.php::W", "w.php::W.f"]);
+    let stars = facts.symbols.iter().filter(|s| s.key == "php:.w.*").count();
+    assert!(stars <= 2 * 64 + 1, "{stars} star rows");
+    let namespaces: String =
+        (0..n).map(|i| format!("namespace N{i};\nfunction f() {{ g(); }}\n")).collect();
+    let facts = extract_checked("n.php", &format!("<?php\n{namespaces}"));
+    assert_eq!(facts.nodes.len(), 2 * n + 1);
+    let uses: String = (0..n).map(|i| format!("use A\\B{i};\nrequire 'r{i}.php';\n")).collect();
+    let facts = extract_checked("u.php", &format!("<?php\n{uses}new B7();\n"));
+    assert_eq!(facts.nodes[0].imports.len(), 2 * n);
+    let parens = format!("<?php\nrequire {}'x.php'{};\n", "(".repeat(n), ")".repeat(n));
+    extract_checked("p.php", &parens);
+    let heredoc =
+        format!("<?php\nfunction f() {{\n  $x = <<<EOS\n{}", "line {$a->b()} $c\n".repeat(n));
+    extract_checked("h.php", &heredoc);
+    let nowdoc = format!(
+        "<?php\nclass A {{\n function f() {{\n  return <<<'EOS'\n{}",
+        "line $c\n".repeat(n)
+    );
+    extract_checked("h.php", &nowdoc);
+    let string = format!("<?php\nfunction f() {{\n  return \"{}", "abc {$x->y()} ".repeat(n));
+    extract_checked("q.php", &string);
+    let html = format!("<?php function f() {{ ?>\n{}<?php }}\n", "<p><?= g() ?></p>\n".repeat(n));
+    let facts = extract_checked("t.phtml", &html);
+    assert_eq!(ids(&facts), ["t.phtml", "t.phtml::f"]);
 }

@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const LANGUAGES: &[&str] =
-    &["python", "rust", "typescript", "c", "go", "java", "cpp", "csharp", "ruby"];
+    &["python", "rust", "typescript", "c", "go", "java", "cpp", "csharp", "ruby", "php"];
 
 fn suite_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/resolution")

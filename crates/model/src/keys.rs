@@ -80,6 +80,25 @@ pub const RUBY_FILE: &str = "rb:file:";
 /// `<self>`.
 pub const RUBY_SINGLETON: &str = "<self>";
 
+/// PHP classes, interfaces, traits, enums, functions and constants by their fully
+/// qualified name, each namespace segment after a `.`, lowercased where PHP ignores
+/// case (namespaces, classes, functions, methods): `\App\Http\Request` is
+/// `php:.app.http.request`, its method `send` `php:.app.http.request.send`, its
+/// constant `VERSION` `php:.app.http.request.VERSION`, the global function `strlen`
+/// `php:.strlen`. `php:` itself is the global namespace.
+/// PHP resolves class names at compile time, so a class key is never a guess;
+/// methods keyed under a class are found through its star rows (parent class,
+/// interfaces and traits) as PHP looks them up.
+pub const PHP: &str = "php:";
+/// PHP function scopes of one file (`php:@src/a%2Ephp@app\http`): keys with star
+/// rows only, to the file's namespace and then [`PHP`], as PHP falls back to the
+/// global namespace for an unqualified function or constant it does not find in
+/// the current one.
+pub const PHP_SCOPE: &str = "php:@";
+/// PHP files by root-relative path, dots as `%2E`, the key a literal `require` or
+/// `include` path names: `php:file:src/bootstrap%2Ephp`.
+pub const PHP_FILE: &str = "php:file:";
+
 /// The segment naming what a call returns.
 pub const RETURN: &str = "__return__";
 /// The alias target of `K.m.__return__` when method `m` returns its receiver (`return

@@ -200,6 +200,8 @@ string_enum! {
         CSharp = "csharp",
         /// `.rb`, `.rake`, `.gemspec`, and files named `Rakefile` or `Gemfile`.
         Ruby = "ruby",
+        /// `.php`, `.phtml`.
+        Php = "php",
     }
 }
 
@@ -218,6 +220,9 @@ impl Language {
     /// `Rakefile` or `Gemfile` (Ruby by convention, with no extension to tell it):
     /// the name must match whole and case included, so `Gemfile.lock` (not Ruby) and
     /// `rakefile` stay unparsed.
+    ///
+    /// `.php` and `.phtml` (templates: PHP between `<?php` and `?>`) are PHP; `.phpt`
+    /// (PHP's own test format, sections of which are not PHP) is not parsed.
     pub fn from_path(path: &str) -> Option<Language> {
         let file = path.rsplit('/').next().unwrap_or(path);
         if matches!(file, "Rakefile" | "Gemfile") {
@@ -235,6 +240,7 @@ impl Language {
             "java" => Language::Java,
             "cs" => Language::CSharp,
             "rb" | "rake" | "gemspec" => Language::Ruby,
+            "php" | "phtml" => Language::Php,
             _ => return None,
         })
     }
@@ -432,6 +438,9 @@ mod tests {
         assert_eq!(Language::from_path("Rakefile"), Some(Language::Ruby));
         assert_eq!(Language::from_path("sub/Gemfile"), Some(Language::Ruby));
         assert_eq!(Language::from_path("Gemfile.lock"), None);
+        assert_eq!(Language::from_path("src/Http/Request.php"), Some(Language::Php));
+        assert_eq!(Language::from_path("views/page.phtml"), Some(Language::Php));
+        assert_eq!(Language::from_path("tests/a.phpt"), None);
         assert_eq!(Language::from_path("a.dir/Makefile"), None);
         assert_eq!(Language::from_path("Makefile"), None);
         assert_eq!(Language::from_path("a.txt"), None);

@@ -1,0 +1,3 @@
+<?php
+trait Makes { public static function make(): static { return new static(); } }
+class A { use Makes; }

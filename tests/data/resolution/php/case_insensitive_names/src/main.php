@@ -1,0 +1,8 @@
+<?php
+namespace App;
+
+function main(): void {
+    $u = new user();
+    USER::Find(1);
+    Helper();
+}

@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class ValidationException extends \Exception
+{
+    public function errors(): array { return []; }
+}

@@ -1,0 +1,11 @@
+<?php
+namespace App;
+
+function submit(callable $f): array {
+    try {
+        $f();
+    } catch (ValidationException $e) {
+        return $e->errors();
+    }
+    return [];
+}

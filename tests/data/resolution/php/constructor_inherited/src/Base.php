@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class Base
+{
+    public function __construct() {}
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+class Child extends Base
+{
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function make(): Child {
+    return new Child();
+}

@@ -1,0 +1,6 @@
+<?php
+namespace Db;
+
+function users(UserQuery $q): array {
+    return $q->where('x')->active()->get();
+}

@@ -1,0 +1,8 @@
+<?php
+namespace App;
+
+class User
+{
+    public function notify(): void {}
+    public function archive(): void {}
+}

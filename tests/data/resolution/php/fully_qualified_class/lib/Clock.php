@@ -1,0 +1,8 @@
+<?php
+namespace Lib;
+
+class Clock
+{
+    public static function now(): int { return 0; }
+    public function tick(): void {}
+}

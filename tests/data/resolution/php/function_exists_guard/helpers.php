@@ -1,0 +1,4 @@
+<?php
+if (!function_exists('tap')) {
+    function tap($value) { return $value; }
+}

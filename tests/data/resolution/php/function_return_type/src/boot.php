@@ -1,0 +1,6 @@
+<?php
+namespace Core;
+
+function boot(): object {
+    return app()->make('config');
+}

@@ -1,0 +1,5 @@
+<?php
+
+use Core\Application;
+
+function app(): Application { return new Application(); }

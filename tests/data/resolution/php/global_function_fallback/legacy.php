@@ -1,0 +1,2 @@
+<?php
+function legacy_format($x) { return $x; }

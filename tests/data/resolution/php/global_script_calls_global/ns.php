@@ -1,0 +1,4 @@
+<?php
+namespace App;
+
+function helper(): int { return 1; }

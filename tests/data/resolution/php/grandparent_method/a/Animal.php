@@ -1,0 +1,7 @@
+<?php
+namespace Zoo;
+
+class Animal
+{
+    public function breathe(): void {}
+}

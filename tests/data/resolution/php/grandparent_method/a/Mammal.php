@@ -1,0 +1,6 @@
+<?php
+namespace Zoo;
+
+class Mammal extends Animal
+{
+}

@@ -1,0 +1,7 @@
+<?php
+namespace App\Models;
+
+class Comment
+{
+    public function approve(): void {}
+}

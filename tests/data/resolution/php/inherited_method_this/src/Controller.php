@@ -1,0 +1,7 @@
+<?php
+namespace App\Http;
+
+class Controller
+{
+    protected function log(string $m): void {}
+}

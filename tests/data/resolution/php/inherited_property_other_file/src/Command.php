@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+abstract class Command
+{
+    protected Logger $logger;
+}

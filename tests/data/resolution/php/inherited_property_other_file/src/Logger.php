@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class Logger
+{
+    public function info(string $m): void {}
+}

@@ -1,0 +1,7 @@
+<?php
+namespace Geo;
+
+class Circle implements Shape
+{
+    public function area(): float { return 3.14; }
+}

@@ -1,0 +1,7 @@
+<?php
+namespace Geo;
+
+interface Shape
+{
+    public function area(): float;
+}

@@ -1,0 +1,6 @@
+<?php
+namespace Geo;
+
+function report(Shape $s): float {
+    return $s->area();
+}

@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+final class Handler
+{
+    public function __invoke(string $e): void {}
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function dispatch(Handler $h): void {
+    $h('event');
+}

@@ -1,0 +1,7 @@
+<?php
+namespace Billing;
+
+function bill(int $total): void {
+    $invoice = new Invoice($total);
+    $invoice->send();
+}

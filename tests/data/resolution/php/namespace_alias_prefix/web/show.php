@@ -1,0 +1,8 @@
+<?php
+namespace Web;
+
+use App\Models;
+
+function show() {
+    return Models\User::first();
+}

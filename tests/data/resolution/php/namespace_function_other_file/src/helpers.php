@@ -1,0 +1,4 @@
+<?php
+namespace App;
+
+function slug(string $s): string { return $s; }

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function run() {
+    return slug('x');
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function page() {
+    return render('p');
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function stats(): int {
+    return Models\User::count();
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+require __DIR__ . '/../src/run.php';
+
+exit(run());

@@ -1,0 +1,4 @@
+<?php
+namespace App;
+
+function run(): int { return 0; }

@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class Listener
+{
+    public function __construct(string $event = '') {}
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App\Http;
+
+function run(): int {
+    return helper();
+}

@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class Model
+{
+    public function __construct(array $attrs = []) {}
+}

@@ -1,0 +1,10 @@
+<?php
+namespace App;
+
+class User extends Model
+{
+    public function __construct(array $attrs = [])
+    {
+        parent::__construct($attrs);
+    }
+}

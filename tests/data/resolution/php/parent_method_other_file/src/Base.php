@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+abstract class Base
+{
+    public function boot(): void {}
+}

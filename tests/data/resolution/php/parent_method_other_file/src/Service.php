@@ -1,0 +1,10 @@
+<?php
+namespace App;
+
+class Service extends Base
+{
+    public function boot(): void
+    {
+        parent::boot();
+    }
+}

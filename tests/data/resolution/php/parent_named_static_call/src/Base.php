@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class Base
+{
+    public static function helper(): int { return 1; }
+}

@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class Calc
+{
+    public function add(int $a, int $b): int { return $a + $b; }
+}

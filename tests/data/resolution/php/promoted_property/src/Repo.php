@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class UserRepo
+{
+    public function find(int $id): ?array { return null; }
+}

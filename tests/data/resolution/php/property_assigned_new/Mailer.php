@@ -1,0 +1,5 @@
+<?php
+class Mailer
+{
+    public function send(string $to): void {}
+}

@@ -1,0 +1,4 @@
+<?php
+namespace App\Support;
+
+function slugify($s) { return $s; }

@@ -1,0 +1,2 @@
+<?php
+function e(string $s): string { return htmlspecialchars($s); }

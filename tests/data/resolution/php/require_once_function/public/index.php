@@ -1,0 +1,4 @@
+<?php
+require_once __DIR__ . '/../lib/helpers.php';
+
+echo e('<b>');

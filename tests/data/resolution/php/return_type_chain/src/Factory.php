@@ -1,0 +1,7 @@
+<?php
+namespace Ui;
+
+class Factory
+{
+    public static function make(): Widget { return new Widget(); }
+}

@@ -1,0 +1,7 @@
+<?php
+namespace Ui;
+
+class Widget
+{
+    public function render(): string { return ''; }
+}

@@ -1,0 +1,6 @@
+<?php
+function helper() { return 1; }
+
+function run() {
+    return helper();
+}

@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function boot(): void {
+    $debug = Config::get('debug');
+}

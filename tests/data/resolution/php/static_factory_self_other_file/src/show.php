@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function show(int $c): string {
+    return Money::of($c)->format();
+}

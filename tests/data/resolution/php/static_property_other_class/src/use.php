@@ -1,0 +1,6 @@
+<?php
+namespace App;
+
+function setting(string $k): mixed {
+    return Registry::$instance->get($k);
+}

@@ -1,0 +1,5 @@
+<?php
+use Acme\App;
+
+$app = new App();
+exit($app->run());

@@ -1,0 +1,7 @@
+<?php
+namespace Acme;
+
+class App
+{
+    public function run(): int { return 0; }
+}

@@ -1,0 +1,7 @@
+<?php
+namespace App\Concerns;
+
+trait Loggable
+{
+    public function log(string $m): void {}
+}

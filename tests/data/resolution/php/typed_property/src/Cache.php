@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+interface Cache
+{
+    public function get(string $k): mixed;
+}

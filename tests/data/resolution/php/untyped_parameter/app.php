@@ -1,0 +1,9 @@
+<?php
+class Door
+{
+    public function open(): void {}
+}
+
+function enter($door) {
+    $door->open();
+}

@@ -1,0 +1,7 @@
+<?php
+namespace Other;
+
+class Clock
+{
+    public static function now(): int { return 1; }
+}

@@ -1,0 +1,7 @@
+<?php
+namespace App;
+
+class Mailer
+{
+    public function send(string $to): void {}
+}
