@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+mod bulk;
 mod pack;
 mod possible;
 mod read;
@@ -60,6 +61,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether this connection started the bulk load in progress (`bulk.rs`).
+    bulk_session: bool,
 }
 
 /// What the store remembers about a file between runs: enough to tell, without
@@ -94,7 +97,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         schema::prepare(&mut conn, false)?;
-        Ok(Store { conn, path: path.to_owned() })
+        Ok(Store { conn, path: path.to_owned(), bulk_session: false })
     }
 
     /// Opens an existing index for reading only. Errors: [`StoreError::NotIndexed`]
@@ -114,7 +117,7 @@ impl Store {
         if !has_tables {
             return Err(StoreError::NotIndexed(path.to_owned()));
         }
-        Ok(Store { conn, path: path.to_owned() })
+        Ok(Store { conn, path: path.to_owned(), bulk_session: false })
     }
 
     /// Makes every statement of this connection fail (SQLite `SQLITE_INTERRUPT`,
@@ -179,7 +182,7 @@ impl Store {
     /// replaced file is linked, and edges elsewhere that depend on its symbols
     /// re-linked, before the transaction commits.
     pub fn writer(&mut self, deferred_link: bool) -> Result<Writer<'_>> {
-        Writer::begin(&mut self.conn, deferred_link)
+        Writer::begin(&mut self.conn, deferred_link, &mut self.bulk_session)
     }
 
     /// Runs SQLite's `PRAGMA integrity_check`, then FTS5's `integrity-check` of the

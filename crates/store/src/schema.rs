@@ -269,6 +269,13 @@ pub(crate) fn prepare(conn: &mut Connection, read_only: bool) -> Result<(), Stor
         }
         tx.commit()?;
     }
+    if crate::bulk::pending(conn)? {
+        // A bulk load (cold index) stopped before it rebuilt its indexes: rebuild them
+        // now, before anything reads or writes this store (`bulk.rs`).
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        crate::bulk::finish(&tx)?;
+        tx.commit()?;
+    }
     Ok(())
 }
 

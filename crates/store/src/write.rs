@@ -190,6 +190,14 @@ pub struct Writer<'c> {
     clock: u64,
     now: String,
     deferred_link: bool,
+    /// Whether this transaction is part of a bulk load (`bulk.rs`): rows are inserted
+    /// into an empty store without maintaining its random-order indexes, and nothing
+    /// stored is read back. `session` (the [`crate::Store`]'s flag) says
+    /// that this connection started the load; it is cleared when the load finishes.
+    bulk: bool,
+    session: &'c mut bool,
+    /// In a bulk load, the rowids of the nodes of the file being written, by id.
+    inserted: HashMap<String, i64>,
     /// Net change of symbol rows `(key, target, is-alias)` in this transaction: +1
     /// added, -1 removed. Rows with a non-zero net change are the keys whose dependents
     /// must be re-linked before commit; re-writing a file with the same symbols
@@ -246,12 +254,36 @@ struct History {
 }
 
 impl<'c> Writer<'c> {
-    pub(crate) fn begin(conn: &'c mut Connection, deferred_link: bool) -> Result<Writer<'c>> {
+    /// `session` is the store's bulk-load flag: a cold (`deferred_link`) writer on an
+    /// empty store starts a bulk load and sets it; later cold writers of the same
+    /// store continue the load while it is set; any other writer finds a pending load
+    /// finished first (`bulk::finish`), so no write but the load's own ever sees the
+    /// store without its indexes.
+    pub(crate) fn begin(
+        conn: &'c mut Connection,
+        deferred_link: bool,
+        session: &'c mut bool,
+    ) -> Result<Writer<'c>> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let clock: String =
             tx.query_row("SELECT value FROM meta WHERE key = 'clock'", [], |r| r.get(0))?;
         let clock: u64 =
             clock.parse().map_err(|_| StoreError::Corrupt(format!("clock {clock:?}")))?;
+        let pending = crate::bulk::pending(&tx)?;
+        let bulk = if pending && deferred_link && *session {
+            true
+        } else if pending {
+            crate::bulk::finish(&tx)?;
+            *session = false;
+            false
+        } else if deferred_link && clock == 0 {
+            // Clock 0: nothing was ever committed, so no row exists at any path.
+            crate::bulk::start(&tx)?;
+            *session = true;
+            true
+        } else {
+            false
+        };
         if deferred_link {
             // Committed with the first batch and removed by `link_all` in the last: a
             // cold index that never got there is found unfinished by the next run
@@ -267,6 +299,9 @@ impl<'c> Writer<'c> {
             clock: clock + 1,
             now: humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
             deferred_link,
+            bulk,
+            session,
+            inserted: HashMap::new(),
             symbol_delta: HashMap::new(),
             dependency_changed: BTreeSet::new(),
             graph_changed: false,
@@ -292,6 +327,24 @@ impl<'c> Writer<'c> {
         renamed_from: Option<&str>,
     ) -> Result<FileChange> {
         self.graph_changed = true;
+        let mut change = FileChange { path: facts.path.clone(), ..FileChange::default() };
+        if self.bulk && renamed_from.is_none() {
+            // A bulk load writes into an empty store: nothing is stored at the path.
+            let seen = self.write_nodes(
+                facts,
+                source,
+                &HashMap::new(),
+                &HashMap::new(),
+                &HashMap::new(),
+                &mut change,
+            )?;
+            debug_assert!(seen.len() == change.added.len());
+            change.added.sort();
+            self.write_symbols(facts)?;
+            self.write_edges(facts, HashMap::new())?;
+            self.write_file_row(facts, meta)?;
+            return Ok(change);
+        }
         let (history, renamed) = self.history_with_rename(&facts.path, renamed_from)?;
         // Rows are diffed, not rewritten: an edit that touches one function writes
         // that function's rows (and the module's), not the whole file's, so index
@@ -300,7 +353,6 @@ impl<'c> Writer<'c> {
         let old_edges = self.edge_rows(&facts.path)?;
         self.remove_symbols(&facts.path)?;
 
-        let mut change = FileChange { path: facts.path.clone(), ..FileChange::default() };
         let seen = self.write_nodes(facts, source, &history, &renamed, &old_nodes, &mut change)?;
         removed_nodes(facts, renamed_from, &history, &renamed, &seen, &mut change);
         change.added.sort();
@@ -438,6 +490,9 @@ impl<'c> Writer<'c> {
                         ))?
                         .execute(rusqlite::params_from_iter(&values))?;
                     let rowid = self.tx.last_insert_rowid();
+                    if self.bulk {
+                        self.inserted.insert(node.id.clone(), rowid);
+                    }
                     self.fts_insert(rowid, fts_text(&values))?;
                 }
             }
@@ -536,9 +591,10 @@ impl<'c> Writer<'c> {
             };
             rows.push(row);
         }
-        // Edges name their source by its node's rowid.
-        let mut node_rowids: HashMap<String, i64> = HashMap::new();
-        if !new_edges.is_empty() {
+        // Edges name their source by its node's rowid: in a bulk load, those the nodes
+        // were just inserted with.
+        let mut node_rowids: HashMap<String, i64> = std::mem::take(&mut self.inserted);
+        if !new_edges.is_empty() && !self.bulk {
             let mut stmt = self.tx.prepare_cached("SELECT id, rowid FROM nodes WHERE path = ?1")?;
             let rows = stmt.query_map([&facts.path], |r| Ok((r.get(0)?, r.get(1)?)))?;
             for row in rows {
@@ -690,6 +746,12 @@ impl<'c> Writer<'c> {
             .query_row([], |r| r.get(0))
             .optional()?;
         let unlinked = marker.as_deref() == Some(COLD_UNLINKED);
+        if self.bulk {
+            // The indexes first: linking reads keyed edges in key order.
+            crate::bulk::finish(&self.tx)?;
+            self.bulk = false;
+            *self.session = false;
+        }
         let resolved = self.relink_all_keyed(!unlinked)?;
         // Every edge is now linked against the table as it stands.
         self.symbol_delta.clear();
