@@ -609,7 +609,9 @@ fn edit_snippet(language: &str, i: usize) -> String {
         "Rust" => format!("\nfn _codehub_bench_edit_{i}() -> usize {{ {i} }}\n"),
         "C" | "C++" => format!("\nint codehub_bench_edit_{i}(void) {{ return {i}; }}\n"),
         "Go" => format!("\nfunc codehubBenchEdit{i}() int {{ return {i} }}\n"),
-        "Java" | "C#" => format!("\nclass CodehubBenchEdit{i} {{ int edit() {{ return {i}; }} }}\n"),
+        "Java" | "C#" => {
+            format!("\nclass CodehubBenchEdit{i} {{ int edit() {{ return {i}; }} }}\n")
+        }
         "Ruby" => format!("\ndef codehub_bench_edit_{i}\n  {i}\nend\n"),
         "PHP" => format!("\nfunction codehub_bench_edit_{i}() {{ return {i}; }}\n"),
         _ => format!("\nexport function codehubBenchEdit{i}() {{ return {i}; }}\n"),
@@ -630,11 +632,8 @@ fn ctags_kinds(tags: &Path) -> Result<BTreeMap<String, u64>> {
         let Some((_, extension)) = line.split_once(";\"\t") else { continue };
         let kind = extension.split('\t').next().unwrap_or_default();
         let kind = kind.strip_prefix("kind:").unwrap_or(kind);
-        let kind = if kind == "macro" && extension.contains("\tsignature:") {
-            "macro()"
-        } else {
-            kind
-        };
+        let kind =
+            if kind == "macro" && extension.contains("\tsignature:") { "macro()" } else { kind };
         *kinds.entry(kind.to_owned()).or_insert(0) += 1;
     }
     Ok(kinds)
