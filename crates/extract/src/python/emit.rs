@@ -333,14 +333,10 @@ impl<'s, 't> Py<'s, 't> {
                 if self.by_qname.contains_key(&qname) {
                     continue; // a method or nested class: a symbol already
                 }
-                let target = match self.attribute_value(class, &name) {
-                    Some(Eval { value: Value::Instance(c), .. }) => self.class_key(c),
-                    _ => None,
-                };
-                if let Some(target) = target {
-                    // A star row, not an alias: the attribute is an instance of the
+                if let Some(Eval { value, .. }) = self.attribute_value(class, &name) {
+                    // Star rows, not an alias: the attribute is an instance of the
                     // class, not the class; only its members link through it.
-                    self.b.export_alias(keys::star(&format!("{key}.{name}")), target);
+                    self.export_instance_stars(&format!("{key}.{name}"), value);
                 }
             }
         }
@@ -358,14 +354,12 @@ impl<'s, 't> Py<'s, 't> {
             {
                 continue;
             }
-            let Local::Value(Some(Eval { value: Value::Instance(class), .. })) =
+            let Local::Value(Some(Eval { value, .. })) =
                 self.local_value(0, &name, usize::MAX, None)
             else {
                 continue;
             };
-            if let Some(target) = self.class_key(class) {
-                self.b.export_alias(keys::star(&format!("{}.{name}", self.module_key)), target);
-            }
+            self.export_instance_stars(&format!("{}.{name}", self.module_key), value);
         }
         let mut functions: Vec<(NodeIdx, String)> = self
             .keys
@@ -387,8 +381,17 @@ impl<'s, 't> Py<'s, 't> {
             // a yield fixture): pytest never lets code call a fixture itself.
             let fixture = self.is_fixture(idx);
             let value = if fixture { self.fixture_value(idx) } else { self.return_value(idx) };
-            let Some(Eval { value: Value::Instance(class), .. }) = value else {
-                continue;
+            let class = match value {
+                Some(Eval { value: Value::Instance(class), .. }) => class,
+                Some(Eval { value: union @ Value::Union(_), .. }) => {
+                    // One of a few classes (`return A() if c else B()`, a local bound
+                    // in each arm of an `if`): star rows, first first, so that a
+                    // member links to the first alternative that defines it.
+                    let suffix = if self.is_property(idx) { "*" } else { keys::RETURN };
+                    self.export_instance_stars(&format!("{key}.{suffix}"), union);
+                    continue;
+                }
+                _ => continue,
             };
             let target = match class {
                 // What a fixture gets from a call elsewhere (`return connect()`) is
@@ -401,6 +404,32 @@ impl<'s, 't> Py<'s, 't> {
                 let suffix = if self.is_property(idx) { "*" } else { keys::RETURN };
                 self.b.export_alias(format!("{key}.{suffix}"), target);
             }
+        }
+    }
+
+    /// Exports `key.*` star rows to the class of `value` when it is an instance, or
+    /// to each instance's class among a union's alternatives, with an order row when
+    /// there are several (first alternative first). Nothing for other values.
+    fn export_instance_stars(&mut self, key: &str, value: Value) {
+        let parts = match value {
+            Value::Union(parts) => parts,
+            value => vec![value],
+        };
+        let mut targets: Vec<String> = Vec::new();
+        for part in parts {
+            if let Value::Instance(class) = part {
+                if let Some(target) = self.class_key(class) {
+                    if !targets.contains(&target) {
+                        targets.push(target);
+                    }
+                }
+            }
+        }
+        for target in &targets {
+            self.b.export_alias(keys::star(key), target.clone());
+        }
+        if targets.len() > 1 {
+            self.b.export_alias(keys::star(key), keys::order(&targets));
         }
     }
 

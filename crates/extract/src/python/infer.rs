@@ -232,22 +232,62 @@ impl<'s, 't> Py<'s, 't> {
         }
         let mut values = Vec::new();
         let mut inferred = false;
+        // The arms of exhaustive `if` chains seen binding the name: (chain start, bits).
+        let mut arms: Vec<(usize, u32)> = Vec::new();
         for assign in applicable.iter().rev() {
+            let arm = assign.branch.and_then(|b| b.arm.map(|arm| (b, arm)));
+            if let Some((b, arm)) = arm {
+                // From another arm of the chain `pos` is in: flow never goes between.
+                if arm.chain.0 <= pos && pos < arm.chain.1 && !b.contains(pos) {
+                    continue;
+                }
+            }
             let Some(found) = self.eval_assign(assign, owner, user) else {
                 return Local::Value(None);
             };
             inferred |= found.inferred;
             values.push(found.value);
-            let definite = match assign.branch {
-                None => true,
-                Some((start, end)) => start <= pos && pos < end,
+            let definite = match (assign.branch, arm) {
+                (None, _) => true,
+                (Some(b), _) if b.contains(pos) => true,
+                (Some(_), Some((_, arm))) => {
+                    let slot = match arms.iter().position(|&(c, _)| c == arm.chain.0) {
+                        Some(i) => i,
+                        None => {
+                            arms.push((arm.chain.0, 0));
+                            arms.len() - 1
+                        }
+                    };
+                    arms[slot].1 |= 1 << arm.index;
+                    let reaches = arm.outer.is_none_or(|(s, e)| s <= pos && pos < e);
+                    reaches && pos >= arm.chain.1 && arm.covered(arms[slot].1)
+                }
+                (Some(_), None) => false,
             };
             if definite {
+                // In source order: the first alternative is the first bound.
+                values.reverse();
                 return Local::Value(union(values).map(|value| Eval { value, inferred }));
             }
         }
         // Only conditional bindings: the value from before them is not known.
         Local::Value(None)
+    }
+
+    /// What `with manager as x` binds `x` to: what `manager.__enter__()` returns
+    /// (the manager itself when `__enter__` returns `self`). `None` unless `manager`
+    /// is an instance whose `__enter__` is known.
+    fn entered(&mut self, manager: Eval) -> Option<Eval> {
+        if !matches!(manager.value, Value::Instance(_)) {
+            return None;
+        }
+        let enter = self.attribute(manager.clone(), "__enter__")?;
+        if let Value::Def(m) = enter.value {
+            if self.returns_self(m, &mut HashSet::new()) {
+                return Some(manager);
+            }
+        }
+        self.call_result(enter)
     }
 
     /// The value of one assignment, evaluated in the body of owner `owner`. Values
@@ -277,17 +317,22 @@ impl<'s, 't> Py<'s, 't> {
             Assigned::Enter { expr, at } => {
                 let ctx = Ctx { owner, pos: *at, user };
                 let manager = self.eval(*expr, ctx)?;
-                if !matches!(manager.value, Value::Instance(_)) {
-                    return None;
-                }
-                let enter = self.attribute(manager.clone(), "__enter__")?;
-                if let Value::Def(m) = enter.value {
-                    if self.returns_self(m, &mut HashSet::new()) {
-                        return Some(Eval { inferred: true, ..manager });
+                let value = match manager.value {
+                    // `with a() if c else b() as x`, or a manager made in branches:
+                    // each may be the one entered.
+                    Value::Union(parts) => {
+                        let entered: Option<Vec<Value>> = parts
+                            .into_iter()
+                            .map(|part| {
+                                let manager = Eval { value: part, inferred: manager.inferred };
+                                self.entered(manager).map(|e| e.value)
+                            })
+                            .collect();
+                        union(entered?)?
                     }
-                }
-                let found = self.call_result(enter)?;
-                Some(Eval { inferred: true, ..found })
+                    _ => self.entered(manager)?.value,
+                };
+                Some(Eval { value, inferred: true })
             }
             Assigned::Default { expr, owner, at } => {
                 let found = self.eval(*expr, Ctx { owner: *owner, pos: *at, user })?;

@@ -131,10 +131,52 @@ struct Assign<'t> {
     end: usize,
     /// The binding stops applying here (the end of an `isinstance` block).
     until: usize,
-    /// The byte range of the conditional block (`if`, loop, `except` body) the
-    /// binding is in, if any: seen from outside it, the earlier value may remain.
-    branch: Option<(usize, usize)>,
+    /// The innermost conditional block (`if`, loop, `except` body) the binding is
+    /// in, if any: seen from outside it, the earlier value may remain.
+    branch: Option<Branch>,
     how: Assigned<'t>,
+}
+
+/// A conditional block: its byte range, and where it is one arm of an exhaustive
+/// `if`/`elif`/`else` chain, which arm.
+#[derive(Clone, Copy, Debug)]
+struct Branch {
+    start: usize,
+    end: usize,
+    arm: Option<Arm>,
+}
+
+impl Branch {
+    fn contains(&self, pos: usize) -> bool {
+        self.start <= pos && pos < self.end
+    }
+}
+
+/// One arm of an `if` chain that ends in `else`, so that one arm always runs: a name
+/// bound in every arm (or bound in some, the others leaving by `return`, `raise`,
+/// `continue` or `break`) is bound after the chain to the union of the arms' values,
+/// as a flow-sensitive checker such as pyright narrows it.
+#[derive(Clone, Copy, Debug)]
+struct Arm {
+    /// The byte range of the `if_statement`.
+    chain: (usize, usize),
+    /// The byte range of the conditional block around the whole chain, if any:
+    /// outside it the chain may not have run.
+    outer: Option<(usize, usize)>,
+    /// This arm's place in the chain, and the chain's number of arms (at most 32).
+    index: u8,
+    count: u8,
+    /// Bit `i` set: arm `i` leaves the chain by `return`, `raise`, `continue` or
+    /// `break`, so no value flows out of it.
+    exits: u32,
+}
+
+impl Arm {
+    /// All arms seen (bits in `bound`) or leaving: the chain binds the name.
+    fn covered(&self, bound: u32) -> bool {
+        let all = if self.count >= 32 { u32::MAX } else { (1u32 << self.count) - 1 };
+        (bound | self.exits) & all == all
+    }
 }
 
 impl Assign<'_> {

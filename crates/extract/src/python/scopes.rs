@@ -25,7 +25,10 @@ impl<'s, 't> Py<'s, 't> {
         };
         // Conditional blocks around the current node, innermost last (pre-order
         // visits nodes in source order, so a block ending before a node is done).
-        let mut branches: Vec<(usize, usize)> = Vec::new();
+        let mut branches: Vec<Branch> = Vec::new();
+        // The arms of the exhaustive `if` chains met so far, by their block's byte
+        // range (filled when the `if_statement` is visited, before its arms).
+        let mut arms: HashMap<(usize, usize), Arm> = HashMap::new();
         let mut sites = Vec::new();
         let mut refs = Vec::new();
         if let Some(&(syntax, _)) = self.defs.get(&idx) {
@@ -48,13 +51,23 @@ impl<'s, 't> Py<'s, 't> {
             if depth > 0 && is_nested_owner(kind) {
                 return false;
             }
-            while branches.last().is_some_and(|&(_, end)| end <= start) {
+            while branches.last().is_some_and(|b| b.end <= start) {
                 branches.pop();
             }
             if let Some(block) = conditional_block(node) {
-                branches.push((block.start_byte(), block.end_byte()));
+                if kind == "if_statement" {
+                    let outer = branches.iter().rev().find(|b| b.contains(start));
+                    if let Some((blocks, arm)) = if_chain(node, outer.map(|b| (b.start, b.end))) {
+                        for (index, range) in blocks.into_iter().enumerate() {
+                            arms.insert(range, Arm { index: index as u8, ..arm });
+                        }
+                    }
+                }
+                let range = (block.start_byte(), block.end_byte());
+                let arm = arms.get(&range).copied();
+                branches.push(Branch { start: range.0, end: range.1, arm });
             }
-            let branch = branches.iter().rev().find(|&&(s, e)| s <= start && start < e).copied();
+            let branch = branches.iter().rev().find(|b| b.contains(start)).copied();
             // The innermost block around the node (the body itself when none).
             while blocks.last().is_some_and(|&end| end <= start) {
                 blocks.pop();
@@ -601,6 +614,39 @@ pub(super) fn conditional_block(node: Node<'_>) -> Option<Node<'_>> {
         _ => return None,
     };
     node.child_by_field_name(field)
+}
+
+/// The byte ranges of an `if` chain's arm blocks, in order.
+type ArmBlocks = Vec<(usize, usize)>;
+
+/// The arms of an `if` chain that ends in `else` (the byte range of each arm's
+/// block, in order) and the [`Arm`] they share (its `index` left 0), or `None` when
+/// the chain has no `else` (no arm need run) or more than 32 arms.
+fn if_chain(node: Node<'_>, outer: Option<(usize, usize)>) -> Option<(ArmBlocks, Arm)> {
+    let mut blocks = vec![node.child_by_field_name("consequence")?];
+    let mut exhaustive = false;
+    let mut c = node.walk();
+    for alt in node.children_by_field_name("alternative", &mut c) {
+        let field = if alt.kind() == "elif_clause" { "consequence" } else { "body" };
+        blocks.push(alt.child_by_field_name(field)?);
+        exhaustive = alt.kind() == "else_clause";
+        if blocks.len() > 32 {
+            return None;
+        }
+    }
+    if !exhaustive {
+        return None;
+    }
+    let exits =
+        blocks.iter().enumerate().filter(|(_, b)| exits(**b)).fold(0, |m, (i, _)| m | 1 << i);
+    let arm = Arm {
+        chain: (node.start_byte(), node.end_byte()),
+        outer,
+        index: 0,
+        count: blocks.len() as u8,
+        exits,
+    };
+    Some((blocks.iter().map(|b| (b.start_byte(), b.end_byte())).collect(), arm))
 }
 
 /// Binds the variables of `for left in right` (a loop or a comprehension clause),
