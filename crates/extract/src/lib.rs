@@ -48,7 +48,10 @@ pub const MAX_DEPTH: usize = 200;
 /// pytest fixtures and `setUpClass` attributes; JS/TS `describe`/`it` blocks as nodes.
 /// 4: Python methods returning their receiver export `K.m.__return__` →
 /// `model::keys::RECEIVER`, and `self.__class__(...)` is such a return.
-pub const VERSION: u32 = 4;
+/// 5: Python locals bound in every arm of an `if`/`else` chain are unions, and a
+/// union of instances (returned, an attribute, a module-level instance) exports
+/// `K.*` star rows to its classes with an order row.
+pub const VERSION: u32 = 5;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
 pub fn hash(bytes: &[u8]) -> String {
