@@ -75,6 +75,19 @@ impl<'s, 't> Py<'s, 't> {
                         return class_of(arg);
                     }
                 }
+                if self.is_allocation(function, ctx) {
+                    // `super().__new__(cls, ...)`, `object.__new__(cls)` (also through
+                    // `super_new = super().__new__`): an instance of the class passed.
+                    let args = expr.child_by_field_name("arguments")?;
+                    let class = self.eval(args.named_child(0)?, ctx)?;
+                    if let Value::Def(c) = class.value {
+                        if self.b.nodes[c].kind == NodeKind::Class {
+                            let value = Value::Instance(Class::Def(c));
+                            return Some(Eval { value, inferred: true });
+                        }
+                    }
+                    return None;
+                }
                 let callee = match (
                     function.kind(),
                     function.child_by_field_name("object"),
@@ -110,6 +123,17 @@ impl<'s, 't> Py<'s, 't> {
                     let args = expr.child_by_field_name("arguments")?;
                     let f = self.eval(args.named_child(0)?, ctx)?;
                     return Some(Eval { inferred: true, ..f });
+                }
+                if matches!(&callee.value, Value::Key { key, .. } if matches!(key.strip_prefix(keys::PYTHON), Some("copy.copy" | "copy.deepcopy")))
+                {
+                    // `copy(x)`, `deepcopy(x)`: of `x`'s class (typeshed's
+                    // `def copy(x: _T) -> _T`).
+                    let args = expr.child_by_field_name("arguments")?;
+                    if args.named_child_count() != 1 {
+                        return None;
+                    }
+                    let x = self.eval(args.named_child(0)?, ctx)?;
+                    return Some(Eval { inferred: true, ..x });
                 }
                 self.call_result(callee)
             }
@@ -216,7 +240,8 @@ impl<'s, 't> Py<'s, 't> {
 
     /// Local `name` of `owner`'s body at `pos`: its latest binding, merged with the
     /// earlier ones it may not have replaced (a binding in a conditional block seen
-    /// from outside the block); unknown when any of them is.
+    /// from outside the block, or in an arm of an `if` chain), leaving out those of
+    /// unknown value; unknown when none is known.
     pub(super) fn local_value(
         &mut self,
         owner: usize,
@@ -242,11 +267,13 @@ impl<'s, 't> Py<'s, 't> {
                     continue;
                 }
             }
-            let Some(found) = self.eval_assign(assign, owner, user) else {
-                return Local::Value(None);
-            };
-            inferred |= found.inferred;
-            values.push(found.value);
+            // A binding this file cannot type leaves the others, as pyright's partly
+            // unknown unions do (`x = f(); if c: x = C()` calls `C`'s methods);
+            // unknown when the binding that holds is.
+            if let Some(found) = self.eval_assign(assign, owner, user) {
+                inferred |= found.inferred;
+                values.push(found.value);
+            }
             let definite = match (assign.branch, arm) {
                 (None, _) => true,
                 (Some(b), _) if b.contains(pos) => true,
@@ -272,6 +299,27 @@ impl<'s, 't> Py<'s, 't> {
         }
         // Only conditional bindings: the value from before them is not known.
         Local::Value(None)
+    }
+
+    /// Whether calling `function` is `X.__new__`: written so, or a local whose
+    /// binding in force at `ctx` is such an attribute (`super_new = super().__new__`).
+    fn is_allocation(&self, function: Node<'t>, ctx: Ctx) -> bool {
+        let is_new = |f: Node<'t>| {
+            f.kind() == "attribute"
+                && f.child_by_field_name("attribute").is_some_and(|a| self.b.text(a) == "__new__")
+        };
+        match function.kind() {
+            "attribute" => is_new(function),
+            "identifier" => {
+                let name = self.b.text(function);
+                let Some(assigns) = self.owners[ctx.owner].vars.get(name.as_ref()) else {
+                    return false;
+                };
+                let last = assigns.iter().rev().find(|a| a.applies_at(ctx.pos));
+                matches!(last, Some(Assign { how: Assigned::Expr { expr, .. }, .. }) if is_new(*expr))
+            }
+            _ => false,
+        }
     }
 
     /// What `with manager as x` binds `x` to: what `manager.__enter__()` returns
