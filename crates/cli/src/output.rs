@@ -353,7 +353,8 @@ impl Out {
             }
             self.line(format_args!("  {label} ({}):", ends.len()))?;
             for e in ends {
-                let how = if e.resolved { e.provenance.to_string() } else { "unresolved".into() };
+                // Unresolved or external when not resolved to a node: as stored.
+                let how = e.provenance.to_string();
                 // A caller's site is in the caller's file; a callee's in this node's.
                 let site = if label == "callers" { model::split_node_id(&e.id).0 } else { &n.path };
                 self.line(format_args!(
@@ -561,11 +562,8 @@ impl Out {
         }
         for step in &r.reached {
             let indent = "  ".repeat(step.depth.max(1) as usize - 1);
-            let how = if step.edge.resolved {
-                step.edge.provenance.to_string()
-            } else {
-                "unresolved".into()
-            };
+            // Unresolved or external when not resolved to a node: as stored.
+            let how = step.edge.provenance.to_string();
             let site = if callers { &step.edge.id } else { &step.via };
             let (path, _) = model::split_node_id(site);
             let name = if callers { qualified(&step.edge.id) } else { &step.edge.id };

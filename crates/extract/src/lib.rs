@@ -50,7 +50,8 @@ pub const MAX_DEPTH: usize = 200;
 /// `model::keys::RECEIVER`, and `self.__class__(...)` is such a return.
 /// 5: Python locals bound in every arm of an `if`/`else` chain are unions, and a
 /// union of instances (returned, an attribute, a module-level instance) exports
-/// `K.*` star rows to its classes with an order row.
+/// `K.*` star rows to its classes with an order row; Python calls of builtins are
+/// keyed `py:builtins.NAME`.
 pub const VERSION: u32 = 5;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).

@@ -3,7 +3,7 @@
 //! result's structured content).
 
 use crate::daemon::Coverage;
-use model::split_node_id;
+use model::{split_node_id, Provenance};
 use protocol::{
     possible_note, ChangeKind, ChangesResult, ContextResult, EdgeEnd, HierarchyResult,
     ImpactResult, IndexedAs, MembersResult, NodeResult, NodeSummary, NodesPage, PossibleAbout,
@@ -64,10 +64,10 @@ pub fn find(name: &str, page: &NodesPage) -> String {
 }
 
 fn how(e: &EdgeEnd) -> String {
-    if e.resolved {
-        e.provenance.to_string()
-    } else {
-        "unresolved: kept by name".into()
+    match (e.resolved, e.provenance) {
+        (true, p) => p.to_string(),
+        (false, Provenance::External) => "external: outside the root, by qualified name".into(),
+        (false, _) => "unresolved: kept by name".into(),
     }
 }
 

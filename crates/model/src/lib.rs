@@ -140,6 +140,11 @@ string_enum! {
         /// Never stored: a call site whose callee name matches a node but which was not
         /// resolved to it, reported beside an answer ([`PossibleEdge`]), never as an edge.
         Possible = "possible",
+        /// The destination is outside the root and known by its qualified name
+        /// (`builtins.len`, `os.path.join`): the call is resolved, to code the index
+        /// does not hold, so it is no possible edge of any node. Stored unresolved
+        /// (`resolved = 0`, `dst` the name), as there is no node to point to.
+        External = "external",
         /// The destination is kept by name only: outside the root, dynamic, or unknown.
         Unresolved = "unresolved",
     }

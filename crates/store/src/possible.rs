@@ -21,11 +21,12 @@ use std::collections::{HashMap, HashSet};
 const NAME_OF_DST: &str = "substr(e.dst, length(rtrim(e.dst, replace(replace(replace(e.dst, '.', ''), ':', ''), '>', ''))) + 1)";
 
 /// Unresolved keyed edges of kind ?2 whose key's last segment is ?1 (through
-/// `edges_target_name`).
+/// `edges_target_name`), but external ones: those call what their key names,
+/// outside the root (`os.path.join` is no possible caller of a `join` of the root).
 const KEYED_SITES: &str = "SELECT e.src, n.id, n.path, e.line, e.dst, e.arity FROM edges e
      JOIN nodes n ON n.rowid = e.src
      WHERE e.target_name = ?1 AND e.target_key IS NOT NULL AND e.kind = ?2
-       AND NOT e.resolved";
+       AND NOT e.resolved AND e.provenance <> 'external'";
 
 /// Unresolved unkeyed edges of kind ?2 whose callee text's last segment is ?1
 /// (through `edges_unresolved_name`: the WHERE repeats the index's own condition).
@@ -175,7 +176,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.line, e.dst FROM edges e
              WHERE e.src = (SELECT rowid FROM nodes WHERE id = ?1) AND e.kind = 'calls'
-               AND NOT e.resolved
+               AND NOT e.resolved AND e.provenance <> 'external'
              ORDER BY e.line, e.dst",
         )?;
         for src in sources {

@@ -578,7 +578,7 @@ impl<'c> Writer<'c> {
                         None => (
                             name.clone(),
                             false,
-                            Provenance::Unresolved,
+                            link::unlinked_provenance(key, *inferred),
                             Some(key),
                             Some(name),
                             *inferred,
@@ -841,12 +841,15 @@ impl<'c> Writer<'c> {
         // One pass over the keyed edges in rowid order finds those whose stored
         // destination differs; an edge missing from `linked` must be unresolved, shown
         // by its name.
-        let mut updates: Vec<(i64, Option<(SharedId, Provenance)>)> = Vec::new();
+        // Linked: the node and provenance; not: the provenance of an unlinked key.
+        type Want = std::result::Result<(SharedId, Provenance), Provenance>;
+        let mut updates: Vec<(i64, Want)> = Vec::new();
         let mut sources: BTreeSet<i64> = BTreeSet::new();
         {
             let mut stmt = self.tx.prepare(&format!(
-                "SELECT rowid, src, dst, resolved, provenance, {KEY_NAME} FROM edges
-                 WHERE target_key IS NOT NULL ORDER BY rowid"
+                "SELECT rowid, src, dst, resolved, provenance, {KEY_NAME}, target_key,
+                        key_inferred
+                 FROM edges WHERE target_key IS NOT NULL ORDER BY rowid"
             ))?;
             let mut rows = stmt.query([])?;
             let mut next = linked.iter().peekable();
@@ -861,11 +864,16 @@ impl<'c> Writer<'c> {
                         !resolved || dst != &**node_id || provenance != p.as_str()
                     }
                     None => {
-                        resolved || provenance != Provenance::Unresolved.as_str() || dst != text(5)?
+                        let unlinked = link::unlinked_provenance(text(6)?, row.get(7)?);
+                        resolved || provenance != unlinked.as_str() || dst != text(5)?
                     }
                 };
                 if differs {
-                    updates.push((rowid, want.map(|(_, node_id, p)| (node_id.clone(), *p))));
+                    let want = match want {
+                        Some((_, node_id, p)) => Ok((node_id.clone(), *p)),
+                        None => Err(link::unlinked_provenance(text(6)?, row.get(7)?)),
+                    };
+                    updates.push((rowid, want));
                     sources.insert(row.get(1)?);
                 }
             }
@@ -877,10 +885,10 @@ impl<'c> Writer<'c> {
             ))?;
             for (rowid, want) in &updates {
                 match want {
-                    Some((node_id, provenance)) => {
+                    Ok((node_id, provenance)) => {
                         link.execute(params![rowid, &**node_id, provenance.as_str()])?
                     }
-                    None => unlink.execute(params![rowid, Provenance::Unresolved.as_str()])?,
+                    Err(unlinked) => unlink.execute(params![rowid, unlinked.as_str()])?,
                 };
             }
         }
@@ -1190,7 +1198,8 @@ impl<'c> Writer<'c> {
                     .tx
                     .prepare_cached(&format!("SELECT {KEY_NAME} FROM edges WHERE rowid = ?1"))?
                     .query_row([rowid], |r| r.get(0))?;
-                (name.unwrap_or_else(|| key.to_owned()), false, Provenance::Unresolved)
+                let provenance = link::unlinked_provenance(key, inferred);
+                (name.unwrap_or_else(|| key.to_owned()), false, provenance)
             }
         };
         if (dst.as_str(), resolved, provenance.as_str()) != stored {

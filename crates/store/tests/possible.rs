@@ -160,3 +160,55 @@ fn editing_a_call_site_updates_its_possible_edge() {
     let other = listed.edges.iter().find(|e| e.src == "pkg/views.py::other").unwrap();
     assert_eq!(other.evidence, [Evidence::ImportsModule, Evidence::Arity]);
 }
+
+/// Calls of builtins and of the standard library are external edges by qualified
+/// name: not possible callers of the root's functions of the same name, and not
+/// counted as calls the answer may be missing; a root module of the same name, once
+/// it defines the callee, takes the call (cold and incremental alike).
+#[test]
+fn standard_library_calls_are_external_not_possible() {
+    let tree: &[(&str, &str)] = &[
+        (
+            "app.py",
+            "import os.path\nfrom json import loads\n\n\n\
+             def run(parts):\n    n = len(parts)\n    loads('1')\n    return os.path.join(*parts), n\n",
+        ),
+        ("paths.py", "def join(a, b):\n    return a + b\n"),
+    ];
+    for cold in [false, true] {
+        let (_dir, store) = index(tree, cold);
+        let callees = store.callees("app.py::run", 1).unwrap();
+        let mut seen: Vec<(String, Provenance, bool)> = callees
+            .iter()
+            .map(|r| (r.edge.id.clone(), r.edge.provenance, r.edge.resolved))
+            .collect();
+        seen.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            seen,
+            [
+                ("builtins.len".to_owned(), Provenance::External, false),
+                ("json.loads".to_owned(), Provenance::External, false),
+                ("os.path.join".to_owned(), Provenance::External, false),
+            ],
+            "cold: {cold}"
+        );
+        let missing = store.possible_callees(&["app.py::run".to_owned()], true).unwrap();
+        assert_eq!(missing.count, 0, "every call is known (definite): {:?}", missing.edges);
+        let callers = store.possible_callers(&["paths.py::join".to_owned()], true).unwrap();
+        assert_eq!(callers.count, 0, "os.path.join calls no join of the root: {:?}", callers.edges);
+    }
+
+    // A module `json` of the root that defines `loads` links the call.
+    let mut files = tree.to_vec();
+    files.push(("json.py", "def loads(text):\n    return text\n"));
+    for cold in [false, true] {
+        let (_dir, store) = index(&files, cold);
+        let callees = store.callees("app.py::run", 1).unwrap();
+        let loads = callees.iter().find(|r| r.edge.id.ends_with("loads")).unwrap();
+        assert_eq!(
+            (loads.edge.id.as_str(), loads.edge.resolved),
+            ("json.py::loads", true),
+            "cold: {cold}"
+        );
+    }
+}

@@ -68,6 +68,18 @@ impl<'s, 't> Py<'s, 't> {
     pub(super) fn call_targets(&mut self, callee: Node<'t>, ctx: Ctx) -> Vec<Target> {
         let shown_text = short(&walk::collapse_ws(&self.b.text(callee)), MAX_SHOWN_CHARS);
         let Some(Eval { value, inferred }) = self.eval(callee, ctx) else {
+            if callee.kind() == "identifier" {
+                // `len(x)`, `ValueError(...)`: a builtin no scope rebinds is called by
+                // its qualified name, outside the root (`builtins.len`).
+                let name = self.b.text(callee);
+                if is_builtin(&name) && self.is_unbound(&name, ctx) {
+                    return vec![Target::Key {
+                        key: format!("{}builtins.{name}", keys::PYTHON),
+                        name: format!("builtins.{name}"),
+                        inferred: false,
+                    }];
+                }
+            }
             return vec![Target::Name(shown_text)];
         };
         let targets = self.targets_of(value, inferred, &shown_text);
@@ -218,6 +230,11 @@ impl<'s, 't> Py<'s, 't> {
             let def_line = self.defs.get(&test).map_or(0, |(syntax, _)| walk::line(*syntax));
             let mut roots = crate::common::tests_edges::call_roots(&self.b, id);
             roots.retain(|&(_, line)| line >= def_line);
+            // `len(...)` in a test does not test the builtin.
+            let builtins = format!("{}builtins.", keys::PYTHON);
+            roots.retain(
+                |(t, _)| !matches!(t, Target::Key { key, .. } if key.starts_with(&builtins)),
+            );
             roots.extend(self.fixture_roots(test, def_line));
             let name = &self.b.nodes[test].name;
             let tested = name.strip_prefix("test_").filter(|n| is_identifier(n)).map(str::to_owned);

@@ -238,6 +238,30 @@ impl<'s, 't> Py<'s, 't> {
         None
     }
 
+    /// Whether `name` is bound nowhere `ctx` sees: no variable of the body or of an
+    /// enclosing function or the module, no definition or import of their scopes
+    /// (class scopes only for the class body itself, as in [`Self::eval_name`]). A
+    /// builtin's name then means the builtin.
+    pub(super) fn is_unbound(&self, name: &str, ctx: Ctx) -> bool {
+        let mut scope = self.owners[ctx.owner].scope;
+        let mut first = true;
+        loop {
+            if first || self.scopes[scope].kind != ScopeKind::Class {
+                if self.scopes[scope].bindings.contains_key(name) {
+                    return false;
+                }
+                if let Some(&owner) = self.scope_owner.get(&scope) {
+                    if self.owners[owner].vars.contains_key(name) {
+                        return false;
+                    }
+                }
+            }
+            first = false;
+            let Some(parent) = self.scopes[scope].parent else { return true };
+            scope = parent;
+        }
+    }
+
     /// Local `name` of `owner`'s body at `pos`: its latest binding, merged with the
     /// earlier ones it may not have replaced (a binding in a conditional block seen
     /// from outside the block, or in an arm of an `if` chain), leaving out those of
