@@ -23,12 +23,89 @@ impl<'s, 't> Py<'s, 't> {
                 self.b.call_edge(EdgeKind::Calls, idx, target, line, arity);
             }
         }
+        for (expr, protocol, line, pos) in std::mem::take(&mut self.owners[owner].protocol_sites) {
+            let ctx = Ctx { owner, pos, user: Some(idx) };
+            for target in self.protocol_targets(expr, protocol, ctx) {
+                self.b.call_edge(EdgeKind::Calls, idx, target, line, None);
+            }
+        }
         for site in std::mem::take(&mut self.owners[owner].refs) {
             let ctx = Ctx { owner: site.scope_owner, pos: site.pos, user: Some(idx) };
             if let Some(target) = self.reference_target(site.expr, ctx) {
                 self.b.reference(idx, target, walk::line(site.expr), site.role);
             }
         }
+    }
+
+    /// The methods a statement calls implicitly ([`Protocol`]) on what `expr`
+    /// evaluates to: an instance of a class of this file, or of one the root may
+    /// define (a key of the root's package; the standard library's managers and
+    /// iterables are left out, as their methods are no code of the root). For
+    /// `raise C`, the class and its `__init__`, as a call `C()` makes.
+    pub(super) fn protocol_targets(
+        &mut self,
+        expr: Node<'t>,
+        protocol: Protocol,
+        ctx: Ctx,
+    ) -> Vec<Target> {
+        let Some(Eval { value, inferred }) = self.eval(expr, ctx) else {
+            // `raise ValueError`: a builtin class, by its qualified name.
+            let builtin_class = protocol == Protocol::Raise
+                && expr.kind() == "identifier"
+                && self.b.text(expr).starts_with(|c: char| c.is_ascii_uppercase());
+            return if builtin_class { self.call_targets(expr, ctx) } else { Vec::new() };
+        };
+        if protocol == Protocol::Raise {
+            let is_class = match &value {
+                Value::Def(c) => self.b.nodes[*c].kind == NodeKind::Class,
+                Value::Key { key, .. } => looks_like_class(key),
+                _ => false,
+            };
+            if !is_class {
+                return Vec::new();
+            }
+            let shown = short(&walk::collapse_ws(&self.b.text(expr)), MAX_SHOWN_CHARS);
+            return self.targets_of(value, inferred, &shown);
+        }
+        let parts = match value {
+            Value::Union(parts) => parts,
+            value => vec![value],
+        };
+        let mut targets = Vec::new();
+        for part in parts {
+            let Value::Instance(class) = &part else { continue };
+            if let Class::Key { key, .. } = class {
+                if !self.may_be_in_root(key) || keys::is_python_stdlib(key) {
+                    continue;
+                }
+            }
+            for member in protocol.members() {
+                let instance = Eval { value: part.clone(), inferred };
+                let Some(found) = self.attribute(instance, member) else { continue };
+                let target = match found.value {
+                    Value::Def(m) if self.b.nodes[m].kind.is_callable() => Target::Node {
+                        id: self.b.nodes[m].id.clone(),
+                        provenance: if found.inferred || inferred {
+                            Provenance::Inferred
+                        } else {
+                            Provenance::Exact
+                        },
+                    },
+                    // `__next__` only where the class defines it (an iterator of its
+                    // own): another file's class cannot say.
+                    Value::Key { .. } if *member == "__next__" => continue,
+                    Value::Key { key, .. } => {
+                        let shown = short(&walk::collapse_ws(&self.b.text(expr)), MAX_SHOWN_CHARS);
+                        Target::Key { key, name: format!("{shown}.{member}"), inferred: true }
+                    }
+                    _ => continue,
+                };
+                if !targets.contains(&target) {
+                    targets.push(target);
+                }
+            }
+        }
+        targets
     }
 
     /// What a name used other than by a call refers to, when it names a definition

@@ -84,6 +84,9 @@ struct Owner<'t> {
     /// Call sites in this body: the callee, the line, the byte the call starts at,
     /// and the number of arguments (`None` with `*`/`**` unpacking).
     sites: Vec<(Node<'t>, u32, usize, Option<u16>)>,
+    /// Implicit calls of this body (see [`Protocol`]): the expression, what calls
+    /// it makes, its line and the byte it starts at.
+    protocol_sites: Vec<(Node<'t>, Protocol, u32, usize)>,
     /// Non-call uses of names in this body and, for a function, in its signature
     /// (see [`RefSite`]).
     refs: Vec<RefSite<'t>>,
@@ -103,6 +106,7 @@ impl<'t> Owner<'t> {
             class,
             vars: HashMap::new(),
             sites: Vec::new(),
+            protocol_sites: Vec::new(),
             refs: Vec::new(),
             returns: Vec::new(),
             generator: false,
@@ -135,6 +139,32 @@ struct Assign<'t> {
     /// in, if any: seen from outside it, the earlier value may remain.
     branch: Option<Branch>,
     how: Assigned<'t>,
+}
+
+/// A statement that calls methods of a value without naming them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Protocol {
+    /// `with expr:`: `__enter__` and `__exit__` of `expr`'s class.
+    With,
+    /// `async with expr:`: `__aenter__` and `__aexit__`.
+    AsyncWith,
+    /// `for x in expr:`: `__iter__` of `expr`'s class (and its `__next__` when it
+    /// defines one: an iterator of its own).
+    For,
+    /// `raise C` (a class, not an instance or a call): constructs a `C`.
+    Raise,
+}
+
+impl Protocol {
+    /// The methods the statement calls on the value, in order.
+    fn members(self) -> &'static [&'static str] {
+        match self {
+            Protocol::With => &["__enter__", "__exit__"],
+            Protocol::AsyncWith => &["__aenter__", "__aexit__"],
+            Protocol::For => &["__iter__", "__next__"],
+            Protocol::Raise => &[],
+        }
+    }
 }
 
 /// A conditional block: its byte range, and where it is one arm of an exhaustive

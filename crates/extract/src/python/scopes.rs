@@ -30,6 +30,9 @@ impl<'s, 't> Py<'s, 't> {
         // range (filled when the `if_statement` is visited, before its arms).
         let mut arms: HashMap<(usize, usize), Arm> = HashMap::new();
         let mut sites = Vec::new();
+        let mut protocol_sites = Vec::new();
+        // The end of the items of the `async with` being walked, if any.
+        let mut async_items_end = 0;
         let mut refs = Vec::new();
         if let Some(&(syntax, _)) = self.defs.get(&idx) {
             if syntax.kind() == "function_definition" {
@@ -83,6 +86,25 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "return_statement" => returns.push(node),
+                "raise_statement" => {
+                    // `raise C`: an instance of `C` is made; `raise C(...)` is a call.
+                    if let Some(expr) = node.named_child(0) {
+                        if matches!(expr.kind(), "identifier" | "attribute") {
+                            protocol_sites.push((expr, Protocol::Raise, walk::line(node), start));
+                        }
+                    }
+                }
+                "with_statement" => {
+                    let mut c = node.walk();
+                    let is_async =
+                        node.children(&mut c).next().is_some_and(|k| k.kind() == "async");
+                    if is_async {
+                        let mut c = node.walk();
+                        let clause =
+                            node.named_children(&mut c).find(|n| n.kind() == "with_clause");
+                        async_items_end = clause.map_or(0, |c| c.end_byte());
+                    }
+                }
                 "yield" => {
                     generator = true;
                     // The keyword inside the expression has the kind too.
@@ -169,6 +191,13 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "for_statement" => {
+                    // `async for` calls `__aiter__`: left alone.
+                    let mut c = node.walk();
+                    let is_async =
+                        node.children(&mut c).next().is_some_and(|k| k.kind() == "async");
+                    if let (Some(right), false) = (node.child_by_field_name("right"), is_async) {
+                        protocol_sites.push((right, Protocol::For, walk::line(node), start));
+                    }
                     if let Some(left) = node.child_by_field_name("left") {
                         let right = node.child_by_field_name("right");
                         loop_variables(&mut vars, left, right, left.end_byte(), node, src);
@@ -237,8 +266,19 @@ impl<'s, 't> Py<'s, 't> {
                     if kind == "with_item" {
                         // Pre-order: the item comes before its `expr as x` pattern.
                         if let Some(value) = node.child_by_field_name("value") {
-                            if value.kind() == "as_pattern" {
+                            let managed = if value.kind() == "as_pattern" {
                                 with_patterns.insert(value.id());
+                                value.named_child(0)
+                            } else {
+                                Some(value)
+                            };
+                            let how = if start < async_items_end {
+                                Protocol::AsyncWith
+                            } else {
+                                Protocol::With
+                            };
+                            if let Some(managed) = managed {
+                                protocol_sites.push((managed, how, walk::line(node), start));
                             }
                         }
                     }
@@ -295,6 +335,7 @@ impl<'s, 't> Py<'s, 't> {
         let o = &mut self.owners[owner];
         o.vars = vars;
         o.sites = sites;
+        o.protocol_sites = protocol_sites;
         o.refs = refs;
         o.returns = returns;
         o.generator = generator;
