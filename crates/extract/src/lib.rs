@@ -51,7 +51,8 @@ pub const MAX_DEPTH: usize = 200;
 /// 5: Python locals bound in every arm of an `if`/`else` chain are unions, and a
 /// union of instances (returned, an attribute, a module-level instance) exports
 /// `K.*` star rows to its classes with an order row; Python calls of builtins are
-/// keyed `py:builtins.NAME`.
+/// keyed `py:builtins.NAME`; `with`, `for` and `raise C` make the calls of their
+/// protocols.
 pub const VERSION: u32 = 5;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
