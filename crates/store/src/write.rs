@@ -26,6 +26,11 @@ const NODE_PARAMS: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?1
 /// key (schema 2), so readers select this expression instead of the column.
 const KEY_NAME: &str = "coalesce(key_name, substr(target_key, instr(target_key, ':') + 1))";
 
+/// The names constructors are keyed by, shared by every class of their language:
+/// Java's `<init>`, C#'s `<ctor>`, Python's `__init__` ([`Writer::dependents`]
+/// narrows the edges of these names to those naming a changed class).
+const CONSTRUCTORS: &[&str] = &["<init>", "<ctor>", "__init__"];
+
 /// [`Writer::replace_file`], step 3: the ids of `history` the new facts no longer
 /// have (a rename's old ids whose node did not come back) go to `change.removed`.
 fn removed_nodes(
@@ -1266,9 +1271,20 @@ impl<'c> Writer<'c> {
     /// dependent is re-linked: nothing is capped.
     fn relink_dependents(&mut self) -> Result<()> {
         let budget = self.complete_pass_cost()?;
+        let changes = self.symbol_delta.values().filter(|&&d| d != 0).count();
+        let started = std::time::Instant::now();
         match self.dependents(budget)? {
-            Some(rowids) => self.link_rows(&rowids),
-            None => self.relink_all_keyed(true).map(drop),
+            Some(rowids) => {
+                let found_ms = started.elapsed().as_secs_f64() * 1e3;
+                self.link_rows(&rowids)?;
+                let ms = started.elapsed().as_secs_f64() * 1e3;
+                tracing::debug!(changes, edges = rowids.len(), found_ms, ms, "re-link: dependents");
+                Ok(())
+            }
+            None => {
+                tracing::debug!(changes, budget, "re-link: complete pass (dependents cost more)");
+                self.relink_all_keyed(true).map(drop)
+            }
         }
     }
 
@@ -1393,19 +1409,80 @@ impl<'c> Writer<'c> {
                 rowids.insert(rowid);
             }
         }
+        // Constructors share one name in a language (`<init>`: 74,000 edges of the
+        // JDK): an edge can link to a changed constructor only by naming its class,
+        // a subclass (the walk above visited those keys) or an alias of the class.
+        let classes = self.constructed_classes(&visited, &mut cost)?;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT rowid FROM edges WHERE target_name = ?1 AND target_key IS NOT NULL",
+            "SELECT rowid, target_key FROM edges WHERE target_name = ?1 AND target_key IS NOT NULL",
         )?;
         for name in &names {
-            let rows = stmt.query_map([name], |r| r.get::<_, i64>(0))?;
+            let rows =
+                stmt.query_map([name], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            let classes = classes.as_ref().filter(|_| CONSTRUCTORS.contains(&name.as_str()));
             for row in rows {
-                rowids.insert(row?);
+                let (rowid, key) = row?;
+                if let Some(classes) = classes {
+                    if !key.split(['.', ':', '/', '$']).any(|s| classes.contains(s)) {
+                        continue;
+                    }
+                }
+                rowids.insert(rowid);
             }
             if cost + rowids.len() * EDGE_COST > budget {
                 return Ok(None);
             }
         }
         Ok(Some(rowids.into_iter().collect()))
+    }
+
+    /// The class names an edge must name to link to one of the changed constructor
+    /// keys among `visited` ([`CONSTRUCTORS`]): each one's class (the segment before
+    /// the constructor, past an arity segment such as Java's `2args`) and every alias
+    /// of that class (`from q import Q as R`; aliases of aliases too). `None` when
+    /// the aliases are too many to follow: then every edge of the name is re-linked.
+    fn constructed_classes(
+        &self,
+        visited: &HashSet<(String, bool)>,
+        cost: &mut usize,
+    ) -> Result<Option<HashSet<String>>> {
+        const MAX_ALIASES: usize = 64;
+        let mut classes = HashSet::new();
+        let mut owners: Vec<String> = Vec::new();
+        for (key, _) in visited {
+            if !CONSTRUCTORS.contains(&link::last_segment(key)) {
+                continue;
+            }
+            let mut owner = &key[..key.len() - link::last_segment(key).len() - 1];
+            let arity = link::last_segment(owner);
+            if arity.len() > 4
+                && arity.ends_with("args")
+                && arity[..arity.len() - 4].bytes().all(|b| b.is_ascii_digit())
+            {
+                owner = &owner[..owner.len() - arity.len() - 1];
+            }
+            owners.push(owner.to_owned());
+        }
+        let mut stmt = self.tx.prepare_cached("SELECT key FROM symbols WHERE alias_of = ?1")?;
+        let mut seen = HashSet::new();
+        let mut aliases = 0;
+        while let Some(owner) = owners.pop() {
+            if !seen.insert(owner.clone()) {
+                continue;
+            }
+            classes.insert(link::last_segment(&owner).to_owned());
+            *cost += LOOKUP_COST;
+            let rows = stmt.query_map([&owner], |r| r.get::<_, String>(0))?;
+            for row in rows {
+                let alias = row?;
+                aliases += 1;
+                if aliases > MAX_ALIASES {
+                    return Ok(None);
+                }
+                owners.push(model::keys::strip_star(&alias).unwrap_or(&alias).to_owned());
+            }
+        }
+        Ok(Some(classes))
     }
 }
 

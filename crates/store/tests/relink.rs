@@ -253,3 +253,51 @@ fn edits_to_what_a_base_method_returns_relink_callers_below_its_subclasses() {
         }
     }
 }
+
+/// A constructor appearing or going re-links the calls of its class only, whatever
+/// name they call it by (an import alias, a subclass, a Java class in another file),
+/// and the graph equals a clean index's after each edit.
+#[test]
+fn constructor_edits_relink_their_class_callers_under_any_name() {
+    let with_init = "class Query:\n    def __init__(self, x):\n        self.x = x\n\n\nclass Other:\n    def __init__(self):\n        pass\n";
+    let without_init =
+        "class Query:\n    pass\n\n\nclass Other:\n    def __init__(self):\n        pass\n";
+    let rest: &[(&str, &str)] = &[
+        ("app.py", "from lib import Query as Alias\n\n\ndef make():\n    return Alias(1)\n"),
+        ("sub.py", "from lib import Query\n\n\nclass Sub(Query):\n    pass\n"),
+        ("use.py", "from sub import Sub\nfrom lib import Other\n\n\ndef build():\n    Other()\n    return Sub(2)\n"),
+        (
+            "p/Box.java",
+            "package p;\npublic class Box {\n    public Box(int n) {}\n}\n",
+        ),
+        (
+            "q/Use.java",
+            "package q;\nimport p.Box;\nclass Use {\n    Box make() { return new Box(1); }\n}\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    put(&mut store, rest);
+    for (lib, java) in [
+        (with_init, "package p;\npublic class Box {\n    public Box(int n) {}\n}\n"),
+        (without_init, "package p;\npublic class Box {\n}\n"),
+        (with_init, "package p;\npublic class Box {\n    public Box(int n) {}\n}\n"),
+    ] {
+        put(&mut store, &[("lib.py", lib), ("p/Box.java", java)]);
+        let mut files = rest.to_vec();
+        files.retain(|(path, _)| *path != "p/Box.java");
+        files.push(("lib.py", lib));
+        files.push(("p/Box.java", java));
+        assert_same_graph(&store, &files);
+        let inits = |id: &str| -> Vec<bool> {
+            callees(&store, id)
+                .into_iter()
+                .filter(|(c, _)| c.ends_with("__init__"))
+                .map(|(_, resolved)| resolved)
+                .collect()
+        };
+        let has_init = lib == with_init;
+        assert_eq!(inits("app.py::make"), [has_init], "Alias(1) is Query(1)");
+        assert!(inits("use.py::build").contains(&has_init), "Sub(2) runs Query.__init__");
+    }
+}
