@@ -806,7 +806,9 @@ impl<'c> Writer<'c> {
     fn relink_all_keyed(&mut self, compare: bool) -> Result<u64> {
         /// A node id, shared by the edges that link to it.
         type SharedId = std::rc::Rc<str>;
+        let started = std::time::Instant::now();
         let map = self.symbol_map()?;
+        let map_ms = started.elapsed().as_secs_f64() * 1e3;
         // Keyed edges come in key order from the covering `edges_target_key` index (a
         // fraction of the table's size), so each key is resolved once, when it
         // changes.
@@ -836,11 +838,14 @@ impl<'c> Writer<'c> {
         }
         // Updates are applied in rowid order, page by page.
         linked.sort_unstable_by_key(|(rowid, ..)| *rowid);
+        let resolve_ms = started.elapsed().as_secs_f64() * 1e3 - map_ms;
         if !compare {
             let mut link = self.tx.prepare_cached(LINK_EDGE)?;
             for (rowid, node_id, provenance) in &linked {
                 link.execute(params![rowid, &**node_id, provenance.as_str()])?;
             }
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            tracing::debug!(map_ms, resolve_ms, ms, linked = linked.len(), "complete link pass");
             return Ok(linked.len() as u64);
         }
         // One pass over the keyed edges in rowid order finds those whose stored
