@@ -7,6 +7,21 @@
 use super::*;
 use model::keys;
 
+/// The text of a plain string literal (`"save"`, `'save'`), without its quotes;
+/// `None` for prefixed, triple-quoted or implicitly concatenated strings.
+fn string_content(literal: &str) -> Option<String> {
+    let quote = literal.chars().next()?;
+    if !matches!(quote, '"' | '\'')
+        || literal.len() < 2
+        || literal.starts_with("\"\"\"")
+        || literal.starts_with("'''")
+    {
+        return None;
+    }
+    let inner = literal.strip_prefix(quote)?.strip_suffix(quote)?;
+    (!inner.contains(quote) && !inner.contains('\\')).then(|| inner.to_owned())
+}
+
 impl<'s, 't> Py<'s, 't> {
     /// Evaluates `expr` in `ctx` (see the module docs). `None` when the file does not
     /// say what it is.
@@ -138,6 +153,13 @@ impl<'s, 't> Py<'s, 't> {
                 self.call_result(callee)
             }
             "parenthesized_expression" | "await" => self.eval(expr.named_child(0)?, ctx),
+            "subscript" => {
+                // `handlers["save"]`, `steps[0]`: an element of a dict, list or tuple
+                // literal a local is bound to, by a literal key or index.
+                let element = self.literal_element(expr, ctx)?;
+                let found = self.eval(element, ctx)?;
+                Some(Eval { inferred: true, ..found })
+            }
             "boolean_operator" => {
                 // `query or Query(model)`: the default when the operand is falsy. An
                 // operand this file cannot type (often a parameter defaulting to
@@ -343,6 +365,49 @@ impl<'s, 't> Py<'s, 't> {
                 matches!(last, Some(Assign { how: Assigned::Expr { expr, .. }, .. }) if is_new(*expr))
             }
             _ => false,
+        }
+    }
+
+    /// For `name[k]` with `name` a local whose binding in force is a dict, list or
+    /// tuple literal and `k` a string or integer literal: the element's expression.
+    /// `None` for anything else (an element assigned since is not seen: the literal
+    /// is taken as written).
+    fn literal_element(&self, subscript: Node<'t>, ctx: Ctx) -> Option<Node<'t>> {
+        let value = subscript.child_by_field_name("value")?;
+        let index = subscript.child_by_field_name("subscript")?;
+        if value.kind() != "identifier" {
+            return None;
+        }
+        let name = self.b.text(value);
+        let assigns = self.owners[ctx.owner].vars.get(name.as_ref())?;
+        let applicable: Vec<&Assign<'t>> =
+            assigns.iter().filter(|a| a.applies_at(ctx.pos)).collect();
+        let [Assign { how: Assigned::Expr { expr: literal, .. }, branch: None, .. }] =
+            applicable.as_slice()
+        else {
+            return None;
+        };
+        let mut c = literal.walk();
+        match (literal.kind(), index.kind()) {
+            ("dictionary", "string") => {
+                let wanted = string_content(self.b.text(index).as_ref())?;
+                literal.named_children(&mut c).filter(|p| p.kind() == "pair").find_map(|pair| {
+                    let key = pair.child_by_field_name("key")?;
+                    let same = key.kind() == "string"
+                        && string_content(self.b.text(key).as_ref()) == Some(wanted.clone());
+                    same.then(|| pair.child_by_field_name("value")).flatten()
+                })
+            }
+            ("list" | "tuple", "integer" | "unary_operator") => {
+                let elements: Vec<Node<'t>> = literal.named_children(&mut c).collect();
+                if elements.iter().any(|e| e.kind() == "list_splat") {
+                    return None;
+                }
+                let i: i64 = self.b.text(index).replace(' ', "").parse().ok()?;
+                let i = if i < 0 { elements.len() as i64 + i } else { i };
+                elements.get(usize::try_from(i).ok()?).copied()
+            }
+            _ => None,
         }
     }
 

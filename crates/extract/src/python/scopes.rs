@@ -119,6 +119,11 @@ impl<'s, 't> Py<'s, 't> {
                         return true;
                     };
                     let end = node.end_byte();
+                    // `a = b = f`: `a` is what the innermost right side is.
+                    let mut right = right;
+                    while let Some(inner) = right.filter(|r| r.kind() == "assignment") {
+                        right = inner.child_by_field_name("right");
+                    }
                     let how = match (node.child_by_field_name("type"), right) {
                         (Some(ty), _) => Some(Assigned::Annotation(ty)),
                         (None, Some(expr)) if expr.kind() != "assignment" => {
@@ -145,6 +150,24 @@ impl<'s, 't> Py<'s, 't> {
                                         Assign { end, until: usize::MAX, branch: None, how },
                                     ));
                                 }
+                            }
+                        }
+                        "pattern_list" | "tuple_pattern"
+                            if right.is_some_and(|r| same_length_tuple(left, r)) =>
+                        {
+                            // `x, y = f, g`: each name its element, evaluated where the
+                            // statement starts (`a, b = b, a` swaps).
+                            let right = right.expect("checked above");
+                            let (mut l, mut r) = (left.walk(), right.walk());
+                            let pairs =
+                                left.named_children(&mut l).zip(right.named_children(&mut r));
+                            for (name, expr) in pairs {
+                                let how = Assigned::Expr { expr, at: node.start_byte() };
+                                bind(
+                                    &mut vars,
+                                    text(name),
+                                    Assign { end, until: usize::MAX, branch, how },
+                                );
                             }
                         }
                         _ => {
@@ -655,6 +678,19 @@ pub(super) fn conditional_block(node: Node<'_>) -> Option<Node<'_>> {
         _ => return None,
     };
     node.child_by_field_name(field)
+}
+
+/// Whether `left` (`x, y`) names as many plain identifiers as `right` (`f, g`, not
+/// starred) has elements, so that each name takes its element.
+fn same_length_tuple(left: Node<'_>, right: Node<'_>) -> bool {
+    if !matches!(right.kind(), "expression_list" | "tuple") {
+        return false;
+    }
+    let mut c = left.walk();
+    let names = left.named_children(&mut c).all(|n| n.kind() == "identifier");
+    let mut c = right.walk();
+    let plain = right.named_children(&mut c).all(|n| n.kind() != "list_splat");
+    names && plain && left.named_child_count() == right.named_child_count()
 }
 
 /// The byte ranges of an `if` chain's arm blocks, in order.
