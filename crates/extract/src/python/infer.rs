@@ -22,6 +22,10 @@ fn string_content(literal: &str) -> Option<String> {
     (!inner.contains(quote) && !inner.contains('\\')).then(|| inner.to_owned())
 }
 
+/// A function called from more places than this in its file gets no parameter
+/// types from its calls: a name called that often is shared by many functions.
+const MAX_PARAM_SITES: usize = 32;
+
 impl<'s, 't> Py<'s, 't> {
     /// Evaluates `expr` in `ctx` (see the module docs). `None` when the file does not
     /// say what it is.
@@ -411,6 +415,93 @@ impl<'s, 't> Py<'s, 't> {
         }
     }
 
+    /// What the calls of function `def` in this file pass its `index`-th parameter
+    /// (`self` counted), positionally or as `name=...`: the union of the values this
+    /// file can type, inferred (a call from another file may pass anything else).
+    /// Calls of a method through an instance (`obj.m(x)`, `self.m(x)`) pass `self`
+    /// themselves. `None` when no call's argument can be typed, the name is called
+    /// from more than [`MAX_PARAM_SITES`] places, or the value is being worked out
+    /// (a recursive call).
+    pub(super) fn param_from_calls(
+        &mut self,
+        def: NodeIdx,
+        index: usize,
+        name: &str,
+    ) -> Option<Eval> {
+        if let Some(known) = self.param_values.get(&(def, index)) {
+            return known.clone();
+        }
+        self.param_values.insert((def, index), None);
+        let called = self.b.nodes[def].name.to_string();
+        let sites = self.calls_by_name.get(&called).cloned().unwrap_or_default();
+        let mut values = Vec::new();
+        if sites.len() <= MAX_PARAM_SITES {
+            for (call, owner, pos) in sites {
+                let ctx = Ctx { owner, pos, user: None };
+                if let Some(found) = self.argument_for(call, def, index, name, ctx) {
+                    values.push(found.value);
+                }
+            }
+        }
+        let found = union(values).map(|value| Eval { value, inferred: true });
+        self.param_values.insert((def, index), found.clone());
+        found
+    }
+
+    /// The value `call` passes parameter `index` (or `name`) of `def`, when `call`
+    /// calls `def` and the argument can be typed.
+    fn argument_for(
+        &mut self,
+        call: Node<'t>,
+        def: NodeIdx,
+        index: usize,
+        name: &str,
+        ctx: Ctx,
+    ) -> Option<Eval> {
+        let function = call.child_by_field_name("function")?;
+        let callee = self.eval(function, ctx)?;
+        if !matches!(callee.value, Value::Def(d) if d == def) {
+            return None;
+        }
+        // A method looked up on an instance is bound: the instance is `self`.
+        let bound = function.kind() == "attribute"
+            && function
+                .child_by_field_name("object")
+                .and_then(|o| self.eval(o, ctx))
+                .is_some_and(|o| matches!(o.value, Value::Instance(_) | Value::Super(_)));
+        let position = if bound { index.checked_sub(1)? } else { index };
+        let args = call.child_by_field_name("arguments")?;
+        let mut c = args.walk();
+        let mut positional = 0;
+        let mut passed = None;
+        for arg in args.named_children(&mut c) {
+            match arg.kind() {
+                "keyword_argument" => {
+                    let key = arg.child_by_field_name("name")?;
+                    if self.b.text(key) == name {
+                        passed = arg.child_by_field_name("value");
+                        break;
+                    }
+                }
+                // Unpacked: which argument lands where is not known.
+                "list_splat" | "dictionary_splat" => return None,
+                "comment" => {}
+                _ => {
+                    if positional == position {
+                        passed = Some(arg);
+                        break;
+                    }
+                    positional += 1;
+                }
+            }
+        }
+        let passed = passed?;
+        if is_none_type(passed, self.b.src) {
+            return None;
+        }
+        self.eval(passed, ctx)
+    }
+
     /// What `with manager as x` binds `x` to: what `manager.__enter__()` returns
     /// (the manager itself when `__enter__` returns `self`). `None` unless `manager`
     /// is an instance whose `__enter__` is known.
@@ -478,6 +569,9 @@ impl<'s, 't> Py<'s, 't> {
             Assigned::Fixture(name) => {
                 let found = self.fixture_param(name)?;
                 Some(Eval { inferred: true, ..found })
+            }
+            Assigned::CallSites { def, index, name } => {
+                self.param_from_calls(*def, *index, &name.clone())
             }
             Assigned::Opaque => None,
         }

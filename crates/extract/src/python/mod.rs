@@ -236,6 +236,11 @@ enum Assigned<'t> {
     /// fixture of that name, as the module or the `conftest.py` files above it
     /// define it (see [`Py::fixture_param`]).
     Fixture(String),
+    /// An unannotated parameter without a default (or defaulting to `None`) of
+    /// function `def`, `index`-th in its list (`self` counted): what the calls of
+    /// `def` in this module pass it, positionally or by `name` (see
+    /// [`Py::param_from_calls`]).
+    CallSites { def: NodeIdx, index: usize, name: String },
     /// Bound to something this module cannot know (a loop variable, a parameter).
     Opaque,
 }
@@ -294,6 +299,13 @@ struct Py<'s, 't> {
     attribute_values: Memo<(NodeIdx, String)>,
     /// Nesting of evaluations in progress.
     depth: Depth,
+    /// The calls of the file by the name they call (`f(...)`, `x.f(...)`): the
+    /// call, the owner whose body holds it, and the byte it starts at.
+    calls_by_name: HashMap<String, Vec<(Node<'t>, usize, usize)>>,
+    /// Values of parameters worked out from the calls of their function
+    /// (`Assigned::CallSites`), by (function, parameter index); `None` inside:
+    /// unknown, or being worked out.
+    param_values: HashMap<(NodeIdx, usize), Option<Eval>>,
     /// The file is test code: a test file or a `conftest.py`.
     test_code: bool,
 }
@@ -339,6 +351,8 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         returns: Memo::new(),
         attribute_values: Memo::new(),
         depth: Depth::default(),
+        calls_by_name: HashMap::new(),
+        param_values: HashMap::new(),
         test_code: emit::is_test_file(path)
             || path.rsplit('/').next().is_some_and(|f| f == "conftest.py"),
     };

@@ -30,6 +30,7 @@ impl<'s, 't> Py<'s, 't> {
         // range (filled when the `if_statement` is visited, before its arms).
         let mut arms: HashMap<(usize, usize), Arm> = HashMap::new();
         let mut sites = Vec::new();
+        let mut by_name: Vec<(String, Node<'t>, usize)> = Vec::new();
         let mut protocol_sites = Vec::new();
         // The end of the items of the `async with` being walked, if any.
         let mut async_items_end = 0;
@@ -83,6 +84,14 @@ impl<'s, 't> Py<'s, 't> {
                 "call" => {
                     if let Some(f) = node.child_by_field_name("function") {
                         sites.push((f, walk::line(node), start, call_arity(node)));
+                        let called = match f.kind() {
+                            "identifier" => Some(f),
+                            "attribute" => f.child_by_field_name("attribute"),
+                            _ => None,
+                        };
+                        if let Some(called) = called {
+                            by_name.push((text(called), node, start));
+                        }
                     }
                 }
                 "return_statement" => returns.push(node),
@@ -359,6 +368,9 @@ impl<'s, 't> Py<'s, 't> {
         o.vars = vars;
         o.sites = sites;
         o.protocol_sites = protocol_sites;
+        for (name, call, pos) in by_name {
+            self.calls_by_name.entry(name).or_default().push((call, owner, pos));
+        }
         o.refs = refs;
         o.returns = returns;
         o.generator = generator;
@@ -431,7 +443,8 @@ impl<'s, 't> Py<'s, 't> {
                     let how = if fixtures.contains(&name) {
                         Assigned::Fixture(name.clone())
                     } else {
-                        Assigned::Opaque
+                        let def = self.owners[owner].idx;
+                        Assigned::CallSites { def, index: i, name: name.clone() }
                     };
                     (name, how)
                 }
@@ -462,7 +475,12 @@ impl<'s, 't> Py<'s, 't> {
                                     at: def.start_byte(),
                                 }
                             }
-                            _ => Assigned::Opaque,
+                            Some(_) => Assigned::CallSites {
+                                def: self.owners[owner].idx,
+                                index: i,
+                                name: self.b.text(name).into_owned(),
+                            },
+                            None => Assigned::Opaque,
                         },
                         (None, None) => Assigned::Opaque,
                     };
