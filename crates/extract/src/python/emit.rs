@@ -159,7 +159,9 @@ impl<'s, 't> Py<'s, 't> {
             }
             return vec![Target::Name(shown_text)];
         };
+        self.caller = ctx.user;
         let targets = self.targets_of(value, inferred, &shown_text);
+        self.caller = None;
         if targets.is_empty() {
             return vec![Target::Name(shown_text)];
         }
@@ -191,6 +193,14 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 let mut targets =
                     vec![Target::Node { id: self.b.nodes[idx].id.clone(), provenance }];
+                // Decorated: the wrapper its decorator returns runs first, and calls it.
+                for &wrapper in self.wrappers.get(&idx).into_iter().flatten() {
+                    if self.caller == Some(wrapper) {
+                        continue;
+                    }
+                    let id = self.b.nodes[wrapper].id.clone();
+                    targets.push(Target::Node { id, provenance: Provenance::Inferred });
+                }
                 if self.b.nodes[idx].kind == NodeKind::Class {
                     if let Some(init) = self.class_member(idx, "__init__", false) {
                         targets.push(self.member_target(init, inferred));

@@ -416,8 +416,9 @@ impl<'s, 't> Py<'s, 't> {
     }
 
     /// What the calls of function `def` in this file pass its `index`-th parameter
-    /// (`self` counted), positionally or as `name=...`: the union of the values this
-    /// file can type, inferred (a call from another file may pass anything else).
+    /// (`self` counted), positionally or as `name=...`, and for a decorator's first
+    /// parameter the definitions it decorates: the union of the values this file can
+    /// type, inferred (a call from another file may pass anything else).
     /// Calls of a method through an instance (`obj.m(x)`, `self.m(x)`) pass `self`
     /// themselves. `None` when no call's argument can be typed, the name is called
     /// from more than [`MAX_PARAM_SITES`] places, or the value is being worked out
@@ -435,6 +436,12 @@ impl<'s, 't> Py<'s, 't> {
         let called = self.b.nodes[def].name.to_string();
         let sites = self.calls_by_name.get(&called).cloned().unwrap_or_default();
         let mut values = Vec::new();
+        // A decorator's first parameter: the definitions it decorates.
+        if index == 0 {
+            for &decorated in self.decorations.get(&def).into_iter().flatten() {
+                values.push(Value::Def(decorated));
+            }
+        }
         if sites.len() <= MAX_PARAM_SITES {
             for (call, owner, pos) in sites {
                 let ctx = Ctx { owner, pos, user: None };

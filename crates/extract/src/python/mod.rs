@@ -281,6 +281,16 @@ struct Py<'s, 't> {
     keys: HashMap<NodeIdx, String>,
     /// Definitions whose decorators still need resolving: (node, enclosing scope).
     decorated: Vec<(NodeIdx, usize, Vec<Node<'t>>)>,
+    /// What runs when a decorated function is called: the functions its decorators
+    /// (of this file) define and return in its place (`def logged(fn): ... return
+    /// wrapper`), by the decorated node.
+    wrappers: HashMap<NodeIdx, Vec<NodeIdx>>,
+    /// The definitions each decorator of this file is applied to (`@logged` on
+    /// `f`: `logged` → `f`), what its first parameter receives.
+    decorations: HashMap<NodeIdx, Vec<NodeIdx>>,
+    /// The caller whose call is being resolved, if any: a wrapper calling the
+    /// function it wraps does not call itself.
+    caller: Option<NodeIdx>,
     /// Functions defined more than once in one scope in different branches (`if`/
     /// `else`, `try`/`except`): the earlier definitions a call may reach instead.
     alternatives: HashMap<NodeIdx, Vec<NodeIdx>>,
@@ -343,6 +353,9 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         exportable: HashSet::from([0]),
         keys: HashMap::new(),
         decorated: Vec::new(),
+        wrappers: HashMap::new(),
+        decorations: HashMap::new(),
+        caller: None,
         alternatives: HashMap::new(),
         attributes: HashMap::new(),
         star_imports: Vec::new(),

@@ -556,10 +556,31 @@ impl<'s, 't> Py<'s, 't> {
             }
             self.bases.insert(idx, bases);
         }
-        for (idx, scope, decorators) in std::mem::take(&mut self.decorated) {
+        let decorated = std::mem::take(&mut self.decorated);
+        // First what each decorator is applied to: its parameter's value, which the
+        // wrappers below may be worked out from.
+        for (idx, scope, decorators) in &decorated {
+            let owner = self.scope_owner.get(scope).copied().unwrap_or(0);
+            for decorator in decorators {
+                let Some(expr) = decorator.named_child(0).filter(|e| e.kind() != "call") else {
+                    continue;
+                };
+                let ctx = Ctx { owner, pos: decorator.start_byte(), user: None };
+                if let Some(Eval { value: Value::Def(d), .. }) = self.eval(expr, ctx) {
+                    self.decorations.entry(d).or_default().push(*idx);
+                }
+            }
+        }
+        for (idx, scope, decorators) in decorated {
             let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
             for decorator in decorators {
                 let Some(mut expr) = decorator.named_child(0) else { continue };
+                if expr.kind() != "call" {
+                    let ctx = Ctx { owner, pos: decorator.start_byte(), user: None };
+                    if let Some(wrapper) = self.wrapper_of(expr, ctx) {
+                        self.wrappers.entry(idx).or_default().push(wrapper);
+                    }
+                }
                 if expr.kind() == "call" {
                     match expr.child_by_field_name("function") {
                         Some(f) => expr = f,
@@ -576,6 +597,21 @@ impl<'s, 't> Py<'s, 't> {
                 }
             }
         }
+    }
+}
+
+impl<'s, 't> Py<'s, 't> {
+    /// The function decorator `expr` returns in place of what it decorates, when
+    /// `expr` is a function of this file that returns one it defines itself (a
+    /// wrapper closing over the decorated function).
+    fn wrapper_of(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<NodeIdx> {
+        let Value::Def(decorator) = self.eval(expr, ctx)?.value else { return None };
+        if !self.b.nodes[decorator].kind.is_callable() {
+            return None;
+        }
+        let Value::Def(wrapper) = self.return_value(decorator)?.value else { return None };
+        let inside = self.b.nodes[wrapper].parent.as_deref() == Some(&self.b.nodes[decorator].id);
+        (inside && self.b.nodes[wrapper].kind.is_callable()).then_some(wrapper)
     }
 }
 
