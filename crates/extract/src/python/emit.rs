@@ -232,6 +232,17 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 targets
             }
+            // `make()()`, `f = make(); f()` with `make` in another file: what the
+            // call returned is called; its file exports `make.__return__.__call__`
+            // as the function returned (or, through `make.__return__`, a class's
+            // `__call__`).
+            Value::Instance(Class::Key { key, .. }) if keys::is_derived(&key) => {
+                vec![Target::Key {
+                    key: format!("{key}.__call__"),
+                    name: shown_text.to_owned(),
+                    inferred: true,
+                }]
+            }
             Value::Instance(_) | Value::Super(_) => Vec::new(),
         }
     }
@@ -487,6 +498,16 @@ impl<'s, 't> Py<'s, 't> {
             let value = if fixture { self.fixture_value(idx) } else { self.return_value(idx) };
             let class = match value {
                 Some(Eval { value: Value::Instance(class), .. }) => class,
+                // Returns a function of this file: calling what it returns calls that.
+                Some(Eval { value: Value::Def(g), .. })
+                    if self.b.nodes[g].kind.is_callable() && !fixture =>
+                {
+                    if let Some(target) = self.keys.get(&g).cloned() {
+                        let called = format!("{}.__call__", keys::returns(&key));
+                        self.b.export_alias(called, target);
+                    }
+                    continue;
+                }
                 Some(Eval { value: union @ Value::Union(_), .. }) => {
                     // One of a few classes (`return A() if c else B()`, a local bound
                     // in each arm of an `if`): star rows, first first, so that a
