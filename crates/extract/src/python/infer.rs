@@ -143,6 +143,21 @@ impl<'s, 't> Py<'s, 't> {
                     let f = self.eval(args.named_child(0)?, ctx)?;
                     return Some(Eval { inferred: true, ..f });
                 }
+                if matches!(&callee.value, Value::Key { key, .. } if matches!(key.strip_prefix(keys::PYTHON), Some("attr.ib" | "attr.attrib" | "attr.field" | "attrs.field")))
+                {
+                    // `engine = attr.ib(type=Engine)`: an attrs field of that type.
+                    let args = expr.child_by_field_name("arguments")?;
+                    let mut c = args.walk();
+                    let ty = args.named_children(&mut c).find_map(|arg| {
+                        let is_type = arg.kind() == "keyword_argument"
+                            && arg
+                                .child_by_field_name("name")
+                                .is_some_and(|n| self.b.text(n) == "type");
+                        is_type.then(|| arg.child_by_field_name("value")).flatten()
+                    })?;
+                    let value = self.annotation(ty, ctx)?;
+                    return Some(Eval { value, inferred: true });
+                }
                 if matches!(&callee.value, Value::Key { key, .. } if matches!(key.strip_prefix(keys::PYTHON), Some("copy.copy" | "copy.deepcopy")))
                 {
                     // `copy(x)`, `deepcopy(x)`: of `x`'s class (typeshed's
