@@ -414,12 +414,13 @@ enum Member {
     Value(Eval),
 }
 
-/// Does the key's last name look like a class (`Foo`, not `foo` or `FOO`)? Calls of
+/// Does the key's last name look like a class (`Foo` or `Q`, not `foo` or `FOO`)? Calls of
 /// imported names that do are taken as constructor calls.
 fn looks_like_class(key: &str) -> bool {
     let last = key.rsplit(['.', ':']).next().unwrap_or(key);
+    // `Query`, and one capital letter (Django's `Q` and `F`); not `MAX_SIZE`.
     last.starts_with(|c: char| c.is_ascii_uppercase())
-        && last.chars().any(|c| c.is_ascii_lowercase())
+        && (last.chars().any(|c| c.is_ascii_lowercase()) || last.len() == 1)
 }
 
 fn is_identifier(s: &str) -> bool {
