@@ -489,6 +489,9 @@ const PYTHON_STDLIB: &[&str] = &[
     "zoneinfo",
 ];
 
+/// The prefix of the keys of Python's builtins (`py:builtins.len`).
+pub const PYTHON_BUILTINS: &str = "py:builtins.";
+
 /// Whether Python key `key` (`py:os.path.join`) is under a module of the standard
 /// library or `builtins`, by its top-level module.
 pub fn is_python_stdlib(key: &str) -> bool {

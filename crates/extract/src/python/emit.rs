@@ -71,6 +71,7 @@ impl<'s, 't> Py<'s, 't> {
             Value::Union(parts) => parts,
             value => vec![value],
         };
+        let shown = short(&walk::collapse_ws(&self.b.text(expr)), MAX_SHOWN_CHARS);
         let mut targets = Vec::new();
         for part in parts {
             let Value::Instance(class) = &part else { continue };
@@ -95,7 +96,6 @@ impl<'s, 't> Py<'s, 't> {
                     // own): another file's class cannot say.
                     Value::Key { .. } if *member == "__next__" => continue,
                     Value::Key { key, .. } => {
-                        let shown = short(&walk::collapse_ws(&self.b.text(expr)), MAX_SHOWN_CHARS);
                         Target::Key { key, name: format!("{shown}.{member}"), inferred: true }
                     }
                     _ => continue,
@@ -151,7 +151,7 @@ impl<'s, 't> Py<'s, 't> {
                 let name = self.b.text(callee);
                 if is_builtin(&name) && self.is_unbound(&name, ctx) {
                     return vec![Target::Key {
-                        key: format!("{}builtins.{name}", keys::PYTHON),
+                        key: format!("{}{name}", keys::PYTHON_BUILTINS),
                         name: format!("builtins.{name}"),
                         inferred: false,
                     }];
@@ -329,10 +329,9 @@ impl<'s, 't> Py<'s, 't> {
             let mut roots = crate::common::tests_edges::call_roots(&self.b, id);
             roots.retain(|&(_, line)| line >= def_line);
             // `len(...)` in a test does not test the builtin.
-            let builtins = format!("{}builtins.", keys::PYTHON);
-            roots.retain(
-                |(t, _)| !matches!(t, Target::Key { key, .. } if key.starts_with(&builtins)),
-            );
+            roots.retain(|(t, _)| {
+                !matches!(t, Target::Key { key, .. } if key.starts_with(keys::PYTHON_BUILTINS))
+            });
             roots.extend(self.fixture_roots(test, def_line));
             let name = &self.b.nodes[test].name;
             let tested = name.strip_prefix("test_").filter(|n| is_identifier(n)).map(str::to_owned);

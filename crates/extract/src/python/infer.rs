@@ -136,38 +136,43 @@ impl<'s, 't> Py<'s, 't> {
                     }
                     _ => self.eval(function, ctx)?,
                 };
-                if matches!(&callee.value, Value::Key { key, .. } if key.strip_prefix(keys::PYTHON) == Some("functools.partial"))
-                {
-                    // `partial(f, ...)` calls `f` when it is called.
-                    let args = expr.child_by_field_name("arguments")?;
-                    let f = self.eval(args.named_child(0)?, ctx)?;
-                    return Some(Eval { inferred: true, ..f });
-                }
-                if matches!(&callee.value, Value::Key { key, .. } if matches!(key.strip_prefix(keys::PYTHON), Some("attr.ib" | "attr.attrib" | "attr.field" | "attrs.field")))
-                {
-                    // `engine = attr.ib(type=Engine)`: an attrs field of that type.
-                    let args = expr.child_by_field_name("arguments")?;
-                    let mut c = args.walk();
-                    let ty = args.named_children(&mut c).find_map(|arg| {
-                        let is_type = arg.kind() == "keyword_argument"
-                            && arg
-                                .child_by_field_name("name")
-                                .is_some_and(|n| self.b.text(n) == "type");
-                        is_type.then(|| arg.child_by_field_name("value")).flatten()
-                    })?;
-                    let value = self.annotation(ty, ctx)?;
-                    return Some(Eval { value, inferred: true });
-                }
-                if matches!(&callee.value, Value::Key { key, .. } if matches!(key.strip_prefix(keys::PYTHON), Some("copy.copy" | "copy.deepcopy")))
-                {
-                    // `copy(x)`, `deepcopy(x)`: of `x`'s class (typeshed's
-                    // `def copy(x: _T) -> _T`).
-                    let args = expr.child_by_field_name("arguments")?;
-                    if args.named_child_count() != 1 {
-                        return None;
+                // Library functions whose result the arguments say.
+                let library = match &callee.value {
+                    Value::Key { key, .. } => key.strip_prefix(keys::PYTHON),
+                    _ => None,
+                };
+                match library {
+                    Some("functools.partial") => {
+                        // `partial(f, ...)` calls `f` when it is called.
+                        let args = expr.child_by_field_name("arguments")?;
+                        let f = self.eval(args.named_child(0)?, ctx)?;
+                        return Some(Eval { inferred: true, ..f });
                     }
-                    let x = self.eval(args.named_child(0)?, ctx)?;
-                    return Some(Eval { inferred: true, ..x });
+                    Some("attr.ib" | "attr.attrib" | "attr.field" | "attrs.field") => {
+                        // `engine = attr.ib(type=Engine)`: an attrs field of that type.
+                        let args = expr.child_by_field_name("arguments")?;
+                        let mut c = args.walk();
+                        let ty = args.named_children(&mut c).find_map(|arg| {
+                            let is_type = arg.kind() == "keyword_argument"
+                                && arg
+                                    .child_by_field_name("name")
+                                    .is_some_and(|n| self.b.text(n) == "type");
+                            is_type.then(|| arg.child_by_field_name("value")).flatten()
+                        })?;
+                        let value = self.annotation(ty, ctx)?;
+                        return Some(Eval { value, inferred: true });
+                    }
+                    Some("copy.copy" | "copy.deepcopy") => {
+                        // `copy(x)`, `deepcopy(x)`: of `x`'s class (typeshed's
+                        // `def copy(x: _T) -> _T`).
+                        let args = expr.child_by_field_name("arguments")?;
+                        if args.named_child_count() != 1 {
+                            return None;
+                        }
+                        let x = self.eval(args.named_child(0)?, ctx)?;
+                        return Some(Eval { inferred: true, ..x });
+                    }
+                    _ => {}
                 }
                 self.call_result(callee)
             }
@@ -366,8 +371,22 @@ impl<'s, 't> Py<'s, 't> {
         Local::Value(None)
     }
 
-    /// Whether calling `function` is `X.__new__`: written so, or a local whose
-    /// binding in force at `ctx` is such an attribute (`super_new = super().__new__`).
+    /// The expression local `name` (an identifier) is bound to at `ctx`, when that
+    /// is its only binding in force and not inside a conditional block
+    /// (`super_new = super().__new__`, `table = {...}`).
+    fn only_binding(&self, name: Node<'t>, ctx: Ctx) -> Option<Node<'t>> {
+        let assigns = self.owners[ctx.owner].vars.get(self.b.text(name).as_ref())?;
+        let mut applicable = assigns.iter().filter(|a| a.applies_at(ctx.pos));
+        match (applicable.next(), applicable.next()) {
+            (Some(Assign { how: Assigned::Expr { expr, .. }, branch: None, .. }), None) => {
+                Some(*expr)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether calling `function` is `X.__new__`: written so, or a local whose only
+    /// binding at `ctx` is such an attribute (`super_new = super().__new__`).
     fn is_allocation(&self, function: Node<'t>, ctx: Ctx) -> bool {
         let is_new = |f: Node<'t>| {
             f.kind() == "attribute"
@@ -375,14 +394,7 @@ impl<'s, 't> Py<'s, 't> {
         };
         match function.kind() {
             "attribute" => is_new(function),
-            "identifier" => {
-                let name = self.b.text(function);
-                let Some(assigns) = self.owners[ctx.owner].vars.get(name.as_ref()) else {
-                    return false;
-                };
-                let last = assigns.iter().rev().find(|a| a.applies_at(ctx.pos));
-                matches!(last, Some(Assign { how: Assigned::Expr { expr, .. }, .. }) if is_new(*expr))
-            }
+            "identifier" => self.only_binding(function, ctx).is_some_and(is_new),
             _ => false,
         }
     }
@@ -397,15 +409,7 @@ impl<'s, 't> Py<'s, 't> {
         if value.kind() != "identifier" {
             return None;
         }
-        let name = self.b.text(value);
-        let assigns = self.owners[ctx.owner].vars.get(name.as_ref())?;
-        let applicable: Vec<&Assign<'t>> =
-            assigns.iter().filter(|a| a.applies_at(ctx.pos)).collect();
-        let [Assign { how: Assigned::Expr { expr: literal, .. }, branch: None, .. }] =
-            applicable.as_slice()
-        else {
-            return None;
-        };
+        let literal = self.only_binding(value, ctx)?;
         let mut c = literal.walk();
         match (literal.kind(), index.kind()) {
             ("dictionary", "string") => {
@@ -592,9 +596,7 @@ impl<'s, 't> Py<'s, 't> {
                 let found = self.fixture_param(name)?;
                 Some(Eval { inferred: true, ..found })
             }
-            Assigned::CallSites { def, index, name } => {
-                self.param_from_calls(*def, *index, &name.clone())
-            }
+            Assigned::CallSites { def, index, name } => self.param_from_calls(*def, *index, name),
             Assigned::Opaque => None,
         }
     }

@@ -557,8 +557,9 @@ impl<'s, 't> Py<'s, 't> {
             self.bases.insert(idx, bases);
         }
         let decorated = std::mem::take(&mut self.decorated);
-        // First what each decorator is applied to: its parameter's value, which the
-        // wrappers below may be worked out from.
+        // First what each decorator of this file is applied to (its parameter's
+        // value), then the wrappers they return, which may be worked out from it.
+        let mut applied = Vec::new();
         for (idx, scope, decorators) in &decorated {
             let owner = self.scope_owner.get(scope).copied().unwrap_or(0);
             for decorator in decorators {
@@ -568,19 +569,19 @@ impl<'s, 't> Py<'s, 't> {
                 let ctx = Ctx { owner, pos: decorator.start_byte(), user: None };
                 if let Some(Eval { value: Value::Def(d), .. }) = self.eval(expr, ctx) {
                     self.decorations.entry(d).or_default().push(*idx);
+                    applied.push((*idx, d));
                 }
+            }
+        }
+        for (idx, decorator) in applied {
+            if let Some(wrapper) = self.wrapper_of(decorator) {
+                self.wrappers.entry(idx).or_default().push(wrapper);
             }
         }
         for (idx, scope, decorators) in decorated {
             let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
             for decorator in decorators {
                 let Some(mut expr) = decorator.named_child(0) else { continue };
-                if expr.kind() != "call" {
-                    let ctx = Ctx { owner, pos: decorator.start_byte(), user: None };
-                    if let Some(wrapper) = self.wrapper_of(expr, ctx) {
-                        self.wrappers.entry(idx).or_default().push(wrapper);
-                    }
-                }
                 if expr.kind() == "call" {
                     match expr.child_by_field_name("function") {
                         Some(f) => expr = f,
@@ -601,11 +602,10 @@ impl<'s, 't> Py<'s, 't> {
 }
 
 impl<'s, 't> Py<'s, 't> {
-    /// The function decorator `expr` returns in place of what it decorates, when
-    /// `expr` is a function of this file that returns one it defines itself (a
+    /// The function `decorator` (a definition of this file) returns in place of what
+    /// it decorates, when it is a function returning one it defines itself (a
     /// wrapper closing over the decorated function).
-    fn wrapper_of(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<NodeIdx> {
-        let Value::Def(decorator) = self.eval(expr, ctx)?.value else { return None };
+    fn wrapper_of(&mut self, decorator: NodeIdx) -> Option<NodeIdx> {
         if !self.b.nodes[decorator].kind.is_callable() {
             return None;
         }
