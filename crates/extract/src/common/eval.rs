@@ -26,6 +26,10 @@ pub(crate) enum Value {
     /// One of a few values (`Union[A, B]`, `A | B`, an attribute assigned different
     /// classes, `A() if c else B()`): a call may reach each.
     Union(Vec<Value>),
+    /// TypeScript: an instance of a generic class or interface of this file with the
+    /// type arguments its type states (`Box<Apple>`), in the order of the class's
+    /// type parameters (`None`: an argument the file does not evaluate).
+    Generic { class: NodeIdx, args: Vec<Option<Value>> },
 }
 
 /// At most this many alternatives make a [`Value::Union`]; more say nothing useful.

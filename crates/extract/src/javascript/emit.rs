@@ -290,7 +290,9 @@ impl<'s, 't> Js<'s, 't> {
                 targets
             }
             // `Super` is Python's; JavaScript never evaluates to one.
-            Value::Instance(_) | Value::Super(_) => vec![Target::Name(text())],
+            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } => {
+                vec![Target::Name(text())]
+            }
         }
     }
 

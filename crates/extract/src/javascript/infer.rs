@@ -48,21 +48,22 @@ impl<'s, 't> Js<'s, 't> {
                 }
             }
             "member_expression" | "nested_identifier" | "nested_type_identifier" => {
-                let (object, property) = if expr.kind() == "nested_type_identifier" {
-                    (expr.child_by_field_name("module")?, expr.child_by_field_name("name")?)
-                } else {
-                    (expr.child_by_field_name("object")?, expr.child_by_field_name("property")?)
-                };
-                let name = self.b.text(property).into_owned();
-                if object.kind() == "super" {
-                    let class = this?;
-                    return self.member_of_bases(class, &name);
-                }
-                let base = self.eval(object, scope, this, user)?;
-                self.attribute(base, &name)
+                self.eval_member(expr, scope, this, user).map(|(_, found)| found)
             }
             "call_expression" => {
                 let f = expr.child_by_field_name("function")?;
+                if matches!(f.kind(), "member_expression") {
+                    // `box.get()` on a `Box<Apple>`: `get(): T` returns an Apple.
+                    let (base, callee) = self.eval_member(f, scope, this, user)?;
+                    if let (Some(Value::Generic { class, args }), Value::Def(m)) =
+                        (base, &callee.value)
+                    {
+                        if let Some(found) = self.generic_return(class, args, *m) {
+                            return Some(found);
+                        }
+                    }
+                    return self.call_result(callee);
+                }
                 let callee = self.eval(f, scope, this, user)?;
                 self.call_result(callee)
             }
@@ -70,6 +71,13 @@ impl<'s, 't> Js<'s, 't> {
                 let c = expr.child_by_field_name("constructor")?;
                 let class = self.eval(c, scope, this, user)?;
                 let value = match class.value {
+                    // `new Box<Apple>()`: the arguments it states.
+                    Value::Def(idx) if self.type_params.contains_key(&idx) => {
+                        match expr.child_by_field_name("type_arguments") {
+                            Some(args) => self.generic(idx, args, scope, this, user),
+                            None => Value::Instance(Class::Def(idx)),
+                        }
+                    }
                     // A class, or a constructor function with prototype methods.
                     Value::Def(idx)
                         if matches!(
@@ -96,6 +104,103 @@ impl<'s, 't> Js<'s, 't> {
             "generic_type" => self.eval(expr.child_by_field_name("name")?, scope, this, user),
             _ => None,
         }
+    }
+
+    /// A member expression `object.property` (or a `nested_type_identifier`
+    /// `module.name`): the value of `object` when it was evaluated (not for
+    /// `super.m`), and the member's.
+    pub(super) fn eval_member(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<(Option<Value>, Eval)> {
+        let (object, property) = if expr.kind() == "nested_type_identifier" {
+            (expr.child_by_field_name("module")?, expr.child_by_field_name("name")?)
+        } else {
+            (expr.child_by_field_name("object")?, expr.child_by_field_name("property")?)
+        };
+        let name = self.b.text(property).into_owned();
+        if object.kind() == "super" {
+            let class = this?;
+            return Some((None, self.member_of_bases(class, &name)?));
+        }
+        let base = self.eval(object, scope, this, user)?;
+        let value = base.value.clone();
+        Some((Some(value), self.attribute(base, &name)?))
+    }
+
+    /// The instance of generic `class` whose arguments `args` (a `type_arguments`
+    /// node) states.
+    pub(super) fn generic(
+        &mut self,
+        class: NodeIdx,
+        args: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Value {
+        let mut cursor = args.walk();
+        let args: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
+        let args = args.into_iter().map(|a| self.type_value(a, scope, this, user)).collect();
+        Value::Generic { class, args }
+    }
+
+    /// Runs `f` with the type arguments `args` of generic `class` in force: its type
+    /// parameters then stand for them in the class's own declarations.
+    fn with_type_args<R>(
+        &mut self,
+        class: NodeIdx,
+        args: Vec<Option<Value>>,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        let outer = self.type_args.replace((class, args));
+        let out = f(self);
+        self.type_args = outer;
+        out
+    }
+
+    /// What method `m` returns on a receiver of generic `class` with `args`: its
+    /// declared return type with the arguments in force (`get(): T` on a
+    /// `Box<Apple>` is an Apple). `None` for a method of another class (a base's
+    /// parameters are not mapped) or without a declared type.
+    pub(super) fn generic_return(
+        &mut self,
+        class: NodeIdx,
+        args: Vec<Option<Value>>,
+        m: NodeIdx,
+    ) -> Option<Eval> {
+        if self.this_of(m) != Some(class) {
+            return None;
+        }
+        let (func, scope) = *self.functions.get(&m)?;
+        let ty = func.child_by_field_name("return_type")?;
+        let value = self.with_type_args(class, args, |s| s.type_value(ty, scope, Some(class), m))?;
+        Some(Eval { value, inferred: true })
+    }
+
+    /// What type parameter `name` of the class `this` (if it is one) stands for: the
+    /// argument in force, else its constraint or default. `None` when `name` is not
+    /// one of its type parameters; `Some(None)` when it is but nothing says more.
+    fn type_param(&mut self, name: &str, this: Option<NodeIdx>, user: NodeIdx) -> Option<Option<Value>> {
+        let class = this?;
+        let params = self.type_params.get(&class)?;
+        let i = params.iter().position(|p| self.b.text(p.name) == name)?;
+        let param = params[i];
+        if let Some((c, args)) = &self.type_args {
+            if *c == class {
+                if let Some(Some(arg)) = args.get(i) {
+                    return Some(Some(arg.clone()));
+                }
+            }
+        }
+        // The constraint is read outside the class: its own parameters are not the
+        // receiver's.
+        let outer = self.type_args.take();
+        let bound = param.constraint.and_then(|c| self.type_value(c, param.scope, None, user));
+        self.type_args = outer;
+        Some(bound)
     }
 
     /// A name seen from `scope`: a definition, an import, or a local with a known
@@ -188,19 +293,30 @@ impl<'s, 't> Js<'s, 't> {
             }
             "this_type" => Some(Value::Instance(Class::Def(this?))),
             "type_identifier" | "identifier" | "nested_type_identifier" => {
+                if ty.kind() == "type_identifier" {
+                    let name = self.b.text(ty).into_owned();
+                    if let Some(bound) = self.type_param(&name, this, user) {
+                        return bound;
+                    }
+                }
                 let found = self.eval(ty, scope, None, user)?;
                 instance_of(found.value, &self.b.nodes)
             }
             "generic_type" => {
                 let name = ty.child_by_field_name("name")?;
                 let text = self.b.text(name).into_owned();
+                let args = ty.child_by_field_name("type_arguments");
                 if matches!(&*text, "Promise" | "PromiseLike" | "Readonly" | "Awaited") {
-                    let args = ty.child_by_field_name("type_arguments")?;
-                    let first = args.named_child(0)?;
+                    let first = args?.named_child(0)?;
                     return self.type_value(first, scope, this, user);
                 }
                 let found = self.eval(name, scope, None, user)?;
-                instance_of(found.value, &self.b.nodes)
+                match (found.value, args) {
+                    (Value::Def(class), Some(args)) if self.type_params.contains_key(&class) => {
+                        Some(self.generic(class, args, scope, this, user))
+                    }
+                    (value, _) => instance_of(value, &self.b.nodes),
+                }
             }
             "union_type" => {
                 // `T | null | undefined`: the one real member.
@@ -266,6 +382,23 @@ impl<'s, 't> Js<'s, 't> {
                     return Some(field);
                 }
                 self.member_of_bases(class, name)
+            }
+            Value::Generic { class, args } => {
+                // A field or getter typed by a parameter (`item: T`) is of its argument.
+                let qname = format!("{}.{name}", self.b.nodes[class].qualified_name);
+                if let Some(&found) = self.by_qname.get(&qname) {
+                    if self.getters.contains(&found) {
+                        if let Some(value) = self.generic_return(class, args, found) {
+                            return Some(value);
+                        }
+                    }
+                } else if let Some(field) =
+                    self.with_type_args(class, args, |s| s.field_value(class, name))
+                {
+                    return Some(field);
+                }
+                let instance = Eval { value: Value::Instance(Class::Def(class)), inferred };
+                self.attribute(instance, name)
             }
             Value::Instance(Class::Key { key, shown }) => Some(Eval {
                 value: Value::Key {
@@ -374,6 +507,7 @@ impl<'s, 't> Js<'s, 't> {
         let (func, scope) = *self.functions.get(&idx)?;
         let this = self.this_of(idx);
         if let Some(ty) = func.child_by_field_name("return_type") {
+            let ty = self.bound_of(func, ty);
             // A declared class; a function type (`() => number`) says less than the body.
             if let Some(value) = self.type_value(ty, scope, this, idx) {
                 return Some(Eval { value, inferred: true });
@@ -398,12 +532,33 @@ impl<'s, 't> Js<'s, 't> {
         Some(Eval { value: agreed?, inferred: true })
     }
 
+    /// The type annotation `ty` of a parameter or the return of generic function
+    /// `func`, with a type parameter of the function replaced by its constraint or
+    /// default (`<T extends Shape>(a: T)`: `a` is a Shape). One with neither is left
+    /// as written: it names nothing, so nothing is inferred from it.
+    pub(super) fn bound_of(&self, func: Node<'t>, ty: Node<'t>) -> Node<'t> {
+        let Some(list) = func.child_by_field_name("type_parameters") else { return ty };
+        let named = if ty.kind() == "type_annotation" { ty.named_child(0) } else { Some(ty) };
+        let Some(named) = named.filter(|n| n.kind() == "type_identifier") else { return ty };
+        let name = self.b.text(named);
+        let mut cursor = list.walk();
+        let found = list.named_children(&mut cursor).find(|p| {
+            p.kind() == "type_parameter"
+                && p.child_by_field_name("name").is_some_and(|n| self.b.text(n) == name)
+        });
+        found
+            .and_then(|p| p.child_by_field_name("constraint").or(p.child_by_field_name("value")))
+            .and_then(|c| c.named_child(0))
+            .unwrap_or(ty)
+    }
+
     /// What `this` is inside definition `idx` (the class or object it belongs to).
     pub(super) fn this_of(&self, idx: NodeIdx) -> Option<NodeIdx> {
         let parent = self.b.nodes[idx].parent.as_ref()?;
         let (_, qname) = model::split_node_id(parent);
         let p = *self.by_qname.get(qname)?;
-        matches!(self.b.nodes[p].kind, NodeKind::Class | NodeKind::Constant).then_some(p)
+        matches!(self.b.nodes[p].kind, NodeKind::Class | NodeKind::Interface | NodeKind::Constant)
+            .then_some(p)
     }
 
     /// Records the parameter properties of a constructor (`constructor(private db:

@@ -508,6 +508,7 @@ impl<'s, 't> Js<'s, 't> {
             self.decorated.push((idx, ctx.scope, decorators));
         }
         self.heads.push((idx, ctx.scope, node));
+        self.record_type_params(idx, node, ctx.scope);
         self.claimed.insert(node.id());
         self.scopes.push(Scope { parent: Some(ctx.scope), bindings: HashMap::new() });
         let scope = self.scopes.len() - 1;
@@ -649,6 +650,29 @@ impl<'s, 't> Js<'s, 't> {
         Some(if key.kind() == "string" { unquote(&text) } else { walk::collapse_ws(&text) })
     }
 
+    /// Records the type parameters of a generic class or interface `decl` (`class
+    /// Box<T extends Item = Item>`): the constraint, else the default, stands for an
+    /// argument no receiver states.
+    pub(super) fn record_type_params(&mut self, idx: NodeIdx, decl: Node<'t>, scope: usize) {
+        let Some(list) = decl.child_by_field_name("type_parameters") else { return };
+        let mut cursor = list.walk();
+        let params: Vec<TypeParam<'t>> = list
+            .named_children(&mut cursor)
+            .filter(|p| p.kind() == "type_parameter")
+            .filter_map(|p| {
+                let bound = p.child_by_field_name("constraint").or(p.child_by_field_name("value"));
+                Some(TypeParam {
+                    name: p.child_by_field_name("name")?,
+                    constraint: bound.and_then(|c| c.named_child(0)),
+                    scope,
+                })
+            })
+            .collect();
+        if !params.is_empty() {
+            self.type_params.insert(idx, params);
+        }
+    }
+
     /// `interface I extends A { m(): void }`: the interface and its method signatures.
     pub(super) fn interface(&mut self, node: Node<'t>, ctx: Ctx) {
         let wrap = self.wrap_of(node);
@@ -662,12 +686,22 @@ impl<'s, 't> Js<'s, 't> {
         self.b.nodes[idx].signature = Some(self.header("", node.start_byte(), end));
         self.b.nodes[idx].docstring = self.doc_before(outer.start_byte());
         self.heads.push((idx, ctx.scope, node));
+        self.record_type_params(idx, node, ctx.scope);
         self.claimed.insert(node.id());
         let Some(body) = body else { return };
         let inner = Ctx { scope: ctx.scope, parent: idx, this: None, depth: ctx.depth + 1 };
         let mut cursor = body.walk();
         let members: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
         for m in members {
+            if m.kind() == "property_signature" {
+                // `readonly db: Db`: typed like a class field.
+                if let Some(name) = self.member_name(m) {
+                    let ty = m.child_by_field_name("type");
+                    let declared = Declared { ty, value: None, scope: ctx.scope };
+                    self.fields.entry(idx).or_default().push((name, declared));
+                }
+                continue;
+            }
             if m.kind() != "method_signature" {
                 continue;
             }

@@ -256,6 +256,17 @@ struct Callable<'t> {
     declared_type: bool,
 }
 
+/// A type parameter of a generic class or interface (`T extends Base`).
+#[derive(Clone, Copy, Debug)]
+struct TypeParam<'t> {
+    /// `T`'s syntax (its text is the name).
+    name: Node<'t>,
+    /// The `extends` type, evaluated when no argument is known.
+    constraint: Option<Node<'t>>,
+    /// The scope the generic declaration is in.
+    scope: usize,
+}
+
 /// A local variable, parameter or class field: its declared type and initial value,
 /// evaluated in `scope`.
 #[derive(Clone, Copy, Debug)]
@@ -344,6 +355,12 @@ struct Js<'s, 't> {
     keys: HashMap<NodeIdx, String>,
     /// Getter methods (`get x()`): reading them is calling them.
     getters: HashSet<NodeIdx>,
+    /// TypeScript type parameters of each generic class and interface, in order:
+    /// name, `extends` constraint, and the scope the declaration is in.
+    type_params: HashMap<NodeIdx, Vec<TypeParam<'t>>>,
+    /// The type arguments in force while a member of a generic class is evaluated
+    /// for a receiver that states them (`Box<Apple>`): the class and its arguments.
+    type_args: Option<(NodeIdx, Vec<Option<Value>>)>,
     /// For the overload signature being visited: its statement's id and the next
     /// statement (see [`Js::statement_after`]).
     next_statement: Option<(usize, Option<Node<'t>>)>,
@@ -404,6 +421,8 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         return_values: Memo::new(),
         keys: HashMap::new(),
         getters: HashSet::new(),
+        type_params: HashMap::new(),
+        type_args: None,
         next_statement: None,
         depth: Depth::default(),
         test_file: is_test_file(path),

@@ -26,6 +26,7 @@ impl<'s, 't> Js<'s, 't> {
                 };
                 if pattern.kind() == "identifier" {
                     let name = self.b.text(pattern).into_owned();
+                    let ty = self.bound_of(func, ty);
                     let declared = Declared { ty: Some(ty), value: None, scope: parent };
                     self.locals.insert((scope, name), declared);
                 }

@@ -243,7 +243,7 @@ impl<'s, 't> Py<'s, 't> {
                     inferred: true,
                 }]
             }
-            Value::Instance(_) | Value::Super(_) => Vec::new(),
+            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } => Vec::new(),
         }
     }
 

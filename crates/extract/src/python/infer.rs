@@ -855,6 +855,8 @@ impl<'s, 't> Py<'s, 't> {
                 let member = self.mro_member(class, attr, true, false)?;
                 Some(self.member_value(member, true))
             }
+            // TypeScript's; Python never evaluates to one.
+            Value::Generic { .. } => None,
         }
     }
 
@@ -911,7 +913,7 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 Some(Eval { value: union(found)?, inferred: true })
             }
-            Value::Instance(_) | Value::Super(_) => None,
+            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } => None,
         }
     }
 
