@@ -40,6 +40,10 @@ impl<'s, 't> Py<'s, 't> {
 
     pub(super) fn eval_inner(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<Eval> {
         match expr.kind() {
+            "lambda" => {
+                let idx = *self.lambdas.get(&expr.id())?;
+                Some(Eval { value: Value::Def(idx), inferred: false })
+            }
             "identifier" => {
                 let name = self.b.text(expr).into_owned();
                 self.eval_name(&name, ctx)
@@ -1015,6 +1019,14 @@ impl<'s, 't> Py<'s, 't> {
 
     pub(super) fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {
         let (syntax, scope) = *self.defs.get(&idx)?;
+        if syntax.kind() == "lambda" {
+            // A lambda returns its body.
+            let owner = *self.body_owner.get(&idx)?;
+            let body = syntax.child_by_field_name("body")?;
+            let ctx = Ctx { owner, pos: body.start_byte(), user: None };
+            let found = self.eval(body, ctx)?;
+            return Some(Eval { inferred: true, ..found });
+        }
         if syntax.kind() != "function_definition" {
             return None;
         }

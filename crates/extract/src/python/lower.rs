@@ -26,6 +26,11 @@ impl<'s, 't> Py<'s, 't> {
                 "function_definition" | "class_definition" => {
                     self.definition(stmt, stmt, block, Vec::new(), scope, parent, depth);
                 }
+                "expression_statement" if named_lambda(stmt).is_some() => {
+                    if let Some((name, lambda)) = named_lambda(stmt) {
+                        self.definition_named(lambda, stmt, block, name, scope, parent, depth);
+                    }
+                }
                 "decorated_definition" => {
                     let mut decorators = Vec::new();
                     let mut c = stmt.walk();
@@ -80,6 +85,41 @@ impl<'s, 't> Py<'s, 't> {
     ) {
         let Some(name_node) = syntax.child_by_field_name("name") else { return };
         let name = self.b.text(name_node).into_owned();
+        self.define(syntax, outer, block, decorators, name, scope, parent, depth);
+    }
+
+    /// Creates the function (or, in a class body, method) node of the lambda
+    /// `syntax` bound to `name` by the statement `outer` (`name = lambda x: ...`):
+    /// its calls are its own, and calls of the name reach it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn definition_named(
+        &mut self,
+        syntax: Node<'t>,
+        outer: Node<'t>,
+        block: Node<'t>,
+        name: Node<'t>,
+        scope: usize,
+        parent: NodeIdx,
+        depth: usize,
+    ) {
+        let name = self.b.text(name).into_owned();
+        let idx = self.define(syntax, outer, block, Vec::new(), name, scope, parent, depth);
+        self.lambdas.insert(syntax.id(), idx);
+    }
+
+    /// The node of definition `syntax` named `name` (see [`Py::definition`]).
+    #[allow(clippy::too_many_arguments)]
+    fn define(
+        &mut self,
+        syntax: Node<'t>,
+        outer: Node<'t>,
+        block: Node<'t>,
+        decorators: Vec<Node<'t>>,
+        name: String,
+        scope: usize,
+        parent: NodeIdx,
+        depth: usize,
+    ) -> NodeIdx {
         let is_class = syntax.kind() == "class_definition";
         let in_class = self.scopes[scope].kind == ScopeKind::Class;
         let kind = match (is_class, in_class) {
@@ -92,7 +132,9 @@ impl<'s, 't> Py<'s, 't> {
         {
             let src = self.b.src;
             let node = &mut self.b.nodes[idx];
-            node.signature = Some(signature(syntax, body, src));
+            let sig = signature(syntax, body, src);
+            node.signature =
+                Some(if syntax.kind() == "lambda" { format!("{name} = {sig}") } else { sig });
             node.docstring = body.and_then(|body| docstring(body, src));
             node.decorators =
                 decorators.iter().map(|d| walk::collapse_ws(&walk::text(*d, src))).collect();
@@ -149,6 +191,7 @@ impl<'s, 't> Py<'s, 't> {
             self.body_owner.insert(idx, owner);
             self.definitions(body, inner, idx, depth + 1, false);
         }
+        idx
     }
 
     /// Binds the names an import statement introduces in `scope`; at module level
@@ -374,6 +417,14 @@ impl<'s, 't> Py<'s, 't> {
         }
         self.scopes[0].bindings.insert(name, Binding::Node(idx));
     }
+}
+
+/// `name = lambda ...: ...` (a plain name, one target): the name and the lambda.
+fn named_lambda(stmt: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
+    let assign = stmt.named_child(0).filter(|a| a.kind() == "assignment")?;
+    let left = assign.child_by_field_name("left").filter(|l| l.kind() == "identifier")?;
+    let right = assign.child_by_field_name("right").filter(|r| r.kind() == "lambda")?;
+    Some((left, right))
 }
 
 /// The names a binding target (`a, (b, *c)`, a parameter list) binds.

@@ -264,6 +264,9 @@ struct Py<'s, 't> {
     scope_owner: HashMap<usize, usize>,
     /// Functions and classes: their syntax and the scope they are defined in.
     defs: HashMap<NodeIdx, (Node<'t>, usize)>,
+    /// Lambdas bound to a name (`key = lambda x: ...`), which are nodes: by the id of
+    /// their syntax node.
+    lambdas: HashMap<usize, NodeIdx>,
     /// The id of the syntax node (block) each definition is a statement of.
     def_blocks: HashMap<NodeIdx, usize>,
     /// The owner of each function's and class's body.
@@ -345,6 +348,7 @@ pub(crate) fn extract(path: &str, src: &[u8]) -> FileFacts {
         owners: Vec::new(),
         scope_owner: HashMap::from([(0, 0)]),
         defs: HashMap::new(),
+        lambdas: HashMap::new(),
         def_blocks: HashMap::new(),
         body_owner: HashMap::new(),
         bases: HashMap::new(),

@@ -13,7 +13,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut attributes: Vec<(String, Assign<'t>)> = Vec::new();
         let mut self_name: Option<String> = None;
         if let Some(&(syntax, _)) = self.defs.get(&idx) {
-            if syntax.kind() == "function_definition" {
+            if matches!(syntax.kind(), "function_definition" | "lambda") {
                 self_name = self.parameters(owner, syntax, &mut vars);
             }
         }
@@ -36,7 +36,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut async_items_end = 0;
         let mut refs = Vec::new();
         if let Some(&(syntax, _)) = self.defs.get(&idx) {
-            if syntax.kind() == "function_definition" {
+            if matches!(syntax.kind(), "function_definition" | "lambda") {
                 self.signature_refs(owner, syntax, &mut refs);
             }
         }
@@ -52,7 +52,7 @@ impl<'s, 't> Py<'s, 't> {
             if let Some(role) = ref_walk.visit(kind, field, depth) {
                 refs.push(RefSite { expr: node, role, scope_owner: owner, pos: start });
             }
-            if depth > 0 && is_nested_owner(kind) {
+            if depth > 0 && (is_nested_owner(kind) || self.lambdas.contains_key(&node.id())) {
                 return false;
             }
             while branches.last().is_some_and(|b| b.end <= start) {

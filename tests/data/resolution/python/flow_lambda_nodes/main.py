@@ -1,0 +1,6 @@
+from shapes import double, make
+
+
+def report(items):
+    make().key()
+    return double(items)
