@@ -53,7 +53,10 @@ pub const MAX_DEPTH: usize = 200;
 /// `K.*` star rows to its classes with an order row; Python calls of builtins are
 /// keyed `py:builtins.NAME`; `with`, `for` and `raise C` make the calls of their
 /// protocols.
-pub const VERSION: u32 = 5;
+/// 6: Python lambdas bound to names are nodes; TypeScript receivers of generic
+/// classes carry their type arguments, and the untyped parameters of a function
+/// passed as an argument are typed by the callee (`K.f.__arg0__.__arg1__` aliases).
+pub const VERSION: u32 = 6;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
 pub fn hash(bytes: &[u8]) -> String {

@@ -101,6 +101,8 @@ pub const PHP_FILE: &str = "php:file:";
 
 /// The segment naming what a call returns.
 pub const RETURN: &str = "__return__";
+/// The start of a parameter's segment: see [`argument`].
+pub const ARGUMENT: &str = "__arg";
 /// The alias target of `K.m.__return__` when method `m` returns its receiver (`return
 /// self`, a copy of it, `self.__class__(...)`): calling it on an instance of any class
 /// gives an instance of that class, so the linker reads `C.m.__return__.x` as `C.x`,
@@ -134,6 +136,22 @@ pub fn returns(key: &str) -> String {
     format!("{key}.{RETURN}")
 }
 
+/// `K.__argN__`: the type of parameter `index` (from 0) of function `key`; of a
+/// function type, the type of its parameter. `K.f.__arg0__.__arg1__` is what the
+/// second parameter of a callback passed first to `f` is (TypeScript's contextual
+/// typing of `operate((source, subscriber) => ...)`).
+pub fn argument(key: &str, index: usize) -> String {
+    format!("{key}.{ARGUMENT}{index}__")
+}
+
+/// Whether `segment` is one of [`argument`]'s (`__arg0__`).
+pub fn is_argument(segment: &str) -> bool {
+    segment
+        .strip_prefix(ARGUMENT)
+        .and_then(|rest| rest.strip_suffix("__"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// `m.__fixtures__`: where test module `key` looks up fixtures it does not define
 /// (its star rows lead to the `conftest` modules of its directory and each one above,
 /// nearest first, as pytest looks them up).
@@ -147,20 +165,26 @@ pub fn all(key: &str) -> String {
 }
 
 /// Whether `key` names a value derived from a call (`.__return__` or `.__ok__`
-/// somewhere in it) rather than a definition.
+/// somewhere in it) or from a callee's parameters (`.__arg0__`) rather than a
+/// definition.
 pub fn is_derived(key: &str) -> bool {
-    key.contains(".__return__") || key.contains(".__ok__")
+    key.contains(".__return__") || key.contains(".__ok__") || key.contains(".__arg")
 }
 
-/// The members whose calls' results `key` looks into: the segment before each
-/// `__return__` or `__ok__` (`py:m.C.copy.__return__.filter.__return__.get` →
-/// `copy`, `filter`). Linking such a key consults what those members return
-/// wherever they are found, so a change to one may change its answer.
+/// The members whose calls' results or parameters `key` looks into: the segment
+/// before each `__return__` or `__ok__`, and before the first of a run of
+/// `__argN__` (`py:m.C.copy.__return__.filter.__return__.get` → `copy`, `filter`;
+/// `js:m.operate.__arg0__.__arg1__.next` → `operate`). Linking such a key consults
+/// what those members return or declare wherever they are found, so a change to
+/// one may change its answer.
 pub fn called_members(key: &str) -> impl Iterator<Item = &str> {
     let segments: Vec<&str> = key.split('.').collect();
     let mut called = Vec::new();
     for pair in segments.windows(2) {
-        if pair[1] == RETURN || pair[1] == RUST_OK {
+        if pair[1] == RETURN
+            || pair[1] == RUST_OK
+            || (is_argument(pair[1]) && !is_argument(pair[0]))
+        {
             called.push(pair[0]);
         }
     }
@@ -515,6 +539,13 @@ mod tests {
         assert_eq!(returns("py:m.f"), "py:m.f.__return__");
         assert!(is_derived(&returns("py:m.f")));
         assert!(!is_derived("py:m.f"));
+        let callback = argument(&argument("js:m.operate", 0), 1);
+        assert_eq!(callback, "js:m.operate.__arg0__.__arg1__");
+        assert!(is_derived(&callback) && is_argument("__arg12__"));
+        assert!(!is_argument("__arg__") && !is_argument("__args__") && !is_argument("arg0"));
+        let member = format!("{callback}.next");
+        let called: Vec<&str> = called_members(&member).collect();
+        assert_eq!(called, ["operate"]);
         assert_eq!(all("py:m"), "py:m.__all__");
         assert_eq!(fixtures("py:tests.test_a"), "py:tests.test_a.__fixtures__");
         let o = order(&["py:a.A", "py:b.B"]);

@@ -6,7 +6,7 @@ use crate::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Migration N takes a store from version N-1 to N. Append only: never edit a
 /// migration that has shipped.
@@ -219,6 +219,15 @@ ALTER TABLE edges ADD COLUMN role TEXT;
     r#"
 CREATE INDEX edges_derived ON edges(target_key)
 WHERE instr(target_key, '.__return__') > 0 OR instr(target_key, '.__ok__') > 0;
+"#,
+    // 7: keys derived from a callee's parameter types (`K.f.__arg0__.__arg1__.g`, the
+    // parameter of a callback passed to `f`) are derived keys too: a change to `f`'s
+    // declaration must re-link them whatever their last segment.
+    r#"
+DROP INDEX edges_derived;
+CREATE INDEX edges_derived ON edges(target_key)
+WHERE instr(target_key, '.__return__') > 0 OR instr(target_key, '.__ok__') > 0
+   OR instr(target_key, '.__arg') > 0;
 "#,
 ];
 

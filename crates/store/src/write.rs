@@ -1391,13 +1391,16 @@ impl<'c> Writer<'c> {
                 }
             }
         }
-        // Keys derived from calls' results (`K.f.__return__.g`) whose called member is
-        // one of the changed names (`f`, or `f` of a changed `T.f.__return__`): they
-        // link through what `f` returns, however far up its definition is.
+        // Keys derived from calls' results (`K.f.__return__.g`) or callees' parameters
+        // (`K.f.__arg0__.__arg1__.g`) whose called member is one of the changed names
+        // (`f`, or `f` of a changed `T.f.__return__`): they link through what `f`
+        // returns or declares, however far up its definition is.
         let mut called: HashSet<&str> = names.iter().map(String::as_str).collect();
         for (key, _) in &visited {
-            if link::last_segment(key) == model::keys::RETURN
-                || link::last_segment(key) == model::keys::RUST_OK
+            let last = link::last_segment(key);
+            if last == model::keys::RETURN
+                || last == model::keys::RUST_OK
+                || model::keys::is_argument(last)
             {
                 called.extend(model::keys::called_members(key).last());
             }
@@ -1405,7 +1408,8 @@ impl<'c> Writer<'c> {
         cost += LOOKUP_COST;
         let mut stmt = self.tx.prepare_cached(
             "SELECT rowid, target_key FROM edges INDEXED BY edges_derived
-             WHERE instr(target_key, '.__return__') > 0 OR instr(target_key, '.__ok__') > 0",
+             WHERE instr(target_key, '.__return__') > 0 OR instr(target_key, '.__ok__') > 0
+                OR instr(target_key, '.__arg') > 0",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {

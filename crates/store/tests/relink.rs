@@ -301,3 +301,38 @@ fn constructor_edits_relink_their_class_callers_under_any_name() {
         assert!(inits("use.py::build").contains(&has_init), "Sub(2) runs Query.__init__");
     }
 }
+
+#[test]
+fn edits_to_a_callbacks_declared_parameters_relink_the_callbacks_calls_through_re_exports() {
+    // `operate` reaches `ops.ts` through a barrel's named re-export; the callback's
+    // `subscriber` is whatever `operate` declares for it.
+    let declares = |class: &str| {
+        format!(
+            "export class Subscriber {{\n  next(): void {{}}\n}}\nexport class Logger {{\n  next(): void {{}}\n}}\n\
+             export function operate(init: (source: number, subscriber: {class}) => void): void {{}}\n"
+        )
+    };
+    let rest: &[(&str, &str)] = &[
+        ("src/index.ts", "export { operate } from \"./lift\";\n"),
+        (
+            "src/ops.ts",
+            "import { operate } from \"./index\";\n\nexport function take(): void {\n  operate((source, subscriber) => subscriber.next());\n}\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    put(&mut store, rest);
+    for class in ["Subscriber", "Logger", "Subscriber"] {
+        let lift = declares(class);
+        put(&mut store, &[("src/lift.ts", &lift)]);
+        let mut files = rest.to_vec();
+        files.push(("src/lift.ts", &lift));
+        assert_same_graph(&store, &files);
+        let next = format!("src/lift.ts::{class}.next");
+        assert!(
+            callees(&store, "src/ops.ts::take").contains(&(next.clone(), true)),
+            "take calls {next}: {:?}",
+            callees(&store, "src/ops.ts::take")
+        );
+    }
+}

@@ -111,7 +111,12 @@ impl<'s, 't> Js<'s, 't> {
                         if let (Some(object), Some(property)) = (object, property) {
                             if left.kind() == "member_expression" && object.kind() == "this" {
                                 let name = walk::text(property, src).into_owned();
-                                let declared = Declared { ty: None, value: Some(value), scope };
+                                let declared = Declared {
+                                    ty: None,
+                                    value: Some(value),
+                                    scope,
+                                    callback: None,
+                                };
                                 assigned.push((name, declared));
                             }
                         }
@@ -377,6 +382,7 @@ impl<'s, 't> Js<'s, 't> {
                     }
                 }
                 NodeKind::Function | NodeKind::Method => {
+                    self.export_callback_params(idx, &key);
                     let Some(Eval { value: Value::Instance(class), .. }) = self.return_value(idx)
                     else {
                         continue;
@@ -386,6 +392,27 @@ impl<'s, 't> Js<'s, 't> {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// For each parameter of function `idx` (exported as `key`) declared with a
+    /// function type, the classes that type gives its parameters:
+    /// `K.__argI__.__argJ__` → the class, so that callers in other files type the
+    /// parameters of the functions they pass (`infer::callback_param`).
+    pub(super) fn export_callback_params(&mut self, idx: NodeIdx, key: &str) {
+        let Some(&(func, scope)) = self.functions.get(&idx) else { return };
+        let this = self.this_of(idx);
+        for arg in 0..scopes::parameters(func).len() {
+            for param in 0..MAX_CALLBACK_PARAMS {
+                let Some(ty) = infer::callback_param_type(func, arg, param) else { continue };
+                let Some(Value::Instance(class)) = self.type_value(ty, scope, this, idx) else {
+                    continue;
+                };
+                if let Some(target) = self.class_key(&class) {
+                    let alias = keys::argument(&keys::argument(key, arg), param);
+                    self.b.export_alias(alias, target);
+                }
             }
         }
     }

@@ -176,14 +176,51 @@ impl<'s, 't> Js<'s, 't> {
         }
         let (func, scope) = *self.functions.get(&m)?;
         let ty = func.child_by_field_name("return_type")?;
-        let value = self.with_type_args(class, args, |s| s.type_value(ty, scope, Some(class), m))?;
+        let value =
+            self.with_type_args(class, args, |s| s.type_value(ty, scope, Some(class), m))?;
         Some(Eval { value, inferred: true })
+    }
+
+    /// What an untyped parameter of a function passed as an argument is, seen from
+    /// `scope` (where the call is): the type the callee's declaration gives that
+    /// parameter of that argument's function type, for a callee of this file; for
+    /// one known by key, an instance of `K.__argI__.__argJ__`, which the defining
+    /// file exports as an alias of the class (see `export_resolution_symbols`).
+    pub(super) fn callback_param(
+        &mut self,
+        c: Callback<'t>,
+        scope: usize,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        let callee = self.eval(c.callee, scope, c.this, user)?;
+        match callee.value {
+            Value::Def(f) if self.b.nodes[f].kind.is_callable() => {
+                let (func, fscope) = *self.functions.get(&f)?;
+                let ty = callback_param_type(func, c.arg, c.param)?;
+                let this = self.this_of(f);
+                let value = self.type_value(ty, fscope, this, f)?;
+                Some(Eval { value, inferred: true })
+            }
+            Value::Key { key, .. } if !key.starts_with(keys::JS_PACKAGE) => {
+                let key = keys::argument(&keys::argument(&key, c.arg), c.param);
+                Some(Eval {
+                    value: Value::Instance(Class::Key { key, shown: None }),
+                    inferred: true,
+                })
+            }
+            _ => None,
+        }
     }
 
     /// What type parameter `name` of the class `this` (if it is one) stands for: the
     /// argument in force, else its constraint or default. `None` when `name` is not
     /// one of its type parameters; `Some(None)` when it is but nothing says more.
-    fn type_param(&mut self, name: &str, this: Option<NodeIdx>, user: NodeIdx) -> Option<Option<Value>> {
+    fn type_param(
+        &mut self,
+        name: &str,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Option<Value>> {
         let class = this?;
         let params = self.type_params.get(&class)?;
         let i = params.iter().position(|p| self.b.text(p.name) == name)?;
@@ -256,6 +293,9 @@ impl<'s, 't> Js<'s, 't> {
         if let Some(ty) = d.ty {
             let value = self.type_value(ty, d.scope, this, user)?;
             return Some(Eval { value, inferred: true });
+        }
+        if let Some(callback) = d.callback {
+            return self.callback_param(callback, d.scope, user);
         }
         let found = self.eval(d.value?, d.scope, this, user)?;
         Some(Eval { inferred: true, ..found })
@@ -581,11 +621,41 @@ impl<'s, 't> Js<'s, 't> {
             };
             if pattern.kind() == "identifier" {
                 let name = self.b.text(pattern).into_owned();
-                let declared = Declared { ty, value: None, scope };
+                let declared = Declared { ty, value: None, scope, callback: None };
                 self.fields.entry(class).or_default().push((name, declared));
             }
         }
     }
+}
+
+/// The type annotation of parameter `param` of the function type that function
+/// `func` declares for its parameter `arg` (`init: (source: Observable<T>,
+/// subscriber: Subscriber<R>) => void`, through parentheses and `| null`).
+pub(super) fn callback_param_type(func: Node<'_>, arg: usize, param: usize) -> Option<Node<'_>> {
+    let declared = scopes::parameters(func).into_iter().nth(arg)?.child_by_field_name("type")?;
+    let mut ty = declared.named_child(0)?;
+    for _ in 0..4 {
+        ty = match ty.kind() {
+            "function_type" => break,
+            "parenthesized_type" => ty.named_child(0)?,
+            "union_type" => {
+                let mut cursor = ty.walk();
+                let functions: Vec<Node<'_>> = ty
+                    .named_children(&mut cursor)
+                    .filter(|m| matches!(m.kind(), "function_type" | "parenthesized_type"))
+                    .collect();
+                match functions[..] {
+                    [only] => only,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+    }
+    if ty.kind() != "function_type" {
+        return None;
+    }
+    scopes::parameters(ty).into_iter().nth(param)?.child_by_field_name("type")
 }
 
 /// An instance of what `value` names, when it names a class or interface.

@@ -127,6 +127,7 @@ impl<'s, 't> Js<'s, 't> {
             "expression_statement" | "ERROR" => self.statement(node, ctx),
             "call_expression" => {
                 self.bare_require(node);
+                self.record_callbacks(node, ctx);
                 if self.test_file && self.test_block_node(node, ctx) {
                     return Visit::Skip;
                 }
@@ -144,6 +145,23 @@ impl<'s, 't> Js<'s, 't> {
             | "generator_function"
             | "method_definition" => Visit::Enter(self.function_scope(node, ctx.scope)),
             _ => Visit::Descend,
+        }
+    }
+
+    /// Remembers the functions among the arguments of `call`, so that their
+    /// untyped parameters are typed by the callee ([`Callback`]).
+    pub(super) fn record_callbacks(&mut self, call: Node<'t>, ctx: Ctx) {
+        let (Some(callee), Some(args)) =
+            (call.child_by_field_name("function"), call.child_by_field_name("arguments"))
+        else {
+            return;
+        };
+        let mut cursor = args.walk();
+        let args = args.named_children(&mut cursor).filter(|a| a.kind() != "comment");
+        for (i, arg) in args.enumerate() {
+            if matches!(arg.kind(), "arrow_function" | "function_expression" | "function") {
+                self.callbacks.insert(arg.id(), (callee, i, ctx.this));
+            }
         }
     }
 
@@ -610,6 +628,7 @@ impl<'s, 't> Js<'s, 't> {
                                 ty: m.child_by_field_name("type"),
                                 value,
                                 scope: ctx.scope,
+                                callback: None,
                             };
                             self.fields.entry(class).or_default().push((name, declared));
                         }
@@ -697,7 +716,7 @@ impl<'s, 't> Js<'s, 't> {
                 // `readonly db: Db`: typed like a class field.
                 if let Some(name) = self.member_name(m) {
                     let ty = m.child_by_field_name("type");
-                    let declared = Declared { ty, value: None, scope: ctx.scope };
+                    let declared = Declared { ty, value: None, scope: ctx.scope, callback: None };
                     self.fields.entry(idx).or_default().push((name, declared));
                 }
                 continue;

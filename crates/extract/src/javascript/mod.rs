@@ -256,6 +256,10 @@ struct Callable<'t> {
     declared_type: bool,
 }
 
+/// The parameters of a callback type looked at for classes to export
+/// (`Js::export_callback_params`).
+const MAX_CALLBACK_PARAMS: usize = 8;
+
 /// A type parameter of a generic class or interface (`T extends Base`).
 #[derive(Clone, Copy, Debug)]
 struct TypeParam<'t> {
@@ -274,6 +278,24 @@ struct Declared<'t> {
     ty: Option<Node<'t>>,
     value: Option<Node<'t>>,
     scope: usize,
+    /// For an untyped parameter of a function passed as an argument: what the
+    /// callee says it is.
+    callback: Option<Callback<'t>>,
+}
+
+/// An untyped parameter of a function passed as an argument (`operate((source,
+/// subscriber) => ...)`): typed by the callee's declaration of that argument, when
+/// it is a function type (TypeScript's contextual typing).
+#[derive(Clone, Copy, Debug)]
+struct Callback<'t> {
+    /// The callee of the call the function is an argument of.
+    callee: Node<'t>,
+    /// The argument's position, from 0.
+    arg: usize,
+    /// The parameter's position in the function, from 0.
+    param: usize,
+    /// What `this` is at the call.
+    this: Option<NodeIdx>,
 }
 
 /// A call site found by pass 2: the callee, the line, the scope it is seen from, and
@@ -355,6 +377,9 @@ struct Js<'s, 't> {
     keys: HashMap<NodeIdx, String>,
     /// Getter methods (`get x()`): reading them is calling them.
     getters: HashSet<NodeIdx>,
+    /// Functions passed as arguments, by their syntax node's id: the callee, the
+    /// argument's position and what `this` is at the call.
+    callbacks: HashMap<usize, (Node<'t>, usize, Option<NodeIdx>)>,
     /// TypeScript type parameters of each generic class and interface, in order:
     /// name, `extends` constraint, and the scope the declaration is in.
     type_params: HashMap<NodeIdx, Vec<TypeParam<'t>>>,
@@ -421,6 +446,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         return_values: Memo::new(),
         keys: HashMap::new(),
         getters: HashSet::new(),
+        callbacks: HashMap::new(),
         type_params: HashMap::new(),
         type_args: None,
         next_statement: None,

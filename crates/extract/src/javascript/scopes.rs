@@ -15,6 +15,28 @@ impl<'s, 't> Js<'s, 't> {
         self.scopes.push(Scope { parent: Some(parent), bindings });
         let scope = self.scopes.len() - 1;
         self.anon_scopes.insert(func.id(), scope);
+        // Untyped parameters of a function passed as an argument: what the callee
+        // declares (`operate((source, subscriber) => ...)`).
+        if let Some(&(callee, arg, this)) = self.callbacks.get(&func.id()) {
+            for (param, p) in parameters(func).into_iter().enumerate() {
+                let pattern = match p.kind() {
+                    "identifier" => p,
+                    "required_parameter" | "optional_parameter"
+                        if p.child_by_field_name("type").is_none() =>
+                    {
+                        match p.child_by_field_name("pattern") {
+                            Some(pattern) if pattern.kind() == "identifier" => pattern,
+                            _ => continue,
+                        }
+                    }
+                    _ => continue,
+                };
+                let name = self.b.text(pattern).into_owned();
+                let callback = Some(Callback { callee, arg, param, this });
+                let declared = Declared { ty: None, value: None, scope: parent, callback };
+                self.locals.insert((scope, name), declared);
+            }
+        }
         // Typed parameters: `(repo: Repo) => repo.save()`.
         if let Some(params) = func.child_by_field_name("parameters") {
             let mut cursor = params.walk();
@@ -27,7 +49,8 @@ impl<'s, 't> Js<'s, 't> {
                 if pattern.kind() == "identifier" {
                     let name = self.b.text(pattern).into_owned();
                     let ty = self.bound_of(func, ty);
-                    let declared = Declared { ty: Some(ty), value: None, scope: parent };
+                    let declared =
+                        Declared { ty: Some(ty), value: None, scope: parent, callback: None };
                     self.locals.insert((scope, name), declared);
                 }
             }
@@ -108,16 +131,24 @@ impl<'s, 't> Js<'s, 't> {
             {
                 let idx = self.new_node(ctx, NodeKind::Constant, &name, span, export, true);
                 self.b.nodes[idx].docstring = self.doc_before(span.start_byte());
-                let declared =
-                    Declared { ty: d.child_by_field_name("type"), value, scope: ctx.scope };
+                let declared = Declared {
+                    ty: d.child_by_field_name("type"),
+                    value,
+                    scope: ctx.scope,
+                    callback: None,
+                };
                 self.locals.insert((ctx.scope, name), declared);
             }
             _ => {
                 if ctx.scope != 0 {
                     self.scopes[ctx.scope].bindings.insert(name.clone(), Binding::Local);
                 }
-                let declared =
-                    Declared { ty: d.child_by_field_name("type"), value, scope: ctx.scope };
+                let declared = Declared {
+                    ty: d.child_by_field_name("type"),
+                    value,
+                    scope: ctx.scope,
+                    callback: None,
+                };
                 self.locals.insert((ctx.scope, name), declared);
             }
         }
@@ -434,6 +465,21 @@ impl<'s, 't> Js<'s, 't> {
 }
 
 /// Named parameters of a function-like node (plain identifiers only).
+/// The parameters of a function, function type or signature, in order (a lone
+/// arrow-function parameter too; TypeScript's `this` parameter is not one).
+pub(super) fn parameters(func: Node<'_>) -> Vec<Node<'_>> {
+    if let Some(p) = func.child_by_field_name("parameter") {
+        return vec![p];
+    }
+    let Some(params) = func.child_by_field_name("parameters") else { return Vec::new() };
+    let mut cursor = params.walk();
+    params
+        .named_children(&mut cursor)
+        .filter(|p| p.kind() != "comment")
+        .filter(|p| p.child_by_field_name("pattern").is_none_or(|pattern| pattern.kind() != "this"))
+        .collect()
+}
+
 pub(super) fn parameter_names<'s>(func: Node<'_>, src: &'s [u8]) -> Vec<std::borrow::Cow<'s, str>> {
     let mut out = Vec::new();
     if let Some(p) = func.child_by_field_name("parameter") {

@@ -1,0 +1,13 @@
+export class Subscriber {
+  next(value: number): void {}
+  complete(): void {}
+}
+
+export class Source {
+  subscribe(sink: Subscriber): void {}
+  each(visit: (item: Subscriber, index: number) => void): void {}
+}
+
+export function operate(init: (source: Source, subscriber: Subscriber) => void): void {}
+
+export function later(run: ((done: Subscriber) => void) | null, delay?: number): void {}
