@@ -346,18 +346,33 @@ impl<'s, 't> Js<'s, 't> {
         exported.sort();
         for (idx, key) in exported {
             match self.b.nodes[idx].kind {
-                NodeKind::Class => {
-                    let base = match self.bases.get(&idx) {
-                        Some(Target::Node { id, .. }) => self
-                            .by_qname
-                            .get(model::split_node_id(id).1)
-                            .and_then(|b| self.keys.get(b))
-                            .cloned(),
-                        Some(Target::Key { key, .. }) => Some(key.clone()),
-                        _ => None,
+                kind @ (NodeKind::Class | NodeKind::Interface) => {
+                    let bases: Vec<Target> = if kind == NodeKind::Interface {
+                        self.interface_bases.get(&idx).cloned().unwrap_or_default()
+                    } else {
+                        self.bases.get(&idx).cloned().into_iter().collect()
                     };
-                    if let Some(base) = base {
-                        self.b.export_alias(keys::star(&key), base);
+                    let mut targets: Vec<String> = Vec::new();
+                    for base in bases {
+                        let base = match base {
+                            Target::Node { id, .. } => self
+                                .by_qname
+                                .get(model::split_node_id(&id).1)
+                                .and_then(|b| self.keys.get(b))
+                                .cloned(),
+                            Target::Key { key, .. } => Some(key),
+                            _ => None,
+                        };
+                        if let Some(base) = base.filter(|b| !targets.contains(b)) {
+                            targets.push(base);
+                        }
+                    }
+                    for base in &targets {
+                        self.b.export_alias(keys::star(&key), base.clone());
+                    }
+                    if targets.len() > 1 {
+                        // `interface A extends B, C`: B's members first.
+                        self.b.export_alias(keys::star(&key), keys::order(&targets));
                     }
                     let mut names: Vec<String> = self
                         .fields

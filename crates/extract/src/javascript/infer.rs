@@ -192,7 +192,18 @@ impl<'s, 't> Js<'s, 't> {
         scope: usize,
         user: NodeIdx,
     ) -> Option<Eval> {
-        let callee = self.eval(c.callee, scope, c.this, user)?;
+        let mut callee = self.eval(c.callee, scope, c.this, user)?;
+        // `new C(fn)`: C's constructor declares it.
+        callee.value = match callee.value {
+            Value::Def(class) if self.b.nodes[class].kind == NodeKind::Class => {
+                let qname = format!("{}.constructor", self.b.nodes[class].qualified_name);
+                Value::Def(*self.by_qname.get(&qname)?)
+            }
+            Value::Key { key, shown } if c.new => {
+                Value::Key { key: format!("{key}.constructor"), shown }
+            }
+            value => value,
+        };
         match callee.value {
             Value::Def(f) if self.b.nodes[f].kind.is_callable() => {
                 let (func, fscope) = *self.functions.get(&f)?;

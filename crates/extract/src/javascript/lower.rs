@@ -133,6 +133,10 @@ impl<'s, 't> Js<'s, 't> {
                 }
                 Visit::Descend
             }
+            "new_expression" => {
+                self.record_callbacks(node, ctx);
+                Visit::Descend
+            }
             "function_expression" | "generator_function" | "class"
                 if self.promote.contains(&node.id()) =>
             {
@@ -148,19 +152,21 @@ impl<'s, 't> Js<'s, 't> {
         }
     }
 
-    /// Remembers the functions among the arguments of `call`, so that their
-    /// untyped parameters are typed by the callee ([`Callback`]).
+    /// Remembers the functions among the arguments of `call` (a call or a `new`), so
+    /// that their untyped parameters are typed by the callee ([`Callback`]).
     pub(super) fn record_callbacks(&mut self, call: Node<'t>, ctx: Ctx) {
-        let (Some(callee), Some(args)) =
-            (call.child_by_field_name("function"), call.child_by_field_name("arguments"))
-        else {
+        let callee = call
+            .child_by_field_name("function")
+            .or_else(|| call.child_by_field_name("constructor"));
+        let (Some(callee), Some(args)) = (callee, call.child_by_field_name("arguments")) else {
             return;
         };
         let mut cursor = args.walk();
         let args = args.named_children(&mut cursor).filter(|a| a.kind() != "comment");
         for (i, arg) in args.enumerate() {
             if matches!(arg.kind(), "arrow_function" | "function_expression" | "function") {
-                self.callbacks.insert(arg.id(), (callee, i, ctx.this));
+                let new = call.kind() == "new_expression";
+                self.callbacks.insert(arg.id(), (callee, i, ctx.this, new));
             }
         }
     }

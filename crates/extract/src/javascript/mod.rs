@@ -294,6 +294,9 @@ struct Callback<'t> {
     arg: usize,
     /// The parameter's position in the function, from 0.
     param: usize,
+    /// The call is a `new`: the callee is a class, its constructor declares the
+    /// argument.
+    new: bool,
     /// What `this` is at the call.
     this: Option<NodeIdx>,
 }
@@ -377,9 +380,11 @@ struct Js<'s, 't> {
     keys: HashMap<NodeIdx, String>,
     /// Getter methods (`get x()`): reading them is calling them.
     getters: HashSet<NodeIdx>,
+    /// Every interface an interface extends, in order (`bases` has the first).
+    interface_bases: HashMap<NodeIdx, Vec<Target>>,
     /// Functions passed as arguments, by their syntax node's id: the callee, the
     /// argument's position and what `this` is at the call.
-    callbacks: HashMap<usize, (Node<'t>, usize, Option<NodeIdx>)>,
+    callbacks: HashMap<usize, (Node<'t>, usize, Option<NodeIdx>, bool)>,
     /// TypeScript type parameters of each generic class and interface, in order:
     /// name, `extends` constraint, and the scope the declaration is in.
     type_params: HashMap<NodeIdx, Vec<TypeParam<'t>>>,
@@ -447,6 +452,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         keys: HashMap::new(),
         getters: HashSet::new(),
         callbacks: HashMap::new(),
+        interface_bases: HashMap::new(),
         type_params: HashMap::new(),
         type_args: None,
         next_statement: None,

@@ -17,7 +17,7 @@ impl<'s, 't> Js<'s, 't> {
         self.anon_scopes.insert(func.id(), scope);
         // Untyped parameters of a function passed as an argument: what the callee
         // declares (`operate((source, subscriber) => ...)`).
-        if let Some(&(callee, arg, this)) = self.callbacks.get(&func.id()) {
+        if let Some(&(callee, arg, this, new)) = self.callbacks.get(&func.id()) {
             for (param, p) in parameters(func).into_iter().enumerate() {
                 let pattern = match p.kind() {
                     "identifier" => p,
@@ -32,7 +32,7 @@ impl<'s, 't> Js<'s, 't> {
                     _ => continue,
                 };
                 let name = self.b.text(pattern).into_owned();
-                let callback = Some(Callback { callee, arg, param, this });
+                let callback = Some(Callback { callee, arg, param, this, new });
                 let declared = Declared { ty: None, value: None, scope: parent, callback };
                 self.locals.insert((scope, name), declared);
             }
@@ -241,7 +241,11 @@ impl<'s, 't> Js<'s, 't> {
             for (i, base) in extends.into_iter().enumerate() {
                 let target = self.resolve_or_name(base, scope, idx, None);
                 self.b.edge(EdgeKind::Inherits, idx, target.clone(), walk::line(base));
-                if i == 0 && self.b.nodes[idx].kind == NodeKind::Class {
+                if self.b.nodes[idx].kind == NodeKind::Interface {
+                    self.interface_bases.entry(idx).or_default().push(target.clone());
+                }
+                if i == 0 && matches!(self.b.nodes[idx].kind, NodeKind::Class | NodeKind::Interface)
+                {
                     self.bases.insert(idx, target);
                 }
             }

@@ -1,4 +1,4 @@
-import { operate, later, Source, Subscriber } from "./stream";
+import { operate, later, Source, Stream, Subscriber } from "./stream";
 
 export function take(count: number): void {
   operate((source, subscriber) => {
@@ -19,4 +19,8 @@ function local(run: (s: Subscriber) => void): void {}
 export function inFile(): void {
   local((s) => s.complete());
   [1, 2].forEach((n) => n.toFixed());
+}
+
+export function create(): Stream {
+  return new Stream((sink) => sink.complete());
 }

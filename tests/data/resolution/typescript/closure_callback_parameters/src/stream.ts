@@ -11,3 +11,7 @@ export class Source {
 export function operate(init: (source: Source, subscriber: Subscriber) => void): void {}
 
 export function later(run: ((done: Subscriber) => void) | null, delay?: number): void {}
+
+export class Stream {
+  constructor(init: (sink: Subscriber) => void) {}
+}
