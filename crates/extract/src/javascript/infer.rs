@@ -499,10 +499,14 @@ impl<'s, 't> Js<'s, 't> {
         None
     }
 
-    /// The value a field of `class` holds, when its declarations agree.
+    /// The value a field of `class` holds: its declared type when it has one (what
+    /// is assigned to it must fit), else what its assignments agree on.
     pub(super) fn field_value(&mut self, class: NodeIdx, name: &str) -> Option<Eval> {
-        let declared: Vec<Declared<'t>> =
+        let mut declared: Vec<Declared<'t>> =
             self.fields.get(&class)?.iter().filter(|(n, _)| n == name).map(|(_, d)| *d).collect();
+        if declared.iter().any(|d| d.ty.is_some()) {
+            declared.retain(|d| d.ty.is_some());
+        }
         let mut agreed: Option<Value> = None;
         for d in declared {
             if d.value.is_some_and(|v| matches!(v.kind(), "null" | "undefined")) && d.ty.is_none() {
