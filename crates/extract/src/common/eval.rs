@@ -30,6 +30,9 @@ pub(crate) enum Value {
     /// type arguments its type states (`Box<Apple>`), in the order of the class's
     /// type parameters (`None`: an argument the file does not evaluate).
     Generic { class: NodeIdx, args: Vec<Option<Value>> },
+    /// JavaScript/TypeScript: an array (or another iterable: `Set<T>`,
+    /// `Iterable<T>`) whose elements are the value.
+    Array(Box<Value>),
 }
 
 /// At most this many alternatives make a [`Value::Union`]; more say nothing useful.

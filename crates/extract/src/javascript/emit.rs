@@ -111,12 +111,8 @@ impl<'s, 't> Js<'s, 't> {
                         if let (Some(object), Some(property)) = (object, property) {
                             if left.kind() == "member_expression" && object.kind() == "this" {
                                 let name = walk::text(property, src).into_owned();
-                                let declared = Declared {
-                                    ty: None,
-                                    value: Some(value),
-                                    scope,
-                                    callback: None,
-                                };
+                                let declared =
+                                    Declared { ty: None, value: Some(value), scope, origin: None };
                                 assigned.push((name, declared));
                             }
                         }
@@ -295,7 +291,7 @@ impl<'s, 't> Js<'s, 't> {
                 targets
             }
             // `Super` is Python's; JavaScript never evaluates to one.
-            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } => {
+            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } | Value::Array(_) => {
                 vec![Target::Name(text())]
             }
         }

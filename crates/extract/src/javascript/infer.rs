@@ -37,7 +37,7 @@ impl<'s, 't> Js<'s, 't> {
         match expr.kind() {
             "identifier" | "type_identifier" | "shorthand_property_identifier" => {
                 let name = self.b.text(expr).into_owned();
-                self.eval_name(&name, scope, user)
+                self.eval_name(&name, scope, this, user)
             }
             "this" => {
                 let this = this?;
@@ -53,10 +53,17 @@ impl<'s, 't> Js<'s, 't> {
             "call_expression" => {
                 let f = expr.child_by_field_name("function")?;
                 if matches!(f.kind(), "member_expression") {
+                    let (base, name) = self.member_parts(f, scope, this, user)?;
+                    if let Some(Eval { value: Value::Array(element), .. }) = &base {
+                        // `items.pop()`, `items.filter(...)`.
+                        let element = (**element).clone();
+                        return array_method(element, &name);
+                    }
+                    let value = base.as_ref().map(|b| b.value.clone());
+                    let callee = self.member_of(base, &name, this)?;
                     // `box.get()` on a `Box<Apple>`: `get(): T` returns an Apple.
-                    let (base, callee) = self.eval_member(f, scope, this, user)?;
                     if let (Some(Value::Generic { class, args }), Value::Def(m)) =
-                        (base, &callee.value)
+                        (value, &callee.value)
                     {
                         if let Some(found) = self.generic_return(class, args, *m) {
                             return Some(found);
@@ -102,6 +109,31 @@ impl<'s, 't> Js<'s, 't> {
                 self.eval(expr.named_child(0)?, scope, this, user)
             }
             "generic_type" => self.eval(expr.child_by_field_name("name")?, scope, this, user),
+            "subscript_expression" => {
+                // `items[i]` of an array; a string key of an object says nothing.
+                let index = expr.child_by_field_name("index")?;
+                if matches!(index.kind(), "string" | "template_string") {
+                    return None;
+                }
+                let found = self.eval(expr.child_by_field_name("object")?, scope, this, user)?;
+                Some(Eval { value: element_of(found.value)?, inferred: true })
+            }
+            "array" => {
+                // `[new A(), ...rest]`: what every element is.
+                let mut cursor = expr.walk();
+                let items: Vec<Node<'t>> =
+                    expr.named_children(&mut cursor).filter(|n| n.kind() != "comment").collect();
+                let mut values = Vec::new();
+                for item in items {
+                    let value = if item.kind() == "spread_element" {
+                        element_of(self.eval(item.named_child(0)?, scope, this, user)?.value)?
+                    } else {
+                        self.eval(item, scope, this, user)?.value
+                    };
+                    values.push(value);
+                }
+                Some(Eval { value: Value::Array(Box::new(union(values)?)), inferred: true })
+            }
             _ => None,
         }
     }
@@ -116,6 +148,20 @@ impl<'s, 't> Js<'s, 't> {
         this: Option<NodeIdx>,
         user: NodeIdx,
     ) -> Option<(Option<Value>, Eval)> {
+        let (base, name) = self.member_parts(expr, scope, this, user)?;
+        let value = base.as_ref().map(|b| b.value.clone());
+        Some((value, self.member_of(base, &name, this)?))
+    }
+
+    /// The parts of a member expression: the object's value (`None` for `super`)
+    /// and the member's name.
+    pub(super) fn member_parts(
+        &mut self,
+        expr: Node<'t>,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<(Option<Eval>, String)> {
         let (object, property) = if expr.kind() == "nested_type_identifier" {
             (expr.child_by_field_name("module")?, expr.child_by_field_name("name")?)
         } else {
@@ -123,12 +169,22 @@ impl<'s, 't> Js<'s, 't> {
         };
         let name = self.b.text(property).into_owned();
         if object.kind() == "super" {
-            let class = this?;
-            return Some((None, self.member_of_bases(class, &name)?));
+            return Some((None, name));
         }
-        let base = self.eval(object, scope, this, user)?;
-        let value = base.value.clone();
-        Some((Some(value), self.attribute(base, &name)?))
+        Some((Some(self.eval(object, scope, this, user)?), name))
+    }
+
+    /// Member `name` of `base` (`None`: of `super` in the class `this`).
+    pub(super) fn member_of(
+        &mut self,
+        base: Option<Eval>,
+        name: &str,
+        this: Option<NodeIdx>,
+    ) -> Option<Eval> {
+        match base {
+            Some(base) => self.attribute(base, name),
+            None => self.member_of_bases(this?, name),
+        }
     }
 
     /// The instance of generic `class` whose arguments `args` (a `type_arguments`
@@ -192,7 +248,21 @@ impl<'s, 't> Js<'s, 't> {
         scope: usize,
         user: NodeIdx,
     ) -> Option<Eval> {
-        let mut callee = self.eval(c.callee, scope, c.this, user)?;
+        let mut callee = if c.callee.kind() == "member_expression" {
+            let (base, name) = self.member_parts(c.callee, scope, c.this, user)?;
+            if let Some(Eval { value: Value::Array(element), .. }) = base {
+                // `items.forEach((item) => ...)`, `items.reduce((sum, item) => ...)`.
+                let param = match &*name {
+                    "reduce" | "reduceRight" => c.param.checked_sub(1)?,
+                    _ => c.param,
+                };
+                return (param == 0 && ELEMENT_CALLBACKS.contains(&&*name))
+                    .then(|| Eval { value: *element, inferred: true });
+            }
+            self.member_of(base, &name, c.this)?
+        } else {
+            self.eval(c.callee, scope, c.this, user)?
+        };
         // `new C(fn)`: C's constructor declares it.
         callee.value = match callee.value {
             Value::Def(class) if self.b.nodes[class].kind == NodeKind::Class => {
@@ -252,8 +322,15 @@ impl<'s, 't> Js<'s, 't> {
     }
 
     /// A name seen from `scope`: a definition, an import, or a local with a known
-    /// type or value.
-    pub(super) fn eval_name(&mut self, name: &str, scope: usize, user: NodeIdx) -> Option<Eval> {
+    /// type or value (evaluated with `this`, the `this` where the name is used: a
+    /// local's initial value is the same function's).
+    pub(super) fn eval_name(
+        &mut self,
+        name: &str,
+        scope: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
         let mut current = Some(scope);
         while let Some(s) = current {
             let declared = self.locals.get(&(s, name.to_owned())).copied();
@@ -262,7 +339,7 @@ impl<'s, 't> Js<'s, 't> {
                     // An upper-case constant holding a value: the value.
                     if self.b.nodes[idx].kind == NodeKind::Constant {
                         if let Some(d) = declared {
-                            if let Some(e) = self.eval_declared(d, None, user) {
+                            if let Some(e) = self.eval_declared(d, this, user) {
                                 return Some(e);
                             }
                         }
@@ -281,11 +358,11 @@ impl<'s, 't> Js<'s, 't> {
                 }
                 Some(Binding::Local) => {
                     let d = declared?;
-                    return self.eval_declared(d, None, user);
+                    return self.eval_declared(d, this, user);
                 }
                 None => {
                     if let Some(d) = declared {
-                        return self.eval_declared(d, None, user);
+                        return self.eval_declared(d, this, user);
                     }
                 }
             }
@@ -305,8 +382,15 @@ impl<'s, 't> Js<'s, 't> {
             let value = self.type_value(ty, d.scope, this, user)?;
             return Some(Eval { value, inferred: true });
         }
-        if let Some(callback) = d.callback {
-            return self.callback_param(callback, d.scope, user);
+        match d.origin {
+            Some(Origin::Callback(callback)) => {
+                return self.callback_param(callback, d.scope, user)
+            }
+            Some(Origin::Element) => {
+                let found = self.eval(d.value?, d.scope, this, user)?;
+                return Some(Eval { value: element_of(found.value)?, inferred: true });
+            }
+            None => {}
         }
         let found = self.eval(d.value?, d.scope, this, user)?;
         Some(Eval { inferred: true, ..found })
@@ -343,6 +427,10 @@ impl<'s, 't> Js<'s, 't> {
                 self.type_value(inner, scope, this, user)
             }
             "this_type" => Some(Value::Instance(Class::Def(this?))),
+            "array_type" => {
+                let element = self.type_value(ty.named_child(0)?, scope, this, user)?;
+                Some(Value::Array(Box::new(element)))
+            }
             "type_identifier" | "identifier" | "nested_type_identifier" => {
                 if ty.kind() == "type_identifier" {
                     let name = self.b.text(ty).into_owned();
@@ -360,6 +448,11 @@ impl<'s, 't> Js<'s, 't> {
                 if matches!(&*text, "Promise" | "PromiseLike" | "Readonly" | "Awaited") {
                     let first = args?.named_child(0)?;
                     return self.type_value(first, scope, this, user);
+                }
+                if ITERABLES.contains(&&*text) {
+                    let first = args?.named_child(0)?;
+                    let element = self.type_value(first, scope, this, user)?;
+                    return Some(Value::Array(Box::new(element)));
                 }
                 let found = self.eval(name, scope, None, user)?;
                 match (found.value, args) {
@@ -458,8 +551,9 @@ impl<'s, 't> Js<'s, 't> {
                 },
                 inferred: true,
             }),
-            // Python's; JavaScript never evaluates to one.
-            Value::Super(_) => None,
+            // Python's; JavaScript never evaluates to one. An array's members are
+            // the library's (`items.length`).
+            Value::Super(_) | Value::Array(_) => None,
         }
     }
 
@@ -636,11 +730,61 @@ impl<'s, 't> Js<'s, 't> {
             };
             if pattern.kind() == "identifier" {
                 let name = self.b.text(pattern).into_owned();
-                let declared = Declared { ty, value: None, scope, callback: None };
+                let declared = Declared { ty, value: None, scope, origin: None };
                 self.fields.entry(class).or_default().push((name, declared));
             }
         }
     }
+}
+
+/// Generic types whose first argument is the type of their elements.
+const ITERABLES: &[&str] = &[
+    "Array",
+    "ReadonlyArray",
+    "Set",
+    "ReadonlySet",
+    "Iterable",
+    "IterableIterator",
+    "AsyncIterable",
+    "AsyncIterableIterator",
+];
+
+/// Array methods whose callback gets an element first.
+const ELEMENT_CALLBACKS: &[&str] = &[
+    "forEach",
+    "map",
+    "flatMap",
+    "filter",
+    "find",
+    "findIndex",
+    "findLast",
+    "findLastIndex",
+    "some",
+    "every",
+    "reduce",
+    "reduceRight",
+];
+
+/// An element of `value`, an array or a union of arrays.
+pub(super) fn element_of(value: Value) -> Option<Value> {
+    match value {
+        Value::Array(element) => Some(*element),
+        Value::Union(values) => union(values.into_iter().map(element_of).collect::<Option<_>>()?),
+        _ => None,
+    }
+}
+
+/// What the array method `name` returns on an array of `element`: an element
+/// (`pop`, `shift`, `at`, `find`), the same array (`filter`, `slice`, `concat`), or
+/// nothing known.
+fn array_method(element: Value, name: &str) -> Option<Eval> {
+    let value = match name {
+        "pop" | "shift" | "at" | "find" | "findLast" => element,
+        "filter" | "slice" | "concat" | "reverse" | "sort" | "splice" | "toSorted"
+        | "toReversed" => Value::Array(Box::new(element)),
+        _ => return None,
+    };
+    Some(Eval { value, inferred: true })
 }
 
 /// The type annotation of parameter `param` of the function type that function

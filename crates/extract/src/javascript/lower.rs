@@ -137,6 +137,10 @@ impl<'s, 't> Js<'s, 't> {
                 self.record_callbacks(node, ctx);
                 Visit::Descend
             }
+            "for_in_statement" => {
+                self.for_of(node, ctx);
+                Visit::Descend
+            }
             "function_expression" | "generator_function" | "class"
                 if self.promote.contains(&node.id()) =>
             {
@@ -169,6 +173,27 @@ impl<'s, 't> Js<'s, 't> {
                 self.callbacks.insert(arg.id(), (callee, i, ctx.this, new));
             }
         }
+    }
+
+    /// `for (const x of items)`: `x` is an element of `items` (`for ... in` binds
+    /// keys, which say nothing).
+    pub(super) fn for_of(&mut self, node: Node<'t>, ctx: Ctx) {
+        let of = node.child_by_field_name("operator").is_some_and(|o| o.kind() == "of");
+        let (Some(left), Some(right)) =
+            (node.child_by_field_name("left"), node.child_by_field_name("right"))
+        else {
+            return;
+        };
+        if !of || left.kind() != "identifier" {
+            return;
+        }
+        let name = self.b.text(left).into_owned();
+        if ctx.scope != 0 {
+            self.scopes[ctx.scope].bindings.insert(name.clone(), Binding::Local);
+        }
+        let origin = Some(Origin::Element);
+        let declared = Declared { ty: None, value: Some(right), scope: ctx.scope, origin };
+        self.locals.insert((ctx.scope, name), declared);
     }
 
     /// The `export`/`declare` statement wrapping `node`, if any.
@@ -634,7 +659,7 @@ impl<'s, 't> Js<'s, 't> {
                                 ty: m.child_by_field_name("type"),
                                 value,
                                 scope: ctx.scope,
-                                callback: None,
+                                origin: None,
                             };
                             self.fields.entry(class).or_default().push((name, declared));
                         }
@@ -722,7 +747,7 @@ impl<'s, 't> Js<'s, 't> {
                 // `readonly db: Db`: typed like a class field.
                 if let Some(name) = self.member_name(m) {
                     let ty = m.child_by_field_name("type");
-                    let declared = Declared { ty, value: None, scope: ctx.scope, callback: None };
+                    let declared = Declared { ty, value: None, scope: ctx.scope, origin: None };
                     self.fields.entry(idx).or_default().push((name, declared));
                 }
                 continue;

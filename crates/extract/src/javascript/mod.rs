@@ -278,9 +278,18 @@ struct Declared<'t> {
     ty: Option<Node<'t>>,
     value: Option<Node<'t>>,
     scope: usize,
-    /// For an untyped parameter of a function passed as an argument: what the
-    /// callee says it is.
-    callback: Option<Callback<'t>>,
+    /// Where the value comes from when it is not `value` itself.
+    origin: Option<Origin<'t>>,
+}
+
+/// Where a declared name's value comes from when it is not its initial value.
+#[derive(Clone, Copy, Debug)]
+enum Origin<'t> {
+    /// An untyped parameter of a function passed as an argument: what the callee
+    /// says it is.
+    Callback(Callback<'t>),
+    /// `for (const x of value)`: an element of the value.
+    Element,
 }
 
 /// An untyped parameter of a function passed as an argument (`operate((source,

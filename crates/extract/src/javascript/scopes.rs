@@ -32,8 +32,8 @@ impl<'s, 't> Js<'s, 't> {
                     _ => continue,
                 };
                 let name = self.b.text(pattern).into_owned();
-                let callback = Some(Callback { callee, arg, param, this, new });
-                let declared = Declared { ty: None, value: None, scope: parent, callback };
+                let origin = Some(Origin::Callback(Callback { callee, arg, param, this, new }));
+                let declared = Declared { ty: None, value: None, scope: parent, origin };
                 self.locals.insert((scope, name), declared);
             }
         }
@@ -50,7 +50,7 @@ impl<'s, 't> Js<'s, 't> {
                     let name = self.b.text(pattern).into_owned();
                     let ty = self.bound_of(func, ty);
                     let declared =
-                        Declared { ty: Some(ty), value: None, scope: parent, callback: None };
+                        Declared { ty: Some(ty), value: None, scope: parent, origin: None };
                     self.locals.insert((scope, name), declared);
                 }
             }
@@ -135,7 +135,7 @@ impl<'s, 't> Js<'s, 't> {
                     ty: d.child_by_field_name("type"),
                     value,
                     scope: ctx.scope,
-                    callback: None,
+                    origin: None,
                 };
                 self.locals.insert((ctx.scope, name), declared);
             }
@@ -147,7 +147,7 @@ impl<'s, 't> Js<'s, 't> {
                     ty: d.child_by_field_name("type"),
                     value,
                     scope: ctx.scope,
-                    callback: None,
+                    origin: None,
                 };
                 self.locals.insert((ctx.scope, name), declared);
             }

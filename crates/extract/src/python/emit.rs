@@ -243,7 +243,9 @@ impl<'s, 't> Py<'s, 't> {
                     inferred: true,
                 }]
             }
-            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } => Vec::new(),
+            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } | Value::Array(_) => {
+                Vec::new()
+            }
         }
     }
 

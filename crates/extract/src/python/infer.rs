@@ -860,7 +860,7 @@ impl<'s, 't> Py<'s, 't> {
                 Some(self.member_value(member, true))
             }
             // TypeScript's; Python never evaluates to one.
-            Value::Generic { .. } => None,
+            Value::Generic { .. } | Value::Array(_) => None,
         }
     }
 
@@ -917,7 +917,7 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 Some(Eval { value: union(found)?, inferred: true })
             }
-            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } => None,
+            Value::Instance(_) | Value::Super(_) | Value::Generic { .. } | Value::Array(_) => None,
         }
     }
 
