@@ -26,9 +26,12 @@ impl<'s, 't> Py<'s, 't> {
                 "function_definition" | "class_definition" => {
                     self.definition(stmt, stmt, block, Vec::new(), scope, parent, depth);
                 }
-                "expression_statement" if named_lambda(stmt).is_some() => {
+                "expression_statement" => {
                     if let Some((name, lambda)) = named_lambda(stmt) {
                         self.definition_named(lambda, stmt, block, name, scope, parent, depth);
+                    } else if self.scopes[scope].kind == ScopeKind::Module {
+                        self.constant(stmt);
+                        self.dunder_all(stmt);
                     }
                 }
                 "decorated_definition" => {
@@ -45,10 +48,6 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 "import_statement" | "import_from_statement" | "future_import_statement" => {
                     self.import(stmt, scope, parent, in_except);
-                }
-                "expression_statement" if self.scopes[scope].kind == ScopeKind::Module => {
-                    self.constant(stmt);
-                    self.dunder_all(stmt);
                 }
                 "type_alias_statement" if self.scopes[scope].kind == ScopeKind::Module => {
                     self.type_alias(stmt);
