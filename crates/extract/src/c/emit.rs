@@ -2,6 +2,7 @@
 //! outside functions), and the `tests` edges of a test file's `test_*` functions.
 
 use super::*;
+use crate::walk::Fields;
 use crate::Target;
 use model::{EdgeKind, NodeKind, Provenance};
 
@@ -137,7 +138,7 @@ impl<'s, 't> Cx<'s, 't> {
         let src = self.b.src;
         for (idx, def) in self.functions.clone() {
             let locals = scopes::locals(def, src);
-            let Some(body) = def.child_by_field_name("body") else { continue };
+            let Some(body) = def.field("body") else { continue };
             self.calls_in(idx, body, &locals);
         }
         let none = HashSet::new();
@@ -152,9 +153,9 @@ impl<'s, 't> Cx<'s, 't> {
     /// The calls in a function-like macro's body, read from its tokens (see the module
     /// docs); its parameters are local names.
     fn macro_calls(&mut self, idx: NodeIdx, def: Node<'t>) {
-        let Some(value) = def.child_by_field_name("value") else { return };
+        let Some(value) = def.field("value") else { return };
         let mut params = HashSet::new();
-        if let Some(list) = def.child_by_field_name("parameters") {
+        if let Some(list) = def.field("parameters") {
             let mut cursor = list.walk();
             for p in list.named_children(&mut cursor) {
                 params.insert(self.b.text(p).into_owned());
@@ -181,7 +182,7 @@ impl<'s, 't> Cx<'s, 't> {
         let mut sites = Vec::new();
         walk::preorder(syntax, |node| {
             if node.kind() == "call_expression" {
-                if let Some(callee) = node.child_by_field_name("function") {
+                if let Some(callee) = node.field("function") {
                     sites.push((callee, walk::line(node)));
                 }
             }

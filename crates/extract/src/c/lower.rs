@@ -2,6 +2,7 @@
 //! `#include`s become nodes, imports and symbols; signatures and doc comments.
 
 use super::*;
+use crate::walk::Fields;
 use crate::Target;
 use model::{EdgeKind, NodeKind};
 
@@ -71,7 +72,7 @@ impl<'s, 't> Cx<'s, 't> {
                 }
                 "type_definition" => self.typedef(item, doc, depth),
                 "declaration" => {
-                    if let Some(ty) = item.child_by_field_name("type") {
+                    if let Some(ty) = item.field("type") {
                         self.type_specifier(ty, ty, None, 0, doc, depth);
                     }
                     if item.has_error() {
@@ -84,7 +85,7 @@ impl<'s, 't> Cx<'s, 't> {
                 }
                 "preproc_ifdef" => {
                     let ifndef = item.child(0).is_some_and(|t| t.kind() == "#ifndef");
-                    let name = item.child_by_field_name("name").map(|n| self.b.text(n));
+                    let name = item.field("name").map(|n| self.b.text(n));
                     let inner = if ifndef { name.as_deref().map(str::to_owned) } else { None };
                     self.items(item, depth + 1, inner.as_deref());
                 }
@@ -108,14 +109,14 @@ impl<'s, 't> Cx<'s, 't> {
     /// A function definition: a `function` node, its signature, doc comment,
     /// attributes, complexity and export.
     fn function(&mut self, def: Node<'t>, doc: Option<String>) {
-        let Some(declarator) = def.child_by_field_name("declarator") else { return };
+        let Some(declarator) = def.field("declarator") else { return };
         let Some((name, is_function)) = scopes::declarator_name(declarator, self.b.src) else {
             return;
         };
         if !is_function {
             return;
         }
-        let body = def.child_by_field_name("body");
+        let body = def.field("body");
         let idx = self.add_node(0, NodeKind::Function, &name, def);
         let mut is_static = false;
         let mut decorators = Vec::new();
@@ -149,13 +150,13 @@ impl<'s, 't> Cx<'s, 't> {
 
     /// `#define NAME(params) body`: a `function` node.
     fn function_macro(&mut self, def: Node<'t>, doc: Option<String>) {
-        let Some(name_node) = def.child_by_field_name("name") else { return };
+        let Some(name_node) = def.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
             return;
         }
         let idx = self.add_node(0, NodeKind::Function, &name, def);
-        let params = def.child_by_field_name("parameters").map(|p| self.b.text(p));
+        let params = def.field("parameters").map(|p| self.b.text(p));
         let node = &mut self.b.nodes[idx];
         node.signature =
             Some(format!("#define {name}{}", walk::collapse_ws(params.as_deref().unwrap_or(""))));
@@ -170,12 +171,12 @@ impl<'s, 't> Cx<'s, 't> {
 
     /// `#define NAME value`: a `constant` node, unless it is the include guard.
     fn object_macro(&mut self, def: Node<'t>, doc: Option<String>, guard: Option<&str>) {
-        let Some(name_node) = def.child_by_field_name("name") else { return };
+        let Some(name_node) = def.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
             return;
         }
-        let value = def.child_by_field_name("value");
+        let value = def.field("value");
         if value.is_none() && guard == Some(name.as_str()) {
             return;
         }
@@ -256,11 +257,8 @@ impl<'s, 't> Cx<'s, 't> {
             "enum_specifier" => (NodeKind::Enum, "enum"),
             _ => return,
         };
-        let Some(body) = spec.child_by_field_name("body") else { return };
-        let tag = spec
-            .child_by_field_name("name")
-            .map(|n| self.b.text(n).into_owned())
-            .filter(|t| !t.is_empty());
+        let Some(body) = spec.field("body") else { return };
+        let tag = spec.field("name").map(|n| self.b.text(n).into_owned()).filter(|t| !t.is_empty());
         let idx = match (&tag, typedef_name) {
             (Some(tag), _) => {
                 let idx = self.add_node(parent, kind, tag, outer);
@@ -288,7 +286,7 @@ impl<'s, 't> Cx<'s, 't> {
             if field.kind() != "field_declaration" {
                 continue;
             }
-            if let Some(ty) = field.child_by_field_name("type") {
+            if let Some(ty) = field.field("type") {
                 self.type_specifier(ty, ty, None, inner_parent, None, depth + 1);
             }
         }
@@ -305,10 +303,8 @@ impl<'s, 't> Cx<'s, 't> {
                 names.push(name);
             }
         }
-        let ty = def.child_by_field_name("type");
-        let anonymous_body = ty.filter(|t| {
-            t.child_by_field_name("body").is_some() && t.child_by_field_name("name").is_none()
-        });
+        let ty = def.field("type");
+        let anonymous_body = ty.filter(|t| t.field("body").is_some() && t.field("name").is_none());
         if let Some(ty) = anonymous_body {
             if let Some(first) = names.first().cloned() {
                 self.type_specifier(ty, def, Some(&first), 0, doc, depth);
@@ -333,7 +329,7 @@ impl<'s, 't> Cx<'s, 't> {
         // (C keeps them in two namespaces); the struct is its node.
         let tag = ty
             .filter(|t| t.kind() != "primitive_type")
-            .and_then(|t| t.child_by_field_name("name"))
+            .and_then(|t| t.field("name"))
             .map(|n| walk::text(n, src));
         names.retain(|n| tag.as_deref() != Some(n.as_str()));
         for name in names {
@@ -350,10 +346,10 @@ impl<'s, 't> Cx<'s, 't> {
     /// they are still definitions worth having.
     fn recovered_types(&mut self, declaration: Node<'t>, depth: usize) {
         let mut found = Vec::new();
-        let ty = declaration.child_by_field_name("type");
+        let ty = declaration.field("type");
         walk::preorder(declaration, |node| match node.kind() {
             "struct_specifier" | "union_specifier" | "enum_specifier" => {
-                if Some(node) != ty && node.child_by_field_name("body").is_some() {
+                if Some(node) != ty && node.field("body").is_some() {
                     found.push(node);
                 }
                 false
@@ -370,7 +366,7 @@ impl<'s, 't> Cx<'s, 't> {
 /// The path an `#include` names (`<net/ip.h>` and `"net/ip.h"` both as `net/ip.h`),
 /// `None` for a computed `#include MACRO` or an empty path.
 pub(crate) fn include_written(item: Node<'_>, src: &[u8]) -> Option<String> {
-    let path = item.child_by_field_name("path")?;
+    let path = item.field("path")?;
     let written = match path.kind() {
         "system_lib_string" => {
             let text = walk::text(path, src);
@@ -416,9 +412,9 @@ fn typed(def: Node<'_>, declarator: Node<'_>) -> bool {
         if d.kind() == "function_declarator" {
             break;
         }
-        function = d.child_by_field_name("declarator");
+        function = d.field("declarator");
     }
-    let Some(params) = function.and_then(|f| f.child_by_field_name("parameters")) else {
+    let Some(params) = function.and_then(|f| f.field("parameters")) else {
         return false;
     };
     let mut cursor = params.walk();
@@ -427,13 +423,13 @@ fn typed(def: Node<'_>, declarator: Node<'_>) -> bool {
         .all(|p| matches!(p.kind(), "parameter_declaration" | "variadic_parameter" | "comment"));
     let mut cursor = def.walk();
     let knr = def.named_children(&mut cursor).any(|c| c.kind() == "declaration");
-    all_typed && !knr && def.child_by_field_name("type").is_some()
+    all_typed && !knr && def.field("type").is_some()
 }
 
 /// A typedef's signature: its text without the body of the type it defines and
 /// without the `;`, e.g. `typedef struct point point_t`.
 fn typedef_signature(def: Node<'_>, ty: Option<Node<'_>>, src: &[u8]) -> String {
-    let body = ty.and_then(|t| t.child_by_field_name("body"));
+    let body = ty.and_then(|t| t.field("body"));
     let text = match body {
         Some(body) => {
             let mut bytes = src[def.start_byte()..body.start_byte()].to_vec();

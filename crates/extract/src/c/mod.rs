@@ -53,6 +53,7 @@
 //! callee's name and has no receivers to type, so there is no inference phase.
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::walk::Fields;
 use crate::{walk, FileFacts};
 use model::keys;
 use model::Language;
@@ -180,11 +181,9 @@ fn complexity(body: Node<'_>) -> u32 {
             | "while_statement"
             | "do_statement"
             | "conditional_expression" => 1,
-            "case_statement" if node.child_by_field_name("value").is_some() => 1,
+            "case_statement" if node.field("value").is_some() => 1,
             "binary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
+                if node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
             {
                 1
             }

@@ -3,6 +3,7 @@
 //! of the program by: calling one calls through a function pointer.
 
 use super::*;
+use crate::walk::Fields;
 
 /// The name a declarator declares and whether it declares a function (rather than a
 /// variable or a pointer to a function): `f(int)` and `*f(void)` (a function
@@ -31,7 +32,7 @@ pub(super) fn declarator_name(declarator: Node<'_>, src: &[u8]) -> Option<(Strin
                     "init_declarator" => innermost,
                     _ => return None,
                 };
-                current = current.child_by_field_name("declarator")?;
+                current = current.field("declarator")?;
             }
         }
     }
@@ -64,10 +65,10 @@ pub(super) fn declared_variables(declaration: Node<'_>, src: &[u8]) -> Vec<Strin
 /// local in the whole function).
 pub(super) fn locals(def: Node<'_>, src: &[u8]) -> HashSet<String> {
     let mut out = HashSet::new();
-    if let Some(declarator) = def.child_by_field_name("declarator") {
+    if let Some(declarator) = def.field("declarator") {
         walk::preorder(declarator, |node| match node.kind() {
             "parameter_declaration" => {
-                if let Some(d) = node.child_by_field_name("declarator") {
+                if let Some(d) = node.field("declarator") {
                     if let Some((name, _)) = declarator_name(d, src) {
                         out.insert(name);
                     }
@@ -85,12 +86,10 @@ pub(super) fn locals(def: Node<'_>, src: &[u8]) -> HashSet<String> {
     }
     // The name of the function itself is reached above only through its own
     // declarator's identifier, which K&R collection must not take as a parameter.
-    if let Some((name, _)) =
-        def.child_by_field_name("declarator").and_then(|d| declarator_name(d, src))
-    {
+    if let Some((name, _)) = def.field("declarator").and_then(|d| declarator_name(d, src)) {
         out.remove(&name);
     }
-    if let Some(body) = def.child_by_field_name("body") {
+    if let Some(body) = def.field("body") {
         walk::preorder(body, |node| {
             if node.kind() == "declaration" {
                 out.extend(declared_variables(node, src));

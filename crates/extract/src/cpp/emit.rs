@@ -7,11 +7,12 @@ use super::lower::written_type;
 use super::scopes::{locals, Callee, Locals, Ty};
 use super::*;
 use crate::walk;
+use crate::walk::Fields;
 use model::EdgeKind;
 
 /// How many arguments a call expression passes.
 pub(super) fn argument_count(call: Node<'_>) -> usize {
-    let Some(args) = call.child_by_field_name("arguments") else { return 0 };
+    let Some(args) = call.field("arguments") else { return 0 };
     let mut cursor = args.walk();
     let n = args.named_children(&mut cursor).filter(|a| a.kind() != "comment").count();
     n
@@ -21,7 +22,7 @@ pub(super) fn argument_count(call: Node<'_>) -> usize {
 /// template: conversions, not calls.
 fn is_cast(callee: Node<'_>, src: &[u8]) -> bool {
     callee.kind() == "template_function"
-        && callee.child_by_field_name("name").is_some_and(|n| {
+        && callee.field("name").is_some_and(|n| {
             matches!(
                 &*walk::text(n, src),
                 "static_cast" | "dynamic_cast" | "reinterpret_cast" | "const_cast"
@@ -66,14 +67,14 @@ impl<'s, 't> Px<'s, 't> {
                 walk::preorder(root, |node| {
                     match node.kind() {
                         "call_expression" => {
-                            if let Some(callee) = node.child_by_field_name("function") {
+                            if let Some(callee) = node.field("function") {
                                 if !is_cast(callee, src) {
                                     sites.push((Site::Call(callee, node), walk::line(node)));
                                 }
                             }
                         }
                         "new_expression" => {
-                            if let Some(ty) = node.child_by_field_name("type") {
+                            if let Some(ty) = node.field("type") {
                                 sites.push((
                                     Site::Construct(ty, argument_count(node)),
                                     walk::line(node),
@@ -81,10 +82,10 @@ impl<'s, 't> Px<'s, 't> {
                             }
                         }
                         "declaration" => {
-                            if let Some(ty) = node.child_by_field_name("type") {
+                            if let Some(ty) = node.field("type") {
                                 let mut cursor = node.walk();
                                 for d in node.children_by_field_name("declarator", &mut cursor) {
-                                    let args = d.child_by_field_name("value").filter(|v| {
+                                    let args = d.field("value").filter(|v| {
                                         d.kind() == "init_declarator" && v.kind() == "argument_list"
                                     });
                                     if let Some(args) = args {
@@ -170,9 +171,9 @@ impl<'s, 't> Px<'s, 't> {
     /// The calls in a function-like macro's body, read from its tokens as C's are;
     /// its parameters are local names.
     fn macro_calls(&mut self, idx: NodeIdx, def: Node<'t>) {
-        let Some(value) = def.child_by_field_name("value") else { return };
+        let Some(value) = def.field("value") else { return };
         let mut params = Locals::new();
-        if let Some(list) = def.child_by_field_name("parameters") {
+        if let Some(list) = def.field("parameters") {
             let mut cursor = list.walk();
             for p in list.named_children(&mut cursor) {
                 params.insert(self.b.text(p).into_owned(), scopes::Local::Unknown);

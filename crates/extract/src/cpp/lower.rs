@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::c::{end_row, include_written, Pending};
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{EdgeKind, NodeKind};
 
@@ -15,12 +16,12 @@ pub(super) fn function_name<'t>(declarator: Node<'t>, src: &[u8]) -> Option<FnNa
     for _ in 0..crate::MAX_DEPTH {
         match current.kind() {
             "function_declarator" => {
-                let inner = current.child_by_field_name("declarator")?;
+                let inner = current.field("declarator")?;
                 let (scope, name, global) = declared_name(inner, src)?;
                 return Some(FnName { scope, name, global, declarator: current });
             }
             "pointer_declarator" | "init_declarator" => {
-                current = current.child_by_field_name("declarator")?;
+                current = current.field("declarator")?;
             }
             "reference_declarator" | "attributed_declarator" => {
                 current = first_declarator(current)?;
@@ -72,15 +73,15 @@ pub(super) fn declared_name(node: Node<'_>, src: &[u8]) -> Option<(Vec<String>, 
                 return (!name.is_empty()).then_some((scope, name, global));
             }
             "template_function" | "template_type" | "template_method" => {
-                current = current.child_by_field_name("name")?;
+                current = current.field("name")?;
             }
             "qualified_identifier" => {
-                match current.child_by_field_name("scope") {
+                match current.field("scope") {
                     Some(s) => scope.push(scope_segment(s, src)?),
                     None if scope.is_empty() => global = true,
                     None => {}
                 }
-                current = current.child_by_field_name("name")?;
+                current = current.field("name")?;
             }
             _ => return None,
         }
@@ -91,7 +92,7 @@ pub(super) fn declared_name(node: Node<'_>, src: &[u8]) -> Option<(Vec<String>, 
 /// One segment of a qualified name's scope: `ns`, or `Box` for `Box<T>::`.
 fn scope_segment(scope: Node<'_>, src: &[u8]) -> Option<String> {
     let node = match scope.kind() {
-        "template_type" => scope.child_by_field_name("name")?,
+        "template_type" => scope.field("name")?,
         _ => scope,
     };
     let text = walk::text(node, src).into_owned();
@@ -140,7 +141,7 @@ fn written_type_at(ty: Node<'_>, src: &[u8], depth: usize) -> Option<Written> {
                 return Some(Written { segs, global, ..Written::default() });
             }
             "template_type" => {
-                let name = current.child_by_field_name("name")?;
+                let name = current.field("name")?;
                 segs.push(walk::text(name, src).into_owned());
                 let argument = if depth < MAX_TEMPLATE_DEPTH {
                     first_argument_at(current, src, depth + 1).map(Box::new)
@@ -158,18 +159,18 @@ fn written_type_at(ty: Node<'_>, src: &[u8], depth: usize) -> Option<Written> {
                 return Some(Written { segs, global, pointee, element });
             }
             "qualified_identifier" => {
-                match current.child_by_field_name("scope") {
+                match current.field("scope") {
                     Some(s) => segs.push(scope_segment(s, src)?),
                     None if segs.is_empty() => global = true,
                     None => {}
                 }
-                current = current.child_by_field_name("name")?;
+                current = current.field("name")?;
             }
             "struct_specifier" | "class_specifier" | "union_specifier" | "enum_specifier" => {
-                current = current.child_by_field_name("name")?;
+                current = current.field("name")?;
             }
             "dependent_type" | "type_descriptor" => {
-                current = match current.child_by_field_name("type") {
+                current = match current.field("type") {
                     Some(t) => t,
                     None => current.named_child(0)?,
                 };
@@ -187,7 +188,7 @@ pub(super) fn first_type_argument(template: Node<'_>, src: &[u8]) -> Option<Writ
 
 /// [`first_type_argument`] inside `depth` template argument lists.
 fn first_argument_at(template: Node<'_>, src: &[u8], depth: usize) -> Option<Written> {
-    let args = template.child_by_field_name("arguments")?;
+    let args = template.field("arguments")?;
     let first = args.named_child(0)?;
     written_type_at(first, src, depth)
 }
@@ -207,7 +208,7 @@ pub(super) fn variable_name(declarator: Node<'_>, src: &[u8]) -> Option<String> 
             | "array_declarator"
             | "init_declarator"
             | "function_declarator" => {
-                current = current.child_by_field_name("declarator")?;
+                current = current.field("declarator")?;
             }
             "reference_declarator" | "attributed_declarator" | "parenthesized_declarator" => {
                 current = first_declarator(current)?;
@@ -281,7 +282,7 @@ fn template_parameters(list: Node<'_>, src: &[u8]) -> Vec<String> {
                 found
             }
             "optional_type_parameter_declaration" => {
-                p.child_by_field_name("name").map(|n| walk::text(n, src).into_owned())
+                p.field("name").map(|n| walk::text(n, src).into_owned())
             }
             "template_template_parameter_declaration" => {
                 let mut c = p.walk();
@@ -298,7 +299,7 @@ fn template_parameters(list: Node<'_>, src: &[u8]) -> Vec<String> {
                     });
                 found
             }
-            _ => p.child_by_field_name("declarator").and_then(|d| variable_name(d, src)),
+            _ => p.field("declarator").and_then(|d| variable_name(d, src)),
         };
         out.extend(name);
     }
@@ -376,7 +377,7 @@ impl<'s, 't> Px<'s, 't> {
             match item.kind() {
                 "preproc_ifdef" => {
                     let ifndef = item.child(0).is_some_and(|t| t.kind() == "#ifndef");
-                    let name = item.child_by_field_name("name").map(|n| self.b.text(n));
+                    let name = item.field("name").map(|n| self.b.text(n));
                     let inner = if ifndef { name.as_deref().map(str::to_owned) } else { None };
                     self.items(item, ctx, parent, depth + 1, inner.as_deref());
                 }
@@ -386,7 +387,7 @@ impl<'s, 't> Px<'s, 't> {
                 }
                 "linkage_specification" => {
                     let inner = Ctx { extern_c: true, ..ctx.clone() };
-                    match item.child_by_field_name("body") {
+                    match item.field("body") {
                         Some(body) if body.kind() == "declaration_list" => {
                             self.items(body, &inner, parent, depth + 1, None);
                         }
@@ -437,7 +438,7 @@ impl<'s, 't> Px<'s, 't> {
             }
             "using_declaration" => self.using(item, ctx),
             "namespace_alias_definition" => {
-                let name = item.child_by_field_name("name").map(|n| self.b.text(n).into_owned());
+                let name = item.field("name").map(|n| self.b.text(n).into_owned());
                 let mut cursor = item.walk();
                 let target = item
                     .named_children(&mut cursor)
@@ -477,8 +478,8 @@ impl<'s, 't> Px<'s, 't> {
         doc: Option<String>,
         depth: usize,
     ) {
-        let Some(body) = def.child_by_field_name("body") else { return };
-        let Some(name) = def.child_by_field_name("name") else {
+        let Some(body) = def.field("body") else { return };
+        let Some(name) = def.field("name") else {
             let inner = Ctx { local: true, ..ctx.clone() };
             self.items(body, &inner, parent, depth + 1, None);
             return;
@@ -518,7 +519,7 @@ impl<'s, 't> Px<'s, 't> {
             return;
         }
         let src = self.b.src;
-        let params = def.child_by_field_name("parameters");
+        let params = def.field("parameters");
         let mut template = Template::default();
         if let Some(list) = params {
             template.params = template_parameters(list, src);
@@ -574,7 +575,7 @@ impl<'s, 't> Px<'s, 't> {
         template: Option<&Template>,
     ) {
         let src = self.b.src;
-        let Some(declarator) = def.child_by_field_name("declarator") else { return };
+        let Some(declarator) = def.field("declarator") else { return };
         let Some(name) = function_name(declarator, src) else {
             // A macro use shaped like a function (`FOO(x) { ... }`) or recovery: its
             // calls are still the enclosing scope's.
@@ -586,7 +587,7 @@ impl<'s, 't> Px<'s, 't> {
             });
             return;
         };
-        let params = name.declarator.child_by_field_name("parameters");
+        let params = name.declarator.field("parameters");
         if class.is_none() && name.scope.is_empty() && GTEST_MACROS.contains(&name.name.as_str()) {
             if let Some(params) = params {
                 if self.gtest(def, &name.name, params, ctx, parent, doc.clone()) {
@@ -645,7 +646,7 @@ impl<'s, 't> Px<'s, 't> {
             body_ctx.tparams.extend(t.params.iter().cloned());
         }
         let idx = self.node(node_parent, &within, kind, &name.name, outer);
-        let body = def.child_by_field_name("body");
+        let body = def.field("body");
         let mut is_static = false;
         let mut cursor = def.walk();
         for child in def.named_children(&mut cursor) {
@@ -653,14 +654,14 @@ impl<'s, 't> Px<'s, 't> {
                 is_static = true;
             }
         }
-        let ty = def.child_by_field_name("type");
+        let ty = def.field("type");
         // A constructor or destructor has no return type to state.
         let is_special = name.name.starts_with('~')
             || class_idx.is_some_and(|ci| name.name == self.classes[ci].name)
             || name.scope.last() == Some(&name.name);
         {
             let end = def
-                .child_by_field_name("body")
+                .field("body")
                 .map_or(def.end_byte(), |b| b.start_byte())
                 .min(first_child_start(def, "field_initializer_list").unwrap_or(usize::MAX));
             let node = &mut self.b.nodes[idx];
@@ -716,7 +717,7 @@ impl<'s, 't> Px<'s, 't> {
         let args: Vec<String> = params
             .named_children(&mut cursor)
             .filter(|p| p.kind() == "parameter_declaration")
-            .filter_map(|p| p.child_by_field_name("type"))
+            .filter_map(|p| p.field("type"))
             .map(|t| walk::text(t, src).into_owned())
             .collect();
         let [suite, test] = args.as_slice() else { return false };
@@ -724,13 +725,13 @@ impl<'s, 't> Px<'s, 't> {
             return false;
         }
         let idx = self.node(parent, suite, NodeKind::Function, test, def);
-        let end = def.child_by_field_name("body").map_or(def.end_byte(), |b| b.start_byte());
+        let end = def.field("body").map_or(def.end_byte(), |b| b.start_byte());
         {
             let node = &mut self.b.nodes[idx];
             node.signature = Some(header_text(def, end, src));
             node.docstring = doc;
             node.decorators = vec![macro_name.to_owned()];
-            node.complexity = def.child_by_field_name("body").map_or(1, complexity);
+            node.complexity = def.field("body").map_or(1, complexity);
         }
         let mut body_ctx = ctx.clone();
         if macro_name != "TEST" {
@@ -765,12 +766,12 @@ impl<'s, 't> Px<'s, 't> {
         let Some(call) = statement.named_child(0).filter(|c| c.kind() == "call_expression") else {
             return false;
         };
-        let Some(function) = call.child_by_field_name("function") else { return false };
+        let Some(function) = call.field("function") else { return false };
         let macro_name = walk::text(function, src).into_owned();
         if function.kind() != "identifier" || !CATCH_MACROS.contains(&macro_name.as_str()) {
             return false;
         }
-        let Some(args) = call.child_by_field_name("arguments") else { return false };
+        let Some(args) = call.field("arguments") else { return false };
         let mut cursor = args.walk();
         let list: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
         let name = list.iter().find(|a| a.kind() == "string_literal").map(|s| {
@@ -828,9 +829,9 @@ impl<'s, 't> Px<'s, 't> {
             return None;
         }
         let src = self.b.src;
-        let body = spec.child_by_field_name("body")?;
+        let body = spec.field("body")?;
         let name = spec
-            .child_by_field_name("name")
+            .field("name")
             .and_then(|n| declared_name(n, src))
             .map(|(_, name, _)| name)
             .or_else(|| typedef_name.map(str::to_owned))?;
@@ -927,15 +928,13 @@ impl<'s, 't> Px<'s, 't> {
             }
             "template_declaration" => self.template(member, ctx, class_node, Some(ci), doc, depth),
             "field_declaration" | "declaration" => {
-                if let Some(ty) = member.child_by_field_name("type") {
-                    if ty.child_by_field_name("body").is_some() {
+                if let Some(ty) = member.field("type") {
+                    if ty.field("body").is_some() {
                         self.class(ty, ty, ctx, class_node, doc.clone(), depth + 1, None, None);
                     }
                 }
-                let written = member.child_by_field_name("type").and_then(|t| written_type(t, src));
-                let pure = member
-                    .child_by_field_name("default_value")
-                    .is_some_and(|v| self.b.text(v) == "0");
+                let written = member.field("type").and_then(|t| written_type(t, src));
+                let pure = member.field("default_value").is_some_and(|v| self.b.text(v) == "0");
                 let mut cursor = member.walk();
                 let declarators: Vec<Node<'t>> =
                     member.children_by_field_name("declarator", &mut cursor).collect();
@@ -957,7 +956,7 @@ impl<'s, 't> Px<'s, 't> {
                         }
                     }
                 }
-                if let Some(value) = member.child_by_field_name("default_value") {
+                if let Some(value) = member.field("default_value") {
                     self.bodies.push(Body {
                         node: class_node,
                         syntax: value,
@@ -1008,7 +1007,7 @@ impl<'s, 't> Px<'s, 't> {
         if !name.scope.is_empty() {
             return;
         }
-        let params = name.declarator.child_by_field_name("parameters");
+        let params = name.declarator.field("parameters");
         let (min_args, max_args) = match params {
             Some(p) if is_void_list(p, src) => (0, Some(0)),
             p => arity(p),
@@ -1057,9 +1056,9 @@ impl<'s, 't> Px<'s, 't> {
         template: Option<&Template>,
     ) {
         let src = self.b.src;
-        let ty = item.child_by_field_name("type");
+        let ty = item.field("type");
         if let Some(ty) = ty {
-            if ty.child_by_field_name("body").is_some() {
+            if ty.field("body").is_some() {
                 self.class(ty, outer, ctx, parent, doc, depth + 1, template, None);
             }
         }
@@ -1073,7 +1072,7 @@ impl<'s, 't> Px<'s, 't> {
                 let mut path = if name.global { Vec::new() } else { ctx.ns.clone() };
                 path.extend(name.scope.iter().cloned());
                 path.push(name.name.clone());
-                let params = name.declarator.child_by_field_name("parameters");
+                let params = name.declarator.field("parameters");
                 let (min_args, max_args) = match params {
                     Some(p) if is_void_list(p, src) => (0, Some(0)),
                     p => arity(p),
@@ -1119,15 +1118,15 @@ impl<'s, 't> Px<'s, 't> {
         let mut names = Vec::new();
         let written;
         if item.kind() == "alias_declaration" {
-            names.extend(item.child_by_field_name("name").map(|n| self.b.text(n).into_owned()));
-            written = item.child_by_field_name("type").and_then(|t| written_type(t, src));
+            names.extend(item.field("name").map(|n| self.b.text(n).into_owned()));
+            written = item.field("type").and_then(|t| written_type(t, src));
         } else {
-            let ty = item.child_by_field_name("type");
+            let ty = item.field("type");
             let mut cursor = item.walk();
             for d in item.children_by_field_name("declarator", &mut cursor) {
                 let mut current = d;
                 while matches!(current.kind(), "pointer_declarator" | "array_declarator") {
-                    match current.child_by_field_name("declarator") {
+                    match current.field("declarator") {
                         Some(inner) => current = inner,
                         None => break,
                     }
@@ -1136,9 +1135,9 @@ impl<'s, 't> Px<'s, 't> {
                     names.push(walk::text(current, src).into_owned());
                 }
             }
-            if let Some(ty) = ty.filter(|t| t.child_by_field_name("body").is_some()) {
+            if let Some(ty) = ty.filter(|t| t.field("body").is_some()) {
                 let first = names.first().cloned();
-                let tag = ty.child_by_field_name("name").map(|n| walk::text(n, src).into_owned());
+                let tag = ty.field("name").map(|n| walk::text(n, src).into_owned());
                 let typedef_name = if tag.is_none() { first.clone() } else { None };
                 self.class(
                     ty,
@@ -1214,13 +1213,13 @@ impl<'s, 't> Px<'s, 't> {
 
     /// `#define NAME(params) body`: a `function` node, as C's; a header's is exported.
     fn function_macro(&mut self, def: Node<'t>, doc: Option<String>) {
-        let Some(name_node) = def.child_by_field_name("name") else { return };
+        let Some(name_node) = def.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
             return;
         }
         let idx = self.node(0, "", NodeKind::Function, &name, def);
-        let params = def.child_by_field_name("parameters").map(|p| self.b.text(p));
+        let params = def.field("parameters").map(|p| self.b.text(p));
         let node = &mut self.b.nodes[idx];
         node.signature =
             Some(format!("#define {name}{}", walk::collapse_ws(params.as_deref().unwrap_or(""))));
@@ -1236,12 +1235,12 @@ impl<'s, 't> Px<'s, 't> {
 
     /// `#define NAME value`: a `constant` node, unless it is the include guard.
     fn object_macro(&mut self, def: Node<'t>, doc: Option<String>, guard: Option<&str>) {
-        let Some(name_node) = def.child_by_field_name("name") else { return };
+        let Some(name_node) = def.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
             return;
         }
-        let value = def.child_by_field_name("value");
+        let value = def.field("value");
         if value.is_none() && guard == Some(name.as_str()) {
             return;
         }

@@ -84,6 +84,7 @@
 //! other files resolve through).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::walk::Fields;
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -306,10 +307,10 @@ fn complexity(body: Node<'_>) -> u32 {
             | "do_statement"
             | "catch_clause"
             | "conditional_expression" => 1,
-            "case_statement" if node.child_by_field_name("value").is_some() => 1,
+            "case_statement" if node.field("value").is_some() => 1,
             "binary_expression"
                 if node
-                    .child_by_field_name("operator")
+                    .field("operator")
                     .is_some_and(|o| matches!(o.kind(), "&&" | "||" | "and" | "or")) =>
             {
                 1

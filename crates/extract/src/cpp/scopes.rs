@@ -7,6 +7,7 @@
 use super::lower::{declared_name, first_type_argument, variable_name, written_type};
 use super::*;
 use crate::walk;
+use crate::walk::Fields;
 use model::Provenance;
 
 /// How deep the typing of one expression may go (chains, `auto` locals initialised
@@ -98,9 +99,7 @@ pub(super) fn locals<'t>(syntax: Node<'t>, is_function: bool, src: &[u8]) -> Loc
         let auto = ty.is_some_and(|t| t.kind() == "placeholder_type_specifier");
         let local = match (ty, auto) {
             (_, true) => match d.kind() {
-                "init_declarator" => {
-                    d.child_by_field_name("value").map_or(Local::Unknown, Local::Init)
-                }
+                "init_declarator" => d.field("value").map_or(Local::Unknown, Local::Init),
                 _ => Local::Unknown,
             },
             (Some(t), false) => Local::Typed(t),
@@ -110,14 +109,14 @@ pub(super) fn locals<'t>(syntax: Node<'t>, is_function: bool, src: &[u8]) -> Loc
     };
     let mut roots = Vec::new();
     if is_function {
-        if let Some(d) = syntax.child_by_field_name("declarator") {
+        if let Some(d) = syntax.field("declarator") {
             if let Some(name) = super::lower::function_name(d, src) {
-                if let Some(params) = name.declarator.child_by_field_name("parameters") {
+                if let Some(params) = name.declarator.field("parameters") {
                     roots.push(params);
                 }
             }
         }
-        roots.extend(syntax.child_by_field_name("body"));
+        roots.extend(syntax.field("body"));
     } else {
         roots.push(syntax);
     }
@@ -125,25 +124,20 @@ pub(super) fn locals<'t>(syntax: Node<'t>, is_function: bool, src: &[u8]) -> Loc
         walk::preorder(root, |node| {
             match node.kind() {
                 "parameter_declaration" | "optional_parameter_declaration" => {
-                    add(
-                        node.child_by_field_name("declarator"),
-                        node.child_by_field_name("type"),
-                        &mut out,
-                    );
+                    add(node.field("declarator"), node.field("type"), &mut out);
                 }
                 "for_range_loop"
                     if node
-                        .child_by_field_name("type")
+                        .field("type")
                         .is_some_and(|t| t.kind() == "placeholder_type_specifier") =>
                 {
-                    let name =
-                        node.child_by_field_name("declarator").and_then(|d| variable_name(d, src));
-                    if let (Some(name), Some(range)) = (name, node.child_by_field_name("right")) {
+                    let name = node.field("declarator").and_then(|d| variable_name(d, src));
+                    if let (Some(name), Some(range)) = (name, node.field("right")) {
                         out.insert(name, Local::Element(range));
                     }
                 }
                 "declaration" | "for_range_loop" => {
-                    let ty = node.child_by_field_name("type");
+                    let ty = node.field("type");
                     let mut cursor = node.walk();
                     let declarators: Vec<Node<'t>> =
                         node.children_by_field_name("declarator", &mut cursor).collect();
@@ -623,27 +617,27 @@ impl<'s, 't> Px<'s, 't> {
             }
             "parenthesized_expression" => self.eval(expr.named_child(0)?, ctx, locals, depth + 1),
             "pointer_expression" => {
-                let arg = expr.child_by_field_name("argument")?;
+                let arg = expr.field("argument")?;
                 let val = self.eval(arg, ctx, locals, depth + 1)?;
-                let op = expr.child_by_field_name("operator").map(|o| o.kind());
+                let op = expr.field("operator").map(|o| o.kind());
                 Some(match op {
                     Some("*") => Val::of(val.pointee.unwrap_or(val.ty)),
                     _ => Val::to(val.ty),
                 })
             }
             "new_expression" => {
-                let w = written_type(expr.child_by_field_name("type")?, src)?;
+                let w = written_type(expr.field("type")?, src)?;
                 let ty = self.resolve_type(&w, ctx, depth + 1)?;
                 Some(Val::to(ty))
             }
             "subscript_expression" => {
-                let arg = expr.child_by_field_name("argument")?;
+                let arg = expr.field("argument")?;
                 self.eval(arg, ctx, locals, depth + 1)?.element.map(|e| *e)
             }
             "field_expression" => {
-                let arg = expr.child_by_field_name("argument")?;
-                let field = expr.child_by_field_name("field")?;
-                let arrow = expr.child_by_field_name("operator").is_some_and(|o| o.kind() == "->");
+                let arg = expr.field("argument")?;
+                let field = expr.field("field")?;
+                let arrow = expr.field("operator").is_some_and(|o| o.kind() == "->");
                 let owner = self.eval(arg, ctx, locals, depth + 1)?;
                 let owner = if arrow { owner.pointee.unwrap_or(owner.ty) } else { owner.ty };
                 let name = walk::text(field, src).into_owned();
@@ -660,18 +654,17 @@ impl<'s, 't> Px<'s, 't> {
                 }
             }
             "call_expression" => {
-                let callee = expr.child_by_field_name("function")?;
+                let callee = expr.field("function")?;
                 // `std::make_unique<A>(...)`: a smart pointer to an `A`.
                 let template = match callee.kind() {
                     "template_function" => Some(callee),
-                    "qualified_identifier" => callee
-                        .child_by_field_name("name")
-                        .filter(|n| n.kind() == "template_function"),
+                    "qualified_identifier" => {
+                        callee.field("name").filter(|n| n.kind() == "template_function")
+                    }
                     _ => None,
                 };
                 if let Some(t) = template {
-                    let name =
-                        t.child_by_field_name("name").map(|n| walk::text(n, src).into_owned());
+                    let name = t.field("name").map(|n| walk::text(n, src).into_owned());
                     if let Some(smart) = name.as_deref().and_then(|n| match n {
                         "make_unique" => Some("unique_ptr"),
                         "make_shared" => Some("shared_ptr"),
@@ -689,12 +682,10 @@ impl<'s, 't> Px<'s, 't> {
                 }
                 // `v.front()`, `v.at(i)`: an element of a container.
                 if callee.kind() == "field_expression" {
-                    let field = callee.child_by_field_name("field").map(|f| walk::text(f, src));
+                    let field = callee.field("field").map(|f| walk::text(f, src));
                     if field.is_some_and(|f| ELEMENT_ACCESSORS.contains(&&*f)) {
-                        let arg = callee.child_by_field_name("argument")?;
-                        let arrow = callee
-                            .child_by_field_name("operator")
-                            .is_some_and(|o| o.kind() == "->");
+                        let arg = callee.field("argument")?;
+                        let arrow = callee.field("operator").is_some_and(|o| o.kind() == "->");
                         if let Some(owner) = self.eval(arg, ctx, locals, depth + 1) {
                             // Through a smart pointer the container's element is not
                             // known (its pointee is a type, not a value).
@@ -762,21 +753,19 @@ impl<'s, 't> Px<'s, 't> {
                 None => Callee::Name(text()),
             },
             "field_expression" => {
-                let (Some(arg), Some(field)) =
-                    (callee.child_by_field_name("argument"), callee.child_by_field_name("field"))
+                let (Some(arg), Some(field)) = (callee.field("argument"), callee.field("field"))
                 else {
                     return Callee::Name(text());
                 };
                 let name = match field.kind() {
                     "field_identifier" => walk::text(field, src).into_owned(),
-                    "template_method" => match field.child_by_field_name("name") {
+                    "template_method" => match field.field("name") {
                         Some(n) => walk::text(n, src).into_owned(),
                         None => return Callee::Name(text()),
                     },
                     _ => return Callee::Name(text()),
                 };
-                let arrow =
-                    callee.child_by_field_name("operator").is_some_and(|o| o.kind() == "->");
+                let arrow = callee.field("operator").is_some_and(|o| o.kind() == "->");
                 match self.eval(arg, ctx, locals, depth) {
                     Some(val) => {
                         let ty = if arrow { val.pointee.unwrap_or(val.ty) } else { val.ty };

@@ -6,6 +6,7 @@
 
 use super::scopes::{argument_count, Callee, Ctx, Locals};
 use super::*;
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
@@ -39,8 +40,7 @@ impl<'s, 't> Cx<'s, 't> {
                     true
                 }
                 "variable_declaration" => {
-                    let stated =
-                        n.child_by_field_name("type").filter(|t| t.kind() != "implicit_type");
+                    let stated = n.field("type").filter(|t| t.kind() != "implicit_type");
                     if let Some(ty) = stated {
                         let mut cursor = n.walk();
                         for d in n.named_children(&mut cursor) {
@@ -106,11 +106,8 @@ impl<'s, 't> Cx<'s, 't> {
         match site.kind() {
             "invocation_expression" => self.invocation(site, ctx, 0),
             "object_creation_expression" => {
-                let arity = site.child_by_field_name("arguments").map_or(0, argument_count);
-                match site
-                    .child_by_field_name("type")
-                    .and_then(|t| self.type_key(t, ctx.class, ctx.params))
-                {
+                let arity = site.field("arguments").map_or(0, argument_count);
+                match site.field("type").and_then(|t| self.type_key(t, ctx.class, ctx.params)) {
                     Some(ty) => self.constructor_call(&ty, arity),
                     None => Callee::Unknown,
                 }
@@ -167,10 +164,10 @@ impl<'s, 't> Cx<'s, 't> {
         let levels = self.levels(scope);
         let used = match site.kind() {
             "invocation_expression" => {
-                let f = site.child_by_field_name("function");
+                let f = site.field("function");
                 match f.map(|f| (f.kind(), f)) {
                     Some(("member_access_expression", f)) => f
-                        .child_by_field_name("expression")
+                        .field("expression")
                         .filter(|e| e.kind() == "identifier")
                         .map(|e| self.b.text(e))
                         .filter(|n| {
@@ -182,7 +179,7 @@ impl<'s, 't> Cx<'s, 't> {
                 }
             }
             "object_creation_expression" => site
-                .child_by_field_name("type")
+                .field("type")
                 .map(|t| if t.kind() == "generic_name" { t.named_child(0).unwrap_or(t) } else { t })
                 .map(|t| self.b.text(t))
                 .filter(|n| {
@@ -337,9 +334,9 @@ impl<'s, 't> Cx<'s, 't> {
 /// chain's text holds the whole chain below it).
 fn callee_text(site: Node<'_>, src: &[u8]) -> String {
     let end = site
-        .child_by_field_name("arguments")
+        .field("arguments")
         .map(|a| a.start_byte())
-        .or_else(|| site.child_by_field_name("function").map(|f| f.end_byte()))
+        .or_else(|| site.field("function").map(|f| f.end_byte()))
         .unwrap_or(site.end_byte());
     let end = end.min(site.start_byte() + 400);
     short(&walk::collapse_ws(&String::from_utf8_lossy(&src[site.start_byte()..end])))

@@ -5,6 +5,7 @@
 //! every type of the file is known.
 
 use super::*;
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{EdgeKind, NodeKind};
 use std::collections::VecDeque;
@@ -121,14 +122,14 @@ impl<'s, 't> Cx<'s, 't> {
                     }),
                 },
                 "namespace_declaration" | "file_scoped_namespace_declaration" => {
-                    let Some(name) = item.child_by_field_name("name") else { continue };
+                    let Some(name) = item.field("name") else { continue };
                     let name = dotted(&self.b.text(name));
                     if name.is_empty() {
                         continue;
                     }
                     let (node, inner) = self.namespace(&name, item, parent, scope);
                     if item.kind() == "namespace_declaration" {
-                        if let Some(body) = item.child_by_field_name("body") {
+                        if let Some(body) = item.field("body") {
                             jobs.push_back(Job::Container {
                                 syntax: body,
                                 parent: node,
@@ -198,11 +199,9 @@ impl<'s, 't> Cx<'s, 't> {
         let mut cursor = decl.walk();
         let children: Vec<Node<'t>> = decl.children(&mut cursor).collect();
         let is_static = children.iter().any(|c| c.kind() == "static");
-        let alias = decl.child_by_field_name("name").map(|n| self.b.text(n).into_owned());
+        let alias = decl.field("name").map(|n| self.b.text(n).into_owned());
         let target = children.iter().rev().find(|c| {
-            c.is_named()
-                && !c.is_extra()
-                && Some(c.id()) != decl.child_by_field_name("name").map(|n| n.id())
+            c.is_named() && !c.is_extra() && Some(c.id()) != decl.field("name").map(|n| n.id())
         });
         let Some(target) = target else { return };
         let name = dotted(&without_type_arguments(&self.b.text(*target)));
@@ -243,7 +242,7 @@ impl<'s, 't> Cx<'s, 't> {
         jobs: &mut VecDeque<Job<'t>>,
         pending: &mut Pending<'t>,
     ) {
-        let Some(name) = decl.child_by_field_name("name") else { return };
+        let Some(name) = decl.field("name") else { return };
         let name = self.b.text(name).into_owned();
         if name.is_empty() {
             return;
@@ -263,7 +262,7 @@ impl<'s, 't> Cx<'s, 't> {
             _ => (NodeKind::Class, "class"),
         };
         let idx = self.b.add_node(parent, kind, &name, decl);
-        let body = decl.child_by_field_name("body");
+        let body = decl.field("body");
         let end = body.map_or(decl.end_byte(), |b| b.start_byte());
         let signature = header_text(decl, end, self.b.src);
         let modifiers = modifier_words(decl, self.b.src);
@@ -311,7 +310,7 @@ impl<'s, 't> Cx<'s, 't> {
                 let mut c = list.walk();
                 for base in list.named_children(&mut c) {
                     let ty = match base.kind() {
-                        "primary_constructor_base_type" => base.child_by_field_name("type"),
+                        "primary_constructor_base_type" => base.field("type"),
                         "argument_list" | "comment" => None,
                         _ => Some(base),
                     };
@@ -329,10 +328,10 @@ impl<'s, 't> Cx<'s, 't> {
                 if p.kind() != "parameter" {
                     continue;
                 }
-                let Some(n) = p.child_by_field_name("name") else { continue };
+                let Some(n) = p.field("name") else { continue };
                 let n = self.b.text(n).into_owned();
                 self.fields.insert((t, n.clone()), None);
-                if let Some(ty) = p.child_by_field_name("type") {
+                if let Some(ty) = p.field("type") {
                     pending.fields.push((t, n, ty));
                 }
             }
@@ -391,7 +390,7 @@ impl<'s, 't> Cx<'s, 't> {
 
     /// An enum member: a `constant` of the enum.
     fn enum_member(&mut self, t: usize, parent: NodeIdx, member: Node<'t>, doc: Option<String>) {
-        let Some(n) = member.child_by_field_name("name") else { return };
+        let Some(n) = member.field("name") else { return };
         let name = self.b.text(n).into_owned();
         if name.is_empty() {
             return;
@@ -423,22 +422,20 @@ impl<'s, 't> Cx<'s, 't> {
     ) {
         let is_ctor = decl.kind() == "constructor_declaration";
         let name = match decl.kind() {
-            "destructor_declaration" => {
-                decl.child_by_field_name("name").map(|n| format!("~{}", self.b.text(n)))
-            }
+            "destructor_declaration" => decl.field("name").map(|n| format!("~{}", self.b.text(n))),
             "operator_declaration" => {
-                decl.child_by_field_name("operator").map(|o| format!("operator {}", self.b.text(o)))
+                decl.field("operator").map(|o| format!("operator {}", self.b.text(o)))
             }
             "conversion_operator_declaration" => decl
-                .child_by_field_name("type")
+                .field("type")
                 .map(|o| format!("operator {}", walk::collapse_ws(&self.b.text(o)))),
-            _ => decl.child_by_field_name("name").map(|n| self.b.text(n).into_owned()),
+            _ => decl.field("name").map(|n| self.b.text(n).into_owned()),
         };
         let Some(name) = name.filter(|n| !n.is_empty() && n != "~") else { return };
         let idx = self.b.add_node(parent, NodeKind::Method, &name, decl);
-        let body = decl.child_by_field_name("body");
+        let body = decl.field("body");
         let end = body.map_or(decl.end_byte(), |b| b.start_byte());
-        let params = decl.child_by_field_name("parameters");
+        let params = decl.field("parameters");
         let (required, n, varargs) = arity(params);
         let modifiers = modifier_words(decl, self.b.src);
         {
@@ -472,7 +469,7 @@ impl<'s, 't> Cx<'s, 't> {
             let overloads = self.methods.entry((t, name.clone())).or_default();
             overloads.push(info);
             let position = overloads.len() - 1;
-            if let Some(ty) = decl.child_by_field_name("returns") {
+            if let Some(ty) = decl.field("returns") {
                 pending.results.push((t, name.clone(), position, ty, type_params.clone()));
             }
             let extension = type_modifiers.iter().any(|m| m == "static")
@@ -483,7 +480,7 @@ impl<'s, 't> Cx<'s, 't> {
                     let found = p.named_children(&mut c).find(|c| c.kind() == "parameter");
                     found
                 });
-                if let Some(ty) = first.and_then(|p| p.child_by_field_name("type")) {
+                if let Some(ty) = first.and_then(|p| p.field("type")) {
                     pending.extensions.push((idx, name.clone(), n - 1, ty, t, type_params.clone()));
                 }
             }
@@ -507,11 +504,11 @@ impl<'s, 't> Cx<'s, 't> {
     ) {
         let name = match decl.kind() {
             "indexer_declaration" => Some("this[]".to_owned()),
-            _ => decl.child_by_field_name("name").map(|n| self.b.text(n).into_owned()),
+            _ => decl.field("name").map(|n| self.b.text(n).into_owned()),
         };
         let Some(name) = name.filter(|n| !n.is_empty()) else { return };
         let idx = self.b.add_node(parent, NodeKind::Method, &name, decl);
-        let end = [decl.child_by_field_name("accessors"), decl.child_by_field_name("value")]
+        let end = [decl.field("accessors"), decl.field("value")]
             .into_iter()
             .flatten()
             .map(|n| n.start_byte())
@@ -529,7 +526,7 @@ impl<'s, 't> Cx<'s, 't> {
         }
         if decl.kind() != "indexer_declaration" {
             self.fields.insert((t, name.clone()), None);
-            if let Some(ty) = decl.child_by_field_name("type") {
+            if let Some(ty) = decl.field("type") {
                 pending.fields.push((t, name.clone(), ty));
             }
             if self.types[t].exported && !self.b.nodes[idx].qualified_name.contains('#') {
@@ -560,13 +557,13 @@ impl<'s, 't> Cx<'s, 't> {
         else {
             return;
         };
-        let ty = var.child_by_field_name("type");
+        let ty = var.field("type");
         let signature = short(&header_text(decl, decl.end_byte(), self.b.src));
         let mut c = var.walk();
         let declarators: Vec<Node<'t>> =
             var.named_children(&mut c).filter(|d| d.kind() == "variable_declarator").collect();
         for declarator in declarators {
-            let Some(n) = declarator.child_by_field_name("name") else { continue };
+            let Some(n) = declarator.field("name") else { continue };
             let name = self.b.text(n).into_owned();
             if name.is_empty() {
                 continue;
@@ -636,13 +633,13 @@ impl<'s, 't> Cx<'s, 't> {
                     self.b.too_deep(walk::line(f));
                     continue;
                 }
-                let Some(n) = f.child_by_field_name("name") else { continue };
+                let Some(n) = f.field("name") else { continue };
                 let name = self.b.text(n).into_owned();
                 if name.is_empty() {
                     continue;
                 }
                 let idx = self.b.add_node(parent, NodeKind::Function, &name, f);
-                let fbody = f.child_by_field_name("body");
+                let fbody = f.field("body");
                 let end = fbody.map_or(f.end_byte(), |b| b.start_byte());
                 {
                     let src = self.b.src;
@@ -835,7 +832,7 @@ fn primary_parameters(decl: Node<'_>) -> Option<Node<'_>> {
 
 /// The initializer of a variable declarator (`x = value`).
 pub(super) fn declarator_value(declarator: Node<'_>) -> Option<Node<'_>> {
-    let name = declarator.child_by_field_name("name").map(|n| n.id());
+    let name = declarator.field("name").map(|n| n.id());
     let mut cursor = declarator.walk();
     let mut after_eq = false;
     let mut found = None;
@@ -852,7 +849,7 @@ pub(super) fn declarator_value(declarator: Node<'_>) -> Option<Node<'_>> {
 
 /// The names of a declaration's type parameters (`<T, U>` → `T`, `U`).
 fn type_parameters(decl: Node<'_>, src: &[u8]) -> Vec<String> {
-    let list = decl.child_by_field_name("type_parameters").or_else(|| {
+    let list = decl.field("type_parameters").or_else(|| {
         let mut cursor = decl.walk();
         let found = decl.named_children(&mut cursor).find(|c| c.kind() == "type_parameter_list");
         found
@@ -862,7 +859,7 @@ fn type_parameters(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut cursor = list.walk();
     for p in list.named_children(&mut cursor) {
         if p.kind() == "type_parameter" {
-            if let Some(name) = p.child_by_field_name("name") {
+            if let Some(name) = p.field("name") {
                 out.push(walk::text(name, src).into_owned());
             }
         }

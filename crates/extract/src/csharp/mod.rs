@@ -94,6 +94,7 @@
 //! through).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::walk::Fields;
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::HashMap;
@@ -464,8 +465,7 @@ fn complexity(body: Node<'_>) -> u32 {
             Some(u32::from(!discard))
         }
         "binary_expression" => Some(u32::from(
-            node.child_by_field_name("operator")
-                .is_some_and(|o| matches!(o.kind(), "&&" | "||" | "??")),
+            node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||" | "??")),
         )),
         "local_function_statement" => None,
         k if lower::is_type_declaration(k) => None,

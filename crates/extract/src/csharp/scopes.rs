@@ -8,6 +8,7 @@
 
 use super::*;
 use crate::walk;
+use crate::walk::Fields;
 
 /// How many member accesses and calls down a chain an operand is typed.
 const MAX_CHAIN: usize = 16;
@@ -102,9 +103,7 @@ impl<'s, 't> Cx<'s, 't> {
                     return Some(self.simple_type(&name, class, scope));
                 }
                 "generic_name" => current = current.named_child(0)?,
-                "nullable_type" | "ref_type" | "scoped_type" => {
-                    current = current.child_by_field_name("type")?
-                }
+                "nullable_type" | "ref_type" | "scoped_type" => current = current.field("type")?,
                 "predefined_type" => {
                     let t = predefined(&self.b.text(current))?;
                     return Some(Ty { key: qualify(&format!("System.{t}")), inferred: false });
@@ -223,7 +222,7 @@ impl<'s, 't> Cx<'s, 't> {
         let class = body.class;
         let params = &body.type_params;
         if body.is_member {
-            if let Some(list) = body.syntax.child_by_field_name("parameters") {
+            if let Some(list) = body.syntax.field("parameters") {
                 self.parameters(list, class, params, &mut out);
             }
         }
@@ -246,7 +245,7 @@ impl<'s, 't> Cx<'s, 't> {
         for node in declarations {
             match node.kind() {
                 "variable_declaration" => {
-                    let stated = node.child_by_field_name("type");
+                    let stated = node.field("type");
                     let is_var = stated
                         .is_some_and(|t| t.kind() == "implicit_type" || self.b.text(t) == "var");
                     let stated =
@@ -257,7 +256,7 @@ impl<'s, 't> Cx<'s, 't> {
                         .filter(|d| d.kind() == "variable_declarator")
                         .collect();
                     for d in declarators {
-                        let Some(name) = d.child_by_field_name("name") else { continue };
+                        let Some(name) = d.field("name") else { continue };
                         let ty = if is_var {
                             super::lower::declarator_value(d).and_then(|v| {
                                 let ctx = Ctx { class, params, locals: &out, body: Some(b) };
@@ -270,26 +269,26 @@ impl<'s, 't> Cx<'s, 't> {
                     }
                 }
                 "foreach_statement" => {
-                    let Some(left) = node.child_by_field_name("left") else { continue };
+                    let Some(left) = node.field("left") else { continue };
                     if left.kind() != "identifier" {
                         continue;
                     }
                     let ty = node
-                        .child_by_field_name("type")
+                        .field("type")
                         .filter(|t| t.kind() != "implicit_type" && self.b.text(*t) != "var")
                         .and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(left).into_owned(), ty);
                 }
                 "catch_declaration" | "declaration_pattern" | "declaration_expression" => {
-                    let Some(name) = node.child_by_field_name("name") else { continue };
+                    let Some(name) = node.field("name") else { continue };
                     let ty = node
-                        .child_by_field_name("type")
+                        .field("type")
                         .filter(|t| t.kind() != "implicit_type" && self.b.text(*t) != "var")
                         .and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(name).into_owned(), ty);
                 }
                 "lambda_expression" => {
-                    let Some(p) = node.child_by_field_name("parameters") else { continue };
+                    let Some(p) = node.field("parameters") else { continue };
                     match p.kind() {
                         "parameter_list" => self.parameters(p, class, params, &mut out),
                         _ => {
@@ -306,7 +305,7 @@ impl<'s, 't> Cx<'s, 't> {
     /// The names of a parameter list, typed by their declared types (a `params`
     /// array has no methods to call).
     fn parameters(&self, list: Node<'_>, class: usize, params: &[String], out: &mut Locals) {
-        if let Some(name) = list.child_by_field_name("name") {
+        if let Some(name) = list.field("name") {
             // `params T[] xs`, written in the list itself: an array.
             out.insert(self.b.text(name).into_owned(), None);
         }
@@ -315,8 +314,8 @@ impl<'s, 't> Cx<'s, 't> {
             if p.kind() != "parameter" {
                 continue;
             }
-            let Some(name) = p.child_by_field_name("name") else { continue };
-            let ty = p.child_by_field_name("type").and_then(|t| self.type_key(t, class, params));
+            let Some(name) = p.field("name") else { continue };
+            let ty = p.field("type").and_then(|t| self.type_key(t, class, params));
             out.insert(self.b.text(name).into_owned(), ty);
         }
     }
@@ -360,33 +359,23 @@ impl<'s, 't> Cx<'s, 't> {
                     return Some(Ty { key: qualify(&format!("System.{t}")), inferred: false });
                 }
                 "object_creation_expression" | "cast_expression" => {
-                    return self.type_key(
-                        current.child_by_field_name("type")?,
-                        ctx.class,
-                        ctx.params,
-                    )
+                    return self.type_key(current.field("type")?, ctx.class, ctx.params)
                 }
                 "as_expression" => {
-                    return self.type_key(
-                        current.child_by_field_name("right")?,
-                        ctx.class,
-                        ctx.params,
-                    )
+                    return self.type_key(current.field("right")?, ctx.class, ctx.params)
                 }
                 "conditional_access_expression" => {
                     // `a?.B`: the member `B` of `a`.
-                    let owner =
-                        self.type_at(current.child_by_field_name("condition")?, ctx, depth + 1)?;
+                    let owner = self.type_at(current.field("condition")?, ctx, depth + 1)?;
                     let binding = binding(current)?;
-                    let name = binding.child_by_field_name("name")?;
+                    let name = binding.field("name")?;
                     let name =
                         if name.kind() == "generic_name" { name.named_child(0)? } else { name };
                     return self.member_type(&owner, &self.b.text(name));
                 }
                 "member_access_expression" => {
-                    let owner =
-                        self.type_at(current.child_by_field_name("expression")?, ctx, depth + 1)?;
-                    let name = current.child_by_field_name("name")?;
+                    let owner = self.type_at(current.field("expression")?, ctx, depth + 1)?;
+                    let name = current.field("name")?;
                     let name =
                         if name.kind() == "generic_name" { name.named_child(0)? } else { name };
                     return self.member_type(&owner, &self.b.text(name));
@@ -550,10 +539,10 @@ impl<'s, 't> Cx<'s, 't> {
 
     /// What the call `invocation` (an `invocation_expression`) names.
     pub(super) fn invocation(&self, invocation: Node<'_>, ctx: &Ctx<'_>, depth: usize) -> Callee {
-        let Some(function) = invocation.child_by_field_name("function") else {
+        let Some(function) = invocation.field("function") else {
             return Callee::Unknown;
         };
-        let arity = invocation.child_by_field_name("arguments").map_or(0, argument_count);
+        let arity = invocation.field("arguments").map_or(0, argument_count);
         match function.kind() {
             "identifier" | "generic_name" => {
                 let name_node = if function.kind() == "generic_name" {
@@ -575,11 +564,11 @@ impl<'s, 't> Cx<'s, 't> {
             "member_access_expression" | "conditional_access_expression" => {
                 // `a.M()`, or `a?.M()`: the member binding inside the access.
                 let (object, member) = if function.kind() == "member_access_expression" {
-                    (function.child_by_field_name("expression"), Some(function))
+                    (function.field("expression"), Some(function))
                 } else {
-                    (function.child_by_field_name("condition"), binding(function))
+                    (function.field("condition"), binding(function))
                 };
-                let Some(name) = member.and_then(|m| m.child_by_field_name("name")) else {
+                let Some(name) = member.and_then(|m| m.field("name")) else {
                     return Callee::Unknown;
                 };
                 let name = if name.kind() == "generic_name" {

@@ -5,6 +5,7 @@
 
 use super::scopes::Locals;
 use super::*;
+use crate::walk::Fields;
 use crate::Target;
 use model::keys;
 use model::{EdgeKind, NodeKind, Provenance};
@@ -15,7 +16,7 @@ impl<'s, 't> Gx<'s, 't> {
     pub(super) fn calls(&mut self) {
         for (idx, decl, _) in self.bodies.clone() {
             let locals = self.locals(decl);
-            let Some(body) = decl.child_by_field_name("body") else { continue };
+            let Some(body) = decl.field("body") else { continue };
             self.calls_in(idx, body, &locals);
         }
         let none = Locals::new();
@@ -47,7 +48,7 @@ impl<'s, 't> Gx<'s, 't> {
         let mut sites = Vec::new();
         walk::preorder(syntax, |node| {
             if node.kind() == "call_expression" {
-                if let Some(callee) = node.child_by_field_name("function") {
+                if let Some(callee) = node.field("function") {
                     sites.push((callee, walk::line(node)));
                 }
             }
@@ -87,8 +88,8 @@ impl<'s, 't> Gx<'s, 't> {
                 Some(Target::Key { key, name, inferred: false })
             }
             "selector_expression" => {
-                let operand = callee.child_by_field_name("operand")?;
-                let field = self.b.text(callee.child_by_field_name("field")?).into_owned();
+                let operand = callee.field("operand")?;
+                let field = self.b.text(callee.field("field")?).into_owned();
                 if let Some(path) = self.imported(operand, locals).map(str::to_owned) {
                     let alias = self.b.text(operand).into_owned();
                     self.b.use_import(idx, &alias);

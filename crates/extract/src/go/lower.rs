@@ -3,6 +3,7 @@
 //! (fields, embedded types, results, package variables) emission needs.
 
 use super::*;
+use crate::walk::Fields;
 use crate::Target;
 use model::{EdgeKind, NodeKind};
 
@@ -26,9 +27,8 @@ impl<'s, 't> Gx<'s, 't> {
             match item.kind() {
                 "function_declaration" => self.func(item, doc, None),
                 "method_declaration" => {
-                    let receiver = item
-                        .child_by_field_name("receiver")
-                        .and_then(|r| receiver_type_name(r, self.b.src));
+                    let receiver =
+                        item.field("receiver").and_then(|r| receiver_type_name(r, self.b.src));
                     match receiver {
                         Some(receiver) => self.func(item, doc, Some(receiver)),
                         // A receiver recovery lost: the calls are still the module's.
@@ -55,13 +55,13 @@ impl<'s, 't> Gx<'s, 't> {
             true
         });
         for spec in specs {
-            let Some(path_node) = spec.child_by_field_name("path") else { continue };
+            let Some(path_node) = spec.field("path") else { continue };
             let path = self.b.text(path_node).trim_matches(['"', '`']).trim().to_owned();
             if path.is_empty() {
                 continue;
             }
             self.b.nodes[0].imports.push(path.clone());
-            let name = match spec.child_by_field_name("name") {
+            let name = match spec.field("name") {
                 Some(n) if n.kind() == "package_identifier" => Some(self.b.text(n).into_owned()),
                 // `_` and `.` imports bind no name to call through.
                 Some(_) => None,
@@ -97,13 +97,13 @@ impl<'s, 't> Gx<'s, 't> {
     /// One type spec: a struct, an interface (with its methods as children) or a
     /// `type_alias` (a defined type or an alias).
     fn type_spec(&mut self, spec: Node<'t>, outer: Node<'t>, doc: Option<String>) {
-        let Some(name_node) = spec.child_by_field_name("name") else { return };
+        let Some(name_node) = spec.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
             return;
         }
-        let ty = spec.child_by_field_name("type");
-        let type_params = spec.child_by_field_name("type_parameters").map(|t| self.b.text(t));
+        let ty = spec.field("type");
+        let type_params = spec.field("type_parameters").map(|t| self.b.text(t));
         let type_params = walk::collapse_ws(type_params.as_deref().unwrap_or(""));
         let (kind, signature) = match ty.map(|t| t.kind()) {
             Some("struct_type") if spec.kind() == "type_spec" => {
@@ -145,7 +145,7 @@ impl<'s, 't> Gx<'s, 't> {
             _ => false,
         });
         for field in fields {
-            let Some(field_type) = field.child_by_field_name("type") else { continue };
+            let Some(field_type) = field.field("type") else { continue };
             let field_ty = self.type_key(field_type);
             let mut cursor = field.walk();
             let names: Vec<String> = field
@@ -180,7 +180,7 @@ impl<'s, 't> Gx<'s, 't> {
         for elem in elems {
             match elem.kind() {
                 "method_elem" => {
-                    let Some(m) = elem.child_by_field_name("name") else { continue };
+                    let Some(m) = elem.field("name") else { continue };
                     let method = self.b.text(m).into_owned();
                     if method.is_empty() {
                         continue;
@@ -193,9 +193,7 @@ impl<'s, 't> Gx<'s, 't> {
                     if !node.qualified_name.contains('#') {
                         self.b.export_node(format!("{}.{name}.{method}", self.pkg), midx);
                     }
-                    if let Some(t) =
-                        elem.child_by_field_name("result").and_then(|r| self.result_type(r))
-                    {
+                    if let Some(t) = elem.field("result").and_then(|r| self.result_type(r)) {
                         self.results.insert(midx, t);
                     }
                     self.methods.insert((name.to_owned(), method), midx);
@@ -220,7 +218,7 @@ impl<'s, 't> Gx<'s, 't> {
 
     /// A func or, with its receiver's type name, a method.
     fn func(&mut self, decl: Node<'t>, doc: Option<String>, receiver: Option<String>) {
-        let Some(name_node) = decl.child_by_field_name("name") else { return };
+        let Some(name_node) = decl.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
             return;
@@ -236,7 +234,7 @@ impl<'s, 't> Gx<'s, 't> {
             },
             None => self.b.add_node(0, NodeKind::Function, &name, decl),
         };
-        let body = decl.child_by_field_name("body");
+        let body = decl.field("body");
         let end = body.map_or(decl.end_byte(), |b| b.start_byte());
         {
             let src = self.b.src;
@@ -247,7 +245,7 @@ impl<'s, 't> Gx<'s, 't> {
             node.complexity = body.map_or(1, complexity);
             node.has_type_hints = true;
         }
-        if let Some(t) = decl.child_by_field_name("result").and_then(|r| self.result_type(r)) {
+        if let Some(t) = decl.field("result").and_then(|r| self.result_type(r)) {
             self.results.insert(idx, t);
         }
         let duplicate = self.b.nodes[idx].qualified_name.contains('#');
@@ -294,7 +292,7 @@ impl<'s, 't> Gx<'s, 't> {
                     self.b.export_node(format!("{}.{name}", self.pkg), idx);
                 }
             }
-            if let Some(value) = spec.child_by_field_name("value") {
+            if let Some(value) = spec.field("value") {
                 self.module_items.push(value);
             }
         }
@@ -318,8 +316,8 @@ impl<'s, 't> Gx<'s, 't> {
                 .children_by_field_name("name", &mut cursor)
                 .map(|n| self.b.text(n).into_owned())
                 .collect();
-            let stated = spec.child_by_field_name("type").and_then(|t| self.type_key(t));
-            let values = spec.child_by_field_name("value");
+            let stated = spec.field("type").and_then(|t| self.type_key(t));
+            let values = spec.field("value");
             let mut value_nodes = Vec::new();
             if let Some(values) = values {
                 let mut cursor = values.walk();
@@ -353,15 +351,15 @@ impl<'s, 't> Gx<'s, 't> {
                     return Some(Ty { key: format!("{}.{name}", self.pkg), inferred: false });
                 }
                 "qualified_type" => {
-                    let package = self.b.text(current.child_by_field_name("package")?);
-                    let name = self.b.text(current.child_by_field_name("name")?);
+                    let package = self.b.text(current.field("package")?);
+                    let name = self.b.text(current.field("name")?);
                     let path = self.imports.get(package.as_ref())?;
                     return Some(Ty {
                         key: format!("{MODULE_PREFIX}{path}.{name}"),
                         inferred: false,
                     });
                 }
-                "generic_type" => current = current.child_by_field_name("type")?,
+                "generic_type" => current = current.field("type")?,
                 "pointer_type" | "parenthesized_type" => current = current.named_child(0)?,
                 _ => return None,
             }
@@ -378,7 +376,7 @@ impl<'s, 't> Gx<'s, 't> {
         let mut cursor = result.walk();
         let first =
             result.named_children(&mut cursor).find(|c| c.kind() == "parameter_declaration")?;
-        self.type_key(first.child_by_field_name("type")?)
+        self.type_key(first.field("type")?)
     }
 }
 
@@ -387,14 +385,14 @@ fn receiver_type_name(receiver: Node<'_>, src: &[u8]) -> Option<String> {
     let mut cursor = receiver.walk();
     let param =
         receiver.named_children(&mut cursor).find(|c| c.kind() == "parameter_declaration")?;
-    let mut ty = param.child_by_field_name("type")?;
+    let mut ty = param.field("type")?;
     for _ in 0..crate::MAX_DEPTH {
         match ty.kind() {
             "type_identifier" => {
                 let name = walk::text(ty, src).into_owned();
                 return (!name.is_empty()).then_some(name);
             }
-            "generic_type" => ty = ty.child_by_field_name("type")?,
+            "generic_type" => ty = ty.field("type")?,
             "pointer_type" | "parenthesized_type" => ty = ty.named_child(0)?,
             _ => return None,
         }

@@ -51,6 +51,7 @@
 //! own), [`emit`] (call and tests edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::walk::Fields;
 use crate::{walk, FileFacts};
 use model::keys;
 use model::Language;
@@ -236,9 +237,7 @@ fn complexity(body: Node<'_>) -> u32 {
             "if_statement" | "for_statement" | "expression_case" | "type_case"
             | "communication_case" => 1,
             "binary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
+                if node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
             {
                 1
             }

@@ -5,6 +5,7 @@
 //! is taken as local in the whole func (as the C extractor does).
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 /// How many selectors and calls down a chain an operand is typed.
@@ -23,7 +24,7 @@ impl<'s, 't> Gx<'s, 't> {
                 self.parameters(list, &mut out);
             }
         }
-        let Some(body) = decl.child_by_field_name("body") else { return out };
+        let Some(body) = decl.field("body") else { return out };
         let mut declarations = Vec::new();
         walk::preorder(body, |node| {
             match node.kind() {
@@ -43,8 +44,8 @@ impl<'s, 't> Gx<'s, 't> {
         for node in declarations {
             match node.kind() {
                 "var_spec" => {
-                    let stated = node.child_by_field_name("type").and_then(|t| self.type_key(t));
-                    let values = expressions(node.child_by_field_name("value"));
+                    let stated = node.field("type").and_then(|t| self.type_key(t));
+                    let values = expressions(node.field("value"));
                     let mut cursor = node.walk();
                     let names: Vec<Node<'t>> =
                         node.children_by_field_name("name", &mut cursor).collect();
@@ -56,8 +57,8 @@ impl<'s, 't> Gx<'s, 't> {
                     }
                 }
                 "short_var_declaration" => {
-                    let left = expressions(node.child_by_field_name("left"));
-                    let right = expressions(node.child_by_field_name("right"));
+                    let left = expressions(node.field("left"));
+                    let right = expressions(node.field("right"));
                     for (i, name) in left.into_iter().enumerate() {
                         if name.kind() != "identifier" {
                             continue;
@@ -71,7 +72,7 @@ impl<'s, 't> Gx<'s, 't> {
                     }
                 }
                 "range_clause" | "receive_statement" => {
-                    for name in expressions(node.child_by_field_name("left")) {
+                    for name in expressions(node.field("left")) {
                         if name.kind() == "identifier" {
                             out.insert(self.b.text(name).into_owned(), None);
                         }
@@ -84,12 +85,12 @@ impl<'s, 't> Gx<'s, 't> {
                     }
                 }
                 "type_switch_statement" => {
-                    for name in expressions(node.child_by_field_name("alias")) {
+                    for name in expressions(node.field("alias")) {
                         out.insert(self.b.text(name).into_owned(), None);
                     }
                 }
                 "func_literal" => {
-                    if let Some(list) = node.child_by_field_name("parameters") {
+                    if let Some(list) = node.field("parameters") {
                         self.parameters(list, &mut out);
                     }
                 }
@@ -107,7 +108,7 @@ impl<'s, 't> Gx<'s, 't> {
         }
         let mut cursor = list.walk();
         for param in list.named_children(&mut cursor) {
-            let ty = param.child_by_field_name("type");
+            let ty = param.field("type");
             // A variadic `xs ...T` is a slice: no methods to call.
             let ty = if param.kind() == "variadic_parameter_declaration" {
                 None
@@ -157,19 +158,17 @@ impl<'s, 't> Gx<'s, 't> {
                 }
                 "parenthesized_expression" => current = current.named_child(0)?,
                 "unary_expression" => {
-                    let op = current.child_by_field_name("operator")?;
+                    let op = current.field("operator")?;
                     if !matches!(op.kind(), "&" | "*") {
                         return None;
                     }
-                    current = current.child_by_field_name("operand")?;
+                    current = current.field("operand")?;
                 }
-                "composite_literal" => return self.type_key(current.child_by_field_name("type")?),
-                "type_assertion_expression" => {
-                    return self.type_key(current.child_by_field_name("type")?)
-                }
+                "composite_literal" => return self.type_key(current.field("type")?),
+                "type_assertion_expression" => return self.type_key(current.field("type")?),
                 "selector_expression" => {
-                    let operand = current.child_by_field_name("operand")?;
-                    let field = self.b.text(current.child_by_field_name("field")?);
+                    let operand = current.field("operand")?;
+                    let field = self.b.text(current.field("field")?);
                     if let Some(path) = self.imported(operand, locals) {
                         // A variable of an imported package.
                         return Some(Ty {
@@ -194,7 +193,7 @@ impl<'s, 't> Gx<'s, 't> {
 
     /// The type of a call's (first) result.
     fn call_type(&self, call: Node<'_>, locals: &Locals, depth: usize) -> Option<Ty> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.field("function")?;
         match function.kind() {
             "identifier" => {
                 let name = self.b.text(function);
@@ -202,7 +201,7 @@ impl<'s, 't> Gx<'s, 't> {
                     return None;
                 }
                 if name == "new" {
-                    let args = call.child_by_field_name("arguments")?;
+                    let args = call.field("arguments")?;
                     return self.type_key(args.named_child(0)?);
                 }
                 if let Some(&f) = self.funcs.get(name.as_ref()) {
@@ -218,8 +217,8 @@ impl<'s, 't> Gx<'s, 't> {
                 Some(Ty { key: keys::returns(&format!("{}.{name}", self.pkg)), inferred: true })
             }
             "selector_expression" => {
-                let operand = function.child_by_field_name("operand")?;
-                let field = self.b.text(function.child_by_field_name("field")?);
+                let operand = function.field("operand")?;
+                let field = self.b.text(function.field("field")?);
                 if let Some(path) = self.imported(operand, locals) {
                     return Some(Ty {
                         key: keys::returns(&format!("{}{path}.{field}", keys::GO_MODULE)),
@@ -238,7 +237,7 @@ impl<'s, 't> Gx<'s, 't> {
                 // `(*T)(x)`, `(T)(x)`: a conversion.
                 let inner = function.named_child(0)?;
                 self.type_key(inner).or_else(|| match inner.kind() {
-                    "unary_expression" => self.type_key(inner.child_by_field_name("operand")?),
+                    "unary_expression" => self.type_key(inner.field("operand")?),
                     _ => None,
                 })
             }

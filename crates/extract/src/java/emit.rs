@@ -6,6 +6,7 @@
 
 use super::scopes::{argument_count, Callee, Ctx, Locals};
 use super::*;
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
@@ -21,11 +22,7 @@ impl<'s, 't> Jx<'s, 't> {
         }
         for (b, locals) in all.iter().enumerate() {
             let body = &self.bodies[b];
-            let scan = if body.is_method {
-                body.syntax.child_by_field_name("body")
-            } else {
-                Some(body.syntax)
-            };
+            let scan = if body.is_method { body.syntax.field("body") } else { Some(body.syntax) };
             let Some(scan) = scan else { continue };
             let (node, class) = (body.node, body.class);
             let params = body.type_params.clone();
@@ -76,21 +73,18 @@ impl<'s, 't> Jx<'s, 't> {
     /// What a call site names: a method call, `new T(...)`, `this(...)` or
     /// `super(...)`.
     fn site_callee(&self, site: Node<'_>, ctx: &Ctx<'_>) -> Callee {
-        let arity = site.child_by_field_name("arguments").map_or(0, argument_count);
+        let arity = site.field("arguments").map_or(0, argument_count);
         match site.kind() {
             "method_invocation" => self.invocation(site, ctx, 0),
             "object_creation_expression" => {
-                match site
-                    .child_by_field_name("type")
-                    .and_then(|t| self.type_key(t, Some(ctx.class), ctx.params))
+                match site.field("type").and_then(|t| self.type_key(t, Some(ctx.class), ctx.params))
                 {
                     Some(ty) => self.constructor_call(&ty, arity),
                     None => Callee::Unknown,
                 }
             }
             _ => {
-                let is_super =
-                    site.child_by_field_name("constructor").is_some_and(|c| c.kind() == "super");
+                let is_super = site.field("constructor").is_some_and(|c| c.kind() == "super");
                 let ty = if is_super {
                     self.superclass(ctx.class)
                 } else {
@@ -123,15 +117,15 @@ impl<'s, 't> Jx<'s, 't> {
     /// that is a single-type import, or a statically imported method.
     fn note_imports(&mut self, node: NodeIdx, site: Node<'_>, ctx: &Ctx<'_>) {
         let used = match site.kind() {
-            "method_invocation" => match site.child_by_field_name("object") {
+            "method_invocation" => match site.field("object") {
                 Some(o) if o.kind() == "identifier" => Some(self.b.text(o)),
                 Some(_) => None,
                 None => site
-                    .child_by_field_name("name")
+                    .field("name")
                     .map(|n| self.b.text(n))
                     .filter(|n| self.static_imports.contains_key(n.as_ref())),
             },
-            "object_creation_expression" => site.child_by_field_name("type").map(|t| {
+            "object_creation_expression" => site.field("type").map(|t| {
                 let t = if t.kind() == "generic_type" { t.named_child(0).unwrap_or(t) } else { t };
                 self.b.text(t)
             }),
@@ -276,7 +270,7 @@ impl<'s, 't> Jx<'s, 't> {
 /// T`), whitespace collapsed, capped, read from at most the first 400 bytes (a call
 /// chain's text holds the whole chain below it).
 fn callee_text(site: Node<'_>, src: &[u8]) -> String {
-    let end = site.child_by_field_name("arguments").map_or(site.end_byte(), |a| a.start_byte());
+    let end = site.field("arguments").map_or(site.end_byte(), |a| a.start_byte());
     let end = end.min(site.start_byte() + 400);
     short(&walk::collapse_ws(&String::from_utf8_lossy(&src[site.start_byte()..end])))
 }

@@ -4,6 +4,7 @@
 //! and return types), resolved once every type of the file is known.
 
 use super::*;
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{EdgeKind, NodeKind};
 use std::collections::VecDeque;
@@ -161,8 +162,8 @@ impl<'s, 't> Jx<'s, 't> {
                 (name.clone(), body)
             }
             None => {
-                let Some(n) = decl.child_by_field_name("name") else { return };
-                (self.b.text(n).into_owned(), decl.child_by_field_name("body"))
+                let Some(n) = decl.field("name") else { return };
+                (self.b.text(n).into_owned(), decl.field("body"))
             }
         };
         if name.is_empty() {
@@ -176,10 +177,10 @@ impl<'s, 't> Jx<'s, 't> {
         let idx = self.b.add_node(job.parent, kind, &name, decl);
         let signature = match &job.anonymous {
             // `new T() { ... }`, or an enum constant's body: `C { ... }`.
-            Some(_) => match decl.child_by_field_name("type") {
+            Some(_) => match decl.field("type") {
                 Some(t) => format!("new {}() {{ ... }}", walk::collapse_ws(&self.b.text(t))),
                 None => {
-                    let name = decl.child_by_field_name("name").map(|n| self.b.text(n));
+                    let name = decl.field("name").map(|n| self.b.text(n));
                     format!("{} {{ ... }}", name.unwrap_or_default())
                 }
             },
@@ -228,7 +229,7 @@ impl<'s, 't> Jx<'s, 't> {
         // Supertypes, resolved once every type is known.
         match &job.anonymous {
             Some(_) => {
-                if let Some(ty) = decl.child_by_field_name("type") {
+                if let Some(ty) = decl.field("type") {
                     pending.supers.push((t, ty, walk::line(decl), false));
                 }
             }
@@ -308,14 +309,13 @@ impl<'s, 't> Jx<'s, 't> {
         jobs: &mut VecDeque<Job<'t>>,
         job: &Job<'t>,
     ) {
-        let Some(n) = constant.child_by_field_name("name") else { return };
+        let Some(n) = constant.field("name") else { return };
         let name = self.b.text(n).into_owned();
         if name.is_empty() {
             return;
         }
         let idx = self.b.add_node(parent, NodeKind::Constant, &name, constant);
-        let end =
-            constant.child_by_field_name("body").map_or(constant.end_byte(), |b| b.start_byte());
+        let end = constant.field("body").map_or(constant.end_byte(), |b| b.start_byte());
         self.b.nodes[idx].signature = Some(short(&header_text(constant, end, self.b.src)));
         self.b.nodes[idx].docstring = doc;
         self.b.nodes[idx].decorators = annotations(constant, self.b.src);
@@ -325,10 +325,10 @@ impl<'s, 't> Jx<'s, 't> {
             let key = format!("{}.{name}", self.types[t].key);
             self.b.export_node(key, idx);
         }
-        if let Some(args) = constant.child_by_field_name("arguments") {
+        if let Some(args) = constant.field("arguments") {
             self.add_body(parent, args, t, Vec::new(), job.outer_body, false);
         }
-        if constant.child_by_field_name("body").is_some() {
+        if constant.field("body").is_some() {
             // The constant's body is an anonymous subclass of the enum.
             let n = self.next_anonymous(idx);
             jobs.push_back(Job {
@@ -345,15 +345,13 @@ impl<'s, 't> Jx<'s, 't> {
 
     /// A record's components: fields of their declared types.
     fn record_components(&mut self, t: usize, decl: Node<'t>, pending: &mut Pending<'t>) {
-        let Some(params) = decl.child_by_field_name("parameters") else { return };
+        let Some(params) = decl.field("parameters") else { return };
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
             if param.kind() != "formal_parameter" {
                 continue;
             }
-            let (Some(name), Some(ty)) =
-                (param.child_by_field_name("name"), param.child_by_field_name("type"))
-            else {
+            let (Some(name), Some(ty)) = (param.field("name"), param.field("type")) else {
                 continue;
             };
             let name = self.b.text(name).into_owned();
@@ -378,17 +376,17 @@ impl<'s, 't> Jx<'s, 't> {
     ) {
         let is_ctor =
             matches!(decl.kind(), "constructor_declaration" | "compact_constructor_declaration");
-        let Some(name_node) = decl.child_by_field_name("name") else { return };
+        let Some(name_node) = decl.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
             return;
         }
         let idx = self.b.add_node(parent, NodeKind::Method, &name, decl);
-        let body = decl.child_by_field_name("body");
+        let body = decl.field("body");
         let end = body.map_or(decl.end_byte(), |b| b.start_byte());
         let (arity, varargs) = match decl.kind() {
             "compact_constructor_declaration" => (self.record_arity(t), false),
-            _ => arity(decl.child_by_field_name("parameters")),
+            _ => arity(decl.field("parameters")),
         };
         {
             let src = self.b.src;
@@ -414,7 +412,7 @@ impl<'s, 't> Jx<'s, 't> {
             let overloads = self.methods.entry((t, name.clone())).or_default();
             overloads.push(info);
             let position = overloads.len() - 1;
-            if let Some(ty) = decl.child_by_field_name("type") {
+            if let Some(ty) = decl.field("type") {
                 let params = type_parameters(decl, self.b.src);
                 pending.results.push((t, name, position, ty, params));
             }
@@ -444,13 +442,13 @@ impl<'s, 't> Jx<'s, 't> {
         let constant = decl.kind() == "constant_declaration"
             || self.types[t].is_interface
             || (modifiers.iter().any(|m| m == "static") && modifiers.iter().any(|m| m == "final"));
-        let ty = decl.child_by_field_name("type");
+        let ty = decl.field("type");
         let signature = short(&header_text(decl, decl.end_byte(), self.b.src));
         let mut cursor = decl.walk();
         let declarators: Vec<Node<'t>> =
             decl.children_by_field_name("declarator", &mut cursor).collect();
         for declarator in declarators {
-            let Some(n) = declarator.child_by_field_name("name") else { continue };
+            let Some(n) = declarator.field("name") else { continue };
             let name = self.b.text(n).into_owned();
             if name.is_empty() {
                 continue;
@@ -468,7 +466,7 @@ impl<'s, 't> Jx<'s, 't> {
                     self.b.export_node(format!("{}.{name}", self.types[t].key), idx);
                 }
             }
-            if let Some(value) = declarator.child_by_field_name("value") {
+            if let Some(value) = declarator.field("value") {
                 let b = self.add_body(parent, value, t, Vec::new(), outer_body, false);
                 self.nested_classes(parent, value, t, depth, b, jobs);
             }
@@ -624,7 +622,7 @@ fn arity(params: Option<Node<'_>>) -> (usize, bool) {
 
 /// The names of a declaration's type parameters (`<T, U extends X>` → `T`, `U`).
 fn type_parameters(decl: Node<'_>, src: &[u8]) -> Vec<String> {
-    let Some(params) = decl.child_by_field_name("type_parameters") else { return Vec::new() };
+    let Some(params) = decl.field("type_parameters") else { return Vec::new() };
     let mut out = Vec::new();
     let mut cursor = params.walk();
     for p in params.named_children(&mut cursor) {

@@ -61,6 +61,7 @@
 //! of scoping), [`emit`] (call, inheritance and tests edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::walk::Fields;
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::HashMap;
@@ -316,9 +317,9 @@ fn complexity(body: Node<'_>) -> u32 {
         | "catch_clause"
         | "ternary_expression" => Some(1),
         "switch_label" => Some(u32::from(node.named_child_count() > 0)),
-        "binary_expression" => Some(u32::from(
-            node.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||")),
-        )),
+        "binary_expression" => {
+            Some(u32::from(node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||"))))
+        }
         "class_body"
         | "class_declaration"
         | "interface_declaration"

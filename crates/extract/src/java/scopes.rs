@@ -7,6 +7,7 @@
 
 use super::*;
 use crate::walk;
+use crate::walk::Fields;
 
 /// How many selectors and calls down a chain an operand is typed.
 const MAX_CHAIN: usize = 16;
@@ -142,10 +143,10 @@ impl<'s, 't> Jx<'s, 't> {
         let class = Some(body.class);
         let params = &body.type_params;
         let scan = if body.is_method {
-            if let Some(list) = body.syntax.child_by_field_name("parameters") {
+            if let Some(list) = body.syntax.field("parameters") {
                 self.parameters(list, class, params, &mut out);
             }
-            match body.syntax.child_by_field_name("body") {
+            match body.syntax.field("body") {
                 Some(s) => s,
                 None => return out,
             }
@@ -171,7 +172,7 @@ impl<'s, 't> Jx<'s, 't> {
         for node in declarations {
             match node.kind() {
                 "local_variable_declaration" => {
-                    let stated = node.child_by_field_name("type");
+                    let stated = node.field("type");
                     let is_var = stated.is_some_and(|t| self.b.text(t) == "var");
                     let stated =
                         stated.filter(|_| !is_var).and_then(|t| self.type_key(t, class, params));
@@ -179,9 +180,9 @@ impl<'s, 't> Jx<'s, 't> {
                     let declarators: Vec<Node<'_>> =
                         node.children_by_field_name("declarator", &mut cursor).collect();
                     for d in declarators {
-                        let Some(name) = d.child_by_field_name("name") else { continue };
+                        let Some(name) = d.field("name") else { continue };
                         let ty = if is_var {
-                            d.child_by_field_name("value").and_then(|v| {
+                            d.field("value").and_then(|v| {
                                 let ctx = Ctx { class: body.class, params, locals: &out };
                                 self.type_of(v, &ctx)
                             })
@@ -192,15 +193,15 @@ impl<'s, 't> Jx<'s, 't> {
                     }
                 }
                 "enhanced_for_statement" | "resource" => {
-                    let Some(name) = node.child_by_field_name("name") else { continue };
+                    let Some(name) = node.field("name") else { continue };
                     let ty = node
-                        .child_by_field_name("type")
+                        .field("type")
                         .filter(|t| self.b.text(*t) != "var")
                         .and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(name).into_owned(), ty);
                 }
                 "catch_formal_parameter" => {
-                    let Some(name) = node.child_by_field_name("name") else { continue };
+                    let Some(name) = node.field("name") else { continue };
                     let mut cursor = node.walk();
                     let ty = node
                         .named_children(&mut cursor)
@@ -210,7 +211,7 @@ impl<'s, 't> Jx<'s, 't> {
                     out.insert(self.b.text(name).into_owned(), ty);
                 }
                 "lambda_expression" => {
-                    let Some(p) = node.child_by_field_name("parameters") else { continue };
+                    let Some(p) = node.field("parameters") else { continue };
                     match p.kind() {
                         "identifier" => {
                             out.insert(self.b.text(p).into_owned(), None);
@@ -225,10 +226,8 @@ impl<'s, 't> Jx<'s, 't> {
                     }
                 }
                 "instanceof_expression" => {
-                    let Some(name) = node.child_by_field_name("name") else { continue };
-                    let ty = node
-                        .child_by_field_name("right")
-                        .and_then(|t| self.type_key(t, class, params));
+                    let Some(name) = node.field("name") else { continue };
+                    let ty = node.field("right").and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(name).into_owned(), ty);
                 }
                 "type_pattern" => {
@@ -260,16 +259,15 @@ impl<'s, 't> Jx<'s, 't> {
         for p in list.named_children(&mut cursor) {
             match p.kind() {
                 "formal_parameter" => {
-                    let Some(name) = p.child_by_field_name("name") else { continue };
-                    let ty =
-                        p.child_by_field_name("type").and_then(|t| self.type_key(t, class, params));
+                    let Some(name) = p.field("name") else { continue };
+                    let ty = p.field("type").and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(name).into_owned(), ty);
                 }
                 "spread_parameter" => {
                     let mut c = p.walk();
                     let declarator =
                         p.named_children(&mut c).find(|n| n.kind() == "variable_declarator");
-                    if let Some(name) = declarator.and_then(|d| d.child_by_field_name("name")) {
+                    if let Some(name) = declarator.and_then(|d| d.field("name")) {
                         out.insert(self.b.text(name).into_owned(), None);
                     }
                 }
@@ -304,15 +302,14 @@ impl<'s, 't> Jx<'s, 't> {
                     return Some(Ty { key: format!("{PREFIX}java.lang.String"), inferred: false })
                 }
                 "object_creation_expression" | "cast_expression" => {
-                    return self.type_key(current.child_by_field_name("type")?, class, ctx.params)
+                    return self.type_key(current.field("type")?, class, ctx.params)
                 }
                 "field_access" => {
                     if let Some(qualified) = self.qualified_name(current, ctx) {
                         return Some(Ty { key: format!("{PREFIX}{qualified}"), inferred: false });
                     }
-                    let owner =
-                        self.type_at(current.child_by_field_name("object")?, ctx, depth + 1)?;
-                    let field = self.b.text(current.child_by_field_name("field")?);
+                    let owner = self.type_at(current.field("object")?, ctx, depth + 1)?;
+                    let field = self.b.text(current.field("field")?);
                     return self.member_type(&owner, &field);
                 }
                 "method_invocation" => {
@@ -408,8 +405,8 @@ impl<'s, 't> Jx<'s, 't> {
         for _ in 0..MAX_CHAIN {
             match current.kind() {
                 "field_access" => {
-                    parts.push(self.b.text(current.child_by_field_name("field")?).into_owned());
-                    current = current.child_by_field_name("object")?;
+                    parts.push(self.b.text(current.field("field")?).into_owned());
+                    current = current.field("object")?;
                 }
                 "identifier" => {
                     let head = self.b.text(current);
@@ -507,10 +504,10 @@ impl<'s, 't> Jx<'s, 't> {
 
     /// What the call `invocation` (a `method_invocation`) names.
     pub(super) fn invocation(&self, invocation: Node<'_>, ctx: &Ctx<'_>, depth: usize) -> Callee {
-        let Some(name) = invocation.child_by_field_name("name") else { return Callee::Unknown };
+        let Some(name) = invocation.field("name") else { return Callee::Unknown };
         let name = self.b.text(name);
-        let arity = invocation.child_by_field_name("arguments").map_or(0, argument_count);
-        let Some(object) = invocation.child_by_field_name("object") else {
+        let arity = invocation.field("arguments").map_or(0, argument_count);
+        let Some(object) = invocation.field("object") else {
             return self.unqualified(&name, arity, ctx);
         };
         let owner = if object.kind() == "super" {

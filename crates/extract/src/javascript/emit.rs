@@ -3,6 +3,7 @@
 //! the symbols exported for cross-file resolution.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -58,10 +59,9 @@ impl<'s, 't> Js<'s, 't> {
             complexity += decision_points(node);
             match kind {
                 "call_expression" => {
-                    if let Some(f) = node.child_by_field_name("function") {
+                    if let Some(f) = node.field("function") {
                         if test_file && test_block(f, src).is_some() {
-                            test_arg_lists
-                                .extend(node.child_by_field_name("arguments").map(|a| a.id()));
+                            test_arg_lists.extend(node.field("arguments").map(|a| a.id()));
                         }
                         if f.kind() != "import" {
                             let line = walk::line(node);
@@ -72,14 +72,14 @@ impl<'s, 't> Js<'s, 't> {
                     }
                 }
                 "new_expression" => {
-                    if let Some(c) = node.child_by_field_name("constructor") {
+                    if let Some(c) = node.field("constructor") {
                         let (line, in_test_block) = (walk::line(node), !test_args.is_empty());
                         let (callee, call, new) = (c, node, true);
                         sites.push(Site { callee, call, line, scope, new, in_test_block });
                     }
                 }
                 "jsx_opening_element" | "jsx_self_closing_element" => {
-                    if let Some(name) = node.child_by_field_name("name") {
+                    if let Some(name) = node.field("name") {
                         let component = match name.kind() {
                             "identifier" => walk::text(name, src)
                                 .chars()
@@ -103,11 +103,11 @@ impl<'s, 't> Js<'s, 't> {
                 }
                 "assignment_expression" => {
                     // `this.x = value` in a class's method types the field `x`.
-                    let left = node.child_by_field_name("left");
-                    let value = node.child_by_field_name("right");
+                    let left = node.field("left");
+                    let value = node.field("right");
                     if let (Some(left), Some(value)) = (left, value) {
-                        let object = left.child_by_field_name("object");
-                        let property = left.child_by_field_name("property");
+                        let object = left.field("object");
+                        let property = left.field("property");
                         if let (Some(object), Some(property)) = (object, property) {
                             if left.kind() == "member_expression" && object.kind() == "this" {
                                 let name = walk::text(property, src).into_owned();
@@ -188,7 +188,7 @@ impl<'s, 't> Js<'s, 't> {
     /// `X` in `describe('X', ...)`, when `X` is bound to a definition or an import.
     pub(super) fn described(&self, site: &Site<'t>) -> Option<Target> {
         let call = Some(site.call).filter(|c| c.kind() == "call_expression")?;
-        let first = call.child_by_field_name("arguments")?.named_child(0)?;
+        let first = call.field("arguments")?.named_child(0)?;
         if first.kind() != "string" {
             return None;
         }
@@ -451,8 +451,8 @@ pub(super) fn test_block(callee: Node<'_>, src: &[u8]) -> Option<&'static str> {
     let mut head = callee;
     loop {
         head = match head.kind() {
-            "call_expression" => head.child_by_field_name("function")?,
-            "member_expression" => head.child_by_field_name("object")?,
+            "call_expression" => head.field("function")?,
+            "member_expression" => head.field("object")?,
             "identifier" => break,
             _ => return None,
         };
@@ -473,7 +473,7 @@ pub(super) fn decision_points(node: Node<'_>) -> u32 {
         "if_statement" | "for_statement" | "for_in_statement" | "while_statement"
         | "do_statement" | "switch_case" | "catch_clause" | "ternary_expression" => 1,
         "binary_expression" => {
-            let op = node.child_by_field_name("operator").map(|o| o.kind());
+            let op = node.field("operator").map(|o| o.kind());
             u32::from(matches!(op, Some("&&" | "||" | "??")))
         }
         _ => 0,

@@ -2,6 +2,7 @@
 //! callee and receiver expressions, type annotations, fields, and return values.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -51,7 +52,7 @@ impl<'s, 't> Js<'s, 't> {
                 self.eval_member(expr, scope, this, user).map(|(_, found)| found)
             }
             "call_expression" => {
-                let f = expr.child_by_field_name("function")?;
+                let f = expr.field("function")?;
                 if matches!(f.kind(), "member_expression") {
                     let (base, name) = self.member_parts(f, scope, this, user)?;
                     if let Some(Eval { value: Value::Array(element), .. }) = &base {
@@ -75,12 +76,12 @@ impl<'s, 't> Js<'s, 't> {
                 self.call_result(callee)
             }
             "new_expression" => {
-                let c = expr.child_by_field_name("constructor")?;
+                let c = expr.field("constructor")?;
                 let class = self.eval(c, scope, this, user)?;
                 let value = match class.value {
                     // `new Box<Apple>()`: the arguments it states.
                     Value::Def(idx) if self.type_params.contains_key(&idx) => {
-                        match expr.child_by_field_name("type_arguments") {
+                        match expr.field("type_arguments") {
                             Some(args) => self.generic(idx, args, scope, this, user),
                             None => Value::Instance(Class::Def(idx)),
                         }
@@ -108,14 +109,14 @@ impl<'s, 't> Js<'s, 't> {
             "parenthesized_expression" | "non_null_expression" | "await_expression" => {
                 self.eval(expr.named_child(0)?, scope, this, user)
             }
-            "generic_type" => self.eval(expr.child_by_field_name("name")?, scope, this, user),
+            "generic_type" => self.eval(expr.field("name")?, scope, this, user),
             "subscript_expression" => {
                 // `items[i]` of an array; a string key of an object says nothing.
-                let index = expr.child_by_field_name("index")?;
+                let index = expr.field("index")?;
                 if matches!(index.kind(), "string" | "template_string") {
                     return None;
                 }
-                let found = self.eval(expr.child_by_field_name("object")?, scope, this, user)?;
+                let found = self.eval(expr.field("object")?, scope, this, user)?;
                 Some(Eval { value: element_of(found.value)?, inferred: true })
             }
             "array" => {
@@ -163,9 +164,9 @@ impl<'s, 't> Js<'s, 't> {
         user: NodeIdx,
     ) -> Option<(Option<Eval>, String)> {
         let (object, property) = if expr.kind() == "nested_type_identifier" {
-            (expr.child_by_field_name("module")?, expr.child_by_field_name("name")?)
+            (expr.field("module")?, expr.field("name")?)
         } else {
-            (expr.child_by_field_name("object")?, expr.child_by_field_name("property")?)
+            (expr.field("object")?, expr.field("property")?)
         };
         let name = self.b.text(property).into_owned();
         if object.kind() == "super" {
@@ -231,7 +232,7 @@ impl<'s, 't> Js<'s, 't> {
             return None;
         }
         let (func, scope) = *self.functions.get(&m)?;
-        let ty = func.child_by_field_name("return_type")?;
+        let ty = func.field("return_type")?;
         let value =
             self.with_type_args(class, args, |s| s.type_value(ty, scope, Some(class), m))?;
         Some(Eval { value, inferred: true })
@@ -442,9 +443,9 @@ impl<'s, 't> Js<'s, 't> {
                 instance_of(found.value, &self.b.nodes)
             }
             "generic_type" => {
-                let name = ty.child_by_field_name("name")?;
+                let name = ty.field("name")?;
                 let text = self.b.text(name).into_owned();
-                let args = ty.child_by_field_name("type_arguments");
+                let args = ty.field("type_arguments");
                 if matches!(&*text, "Promise" | "PromiseLike" | "Readonly" | "Awaited") {
                     let first = args?.named_child(0)?;
                     return self.type_value(first, scope, this, user);
@@ -655,7 +656,7 @@ impl<'s, 't> Js<'s, 't> {
     pub(super) fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {
         let (func, scope) = *self.functions.get(&idx)?;
         let this = self.this_of(idx);
-        if let Some(ty) = func.child_by_field_name("return_type") {
+        if let Some(ty) = func.field("return_type") {
             let ty = self.bound_of(func, ty);
             // A declared class; a function type (`() => number`) says less than the body.
             if let Some(value) = self.type_value(ty, scope, this, idx) {
@@ -663,7 +664,7 @@ impl<'s, 't> Js<'s, 't> {
             }
         }
         // An arrow function with an expression body returns it.
-        let body = func.child_by_field_name("body")?;
+        let body = func.field("body")?;
         let returns: Vec<(Node<'t>, usize)> = if body.kind() == "statement_block" {
             self.returns.get(&idx).cloned().unwrap_or_default()
         } else {
@@ -686,17 +687,16 @@ impl<'s, 't> Js<'s, 't> {
     /// default (`<T extends Shape>(a: T)`: `a` is a Shape). One with neither is left
     /// as written: it names nothing, so nothing is inferred from it.
     pub(super) fn bound_of(&self, func: Node<'t>, ty: Node<'t>) -> Node<'t> {
-        let Some(list) = func.child_by_field_name("type_parameters") else { return ty };
+        let Some(list) = func.field("type_parameters") else { return ty };
         let named = if ty.kind() == "type_annotation" { ty.named_child(0) } else { Some(ty) };
         let Some(named) = named.filter(|n| n.kind() == "type_identifier") else { return ty };
         let name = self.b.text(named);
         let mut cursor = list.walk();
         let found = list.named_children(&mut cursor).find(|p| {
-            p.kind() == "type_parameter"
-                && p.child_by_field_name("name").is_some_and(|n| self.b.text(n) == name)
+            p.kind() == "type_parameter" && p.field("name").is_some_and(|n| self.b.text(n) == name)
         });
         found
-            .and_then(|p| p.child_by_field_name("constraint").or(p.child_by_field_name("value")))
+            .and_then(|p| p.field("constraint").or(p.field("value")))
             .and_then(|c| c.named_child(0))
             .unwrap_or(ty)
     }
@@ -713,7 +713,7 @@ impl<'s, 't> Js<'s, 't> {
     /// Records the parameter properties of a constructor (`constructor(private db:
     /// Db)`) as fields of `class`.
     pub(super) fn parameter_properties(&mut self, class: NodeIdx, func: Node<'t>, scope: usize) {
-        let Some(params) = func.child_by_field_name("parameters") else { return };
+        let Some(params) = func.field("parameters") else { return };
         let mut cursor = params.walk();
         for p in params.named_children(&mut cursor) {
             let mut c = p.walk();
@@ -723,9 +723,7 @@ impl<'s, 't> Js<'s, 't> {
             if !is_property {
                 continue;
             }
-            let (Some(pattern), ty) =
-                (p.child_by_field_name("pattern"), p.child_by_field_name("type"))
-            else {
+            let (Some(pattern), ty) = (p.field("pattern"), p.field("type")) else {
                 continue;
             };
             if pattern.kind() == "identifier" {
@@ -791,7 +789,7 @@ fn array_method(element: Value, name: &str) -> Option<Eval> {
 /// `func` declares for its parameter `arg` (`init: (source: Observable<T>,
 /// subscriber: Subscriber<R>) => void`, through parentheses and `| null`).
 pub(super) fn callback_param_type(func: Node<'_>, arg: usize, param: usize) -> Option<Node<'_>> {
-    let declared = scopes::parameters(func).into_iter().nth(arg)?.child_by_field_name("type")?;
+    let declared = scopes::parameters(func).into_iter().nth(arg)?.field("type")?;
     let mut ty = declared.named_child(0)?;
     for _ in 0..4 {
         ty = match ty.kind() {
@@ -814,7 +812,7 @@ pub(super) fn callback_param_type(func: Node<'_>, arg: usize, param: usize) -> O
     if ty.kind() != "function_type" {
         return None;
     }
-    scopes::parameters(ty).into_iter().nth(param)?.child_by_field_name("type")
+    scopes::parameters(ty).into_iter().nth(param)?.field("type")
 }
 
 /// An instance of what `value` names, when it names a class or interface.

@@ -5,6 +5,7 @@
 //! little over 800 lines): they share the work stack's ordering rules.
 
 use super::*;
+use crate::walk::Fields;
 
 impl<'s, 't> Js<'s, 't> {
     /// Pass 1: schedules a walk of the code under `root` (not `root` itself) in
@@ -159,10 +160,8 @@ impl<'s, 't> Js<'s, 't> {
     /// Remembers the functions among the arguments of `call` (a call or a `new`), so
     /// that their untyped parameters are typed by the callee ([`Callback`]).
     pub(super) fn record_callbacks(&mut self, call: Node<'t>, ctx: Ctx) {
-        let callee = call
-            .child_by_field_name("function")
-            .or_else(|| call.child_by_field_name("constructor"));
-        let (Some(callee), Some(args)) = (callee, call.child_by_field_name("arguments")) else {
+        let callee = call.field("function").or_else(|| call.field("constructor"));
+        let (Some(callee), Some(args)) = (callee, call.field("arguments")) else {
             return;
         };
         let mut cursor = args.walk();
@@ -178,10 +177,8 @@ impl<'s, 't> Js<'s, 't> {
     /// `for (const x of items)`: `x` is an element of `items` (`for ... in` binds
     /// keys, which say nothing).
     pub(super) fn for_of(&mut self, node: Node<'t>, ctx: Ctx) {
-        let of = node.child_by_field_name("operator").is_some_and(|o| o.kind() == "of");
-        let (Some(left), Some(right)) =
-            (node.child_by_field_name("left"), node.child_by_field_name("right"))
-        else {
+        let of = node.field("operator").is_some_and(|o| o.kind() == "of");
+        let (Some(left), Some(right)) = (node.field("left"), node.field("right")) else {
             return;
         };
         if !of || left.kind() != "identifier" {
@@ -214,7 +211,7 @@ impl<'s, 't> Js<'s, 't> {
 
     /// `class A {}` / `abstract class A {}` (possibly exported, decorated).
     pub(super) fn class_declaration(&mut self, node: Node<'t>, ctx: Ctx) -> Visit {
-        let Some(name) = node.child_by_field_name("name") else { return Visit::Descend };
+        let Some(name) = node.field("name") else { return Visit::Descend };
         let name = self.b.text(name).into_owned();
         let wrap = self.wrap_of(node);
         let outer = wrap.map_or(node, |w| w.0);
@@ -233,7 +230,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
             if matches!(child.kind(), "function_expression" | "generator_function" | "class")
-                && child.child_by_field_name("name").is_some()
+                && child.field("name").is_some()
             {
                 self.promote.insert(child.id());
             }
@@ -325,7 +322,7 @@ impl<'s, 't> Js<'s, 't> {
     /// code for nested definitions.
     pub(super) fn callable(&mut self, c: Callable<'t>, ctx: Ctx) -> NodeIdx {
         let idx = self.new_node(ctx, c.kind, &c.name, c.span, c.export, c.bind);
-        let body = c.func.child_by_field_name("body");
+        let body = c.func.field("body");
         let end = body.map_or(c.func.end_byte(), |b| b.start_byte());
         let signature = self.header(&c.sig_prefix, c.sig_start, end);
         let docstring = self.doc_before(c.doc_start);
@@ -379,11 +376,11 @@ impl<'s, 't> Js<'s, 't> {
     /// A block without a literal description or a callback stays part of its owner.
     pub(super) fn test_block_node(&mut self, call: Node<'t>, ctx: Ctx) -> bool {
         let src = self.b.src;
-        let Some(f) = call.child_by_field_name("function") else { return false };
+        let Some(f) = call.field("function") else { return false };
         if super::emit::test_block(f, src).is_none() {
             return false;
         }
-        let Some(args) = call.child_by_field_name("arguments") else { return false };
+        let Some(args) = call.field("arguments") else { return false };
         let mut cursor = args.walk();
         let named: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
         let Some(&first) = named.first().filter(|a| a.kind() == "string") else { return false };
@@ -434,16 +431,16 @@ impl<'s, 't> Js<'s, 't> {
         if declared_type {
             return true;
         }
-        if needs_return && func.child_by_field_name("return_type").is_none() {
+        if needs_return && func.field("return_type").is_none() {
             return false;
         }
-        if func.child_by_field_name("parameter").is_some() {
+        if func.field("parameter").is_some() {
             return false;
         }
-        let Some(params) = func.child_by_field_name("parameters") else { return true };
+        let Some(params) = func.field("parameters") else { return true };
         let mut cursor = params.walk();
         let typed = params.named_children(&mut cursor).all(|p| match p.kind() {
-            "required_parameter" | "optional_parameter" => p.child_by_field_name("type").is_some(),
+            "required_parameter" | "optional_parameter" => p.field("type").is_some(),
             "comment" => true,
             _ => false,
         });
@@ -455,7 +452,7 @@ impl<'s, 't> Js<'s, 't> {
     pub(super) fn function_declaration(&mut self, node: Node<'t>, ctx: Ctx) -> Visit {
         let wrap = self.wrap_of(node);
         let export = wrap.and_then(|w| w.1);
-        let name = match node.child_by_field_name("name") {
+        let name = match node.field("name") {
             Some(n) => self.b.text(n).into_owned(),
             None if export == Some(Export::Default) => "default".to_owned(),
             None => return Visit::Descend,
@@ -517,13 +514,13 @@ impl<'s, 't> Js<'s, 't> {
         };
         let Some(mut next) = next else { return false };
         if next.kind() == "export_statement" {
-            match next.child_by_field_name("declaration") {
+            match next.field("declaration") {
                 Some(d) => next = d,
                 None => return false,
             }
         }
         matches!(next.kind(), "function_declaration" | "function_signature")
-            && next.child_by_field_name("name").is_some_and(|n| self.b.text(n) == name)
+            && next.field("name").is_some_and(|n| self.b.text(n) == name)
     }
 
     /// A class (declaration or expression) named `name` spanning `span`, with its
@@ -541,7 +538,7 @@ impl<'s, 't> Js<'s, 't> {
         ctx: Ctx,
     ) -> NodeIdx {
         let idx = self.new_node(ctx, NodeKind::Class, &name, span, export, true);
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let end = body.map_or(node.end_byte(), |b| b.start_byte());
         let signature = self.header(&sig_prefix, sig_start, end);
         let docstring = self.doc_before(span.start_byte());
@@ -629,7 +626,7 @@ impl<'s, 't> Js<'s, 't> {
                 self.callable(c, ctx);
             }
             "public_field_definition" | "field_definition" => {
-                let value = m.child_by_field_name("value").map(unwrap_expr);
+                let value = m.field("value").map(unwrap_expr);
                 let name = self.member_name(m);
                 match (value, name) {
                     (Some(v), Some(name)) if is_function(v) => {
@@ -649,14 +646,14 @@ impl<'s, 't> Js<'s, 't> {
                             export: None,
                             bind: false,
                             this: Some(class),
-                            declared_type: m.child_by_field_name("type").is_some(),
+                            declared_type: m.field("type").is_some(),
                         };
                         self.callable(c, ctx);
                     }
                     _ => {
                         if let Some(name) = self.member_name(m) {
                             let declared = Declared {
-                                ty: m.child_by_field_name("type"),
+                                ty: m.field("type"),
                                 value,
                                 scope: ctx.scope,
                                 origin: None,
@@ -693,9 +690,9 @@ impl<'s, 't> Js<'s, 't> {
     /// string keys unquoted, computed keys as written.
     pub(super) fn member_name(&self, member: Node<'t>) -> Option<String> {
         let key = member
-            .child_by_field_name("name")
-            .or_else(|| member.child_by_field_name("property"))
-            .or_else(|| member.child_by_field_name("key"))?;
+            .field("name")
+            .or_else(|| member.field("property"))
+            .or_else(|| member.field("key"))?;
         let text = self.b.text(key);
         Some(if key.kind() == "string" { unquote(&text) } else { walk::collapse_ws(&text) })
     }
@@ -704,15 +701,15 @@ impl<'s, 't> Js<'s, 't> {
     /// Box<T extends Item = Item>`): the constraint, else the default, stands for an
     /// argument no receiver states.
     pub(super) fn record_type_params(&mut self, idx: NodeIdx, decl: Node<'t>, scope: usize) {
-        let Some(list) = decl.child_by_field_name("type_parameters") else { return };
+        let Some(list) = decl.field("type_parameters") else { return };
         let mut cursor = list.walk();
         let params: Vec<TypeParam<'t>> = list
             .named_children(&mut cursor)
             .filter(|p| p.kind() == "type_parameter")
             .filter_map(|p| {
-                let bound = p.child_by_field_name("constraint").or(p.child_by_field_name("value"));
+                let bound = p.field("constraint").or(p.field("value"));
                 Some(TypeParam {
-                    name: p.child_by_field_name("name")?,
+                    name: p.field("name")?,
                     constraint: bound.and_then(|c| c.named_child(0)),
                     scope,
                 })
@@ -726,12 +723,12 @@ impl<'s, 't> Js<'s, 't> {
     /// `interface I extends A { m(): void }`: the interface and its method signatures.
     pub(super) fn interface(&mut self, node: Node<'t>, ctx: Ctx) {
         let wrap = self.wrap_of(node);
-        let Some(name) = node.child_by_field_name("name") else { return };
+        let Some(name) = node.field("name") else { return };
         let name = self.b.text(name).into_owned();
         let outer = wrap.map_or(node, |w| w.0);
         let idx =
             self.new_node(ctx, NodeKind::Interface, &name, outer, wrap.and_then(|w| w.1), true);
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let end = body.map_or(node.end_byte(), |b| b.start_byte());
         self.b.nodes[idx].signature = Some(self.header("", node.start_byte(), end));
         self.b.nodes[idx].docstring = self.doc_before(outer.start_byte());
@@ -746,7 +743,7 @@ impl<'s, 't> Js<'s, 't> {
             if m.kind() == "property_signature" {
                 // `readonly db: Db`: typed like a class field.
                 if let Some(name) = self.member_name(m) {
-                    let ty = m.child_by_field_name("type");
+                    let ty = m.field("type");
                     let declared = Declared { ty, value: None, scope: ctx.scope, origin: None };
                     self.fields.entry(idx).or_default().push((name, declared));
                 }
@@ -777,7 +774,7 @@ impl<'s, 't> Js<'s, 't> {
     /// `type X = ...` and `enum E { ... }`: signature is the whole declaration.
     pub(super) fn type_declaration(&mut self, node: Node<'t>, ctx: Ctx) {
         let wrap = self.wrap_of(node);
-        let Some(name) = node.child_by_field_name("name") else { return };
+        let Some(name) = node.field("name") else { return };
         let name = self.b.text(name).into_owned();
         let kind =
             if node.kind() == "enum_declaration" { NodeKind::Enum } else { NodeKind::TypeAlias };
@@ -793,7 +790,7 @@ impl<'s, 't> Js<'s, 't> {
     /// `namespace A.B { ... }`, `module M { ... }`, `declare module "pkg" { ... }`.
     pub(super) fn namespace(&mut self, node: Node<'t>, ctx: Ctx) {
         let wrap = self.wrap_of(node);
-        let Some(name_node) = node.child_by_field_name("name") else { return };
+        let Some(name_node) = node.field("name") else { return };
         let name = match name_node.kind() {
             "string" => unquote(&self.b.text(name_node)),
             _ => walk::collapse_ws(&self.b.text(name_node)),
@@ -801,7 +798,7 @@ impl<'s, 't> Js<'s, 't> {
         let outer = wrap.map_or(node, |w| w.0);
         let bind = name_node.kind() == "identifier";
         let idx = self.new_node(ctx, NodeKind::Module, &name, outer, wrap.and_then(|w| w.1), bind);
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let end = body.map_or(node.end_byte(), |b| b.start_byte());
         self.b.nodes[idx].signature = Some(self.header("", node.start_byte(), end));
         self.b.nodes[idx].docstring = self.doc_before(outer.start_byte());
@@ -820,7 +817,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut cursor = object.walk();
         let found = object.named_children(&mut cursor).any(|m| match m.kind() {
             "method_definition" => true,
-            "pair" => m.child_by_field_name("value").is_some_and(|v| is_function(unwrap_expr(v))),
+            "pair" => m.field("value").is_some_and(|v| is_function(unwrap_expr(v))),
             _ => false,
         });
         found
@@ -876,7 +873,7 @@ impl<'s, 't> Js<'s, 't> {
     ) {
         let (func, this) = match m.kind() {
             "method_definition" => (m, object_this),
-            "pair" => match m.child_by_field_name("value").map(unwrap_expr) {
+            "pair" => match m.field("value").map(unwrap_expr) {
                 Some(v) if v.kind() == "arrow_function" => (v, ctx.this),
                 Some(v) if is_function(v) => (v, object_this),
                 _ => return,
@@ -904,7 +901,7 @@ impl<'s, 't> Js<'s, 't> {
     /// A named function or class expression tree-sitter left as a statement (broken
     /// code): a declaration all the same.
     pub(super) fn promoted(&mut self, node: Node<'t>, ctx: Ctx) {
-        let Some(name) = node.child_by_field_name("name") else { return };
+        let Some(name) = node.field("name") else { return };
         let name = self.b.text(name).into_owned();
         if node.kind() == "class" {
             let start = after_decorators(node);

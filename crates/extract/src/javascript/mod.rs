@@ -22,6 +22,7 @@ use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH};
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{docs, tests_edges};
+use crate::walk::Fields;
 use crate::{walk, FileFacts, Target};
 use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
@@ -532,7 +533,7 @@ fn capped_text(src: &[u8], start: usize, end: usize, limit: usize) -> String {
 /// The innermost object of a member chain (`a` in `a.b.c`).
 fn unwrap_member_head(mut node: Node<'_>) -> Node<'_> {
     while node.kind() == "member_expression" {
-        match node.child_by_field_name("object") {
+        match node.field("object") {
             Some(o) => node = o,
             None => break,
         }

@@ -3,6 +3,7 @@
 //! recorded exports turned into symbols.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -17,9 +18,9 @@ impl<'s, 't> Js<'s, 't> {
         loop {
             match v.kind() {
                 "member_expression" => {
-                    let p = v.child_by_field_name("property")?;
+                    let p = v.field("property")?;
                     members.push(self.b.text(p).into_owned());
-                    v = v.child_by_field_name("object")?;
+                    v = v.field("object")?;
                 }
                 "await_expression" => v = v.named_child(0)?,
                 "parenthesized_expression" => v = v.named_child(0)?,
@@ -34,13 +35,13 @@ impl<'s, 't> Js<'s, 't> {
 
     /// The specifier of `require('x')` / `import('x')`, `None` for other calls.
     pub(super) fn import_call(&self, call: Node<'t>) -> Option<String> {
-        let f = call.child_by_field_name("function")?;
+        let f = call.field("function")?;
         let is_import =
             f.kind() == "import" || (f.kind() == "identifier" && self.b.text(f) == "require");
         if !is_import {
             return None;
         }
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.field("arguments")?;
         let mut cursor = args.walk();
         let first = args.named_children(&mut cursor).find(|a| a.kind() != "comment")?;
         if first.kind() != "string" {
@@ -92,9 +93,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut cursor = stmt.walk();
         let children: Vec<Node<'t>> = stmt.named_children(&mut cursor).collect();
         if let Some(req) = children.iter().find(|c| c.kind() == "import_require_clause") {
-            let (Some(name), Some(source)) =
-                (req.named_child(0), req.child_by_field_name("source"))
-            else {
+            let (Some(name), Some(source)) = (req.named_child(0), req.field("source")) else {
                 return;
             };
             let spec = listed_specifier(&unquote(&self.b.text(source)));
@@ -107,7 +106,7 @@ impl<'s, 't> Js<'s, 't> {
                 .insert(local, Binding::Import { key, name: shown_name, whole: true });
             return;
         }
-        let Some(source) = stmt.child_by_field_name("source") else { return };
+        let Some(source) = stmt.field("source") else { return };
         let spec = listed_specifier(&unquote(&self.b.text(source)));
         let key = resolve_specifier(&self.dir, &spec);
         let Some(clause) = children.iter().find(|c| c.kind() == "import_clause") else {
@@ -135,8 +134,8 @@ impl<'s, 't> Js<'s, 't> {
                         if spec_node.kind() != "import_specifier" {
                             continue;
                         }
-                        let Some(name) = spec_node.child_by_field_name("name") else { continue };
-                        let alias = spec_node.child_by_field_name("alias").unwrap_or(name);
+                        let Some(name) = spec_node.field("name") else { continue };
+                        let alias = spec_node.field("alias").unwrap_or(name);
                         let member = unquote(&self.b.text(name));
                         bound.push((unquote(&self.b.text(alias)), Some(member)));
                     }
@@ -160,14 +159,14 @@ impl<'s, 't> Js<'s, 't> {
         let mut cursor = stmt.walk();
         let is_default = stmt.children(&mut cursor).any(|c| c.kind() == "default");
         let how = if is_default { Export::Default } else { Export::Named };
-        if let Some(decl) = stmt.child_by_field_name("declaration") {
+        if let Some(decl) = stmt.field("declaration") {
             self.export_of.insert(decl.id(), (stmt, Some(how)));
             return;
         }
         let mk = self.module_key.clone();
-        if let Some(value) = stmt.child_by_field_name("value") {
+        if let Some(value) = stmt.field("value") {
             let v = unwrap_expr(value);
-            let own_name = v.child_by_field_name("name").map(|n| self.b.text(n).into_owned());
+            let own_name = v.field("name").map(|n| self.b.text(n).into_owned());
             match v.kind() {
                 _ if is_function(v) => {
                     let arrow = v.kind() == "arrow_function";
@@ -216,8 +215,7 @@ impl<'s, 't> Js<'s, 't> {
             return;
         }
         let line = walk::line(stmt);
-        let source =
-            stmt.child_by_field_name("source").map(|s| listed_specifier(&unquote(&self.b.text(s))));
+        let source = stmt.field("source").map(|s| listed_specifier(&unquote(&self.b.text(s))));
         let mut cursor = stmt.walk();
         let children: Vec<Node<'t>> = stmt.named_children(&mut cursor).collect();
         let clause = children.iter().find(|c| c.kind() == "export_clause");
@@ -266,8 +264,8 @@ impl<'s, 't> Js<'s, 't> {
             if s.kind() != "export_specifier" {
                 continue;
             }
-            let Some(name) = s.child_by_field_name("name") else { continue };
-            let alias = s.child_by_field_name("alias").unwrap_or(name);
+            let Some(name) = s.field("name") else { continue };
+            let alias = s.field("alias").unwrap_or(name);
             out.push((unquote(&self.b.text(name)), unquote(&self.b.text(alias))));
         }
         out
@@ -282,17 +280,15 @@ impl<'s, 't> Js<'s, 't> {
         if assign.kind() != "assignment_expression" {
             return;
         }
-        let (Some(left), Some(right)) =
-            (assign.child_by_field_name("left"), assign.child_by_field_name("right"))
-        else {
+        let (Some(left), Some(right)) = (assign.field("left"), assign.field("right")) else {
             return;
         };
         let mut path = Vec::new();
         let mut head = left;
         while head.kind() == "member_expression" && path.len() < 4 {
-            let Some(p) = head.child_by_field_name("property") else { return };
+            let Some(p) = head.field("property") else { return };
             path.push(self.b.text(p).into_owned());
-            let Some(o) = head.child_by_field_name("object") else { return };
+            let Some(o) = head.field("object") else { return };
             head = o;
         }
         if head.kind() != "identifier" {
@@ -323,9 +319,7 @@ impl<'s, 't> Js<'s, 't> {
                             self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
                         }
                         "pair" => {
-                            let (Some(k), Some(v)) =
-                                (self.member_name(m), m.child_by_field_name("value"))
-                            else {
+                            let (Some(k), Some(v)) = (self.member_name(m), m.field("value")) else {
                                 continue;
                             };
                             if v.kind() == "identifier" {
@@ -341,7 +335,7 @@ impl<'s, 't> Js<'s, 't> {
             }
             _ => {
                 let how = if member.is_some() { Export::Named } else { Export::Default };
-                let own = value.child_by_field_name("name").map(|n| self.b.text(n).into_owned());
+                let own = value.field("name").map(|n| self.b.text(n).into_owned());
                 let name = member.clone().or(own).unwrap_or_else(|| "default".into());
                 if is_function(value) {
                     let this = if value.kind() == "arrow_function" { ctx.this } else { None };

@@ -3,6 +3,7 @@
 //! resolved through scopes, members and `extends` chains.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -21,10 +22,8 @@ impl<'s, 't> Js<'s, 't> {
             for (param, p) in parameters(func).into_iter().enumerate() {
                 let pattern = match p.kind() {
                     "identifier" => p,
-                    "required_parameter" | "optional_parameter"
-                        if p.child_by_field_name("type").is_none() =>
-                    {
-                        match p.child_by_field_name("pattern") {
+                    "required_parameter" | "optional_parameter" if p.field("type").is_none() => {
+                        match p.field("pattern") {
                             Some(pattern) if pattern.kind() == "identifier" => pattern,
                             _ => continue,
                         }
@@ -38,12 +37,10 @@ impl<'s, 't> Js<'s, 't> {
             }
         }
         // Typed parameters: `(repo: Repo) => repo.save()`.
-        if let Some(params) = func.child_by_field_name("parameters") {
+        if let Some(params) = func.field("parameters") {
             let mut cursor = params.walk();
             for p in params.named_children(&mut cursor) {
-                let (Some(pattern), Some(ty)) =
-                    (p.child_by_field_name("pattern"), p.child_by_field_name("type"))
-                else {
+                let (Some(pattern), Some(ty)) = (p.field("pattern"), p.field("type")) else {
                     continue;
                 };
                 if pattern.kind() == "identifier" {
@@ -80,8 +77,8 @@ impl<'s, 't> Js<'s, 't> {
 
     /// One declarator `name = value` of the declaration `info`.
     pub(super) fn declarator(&mut self, d: Node<'t>, info: &Declaration<'t>, ctx: Ctx) {
-        let Some(name_node) = d.child_by_field_name("name") else { return };
-        let value = d.child_by_field_name("value").map(unwrap_expr);
+        let Some(name_node) = d.field("name") else { return };
+        let value = d.field("value").map(unwrap_expr);
         if name_node.kind() == "object_pattern" {
             self.destructure(name_node, value, ctx);
             return;
@@ -113,7 +110,7 @@ impl<'s, 't> Js<'s, 't> {
                     export,
                     bind: true,
                     this,
-                    declared_type: d.child_by_field_name("type").is_some(),
+                    declared_type: d.field("type").is_some(),
                 };
                 self.callable(c, ctx);
             }
@@ -131,24 +128,16 @@ impl<'s, 't> Js<'s, 't> {
             {
                 let idx = self.new_node(ctx, NodeKind::Constant, &name, span, export, true);
                 self.b.nodes[idx].docstring = self.doc_before(span.start_byte());
-                let declared = Declared {
-                    ty: d.child_by_field_name("type"),
-                    value,
-                    scope: ctx.scope,
-                    origin: None,
-                };
+                let declared =
+                    Declared { ty: d.field("type"), value, scope: ctx.scope, origin: None };
                 self.locals.insert((ctx.scope, name), declared);
             }
             _ => {
                 if ctx.scope != 0 {
                     self.scopes[ctx.scope].bindings.insert(name.clone(), Binding::Local);
                 }
-                let declared = Declared {
-                    ty: d.child_by_field_name("type"),
-                    value,
-                    scope: ctx.scope,
-                    origin: None,
-                };
+                let declared =
+                    Declared { ty: d.field("type"), value, scope: ctx.scope, origin: None };
                 self.locals.insert((ctx.scope, name), declared);
             }
         }
@@ -167,9 +156,7 @@ impl<'s, 't> Js<'s, 't> {
                     names.push((n.clone(), n));
                 }
                 "pair_pattern" => {
-                    let (Some(k), Some(v)) =
-                        (p.child_by_field_name("key"), p.child_by_field_name("value"))
-                    else {
+                    let (Some(k), Some(v)) = (p.field("key"), p.field("value")) else {
                         continue;
                     };
                     if v.kind() == "identifier" {
@@ -263,7 +250,7 @@ impl<'s, 't> Js<'s, 't> {
                     continue;
                 };
                 if expr.kind() == "call_expression" {
-                    match expr.child_by_field_name("function") {
+                    match expr.field("function") {
                         Some(f) => expr = f,
                         None => continue,
                     }
@@ -307,16 +294,16 @@ impl<'s, 't> Js<'s, 't> {
         loop {
             match head.kind() {
                 "member_expression" | "nested_identifier" => {
-                    let p = head.child_by_field_name("property")?;
+                    let p = head.field("property")?;
                     parts.push(self.b.text(p).into_owned());
-                    head = head.child_by_field_name("object")?;
+                    head = head.field("object")?;
                 }
                 "nested_type_identifier" => {
-                    let p = head.child_by_field_name("name")?;
+                    let p = head.field("name")?;
                     parts.push(self.b.text(p).into_owned());
-                    head = head.child_by_field_name("module")?;
+                    head = head.field("module")?;
                 }
-                "generic_type" => head = head.child_by_field_name("name")?,
+                "generic_type" => head = head.field("name")?,
                 "non_null_expression" => head = head.named_child(0)?,
                 _ => break,
             }
@@ -325,7 +312,7 @@ impl<'s, 't> Js<'s, 't> {
         if head.kind() == "call_expression" {
             // `require('x')(...)`, `require('x').f()`: the module's default export / `f`
             // (not `import('x')`, which is a promise).
-            let f = head.child_by_field_name("function")?;
+            let f = head.field("function")?;
             if f.kind() != "identifier" {
                 return None;
             }
@@ -472,26 +459,26 @@ impl<'s, 't> Js<'s, 't> {
 /// The parameters of a function, function type or signature, in order (a lone
 /// arrow-function parameter too; TypeScript's `this` parameter is not one).
 pub(super) fn parameters(func: Node<'_>) -> Vec<Node<'_>> {
-    if let Some(p) = func.child_by_field_name("parameter") {
+    if let Some(p) = func.field("parameter") {
         return vec![p];
     }
-    let Some(params) = func.child_by_field_name("parameters") else { return Vec::new() };
+    let Some(params) = func.field("parameters") else { return Vec::new() };
     let mut cursor = params.walk();
     params
         .named_children(&mut cursor)
         .filter(|p| p.kind() != "comment")
-        .filter(|p| p.child_by_field_name("pattern").is_none_or(|pattern| pattern.kind() != "this"))
+        .filter(|p| p.field("pattern").is_none_or(|pattern| pattern.kind() != "this"))
         .collect()
 }
 
 pub(super) fn parameter_names<'s>(func: Node<'_>, src: &'s [u8]) -> Vec<std::borrow::Cow<'s, str>> {
     let mut out = Vec::new();
-    if let Some(p) = func.child_by_field_name("parameter") {
+    if let Some(p) = func.field("parameter") {
         if p.kind() == "identifier" {
             out.push(walk::text(p, src));
         }
     }
-    let Some(params) = func.child_by_field_name("parameters") else { return out };
+    let Some(params) = func.field("parameters") else { return out };
     let mut cursor = params.walk();
     for p in params.named_children(&mut cursor) {
         let mut target = p;
@@ -499,13 +486,11 @@ pub(super) fn parameter_names<'s>(func: Node<'_>, src: &'s [u8]) -> Vec<std::bor
         // assignment_pattern, rest parameters in rest_pattern.
         for _ in 0..3 {
             target = match target.kind() {
-                "required_parameter" | "optional_parameter" => {
-                    match target.child_by_field_name("pattern") {
-                        Some(p) => p,
-                        None => break,
-                    }
-                }
-                "assignment_pattern" => match target.child_by_field_name("left") {
+                "required_parameter" | "optional_parameter" => match target.field("pattern") {
+                    Some(p) => p,
+                    None => break,
+                },
+                "assignment_pattern" => match target.field("left") {
                     Some(p) => p,
                     None => break,
                 },

@@ -5,6 +5,7 @@
 use super::lower::DECLARATIONS;
 use super::scopes::{Callee, Locals, Ty};
 use super::{fqn_key, is_test_case_name, short, Body, Px, Ret, TypeKind, PREFIX};
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, Provenance};
 use std::collections::HashSet;
@@ -35,8 +36,8 @@ impl<'s, 't> Px<'s, 't> {
                         return false;
                     }
                     if n.kind() == "assignment_expression" {
-                        let left = n.child_by_field_name("left");
-                        let right = n.child_by_field_name("right");
+                        let left = n.field("left");
+                        let right = n.field("right");
                         if let (Some(left), Some(right)) = (left, right) {
                             if let Some(name) = this_property(left, self.b.src) {
                                 let ty = (right.kind() == "object_creation_expression")
@@ -171,7 +172,7 @@ impl<'s, 't> Px<'s, 't> {
             }
             return;
         }
-        let line = site.child_by_field_name("name").map_or(line, walk::line);
+        let line = site.field("name").map_or(line, walk::line);
         let (callee, _) = self.callee(site, body, locals, 0);
         let target = match callee {
             Callee::Node { idx, inferred, .. } => self.node_target(idx, inferred),
@@ -248,11 +249,11 @@ impl<'s, 't> Px<'s, 't> {
     /// The text an unresolved method call is shown by (`$user->save`), at most the
     /// last bytes of a long chain; `None` for a dynamic call (`$f()`, `$o->$m()`).
     fn unresolved_text(&self, site: Node<'_>) -> Option<String> {
-        let name = site.child_by_field_name("name")?;
+        let name = site.field("name")?;
         if name.kind() != "name" {
             return None;
         }
-        let start_node = site.child_by_field_name("object").or(site.child_by_field_name("scope"))?;
+        let start_node = site.field("object").or(site.field("scope"))?;
         let end = name.end_byte();
         let start = start_node.start_byte().max(end.saturating_sub(MAX_CALLEE_BYTES));
         let text = String::from_utf8_lossy(&self.b.src[start..end]).into_owned();
@@ -427,10 +428,10 @@ fn this_property(left: Node<'_>, src: &[u8]) -> Option<String> {
     if left.kind() != "member_access_expression" {
         return None;
     }
-    let object = left.child_by_field_name("object")?;
+    let object = left.field("object")?;
     if object.kind() != "variable_name" || walk::text(object, src) != "$this" {
         return None;
     }
-    let name = left.child_by_field_name("name").filter(|n| n.kind() == "name")?;
+    let name = left.field("name").filter(|n| n.kind() == "name")?;
     Some(walk::text(name, src).into_owned())
 }

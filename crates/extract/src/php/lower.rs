@@ -8,6 +8,7 @@ use super::{
     TypeInfo, TypeKind,
 };
 use crate::builder::NodeIdx;
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind};
 
@@ -69,7 +70,7 @@ impl<'s, 't> Px<'s, 't> {
                 "php_tag" | "text_interpolation" | "text" => {}
                 "namespace_definition" => {
                     self.flush(top, &place.ctx);
-                    let name = n.child_by_field_name("name").map(|m| dotted_ns(&self.b.text(m)));
+                    let name = n.field("name").map(|m| dotted_ns(&self.b.text(m)));
                     let ns = name.clone().unwrap_or_default();
                     self.imports.push(Imports::default());
                     let ctx = Ctx { ns: ns.clone(), imports: self.imports.len() - 1 };
@@ -84,7 +85,7 @@ impl<'s, 't> Px<'s, 't> {
                         _ => 0,
                     };
                     let inner = Place { parent, ctx, depth: level + 1 };
-                    match n.child_by_field_name("body") {
+                    match n.field("body") {
                         Some(body) => {
                             let mut inner_top = Vec::new();
                             let after = self.block(body, inner, &mut inner_top, level + 1);
@@ -109,7 +110,7 @@ impl<'s, 't> Px<'s, 't> {
                     place = Place { depth: place.depth, ..after };
                 }
                 "method_declaration" => {
-                    let Some(name) = n.child_by_field_name("name") else { continue };
+                    let Some(name) = n.field("name") else { continue };
                     let name = self.b.text(name).into_owned();
                     self.function_like(n, NodeKind::Function, &name, &place, None, pending);
                 }
@@ -237,14 +238,14 @@ impl<'s, 't> Px<'s, 't> {
             return;
         }
         if n.kind() == "function_definition" {
-            let Some(name) = n.child_by_field_name("name") else { return };
+            let Some(name) = n.field("name") else { return };
             let name = self.b.text(name).into_owned();
             let idx = self.function_like(n, NodeKind::Function, &name, place, None, doc);
             let ret = self.return_class(n, idx, &place.ctx, None);
             self.functions.entry(join(&place.ctx.ns, &name).to_lowercase()).or_insert((idx, ret));
             return;
         }
-        let Some(name) = n.child_by_field_name("name") else { return };
+        let Some(name) = n.field("name") else { return };
         let name = self.b.text(name).into_owned();
         let fqn = join(&place.ctx.ns, &name);
         let (kind, node_kind) = match n.kind() {
@@ -286,7 +287,7 @@ impl<'s, 't> Px<'s, 't> {
         place: &Place,
         doc: Option<Node<'t>>,
     ) {
-        let body = n.child_by_field_name("body");
+        let body = n.field("body");
         let end = body.map_or(n.end_byte(), |b| b.start_byte());
         let signature = header_text(n, end, self.b.src);
         let docstring = doc.and_then(|d| self.phpdoc(d));
@@ -346,7 +347,7 @@ impl<'s, 't> Px<'s, 't> {
                 }
                 "const_declaration" => self.constants(m, &inner, Some(t), pending),
                 "enum_case" => {
-                    let Some(name) = m.child_by_field_name("name") else { continue };
+                    let Some(name) = m.field("name") else { continue };
                     let name = self.b.text(name).into_owned();
                     let c = self.b.add_node(idx, NodeKind::Constant, &name, m);
                     let signature = walk::collapse_ws(&self.b.text(m));
@@ -368,7 +369,7 @@ impl<'s, 't> Px<'s, 't> {
                         self.b.too_deep(walk::line(m));
                         continue;
                     }
-                    let Some(name) = m.child_by_field_name("name") else { continue };
+                    let Some(name) = m.field("name") else { continue };
                     let name = self.b.text(name).into_owned();
                     let midx =
                         self.function_like(m, NodeKind::Method, &name, &inner, Some(t), pending);
@@ -397,7 +398,7 @@ impl<'s, 't> Px<'s, 't> {
         doc: Option<Node<'t>>,
     ) -> NodeIdx {
         let idx = self.b.add_node(place.parent, kind, name, n);
-        let body = n.child_by_field_name("body");
+        let body = n.field("body");
         let end = body.map_or(n.end_byte(), |b| b.start_byte());
         let signature = header_text(n, end, self.b.src);
         let signature = signature.trim_end_matches(';').trim_end().to_owned();
@@ -456,7 +457,7 @@ impl<'s, 't> Px<'s, 't> {
     /// A property declaration's properties and the classes of their declared types.
     /// A property without a declared type takes its PHPDoc's `@var T`.
     fn property(&mut self, n: Node<'t>, t: usize, ctx: &Ctx, doc: Option<&str>) {
-        let ty = match n.child_by_field_name("type") {
+        let ty = match n.field("type") {
             Some(ty) => self.declared_class(ty, ctx, Some(t)),
             None => doc
                 .and_then(|d| doc_tags(d, "@var").into_iter().next())
@@ -469,7 +470,7 @@ impl<'s, 't> Px<'s, 't> {
         let elements: Vec<Node<'t>> =
             n.named_children(&mut cursor).filter(|c| c.kind() == "property_element").collect();
         for el in elements {
-            let Some(name) = el.child_by_field_name("name") else { continue };
+            let Some(name) = el.field("name") else { continue };
             let name = self.b.text(name).trim_start_matches('$').to_owned();
             if let Some(element) = &element {
                 self.prop_elements.insert((t, name.clone()), element.clone());
@@ -480,17 +481,16 @@ impl<'s, 't> Px<'s, 't> {
 
     /// The promoted parameters of constructor `n` of type `t`: properties.
     fn promoted(&mut self, n: Node<'t>, t: usize, ctx: &Ctx) {
-        let Some(params) = n.child_by_field_name("parameters") else { return };
+        let Some(params) = n.field("parameters") else { return };
         let mut cursor = params.walk();
         let promoted: Vec<Node<'t>> = params
             .named_children(&mut cursor)
             .filter(|p| p.kind() == "property_promotion_parameter")
             .collect();
         for p in promoted {
-            let Some(name) = p.child_by_field_name("name") else { continue };
+            let Some(name) = p.field("name") else { continue };
             let name = self.b.text(name).trim_start_matches('$').to_owned();
-            let ty =
-                p.child_by_field_name("type").and_then(|ty| self.declared_class(ty, ctx, Some(t)));
+            let ty = p.field("type").and_then(|ty| self.declared_class(ty, ctx, Some(t)));
             self.props.insert((t, name), ty.map(|c| (c, false)));
         }
     }
@@ -498,7 +498,7 @@ impl<'s, 't> Px<'s, 't> {
     /// What the function or method `n` (node `idx`) declares it returns, when a
     /// class: its return type, else its PHPDoc's `@return T`.
     fn return_class(&self, n: Node<'_>, idx: NodeIdx, ctx: &Ctx, t: Option<usize>) -> Option<Ret> {
-        let Some(ty) = n.child_by_field_name("return_type") else {
+        let Some(ty) = n.field("return_type") else {
             let doc = self.b.nodes[idx].docstring.as_deref()?;
             let (ty, _) = doc_tags(doc, "@return").into_iter().next()?;
             let bare = ty.trim_start_matches('?');
@@ -545,9 +545,9 @@ impl<'s, 't> Px<'s, 't> {
                 (content.kind() == "string_content").then(|| self.b.text(content).into_owned())
             }
             "binary_expression" => {
-                let left = arg.child_by_field_name("left")?;
-                let right = arg.child_by_field_name("right")?;
-                let op = arg.child_by_field_name("operator")?;
+                let left = arg.field("left")?;
+                let right = arg.field("right")?;
+                let op = arg.field("operator")?;
                 if op.kind() != "." {
                     return None;
                 }
@@ -654,15 +654,15 @@ fn has_child_kind(n: Node<'_>, kind: &str) -> bool {
 /// Whether every parameter of `n` declares a type, and its return too (unless
 /// `no_return`: a constructor's).
 fn fully_typed(n: Node<'_>, no_return: bool) -> bool {
-    if !no_return && n.child_by_field_name("return_type").is_none() {
+    if !no_return && n.field("return_type").is_none() {
         return false;
     }
-    let Some(params) = n.child_by_field_name("parameters") else { return false };
+    let Some(params) = n.field("parameters") else { return false };
     let mut cursor = params.walk();
     let typed = params
         .named_children(&mut cursor)
         .filter(|p| p.kind().ends_with("parameter"))
-        .all(|p| p.child_by_field_name("type").is_some());
+        .all(|p| p.field("type").is_some());
     typed
 }
 

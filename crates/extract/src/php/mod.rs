@@ -76,6 +76,7 @@
 //! [`emit`] (call, inheritance and tests edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::walk::Fields;
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::{HashMap, HashSet};
@@ -323,11 +324,9 @@ fn complexity(body: Node<'_>) -> u32 {
         | "catch_clause"
         | "conditional_expression"
         | "match_conditional_expression" => Some(1),
-        "binary_expression" => {
-            Some(u32::from(node.child_by_field_name("operator").is_some_and(|o| {
-                matches!(o.kind(), "&&" | "||" | "and" | "or" | "??" | "AND" | "OR")
-            })))
-        }
+        "binary_expression" => Some(u32::from(node.field("operator").is_some_and(|o| {
+            matches!(o.kind(), "&&" | "||" | "and" | "or" | "??" | "AND" | "OR")
+        }))),
         "function_definition"
         | "method_declaration"
         | "class_declaration"

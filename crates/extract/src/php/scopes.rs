@@ -6,6 +6,7 @@
 use super::lower::DECLARATIONS;
 use super::{fqn_key, join, Body, Ctx, Px, Ret, TypeKind, BUILTIN_TYPES};
 use crate::walk;
+use crate::walk::Fields;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -413,19 +414,19 @@ impl<'s, 't> Px<'s, 't> {
                     "compound_statement" => self.guard_narrowing(n, body, &mut locals),
                     "foreach_statement" => self.foreach_element(n, body, &mut locals),
                     "assignment_expression" => {
-                        let Some(left) = n.child_by_field_name("left") else { continue };
+                        let Some(left) = n.field("left") else { continue };
                         if left.kind() != "variable_name" {
                             continue;
                         }
                         let ty = n
-                            .child_by_field_name("right")
+                            .field("right")
                             .and_then(|r| self.expr_ty(r, body, &locals, 0))
                             .map(|t| Ty { inferred: true, ..t });
                         locals.assign(self.b.text(left).into_owned(), ty);
                     }
                     "catch_clause" => {
-                        let Some(name) = n.child_by_field_name("name") else { continue };
-                        let ty = n.child_by_field_name("type").and_then(|tl| {
+                        let Some(name) = n.field("name") else { continue };
+                        let ty = n.field("type").and_then(|tl| {
                             (tl.named_child_count() == 1)
                                 .then(|| tl.named_child(0))
                                 .flatten()
@@ -435,7 +436,7 @@ impl<'s, 't> Px<'s, 't> {
                         locals.assign(self.b.text(name).into_owned(), ty);
                     }
                     _ => {
-                        let Some(name) = n.child_by_field_name("name") else { continue };
+                        let Some(name) = n.field("name") else { continue };
                         let name = self.b.text(name).into_owned();
                         if let Some(element) = doc_params
                             .get(&name)
@@ -443,7 +444,7 @@ impl<'s, 't> Px<'s, 't> {
                         {
                             locals.elements.insert(name.clone(), self.class_ty(&element, false));
                         }
-                        let fqn = match n.child_by_field_name("type") {
+                        let fqn = match n.field("type") {
                             Some(ty) => self.declared_class(ty, &body.ctx, body.class),
                             None => doc_params
                                 .get(&name)
@@ -505,8 +506,8 @@ impl<'s, 't> Px<'s, 't> {
 
     /// The element class of `$this->name`, an array property PHPDoc types.
     fn property_element(&self, access: Node<'_>, body: &Body<'t>) -> Option<Ty> {
-        let object = access.child_by_field_name("object")?;
-        let name = access.child_by_field_name("name").filter(|n| n.kind() == "name")?;
+        let object = access.field("object")?;
+        let name = access.field("name").filter(|n| n.kind() == "name")?;
         if object.kind() != "variable_name" || self.b.text(object) != "$this" || body.is_static {
             return None;
         }
@@ -526,16 +527,14 @@ impl<'s, 't> Px<'s, 't> {
                 return;
             }
             let check = match stmt.kind() {
-                "if_statement" if stmt.child_by_field_name("alternative").is_none() => {
-                    let exits = stmt.child_by_field_name("body").is_some_and(exits);
+                "if_statement" if stmt.field("alternative").is_none() => {
+                    let exits = stmt.field("body").is_some_and(exits);
                     let negated = stmt
-                        .child_by_field_name("condition")
+                        .field("condition")
                         .and_then(|c| unparenthesized(c, 0))
                         .filter(|c| c.kind() == "unary_op_expression")
-                        .filter(|c| {
-                            c.child_by_field_name("operator").is_some_and(|o| o.kind() == "!")
-                        })
-                        .and_then(|c| c.child_by_field_name("argument"))
+                        .filter(|c| c.field("operator").is_some_and(|o| o.kind() == "!"))
+                        .and_then(|c| c.field("argument"))
                         .and_then(|a| unparenthesized(a, 0));
                     negated.filter(|_| exits)
                 }
@@ -543,10 +542,10 @@ impl<'s, 't> Px<'s, 't> {
                     .named_child(0)
                     .filter(|c| c.kind() == "function_call_expression")
                     .filter(|c| {
-                        c.child_by_field_name("function")
+                        c.field("function")
                             .is_some_and(|f| self.b.text(f).eq_ignore_ascii_case("assert"))
                     })
-                    .and_then(|c| c.child_by_field_name("arguments"))
+                    .and_then(|c| c.field("arguments"))
                     .and_then(|a| a.named_child(0))
                     .and_then(|a| a.named_child(0)),
                 _ => None,
@@ -563,9 +562,9 @@ impl<'s, 't> Px<'s, 't> {
         if e.kind() != "binary_expression" {
             return None;
         }
-        let op = e.child_by_field_name("operator")?;
-        let left = e.child_by_field_name("left")?;
-        let right = e.child_by_field_name("right")?;
+        let op = e.field("operator")?;
+        let left = e.field("left")?;
+        let right = e.field("right")?;
         if op.kind() != "instanceof"
             || left.kind() != "variable_name"
             || !matches!(right.kind(), "name" | "qualified_name")
@@ -578,9 +577,7 @@ impl<'s, 't> Px<'s, 't> {
 
     /// `if ($x instanceof T && ...) { ... }`: inside the body, `$x` is a `T`.
     fn instanceof_narrowing(&self, n: Node<'_>, body: &Body<'t>, locals: &mut Locals) {
-        let (Some(condition), Some(then)) =
-            (n.child_by_field_name("condition"), n.child_by_field_name("body"))
-        else {
+        let (Some(condition), Some(then)) = (n.field("condition"), n.field("body")) else {
             return;
         };
         let mut pending = vec![condition];
@@ -593,10 +590,8 @@ impl<'s, 't> Px<'s, 't> {
             match e.kind() {
                 "parenthesized_expression" => pending.extend(e.named_child(0)),
                 "binary_expression" => {
-                    let Some(op) = e.child_by_field_name("operator") else { continue };
-                    let (Some(left), Some(right)) =
-                        (e.child_by_field_name("left"), e.child_by_field_name("right"))
-                    else {
+                    let Some(op) = e.field("operator") else { continue };
+                    let (Some(left), Some(right)) = (e.field("left"), e.field("right")) else {
                         continue;
                     };
                     match op.kind() {
@@ -660,14 +655,14 @@ impl<'s, 't> Px<'s, 't> {
             }
             "object_creation_expression" => self.new_class(e, body),
             "member_access_expression" | "nullsafe_member_access_expression" => {
-                let object = e.child_by_field_name("object")?;
-                let name = e.child_by_field_name("name").filter(|n| n.kind() == "name")?;
+                let object = e.field("object")?;
+                let name = e.field("name").filter(|n| n.kind() == "name")?;
                 let owner = self.expr_ty(object, body, locals, depth + 1)?;
                 self.property_ty(&owner, &self.b.text(name))
             }
             "scoped_property_access_expression" => {
-                let scope = e.child_by_field_name("scope")?;
-                let name = e.child_by_field_name("name")?;
+                let scope = e.field("scope")?;
+                let name = e.field("name")?;
                 let owner = self.scope_ty(scope, body, locals, depth + 1)?;
                 self.property_ty(&owner, self.b.text(name).trim_start_matches('$'))
             }
@@ -759,7 +754,7 @@ impl<'s, 't> Px<'s, 't> {
     ) -> (Callee, Option<Ty>) {
         match e.kind() {
             "function_call_expression" => {
-                let Some(f) = e.child_by_field_name("function") else {
+                let Some(f) = e.field("function") else {
                     return (Callee::Unknown, None);
                 };
                 if !matches!(f.kind(), "name" | "qualified_name") {
@@ -798,9 +793,7 @@ impl<'s, 't> Px<'s, 't> {
                 }
             }
             "member_call_expression" | "nullsafe_member_call_expression" => {
-                let (Some(object), Some(name)) =
-                    (e.child_by_field_name("object"), e.child_by_field_name("name"))
-                else {
+                let (Some(object), Some(name)) = (e.field("object"), e.field("name")) else {
                     return (Callee::Unknown, None);
                 };
                 if name.kind() != "name" {
@@ -812,9 +805,7 @@ impl<'s, 't> Px<'s, 't> {
                 }
             }
             "scoped_call_expression" => {
-                let (Some(scope), Some(name)) =
-                    (e.child_by_field_name("scope"), e.child_by_field_name("name"))
-                else {
+                let (Some(scope), Some(name)) = (e.field("scope"), e.field("name")) else {
                     return (Callee::Unknown, None);
                 };
                 if name.kind() != "name" {

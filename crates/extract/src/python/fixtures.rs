@@ -4,6 +4,7 @@
 //! fixture returns, or yields), so that `client.get()` in a test types like a local.
 
 use super::*;
+use crate::walk::Fields;
 
 /// Fixtures pytest itself (and its best-known plugins) provides: never defined in the
 /// tree, so never looked up in `conftest.py` files.
@@ -95,7 +96,7 @@ impl<'s, 't> Py<'s, 't> {
         if !is_test && !self.is_fixture(idx) {
             return HashSet::new();
         }
-        let Some(params) = syntax.child_by_field_name("parameters") else {
+        let Some(params) = syntax.field("parameters") else {
             return HashSet::new();
         };
         let skipped: HashSet<String> =
@@ -148,7 +149,7 @@ impl<'s, 't> Py<'s, 't> {
             return self.return_value(idx);
         }
         let (syntax, _) = *self.defs.get(&idx)?;
-        if let Some(ty) = syntax.child_by_field_name("return_type") {
+        if let Some(ty) = syntax.field("return_type") {
             let value = self.element_of(ty, Ctx { owner, pos: 0, user: None })?;
             return Some(Eval { value, inferred: true });
         }

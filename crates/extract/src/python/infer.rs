@@ -5,6 +5,7 @@
 //! evaluator under one depth guard; split, a recursion would be read across files.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 /// The text of a plain string literal (`"save"`, `'save'`), without its quotes;
@@ -49,7 +50,7 @@ impl<'s, 't> Py<'s, 't> {
                 self.eval_name(&name, ctx)
             }
             "attribute" => {
-                let object = expr.child_by_field_name("object")?;
+                let object = expr.field("object")?;
                 if object.kind() == "identifier" {
                     // `self.rhs` inside `if isinstance(self.rhs, Query):`.
                     // Borrowed text: no allocation for the attributes never narrowed.
@@ -63,7 +64,7 @@ impl<'s, 't> Py<'s, 't> {
                         }
                     }
                 }
-                let attr = self.b.text(expr.child_by_field_name("attribute")?).into_owned();
+                let attr = self.b.text(expr.field("attribute")?).into_owned();
                 let base = self.eval(object, ctx)?;
                 if attr == "__class__" {
                     return class_of(base);
@@ -71,12 +72,12 @@ impl<'s, 't> Py<'s, 't> {
                 self.attribute(base, &attr)
             }
             "call" => {
-                let function = expr.child_by_field_name("function")?;
+                let function = expr.field("function")?;
                 if function.kind() == "identifier"
                     && self.b.text(function) == "super"
                     && self.eval_name("super", ctx).is_none()
                 {
-                    let args = expr.child_by_field_name("arguments")?;
+                    let args = expr.field("arguments")?;
                     let class = match args.named_child_count() {
                         0 => self.owners[ctx.owner].class?,
                         // `super(C, self)`: the MRO after `C`, which need not be the
@@ -92,7 +93,7 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 if function.kind() == "identifier" && self.b.text(function) == "type" {
                     // `type(x)`: the class of an instance.
-                    let args = expr.child_by_field_name("arguments")?;
+                    let args = expr.field("arguments")?;
                     if args.named_child_count() == 1 {
                         let arg = self.eval(args.named_child(0)?, ctx)?;
                         return class_of(arg);
@@ -101,7 +102,7 @@ impl<'s, 't> Py<'s, 't> {
                 if self.is_allocation(function, ctx) {
                     // `super().__new__(cls, ...)`, `object.__new__(cls)` (also through
                     // `super_new = super().__new__`): an instance of the class passed.
-                    let args = expr.child_by_field_name("arguments")?;
+                    let args = expr.field("arguments")?;
                     let class = self.eval(args.named_child(0)?, ctx)?;
                     if let Value::Def(c) = class.value {
                         if self.b.nodes[c].kind == NodeKind::Class {
@@ -113,8 +114,8 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 let callee = match (
                     function.kind(),
-                    function.child_by_field_name("object"),
-                    function.child_by_field_name("attribute"),
+                    function.field("object"),
+                    function.field("attribute"),
                 ) {
                     ("attribute", Some(object), Some(attr)) if self.b.text(attr) != "__class__" => {
                         let attr = self.b.text(attr).into_owned();
@@ -148,20 +149,18 @@ impl<'s, 't> Py<'s, 't> {
                 match library {
                     Some("functools.partial") => {
                         // `partial(f, ...)` calls `f` when it is called.
-                        let args = expr.child_by_field_name("arguments")?;
+                        let args = expr.field("arguments")?;
                         let f = self.eval(args.named_child(0)?, ctx)?;
                         return Some(Eval { inferred: true, ..f });
                     }
                     Some("attr.ib" | "attr.attrib" | "attr.field" | "attrs.field") => {
                         // `engine = attr.ib(type=Engine)`: an attrs field of that type.
-                        let args = expr.child_by_field_name("arguments")?;
+                        let args = expr.field("arguments")?;
                         let mut c = args.walk();
                         let ty = args.named_children(&mut c).find_map(|arg| {
                             let is_type = arg.kind() == "keyword_argument"
-                                && arg
-                                    .child_by_field_name("name")
-                                    .is_some_and(|n| self.b.text(n) == "type");
-                            is_type.then(|| arg.child_by_field_name("value")).flatten()
+                                && arg.field("name").is_some_and(|n| self.b.text(n) == "type");
+                            is_type.then(|| arg.field("value")).flatten()
                         })?;
                         let value = self.annotation(ty, ctx)?;
                         return Some(Eval { value, inferred: true });
@@ -169,7 +168,7 @@ impl<'s, 't> Py<'s, 't> {
                     Some("copy.copy" | "copy.deepcopy") => {
                         // `copy(x)`, `deepcopy(x)`: of `x`'s class (typeshed's
                         // `def copy(x: _T) -> _T`).
-                        let args = expr.child_by_field_name("arguments")?;
+                        let args = expr.field("arguments")?;
                         if args.named_child_count() != 1 {
                             return None;
                         }
@@ -193,10 +192,9 @@ impl<'s, 't> Py<'s, 't> {
                 // operand this file cannot type (often a parameter defaulting to
                 // None) leaves the other one, as pyright's partly-unknown unions do.
                 // `a and b` is `b` whenever it is not falsy `a`.
-                let left = expr.child_by_field_name("left")?;
-                let right = expr.child_by_field_name("right")?;
-                let is_or =
-                    expr.child_by_field_name("operator").is_some_and(|op| op.kind() == "or");
+                let left = expr.field("left")?;
+                let right = expr.field("right")?;
+                let is_or = expr.field("operator").is_some_and(|op| op.kind() == "or");
                 let b = self.eval(right, ctx);
                 if !is_or {
                     return b.map(|b| Eval { inferred: true, ..b });
@@ -394,7 +392,7 @@ impl<'s, 't> Py<'s, 't> {
     fn is_allocation(&self, function: Node<'t>, ctx: Ctx) -> bool {
         let is_new = |f: Node<'t>| {
             f.kind() == "attribute"
-                && f.child_by_field_name("attribute").is_some_and(|a| self.b.text(a) == "__new__")
+                && f.field("attribute").is_some_and(|a| self.b.text(a) == "__new__")
         };
         match function.kind() {
             "attribute" => is_new(function),
@@ -408,8 +406,8 @@ impl<'s, 't> Py<'s, 't> {
     /// `None` for anything else (an element assigned since is not seen: the literal
     /// is taken as written).
     fn literal_element(&self, subscript: Node<'t>, ctx: Ctx) -> Option<Node<'t>> {
-        let value = subscript.child_by_field_name("value")?;
-        let index = subscript.child_by_field_name("subscript")?;
+        let value = subscript.field("value")?;
+        let index = subscript.field("subscript")?;
         if value.kind() != "identifier" {
             return None;
         }
@@ -419,10 +417,10 @@ impl<'s, 't> Py<'s, 't> {
             ("dictionary", "string") => {
                 let wanted = string_content(self.b.text(index).as_ref())?;
                 literal.named_children(&mut c).filter(|p| p.kind() == "pair").find_map(|pair| {
-                    let key = pair.child_by_field_name("key")?;
+                    let key = pair.field("key")?;
                     let same = key.kind() == "string"
                         && string_content(self.b.text(key).as_ref()) == Some(wanted.clone());
-                    same.then(|| pair.child_by_field_name("value")).flatten()
+                    same.then(|| pair.field("value")).flatten()
                 })
             }
             ("list" | "tuple", "integer" | "unary_operator") => {
@@ -488,7 +486,7 @@ impl<'s, 't> Py<'s, 't> {
         name: &str,
         ctx: Ctx,
     ) -> Option<Eval> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.field("function")?;
         let callee = self.eval(function, ctx)?;
         if !matches!(callee.value, Value::Def(d) if d == def) {
             return None;
@@ -496,20 +494,20 @@ impl<'s, 't> Py<'s, 't> {
         // A method looked up on an instance is bound: the instance is `self`.
         let bound = function.kind() == "attribute"
             && function
-                .child_by_field_name("object")
+                .field("object")
                 .and_then(|o| self.eval(o, ctx))
                 .is_some_and(|o| matches!(o.value, Value::Instance(_) | Value::Super(_)));
         let position = if bound { index.checked_sub(1)? } else { index };
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.field("arguments")?;
         let mut c = args.walk();
         let mut positional = 0;
         let mut passed = None;
         for arg in args.named_children(&mut c) {
             match arg.kind() {
                 "keyword_argument" => {
-                    let key = arg.child_by_field_name("name")?;
+                    let key = arg.field("name")?;
                     if self.b.text(key) == name {
-                        passed = arg.child_by_field_name("value");
+                        passed = arg.field("value");
                         break;
                     }
                 }
@@ -619,8 +617,8 @@ impl<'s, 't> Py<'s, 't> {
                 }
             }
             "attribute" => {
-                let object = expr.child_by_field_name("object")?;
-                let attr = self.b.text(expr.child_by_field_name("attribute")?).into_owned();
+                let object = expr.field("object")?;
+                let attr = self.b.text(expr.field("attribute")?).into_owned();
                 let Eval { value: Value::Instance(Class::Def(class)), .. } =
                     self.eval(object, ctx)?
                 else {
@@ -643,7 +641,7 @@ impl<'s, 't> Py<'s, 't> {
                 let params = ty.named_child(1)?;
                 (ty.named_child(0)?, params.named_child(0)?)
             }
-            "subscript" => (ty.child_by_field_name("value")?, ty.child_by_field_name("subscript")?),
+            "subscript" => (ty.field("value")?, ty.field("subscript")?),
             _ => return None,
         };
         let head = self.b.text(head).into_owned();
@@ -720,7 +718,7 @@ impl<'s, 't> Py<'s, 't> {
             }
             "generic_type" | "subscript" => {
                 let (head, args): (Node<'t>, Vec<Node<'t>>) = if ty.kind() == "subscript" {
-                    let head = ty.child_by_field_name("value")?;
+                    let head = ty.field("value")?;
                     let mut c = ty.walk();
                     let args = ty.children_by_field_name("subscript", &mut c).collect();
                     (head, args)
@@ -931,13 +929,13 @@ impl<'s, 't> Py<'s, 't> {
             return false;
         }
         let Some(&(syntax, _)) = self.defs.get(&idx) else { return false };
-        if syntax.child_by_field_name("return_type").is_some() {
+        if syntax.field("return_type").is_some() {
             return false;
         }
         let Some(&owner) = self.body_owner.get(&idx) else { return false };
         let Some(class) = self.owners[owner].class else { return false };
         let first = syntax
-            .child_by_field_name("parameters")
+            .field("parameters")
             .and_then(|p| p.named_child(0))
             .filter(|p| p.kind() == "identifier");
         let Some(me) = first.map(|p| self.b.text(p).into_owned()) else { return false };
@@ -975,7 +973,7 @@ impl<'s, 't> Py<'s, 't> {
             "identifier" => self.b.text(expr) == me,
             "call" => {
                 let (Some(function), Some(args)) =
-                    (expr.child_by_field_name("function"), expr.child_by_field_name("arguments"))
+                    (expr.field("function"), expr.field("arguments"))
                 else {
                     return false;
                 };
@@ -1022,7 +1020,7 @@ impl<'s, 't> Py<'s, 't> {
         if syntax.kind() == "lambda" {
             // A lambda returns its body.
             let owner = *self.body_owner.get(&idx)?;
-            let body = syntax.child_by_field_name("body")?;
+            let body = syntax.field("body")?;
             let ctx = Ctx { owner, pos: body.start_byte(), user: None };
             let found = self.eval(body, ctx)?;
             return Some(Eval { inferred: true, ..found });
@@ -1030,7 +1028,7 @@ impl<'s, 't> Py<'s, 't> {
         if syntax.kind() != "function_definition" {
             return None;
         }
-        if let Some(ty) = syntax.child_by_field_name("return_type") {
+        if let Some(ty) = syntax.field("return_type") {
             let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
             // Annotations are evaluated where the `def` is, but `Self` means the class.
             let inner = self.body_owner.get(&idx).copied().unwrap_or(owner);
@@ -1225,14 +1223,12 @@ impl<'t> Py<'_, 't> {
         }
         let name = self.b.text(*expr);
         let Some(&(def, _)) = self.defs.get(&self.owners[owner].idx) else { return false };
-        let Some(params) = def.child_by_field_name("parameters") else { return false };
+        let Some(params) = def.field("parameters") else { return false };
         let mut cursor = params.walk();
         let found = params.named_children(&mut cursor).any(|param| {
             let named = match param.kind() {
                 "identifier" => Some(param),
-                "default_parameter" | "typed_default_parameter" => {
-                    param.child_by_field_name("name")
-                }
+                "default_parameter" | "typed_default_parameter" => param.field("name"),
                 "typed_parameter" => param.named_child(0),
                 _ => None,
             };

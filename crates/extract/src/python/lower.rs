@@ -2,6 +2,7 @@
 //! nodes, scope bindings and symbols.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Py<'s, 't> {
@@ -42,7 +43,7 @@ impl<'s, 't> Py<'s, 't> {
                             decorators.push(child);
                         }
                     }
-                    if let Some(def) = stmt.child_by_field_name("definition") {
+                    if let Some(def) = stmt.field("definition") {
                         self.definition(def, stmt, block, decorators, scope, parent, depth);
                     }
                 }
@@ -82,7 +83,7 @@ impl<'s, 't> Py<'s, 't> {
         parent: NodeIdx,
         depth: usize,
     ) {
-        let Some(name_node) = syntax.child_by_field_name("name") else { return };
+        let Some(name_node) = syntax.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         self.define(syntax, outer, block, decorators, name, scope, parent, depth);
     }
@@ -127,7 +128,7 @@ impl<'s, 't> Py<'s, 't> {
             (false, false) => NodeKind::Function,
         };
         let idx = self.b.add_node(parent, kind, &name, outer);
-        let body = syntax.child_by_field_name("body");
+        let body = syntax.field("body");
         {
             let src = self.b.src;
             let node = &mut self.b.nodes[idx];
@@ -215,10 +216,9 @@ impl<'s, 't> Py<'s, 't> {
                             imported.push(full);
                         }
                         "aliased_import" => {
-                            let (Some(name), Some(alias)) = (
-                                item.child_by_field_name("name"),
-                                item.child_by_field_name("alias"),
-                            ) else {
+                            let (Some(name), Some(alias)) =
+                                (item.field("name"), item.field("alias"))
+                            else {
                                 continue;
                             };
                             let full = walk::collapse_ws(&self.b.text(name));
@@ -230,7 +230,7 @@ impl<'s, 't> Py<'s, 't> {
                 }
             }
             "import_from_statement" => {
-                let Some(module) = stmt.child_by_field_name("module_name") else { return };
+                let Some(module) = stmt.field("module_name") else { return };
                 let base = self.resolve_from_module(module);
                 let mut c = stmt.walk();
                 let mut star = false;
@@ -250,10 +250,8 @@ impl<'s, 't> Py<'s, 't> {
                         let (name, alias) = match item.kind() {
                             "dotted_name" => (item, item),
                             "aliased_import" => {
-                                let (Some(n), Some(a)) = (
-                                    item.child_by_field_name("name"),
-                                    item.child_by_field_name("alias"),
-                                ) else {
+                                let (Some(n), Some(a)) = (item.field("name"), item.field("alias"))
+                                else {
                                     continue;
                                 };
                                 (n, a)
@@ -326,7 +324,7 @@ impl<'s, 't> Py<'s, 't> {
         if assign.kind() != "assignment" {
             return;
         }
-        let Some(left) = assign.child_by_field_name("left") else { return };
+        let Some(left) = assign.field("left") else { return };
         if left.kind() != "identifier" {
             return;
         }
@@ -351,22 +349,17 @@ impl<'s, 't> Py<'s, 't> {
         let Some(expr) = stmt.named_child(0) else { return };
         let (target, value, replace) = match expr.kind() {
             "assignment" | "augmented_assignment" => {
-                let (Some(left), Some(right)) =
-                    (expr.child_by_field_name("left"), expr.child_by_field_name("right"))
-                else {
+                let (Some(left), Some(right)) = (expr.field("left"), expr.field("right")) else {
                     return;
                 };
                 (left, right, expr.kind() == "assignment")
             }
             "call" => {
-                let (Some(f), Some(args)) =
-                    (expr.child_by_field_name("function"), expr.child_by_field_name("arguments"))
+                let (Some(f), Some(args)) = (expr.field("function"), expr.field("arguments"))
                 else {
                     return;
                 };
-                let (Some(object), Some(method)) =
-                    (f.child_by_field_name("object"), f.child_by_field_name("attribute"))
-                else {
+                let (Some(object), Some(method)) = (f.field("object"), f.field("attribute")) else {
                     return;
                 };
                 match &*self.b.text(method) {
@@ -406,7 +399,7 @@ impl<'s, 't> Py<'s, 't> {
 
     /// `type X = ...` (Python 3.12).
     pub(super) fn type_alias(&mut self, stmt: Node<'t>) {
-        let Some(left) = stmt.child_by_field_name("left") else { return };
+        let Some(left) = stmt.field("left") else { return };
         let name_node = left.named_child(0).filter(|n| n.kind() == "identifier").unwrap_or(left);
         let name = self.b.text(name_node).into_owned();
         let idx = self.b.add_node(0, NodeKind::TypeAlias, &name, stmt);
@@ -421,8 +414,8 @@ impl<'s, 't> Py<'s, 't> {
 /// `name = lambda ...: ...` (a plain name, one target): the name and the lambda.
 fn named_lambda(stmt: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
     let assign = stmt.named_child(0).filter(|a| a.kind() == "assignment")?;
-    let left = assign.child_by_field_name("left").filter(|l| l.kind() == "identifier")?;
-    let right = assign.child_by_field_name("right").filter(|r| r.kind() == "lambda")?;
+    let left = assign.field("left").filter(|l| l.kind() == "identifier")?;
+    let right = assign.field("right").filter(|r| r.kind() == "lambda")?;
     Some((left, right))
 }
 
@@ -437,8 +430,7 @@ pub(super) fn identifiers(target: Node<'_>, src: &[u8]) -> Vec<String> {
             }
             // Defaults and annotations of lambda parameters bind nothing.
             "default_parameter" | "typed_default_parameter" | "typed_parameter" => {
-                if let Some(name) = node.child_by_field_name("name").or_else(|| node.named_child(0))
-                {
+                if let Some(name) = node.field("name").or_else(|| node.named_child(0)) {
                     if name.kind() == "identifier" {
                         out.push(walk::text(name, src).into_owned());
                     }
@@ -502,10 +494,10 @@ pub(super) fn docstring(body: Node<'_>, src: &[u8]) -> Option<String> {
 /// True when every parameter (but a method's `self`/`cls`) and the return carry
 /// annotations.
 pub(super) fn type_hints(def: Node<'_>, is_method: bool, src: &[u8]) -> bool {
-    if def.child_by_field_name("return_type").is_none() {
+    if def.field("return_type").is_none() {
         return false;
     }
-    let Some(params) = def.child_by_field_name("parameters") else { return false };
+    let Some(params) = def.field("parameters") else { return false };
     let mut cursor = params.walk();
     for (i, p) in params.named_children(&mut cursor).enumerate() {
         match p.kind() {

@@ -2,6 +2,7 @@
 //! and `with` targets, parameters) and the resolution of unqualified names (LEGB).
 
 use super::*;
+use crate::walk::Fields;
 
 impl<'s, 't> Py<'s, 't> {
     /// Records the local variables of an owner's body (and, for methods, the
@@ -82,11 +83,11 @@ impl<'s, 't> Py<'s, 't> {
             }
             match kind {
                 "call" => {
-                    if let Some(f) = node.child_by_field_name("function") {
+                    if let Some(f) = node.field("function") {
                         sites.push((f, walk::line(node), start, call_arity(node)));
                         let called = match f.kind() {
                             "identifier" => Some(f),
-                            "attribute" => f.child_by_field_name("attribute"),
+                            "attribute" => f.field("attribute"),
                             _ => None,
                         };
                         if let Some(called) = called {
@@ -122,18 +123,16 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "assignment" => {
-                    let (Some(left), right) =
-                        (node.child_by_field_name("left"), node.child_by_field_name("right"))
-                    else {
+                    let (Some(left), right) = (node.field("left"), node.field("right")) else {
                         return true;
                     };
                     let end = node.end_byte();
                     // `a = b = f`: `a` is what the innermost right side is.
                     let mut right = right;
                     while let Some(inner) = right.filter(|r| r.kind() == "assignment") {
-                        right = inner.child_by_field_name("right");
+                        right = inner.field("right");
                     }
-                    let how = match (node.child_by_field_name("type"), right) {
+                    let how = match (node.field("type"), right) {
                         (Some(ty), _) => Some(Assigned::Annotation(ty)),
                         (None, Some(expr)) if expr.kind() != "assignment" => {
                             Some(Assigned::Expr { expr, at: node.start_byte() })
@@ -148,8 +147,8 @@ impl<'s, 't> Py<'s, 't> {
                         }
                         "attribute" => {
                             // `self.name = ...` in a method gives instances an attribute.
-                            let object = left.child_by_field_name("object");
-                            let attr = left.child_by_field_name("attribute");
+                            let object = left.field("object");
+                            let attr = left.field("attribute");
                             if let (Some(object), Some(attr), Some(me), Some(how)) =
                                 (object, attr, self_name.as_deref(), how)
                             {
@@ -195,7 +194,7 @@ impl<'s, 't> Py<'s, 't> {
                         }
                     }
                     if is_class_body && left.kind() == "identifier" {
-                        if let Some(ty) = node.child_by_field_name("type") {
+                        if let Some(ty) = node.field("type") {
                             let how = Assigned::Annotation(ty);
                             attributes.push((
                                 text(left),
@@ -211,9 +210,7 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "named_expression" => {
-                    if let (Some(name), Some(expr)) =
-                        (node.child_by_field_name("name"), node.child_by_field_name("value"))
-                    {
+                    if let (Some(name), Some(expr)) = (node.field("name"), node.field("value")) {
                         let how = Assigned::Expr { expr, at: node.start_byte() };
                         bind(
                             &mut vars,
@@ -227,11 +224,11 @@ impl<'s, 't> Py<'s, 't> {
                     let mut c = node.walk();
                     let is_async =
                         node.children(&mut c).next().is_some_and(|k| k.kind() == "async");
-                    if let (Some(right), false) = (node.child_by_field_name("right"), is_async) {
+                    if let (Some(right), false) = (node.field("right"), is_async) {
                         protocol_sites.push((right, Protocol::For, walk::line(node), start));
                     }
-                    if let Some(left) = node.child_by_field_name("left") {
-                        let right = node.child_by_field_name("right");
+                    if let Some(left) = node.field("left") {
+                        let right = node.field("right");
                         loop_variables(&mut vars, left, right, left.end_byte(), node, src);
                     }
                 }
@@ -246,15 +243,15 @@ impl<'s, 't> Py<'s, 't> {
                         if clause.kind() != "for_in_clause" {
                             continue;
                         }
-                        if let Some(left) = clause.child_by_field_name("left") {
-                            let right = clause.child_by_field_name("right");
+                        if let Some(left) = clause.field("left") {
+                            let right = clause.field("right");
                             loop_variables(&mut vars, left, right, start, clause, src);
                         }
                     }
                 }
                 "if_statement" | "elif_clause" => {
-                    let cond = node.child_by_field_name("condition");
-                    let block = node.child_by_field_name("consequence");
+                    let cond = node.field("condition");
+                    let block = node.field("consequence");
                     if let (Some(cond), Some(block)) = (cond, block) {
                         // `if isinstance(x, C) [and ...]:` narrows `x` to `C` inside
                         // the block.
@@ -266,10 +263,9 @@ impl<'s, 't> Py<'s, 't> {
                         // `if not isinstance(x, C): raise ...` narrows `x` after the
                         // statement, to the end of the block it is in.
                         let negated = (cond.kind() == "not_operator")
-                            .then(|| cond.child_by_field_name("argument"))
+                            .then(|| cond.field("argument"))
                             .flatten();
-                        let alone = kind == "if_statement"
-                            && node.child_by_field_name("alternative").is_none();
+                        let alone = kind == "if_statement" && node.field("alternative").is_none();
                         if let (Some(test), true) = (negated, alone && exits(block)) {
                             let until = enclosing_end;
                             for (name, class) in isinstance_tests(test, src) {
@@ -282,10 +278,9 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 "boolean_operator" => {
                     // `isinstance(x, C) and x.m()`: `x` is a `C` in the right operand.
-                    let is_and =
-                        node.child_by_field_name("operator").is_some_and(|op| op.kind() == "and");
-                    let left = node.child_by_field_name("left");
-                    let right = node.child_by_field_name("right");
+                    let is_and = node.field("operator").is_some_and(|op| op.kind() == "and");
+                    let left = node.field("left");
+                    let right = node.field("right");
                     if let (true, Some(left), Some(right)) = (is_and, left, right) {
                         for (name, class) in isinstance_tests(left, src) {
                             let how = Assigned::Annotation(class);
@@ -297,7 +292,7 @@ impl<'s, 't> Py<'s, 't> {
                 "as_pattern" | "with_item" | "except_clause" => {
                     if kind == "with_item" {
                         // Pre-order: the item comes before its `expr as x` pattern.
-                        if let Some(value) = node.child_by_field_name("value") {
+                        if let Some(value) = node.field("value") {
                             let managed = if value.kind() == "as_pattern" {
                                 with_patterns.insert(value.id());
                                 value.named_child(0)
@@ -314,7 +309,7 @@ impl<'s, 't> Py<'s, 't> {
                             }
                         }
                     }
-                    if let Some(alias) = node.child_by_field_name("alias") {
+                    if let Some(alias) = node.field("alias") {
                         let single = identifiers(alias, src).len() == 1;
                         for name in identifiers(alias, src) {
                             let end = alias.end_byte();
@@ -329,7 +324,7 @@ impl<'s, 't> Py<'s, 't> {
                     }
                 }
                 "lambda" => {
-                    if let Some(params) = node.child_by_field_name("parameters") {
+                    if let Some(params) = node.field("parameters") {
                         for name in identifiers(params, src) {
                             let end = node.start_byte();
                             bind(
@@ -419,7 +414,7 @@ impl<'s, 't> Py<'s, 't> {
         def: Node<'t>,
         vars: &mut HashMap<String, Vec<Assign<'t>>>,
     ) -> Option<String> {
-        let params = def.child_by_field_name("parameters")?;
+        let params = def.field("parameters")?;
         let class = self.owners[owner].class;
         let decorators = &self.b.nodes[self.owners[owner].idx].decorators;
         let is_static = decorators.iter().any(|d| d == "@staticmethod");
@@ -450,7 +445,7 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 "typed_parameter" => {
                     let Some(name) = param.named_child(0) else { continue };
-                    let how = match (name.kind(), param.child_by_field_name("type")) {
+                    let how = match (name.kind(), param.field("type")) {
                         ("identifier", Some(ty)) => Assigned::Annotation(ty),
                         _ => Assigned::Opaque,
                     };
@@ -464,10 +459,10 @@ impl<'s, 't> Py<'s, 't> {
                     (name, how)
                 }
                 "default_parameter" | "typed_default_parameter" => {
-                    let Some(name) = param.child_by_field_name("name") else { continue };
-                    let how = match (param.child_by_field_name("type"), enclosing) {
+                    let Some(name) = param.field("name") else { continue };
+                    let how = match (param.field("type"), enclosing) {
                         (Some(ty), _) => Assigned::Annotation(ty),
-                        (None, Some(enclosing)) => match param.child_by_field_name("value") {
+                        (None, Some(enclosing)) => match param.field("value") {
                             Some(value) if !super::infer::is_none_type(value, self.b.src) => {
                                 Assigned::Default {
                                     expr: value,
@@ -517,7 +512,7 @@ impl<'s, 't> Py<'s, 't> {
     /// decorated node), both evaluated in the scope enclosing the definition.
     pub(super) fn resolve_heads(&mut self) {
         for (idx, scope, class) in std::mem::take(&mut self.class_heads) {
-            let Some(args) = class.child_by_field_name("superclasses") else { continue };
+            let Some(args) = class.field("superclasses") else { continue };
             let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
             let ctx = Ctx { owner, pos: class.start_byte(), user: Some(idx) };
             let mut bases = Vec::new();
@@ -525,7 +520,7 @@ impl<'s, 't> Py<'s, 't> {
             for arg in args.named_children(&mut c) {
                 // `Repo[User]`: the generic class is the base.
                 let arg = match arg.kind() {
-                    "subscript" => match arg.child_by_field_name("value") {
+                    "subscript" => match arg.field("value") {
                         Some(value) => value,
                         None => continue,
                     },
@@ -583,7 +578,7 @@ impl<'s, 't> Py<'s, 't> {
             for decorator in decorators {
                 let Some(mut expr) = decorator.named_child(0) else { continue };
                 if expr.kind() == "call" {
-                    match expr.child_by_field_name("function") {
+                    match expr.field("function") {
                         Some(f) => expr = f,
                         None => continue,
                     }
@@ -754,7 +749,7 @@ type ArmBlocks = Vec<(usize, usize)>;
 /// block, in order) and the [`Arm`] they share (its `index` left 0), or `None` when
 /// the chain has no `else` (no arm need run) or more than 32 arms.
 fn if_chain(node: Node<'_>, outer: Option<(usize, usize)>) -> Option<(ArmBlocks, Arm)> {
-    let mut blocks = vec![node.child_by_field_name("consequence")?];
+    let mut blocks = vec![node.field("consequence")?];
     let mut exhaustive = false;
     let mut c = node.walk();
     for alt in node.children_by_field_name("alternative", &mut c) {
@@ -807,7 +802,7 @@ pub(super) fn loop_variables<'t>(
 /// The number of arguments a `call` passes, or `None` when it unpacks (`*xs`,
 /// `**kw`) and the count is unknown. `f(x for x in y)` passes one.
 fn call_arity(call: Node<'_>) -> Option<u16> {
-    let args = call.child_by_field_name("arguments")?;
+    let args = call.field("arguments")?;
     if args.kind() == "generator_expression" {
         return Some(1);
     }
@@ -833,15 +828,13 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
     while let Some(node) = stack.pop() {
         match node.kind() {
             "parenthesized_expression" => stack.extend(node.named_child(0)),
-            "boolean_operator"
-                if node.child_by_field_name("operator").is_some_and(|op| op.kind() == "and") =>
-            {
-                stack.extend(node.child_by_field_name("right"));
-                stack.extend(node.child_by_field_name("left"));
+            "boolean_operator" if node.field("operator").is_some_and(|op| op.kind() == "and") => {
+                stack.extend(node.field("right"));
+                stack.extend(node.field("left"));
             }
             "call" => {
-                let function = node.child_by_field_name("function");
-                let args = node.child_by_field_name("arguments");
+                let function = node.field("function");
+                let args = node.field("arguments");
                 let (Some(function), Some(args)) = (function, args) else { continue };
                 if walk::text(function, src) != "isinstance" || args.named_child_count() != 2 {
                     continue;
@@ -852,9 +845,7 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
                 // A name, or an attribute of one (`self.rhs`), bound under its text.
                 let narrowable = match x.kind() {
                     "identifier" => true,
-                    "attribute" => {
-                        x.child_by_field_name("object").is_some_and(|o| o.kind() == "identifier")
-                    }
+                    "attribute" => x.field("object").is_some_and(|o| o.kind() == "identifier"),
                     _ => false,
                 };
                 if narrowable && matches!(class.kind(), "identifier" | "attribute") {

@@ -7,6 +7,7 @@ use super::{
     PREFIX,
 };
 use crate::builder::NodeIdx;
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
@@ -107,13 +108,13 @@ impl<'s, 't> Rx<'s, 't> {
                 return;
             }
             _ => {
-                let Some(method) = site.child_by_field_name("method") else { return };
+                let Some(method) = site.field("method") else { return };
                 if method.kind() == "super" {
                     let target = self.super_target(body);
                     self.b.edge(EdgeKind::Calls, body.node, target, line);
                     return;
                 }
-                (self.b.text(method).into_owned(), site.child_by_field_name("receiver"))
+                (self.b.text(method).into_owned(), site.field("receiver"))
             }
         };
         if receiver.is_none()
@@ -125,7 +126,7 @@ impl<'s, 't> Rx<'s, 't> {
             None => Recv::SelfRef,
             Some(r) => self.receiver(r, body, locals),
         };
-        let line = site.child_by_field_name("method").map_or(line, walk::line);
+        let line = site.field("method").map_or(line, walk::line);
         for target in self.targets(recv, &name, site, receiver, body) {
             self.b.edge(EdgeKind::Calls, body.node, target, line);
         }
@@ -170,8 +171,8 @@ impl<'s, 't> Rx<'s, 't> {
             "call" => match self.new_class(r, &body.nesting) {
                 Some(c) => Recv::Instance(c),
                 None if body.singleton
-                    && r.child_by_field_name("receiver").is_none()
-                    && r.child_by_field_name("method").is_some_and(|m| self.b.text(m) == "new") =>
+                    && r.field("receiver").is_none()
+                    && r.field("method").is_some_and(|m| self.b.text(m) == "new") =>
                 {
                     body.ns.map_or(Recv::Unknown, |ns| Recv::Instance(Const::Ns(ns)))
                 }
@@ -197,9 +198,7 @@ impl<'s, 't> Rx<'s, 't> {
                     Some(r) => {
                         // At most the last bytes of a long chain: each link of a chain
                         // 20,000 calls long is a site, its text the chain before it.
-                        let end = site
-                            .child_by_field_name("method")
-                            .map_or(site.end_byte(), |m| m.end_byte());
+                        let end = site.field("method").map_or(site.end_byte(), |m| m.end_byte());
                         let start = r.start_byte().max(end.saturating_sub(MAX_CALLEE_BYTES));
                         let text = String::from_utf8_lossy(&self.b.src[start..end]).into_owned();
                         if start > r.start_byte() {

@@ -8,6 +8,7 @@ use super::{
     Ns, Rx, PREFIX, RSPEC_EXAMPLES, RSPEC_GROUPS, RSPEC_LETS,
 };
 use crate::builder::NodeIdx;
+use crate::walk::Fields;
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind};
 use std::collections::VecDeque;
@@ -141,7 +142,7 @@ impl<'s, 't> Rx<'s, 't> {
                 false
             }
             "singleton_class" => {
-                if let Some(body) = n.child_by_field_name("body") {
+                if let Some(body) = n.field("body") {
                     self.bodies.push(Body {
                         node: scope.parent,
                         syntax: body,
@@ -164,8 +165,7 @@ impl<'s, 't> Rx<'s, 't> {
                 false
             }
             "assignment" if scope.kind == BodyKind::Container => {
-                if let Some(left) = n.child_by_field_name("left").filter(|l| l.kind() == "constant")
-                {
+                if let Some(left) = n.field("left").filter(|l| l.kind() == "constant") {
                     self.constant(n, left, scope);
                 }
                 true
@@ -184,7 +184,7 @@ impl<'s, 't> Rx<'s, 't> {
 
     /// A `class` or `module`: its node, namespace, superclass and body.
     fn namespace(&mut self, n: Node<'t>, scope: &Scope<'t>, queue: &mut VecDeque<Scope<'t>>) {
-        let Some(name) = n.child_by_field_name("name") else { return };
+        let Some(name) = n.field("name") else { return };
         let (written, absolute) = self.constant_path(name);
         if written.is_empty() {
             return;
@@ -195,11 +195,10 @@ impl<'s, 't> Rx<'s, 't> {
         let idx = self.b.add_node_within(scope.parent, &within.join("."), NodeKind::Class, last, n);
         self.parents.insert(idx, scope.parent);
         let superclass = n
-            .child_by_field_name("superclass")
+            .field("superclass")
             .and_then(|s| s.named_child(0))
             .and_then(|expr| Some((self.constant_of(expr, &scope.nesting)?, walk::line(expr))));
-        let head_end =
-            n.child_by_field_name("superclass").map_or(name.end_byte(), |s| s.end_byte());
+        let head_end = n.field("superclass").map_or(name.end_byte(), |s| s.end_byte());
         let signature =
             walk::collapse_ws(&String::from_utf8_lossy(&self.b.src[n.start_byte()..head_end]));
         let doc = self.doc_comment(n);
@@ -225,7 +224,7 @@ impl<'s, 't> Rx<'s, 't> {
             is_test_class,
         });
         self.ns_by_key.entry(key).or_default().push(ns);
-        let Some(body) = n.child_by_field_name("body") else { return };
+        let Some(body) = n.field("body") else { return };
         self.bodies.push(Body {
             node: idx,
             syntax: body,
@@ -283,7 +282,7 @@ impl<'s, 't> Rx<'s, 't> {
         module_function: bool,
         queue: &mut VecDeque<Scope<'t>>,
     ) {
-        let Some(name_node) = n.child_by_field_name("name") else { return };
+        let Some(name_node) = n.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         let explicit_singleton = n.kind() == "singleton_method";
         let singleton = explicit_singleton || scope.singleton;
@@ -291,8 +290,7 @@ impl<'s, 't> Rx<'s, 't> {
         let kind = if scope.ns.is_some() { NodeKind::Method } else { NodeKind::Function };
         let idx = self.b.add_node(scope.parent, kind, &shown, n);
         self.parents.insert(idx, scope.parent);
-        let head_end =
-            n.child_by_field_name("parameters").map_or(name_node.end_byte(), |p| p.end_byte());
+        let head_end = n.field("parameters").map_or(name_node.end_byte(), |p| p.end_byte());
         let signature =
             walk::collapse_ws(&String::from_utf8_lossy(&self.b.src[n.start_byte()..head_end]));
         let doc = self.doc_comment(n);
@@ -359,17 +357,17 @@ impl<'s, 't> Rx<'s, 't> {
         module_function: &mut bool,
         queue: &mut VecDeque<Scope<'t>>,
     ) -> bool {
-        let Some(method) = n.child_by_field_name("method") else { return true };
+        let Some(method) = n.field("method") else { return true };
         let name = self.b.text(method).into_owned();
-        let receiver = n.child_by_field_name("receiver");
+        let receiver = n.field("receiver");
         let args: Vec<Node<'t>> = n
-            .child_by_field_name("arguments")
+            .field("arguments")
             .map(|a| {
                 let mut cursor = a.walk();
                 a.named_children(&mut cursor).filter(|c| c.kind() != "comment").collect()
             })
             .unwrap_or_default();
-        let block = n.child_by_field_name("block");
+        let block = n.field("block");
         let in_class = scope.kind == BodyKind::Container && scope.ns.is_some();
         match (receiver.map(|r| r.kind()), name.as_str()) {
             (None, "require" | "require_relative") => {
@@ -493,7 +491,7 @@ impl<'s, 't> Rx<'s, 't> {
             let idx = self.block_node(call, block, NodeKind::Function, &helper, scope, queue);
             self.methods.entry((PREFIX.to_owned(), false, helper)).or_default().push(idx);
             // `let(:calc) { Calc.new }`: what `calc` gives the examples.
-            let last = block.child_by_field_name("body").and_then(|b| {
+            let last = block.field("body").and_then(|b| {
                 let mut cursor = b.walk();
                 let last = b.named_children(&mut cursor).filter(|c| c.kind() != "comment").last();
                 last
@@ -605,11 +603,11 @@ impl<'s, 't> Rx<'s, 't> {
                     break;
                 }
                 "scope_resolution" => {
-                    let Some(name) = current.child_by_field_name("name") else {
+                    let Some(name) = current.field("name") else {
                         return (Vec::new(), false);
                     };
                     out.push(self.b.text(name).into_owned());
-                    match current.child_by_field_name("scope") {
+                    match current.field("scope") {
                         Some(scope) => current = scope,
                         None => {
                             absolute = true;
@@ -671,7 +669,7 @@ fn description(arg: Node<'_>, src: &[u8]) -> Option<String> {
 /// The names of a method's parameters, but its block parameter (`&blk`), which
 /// YARD types with `@yield`; `None` for `...`, which YARD cannot type.
 fn parameter_names(method: Node<'_>, src: &[u8]) -> Option<Vec<String>> {
-    let Some(params) = method.child_by_field_name("parameters") else { return Some(Vec::new()) };
+    let Some(params) = method.field("parameters") else { return Some(Vec::new()) };
     let mut cursor = params.walk();
     let mut out = Vec::new();
     for p in params.named_children(&mut cursor) {
@@ -680,7 +678,7 @@ fn parameter_names(method: Node<'_>, src: &[u8]) -> Option<Vec<String>> {
             "optional_parameter"
             | "keyword_parameter"
             | "splat_parameter"
-            | "hash_splat_parameter" => match p.child_by_field_name("name") {
+            | "hash_splat_parameter" => match p.field("name") {
                 Some(name) => out.push(walk::text(name, src).into_owned()),
                 None => return None,
             },

@@ -71,6 +71,7 @@
 //! edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
+use crate::walk::Fields;
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::{HashMap, HashSet};
@@ -387,8 +388,7 @@ fn complexity(body: Node<'_>) -> u32 {
         | "conditional" | "if_modifier" | "unless_modifier" | "while_modifier"
         | "until_modifier" | "rescue_modifier" => Some(1),
         "binary" => Some(u32::from(
-            node.child_by_field_name("operator")
-                .is_some_and(|o| matches!(o.kind(), "&&" | "||" | "and" | "or")),
+            node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||" | "and" | "or")),
         )),
         "class" | "module" | "singleton_class" | "singleton_method" | "method" if node != body => {
             None

@@ -3,6 +3,7 @@
 //! receivers (`x = Klass.new`, `@x = Klass.new`, `Klass.new.m`).
 
 use super::{const_key, scope_key, Body, Const, Rx};
+use crate::walk::Fields;
 use std::collections::HashMap;
 use tree_sitter::{Node, TreeCursor};
 
@@ -179,10 +180,8 @@ impl<'s, 't> Rx<'s, 't> {
                     false
                 }
                 "assignment" | "operator_assignment" => {
-                    if let Some(left) =
-                        n.child_by_field_name("left").filter(|l| l.kind() == "identifier")
-                    {
-                        let right = n.child_by_field_name("right");
+                    if let Some(left) = n.field("left").filter(|l| l.kind() == "identifier") {
+                        let right = n.field("right");
                         assigned.push((self.b.text(left).into_owned(), left.start_byte(), right));
                     }
                     true
@@ -212,11 +211,11 @@ impl<'s, 't> Rx<'s, 't> {
         if expr.kind() != "call" {
             return None;
         }
-        let method = expr.child_by_field_name("method")?;
+        let method = expr.field("method")?;
         if self.b.text(method) != "new" {
             return None;
         }
-        let receiver = expr.child_by_field_name("receiver")?;
+        let receiver = expr.field("receiver")?;
         match self.constant_of(receiver, nesting)? {
             Const::Value(_) => None,
             c => Some(c),
@@ -241,11 +240,9 @@ impl<'s, 't> Rx<'s, 't> {
                     return false;
                 }
                 if matches!(n.kind(), "assignment" | "operator_assignment") {
-                    if let Some(left) =
-                        n.child_by_field_name("left").filter(|l| l.kind() == "instance_variable")
+                    if let Some(left) = n.field("left").filter(|l| l.kind() == "instance_variable")
                     {
-                        sites
-                            .push((self.b.text(left).into_owned(), n.child_by_field_name("right")));
+                        sites.push((self.b.text(left).into_owned(), n.field("right")));
                     }
                 }
                 true

@@ -2,6 +2,7 @@
 //! edges, and the symbols exported for cross-file resolution.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -79,8 +80,7 @@ impl<'s, 't> Rs<'s, 't> {
         for info in std::mem::take(&mut self.impls) {
             let src = self.b.src;
             let trait_key = info.trait_path.and_then(|t| {
-                let segs =
-                    path_segs(t, src).or_else(|| path_segs(t.child_by_field_name("type")?, src))?;
+                let segs = path_segs(t, src).or_else(|| path_segs(t.field("type")?, src))?;
                 let ty = self.declared_path(&segs, info.scope, 0)?;
                 self.ty_key(&ty)
             });
@@ -92,8 +92,7 @@ impl<'s, 't> Rs<'s, 't> {
                     let segs = if simple {
                         Some(vec![info.name.clone()])
                     } else {
-                        path_segs(info.ty, src)
-                            .or_else(|| path_segs(info.ty.child_by_field_name("type")?, src))
+                        path_segs(info.ty, src).or_else(|| path_segs(info.ty.field("type")?, src))
                     };
                     segs.and_then(|segs| self.declared_path(&segs, info.scope, 0))
                         .and_then(|ty| self.ty_key(&ty))
@@ -130,8 +129,8 @@ impl<'s, 't> Rs<'s, 't> {
             .fn_syntax
             .get(&owner.idx)
             .map(|(f, _, _)| *f)
-            .filter(|f| f.child_by_field_name("body") == Some(body));
-        if let Some(params) = function.and_then(|f| f.child_by_field_name("parameters")) {
+            .filter(|f| f.field("body") == Some(body));
+        if let Some(params) = function.and_then(|f| f.field("parameters")) {
             let mut cursor = params.walk();
             typed.extend(params.named_children(&mut cursor).filter(|p| p.kind() == "parameter"));
         }
@@ -143,19 +142,19 @@ impl<'s, 't> Rs<'s, 't> {
             }
             match kind {
                 "call_expression" => {
-                    if let Some(callee) = node.child_by_field_name("function") {
+                    if let Some(callee) = node.field("function") {
                         sites.push(Site::Expr { callee, line: walk::line(node) });
                     }
                 }
                 "token_tree" => macro_calls(node, self.b.src, &mut sites),
                 "let_declaration" | "parameter" => typed.push(node),
                 "for_expression" => {
-                    if let Some(pattern) = node.child_by_field_name("pattern") {
+                    if let Some(pattern) = node.field("pattern") {
                         shadowing.push((pattern, Some(node)));
                     }
                 }
                 "let_condition" | "match_arm" => {
-                    shadowing.extend(node.child_by_field_name("pattern").map(|p| (p, None)));
+                    shadowing.extend(node.field("pattern").map(|p| (p, None)));
                 }
                 "closure_parameters" => shadowing.push((node, None)),
                 "attribute_item" | "inner_attribute_item" | "macro_definition" => return false,
@@ -206,7 +205,7 @@ impl<'s, 't> Rs<'s, 't> {
     ) -> (Target, u32) {
         let mut f = callee;
         if f.kind() == "generic_function" {
-            if let Some(inner) = f.child_by_field_name("function") {
+            if let Some(inner) = f.field("function") {
                 f = inner;
             }
         }
@@ -218,9 +217,7 @@ impl<'s, 't> Rs<'s, 't> {
                 }
             }
             "field_expression" => {
-                if let (Some(value), Some(field)) =
-                    (f.child_by_field_name("value"), f.child_by_field_name("field"))
-                {
+                if let (Some(value), Some(field)) = (f.field("value"), f.field("field")) {
                     let line = walk::line(field);
                     let m = self.b.text(field).into_owned();
                     let text = walk::collapse_ws(&self.b.text(f)).replace(" .", ".");

@@ -2,6 +2,7 @@
 //! types, and the methods a receiver's type (or its traits) gives a call.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -82,9 +83,9 @@ impl<'s, 't> Rs<'s, 't> {
                 }
             }
             "self" => owner.self_ty.as_ref().map(|_| Ty::Path(vec!["Self".to_owned()])),
-            "struct_expression" => path_segs(expr.child_by_field_name("name")?, src).map(Ty::Path),
+            "struct_expression" => path_segs(expr.field("name")?, src).map(Ty::Path),
             "parenthesized_expression" | "reference_expression" | "await_expression" => {
-                let inner = expr.child_by_field_name("value").or_else(|| expr.named_child(0))?;
+                let inner = expr.field("value").or_else(|| expr.named_child(0))?;
                 self.expr_type(inner, owner, vars)
             }
             "try_expression" => match self.expr_type(expr.named_child(0)?, owner, vars)? {
@@ -98,8 +99,8 @@ impl<'s, 't> Rs<'s, 't> {
             },
             "field_expression" => {
                 // A field of a struct of this file.
-                let value = expr.child_by_field_name("value")?;
-                let field = walk::text(expr.child_by_field_name("field")?, src).into_owned();
+                let value = expr.field("value")?;
+                let field = walk::text(expr.field("field")?, src).into_owned();
                 let idx = match self.expr_type(value, owner, vars)? {
                     Ty::Node(idx) => idx,
                     Ty::Path(segs) if segs == ["Self"] => {
@@ -115,9 +116,9 @@ impl<'s, 't> Rs<'s, 't> {
                 _ => None,
             },
             "call_expression" => {
-                let mut f = expr.child_by_field_name("function")?;
+                let mut f = expr.field("function")?;
                 if f.kind() == "generic_function" {
-                    f = f.child_by_field_name("function")?;
+                    f = f.field("function")?;
                 }
                 match f.kind() {
                     "identifier" | "scoped_identifier" => {
@@ -142,8 +143,8 @@ impl<'s, 't> Rs<'s, 't> {
                         }
                     }
                     "field_expression" => {
-                        let value = f.child_by_field_name("value")?;
-                        let m = walk::text(f.child_by_field_name("field")?, src).into_owned();
+                        let value = f.field("value")?;
+                        let m = walk::text(f.field("field")?, src).into_owned();
                         // What the standard wrappers' methods give.
                         let recv_ty = self.expr_type(value, owner, vars);
                         match (&recv_ty, m.as_str()) {
@@ -195,7 +196,7 @@ impl<'s, 't> Rs<'s, 't> {
         }
         self.return_types.insert(idx, None);
         let found = self.fn_syntax.get(&idx).cloned().and_then(|(f, scope, st)| {
-            let ty = f.child_by_field_name("return_type")?;
+            let ty = f.field("return_type")?;
             self.declared_ty(ty, scope, st.as_ref(), idx)
         });
         self.return_types.insert(idx, found.clone());
@@ -214,22 +215,22 @@ impl<'s, 't> Rs<'s, 't> {
         let src = self.b.src;
         match ty.kind() {
             "reference_type" | "pointer_type" => {
-                self.declared_ty(ty.child_by_field_name("type")?, scope, self_ty, user)
+                self.declared_ty(ty.field("type")?, scope, self_ty, user)
             }
             "abstract_type" | "dynamic_type" => {
-                self.declared_ty(ty.child_by_field_name("trait")?, scope, self_ty, user)
+                self.declared_ty(ty.field("trait")?, scope, self_ty, user)
             }
             "array_type" | "slice_type" => {
-                let element = ty.child_by_field_name("element")?;
+                let element = ty.field("element")?;
                 let inner = self.declared_ty(element, scope, self_ty, user)?;
                 Some(Ty::Many(Box::new(inner)))
             }
             "generic_type" => {
-                let base = ty.child_by_field_name("type")?;
+                let base = ty.field("type")?;
                 let name = walk::text(base, src);
                 let name = name.rsplit("::").next().unwrap_or(&name).to_owned();
                 let first = || {
-                    let args = ty.child_by_field_name("type_arguments")?;
+                    let args = ty.field("type_arguments")?;
                     let mut cursor = args.walk();
                     let found = args.named_children(&mut cursor).find(|a| a.kind() != "lifetime");
                     found
@@ -410,8 +411,8 @@ pub(super) fn receiver_segs(ty: Node<'_>, src: &[u8]) -> Option<Vec<String>> {
     let mut t = ty;
     loop {
         t = match t.kind() {
-            "reference_type" | "pointer_type" | "generic_type" => t.child_by_field_name("type")?,
-            "dynamic_type" | "abstract_type" => t.child_by_field_name("trait")?,
+            "reference_type" | "pointer_type" | "generic_type" => t.field("type")?,
+            "dynamic_type" | "abstract_type" => t.field("trait")?,
             "type_identifier" | "scoped_type_identifier" => return path_segs(t, src),
             _ => return None,
         };
@@ -426,14 +427,14 @@ pub(super) fn type_name(ty: Node<'_>, src: &[u8]) -> (String, bool) {
     let mut simple = true;
     loop {
         let next = match t.kind() {
-            "generic_type" | "reference_type" | "pointer_type" => t.child_by_field_name("type"),
+            "generic_type" | "reference_type" | "pointer_type" => t.field("type"),
             "dynamic_type" | "abstract_type" => {
                 simple = false;
-                t.child_by_field_name("trait")
+                t.field("trait")
             }
             "scoped_type_identifier" => {
                 simple = false;
-                t.child_by_field_name("name")
+                t.field("name")
             }
             "type_identifier" | "primitive_type" => {
                 return (walk::text(t, src).into_owned(), simple);

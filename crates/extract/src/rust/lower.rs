@@ -3,6 +3,7 @@
 //! attributes and headers become node data.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -36,7 +37,7 @@ impl<'s, 't> Rs<'s, 't> {
         let mut declared: HashMap<String, Node<'t>> = HashMap::new();
         for item in &found {
             if matches!(item.kind(), "struct_item" | "union_item" | "enum_item" | "type_item") {
-                if let Some(name) = item.child_by_field_name("name") {
+                if let Some(name) = item.field("name") {
                     declared.entry(self.b.text(name).into_owned()).or_insert(*item);
                 }
             }
@@ -47,7 +48,7 @@ impl<'s, 't> Rs<'s, 't> {
                 continue;
             }
             if item.kind() == "impl_item" {
-                if let Some(ty) = item.child_by_field_name("type") {
+                if let Some(ty) = item.field("type") {
                     let (name, simple) = type_name(ty, self.b.src);
                     match declared.get(&name) {
                         Some(&def)
@@ -81,7 +82,7 @@ impl<'s, 't> Rs<'s, 't> {
             "impl_item" => self.impl_block(item, scope, parent, depth),
             "use_declaration" | "extern_crate_declaration" => self.uses.push((item, scope)),
             "foreign_mod_item" => {
-                if let Some(body) = item.child_by_field_name("body") {
+                if let Some(body) = item.field("body") {
                     self.items(body, scope, parent, depth + 1);
                 }
             }
@@ -144,7 +145,7 @@ impl<'s, 't> Rs<'s, 't> {
             _ => name.clone(),
         };
         let idx = self.declare(item, kind, &node_name, scope, parent);
-        let body = item.child_by_field_name("body");
+        let body = item.field("body");
         {
             let src = self.b.src;
             let node = &mut self.b.nodes[idx];
@@ -182,7 +183,7 @@ impl<'s, 't> Rs<'s, 't> {
     ) {
         let Some(name) = item_name(item, self.b.src) else { return };
         let idx = self.declare(item, kind, &name, scope, parent);
-        let body = item.child_by_field_name("body");
+        let body = item.field("body");
         let end = match body {
             Some(body) if kind != NodeKind::TypeAlias => body.start_byte(),
             _ => item.end_byte(),
@@ -197,8 +198,8 @@ impl<'s, 't> Rs<'s, 't> {
                 body.named_children(&mut cursor)
                     .filter(|f| f.kind() == "field_declaration")
                     .filter_map(|f| {
-                        let name = f.child_by_field_name("name")?;
-                        Some((self.b.text(name).into_owned(), f.child_by_field_name("type")?))
+                        let name = f.field("name")?;
+                        Some((self.b.text(name).into_owned(), f.field("type")?))
                     })
                     .collect()
             } else {
@@ -226,11 +227,11 @@ impl<'s, 't> Rs<'s, 't> {
     ) {
         let Some(name) = item_name(item, self.b.src) else { return };
         let idx = self.declare(item, NodeKind::Trait, &name, scope, parent);
-        let body = item.child_by_field_name("body");
+        let body = item.field("body");
         let end = body.map_or(item.end_byte(), |b| b.start_byte());
         self.b.nodes[idx].signature = Some(header(item, end, self.b.src));
         bind(&mut self.scopes[scope].types, name.clone(), Binding::Node(idx));
-        if let Some(bounds) = item.child_by_field_name("bounds") {
+        if let Some(bounds) = item.field("bounds") {
             let mut cursor = bounds.walk();
             for bound in bounds.named_children(&mut cursor) {
                 if matches!(
@@ -258,10 +259,10 @@ impl<'s, 't> Rs<'s, 't> {
         parent: NodeIdx,
         depth: usize,
     ) {
-        let Some(ty) = item.child_by_field_name("type") else { return };
+        let Some(ty) = item.field("type") else { return };
         let (name, simple) = type_name(ty, self.b.src);
         let local = if simple { self.local_type(scope, &name) } else { None };
-        if let Some(tr) = item.child_by_field_name("trait") {
+        if let Some(tr) = item.field("trait") {
             // `impl !Send for T {}` says the opposite.
             let mut cursor = item.walk();
             let negative = item.children(&mut cursor).any(|c| c.kind() == "!");
@@ -271,7 +272,7 @@ impl<'s, 't> Rs<'s, 't> {
             }
         }
         let first_new = self.b.nodes.len();
-        if let Some(body) = item.child_by_field_name("body") {
+        if let Some(body) = item.field("body") {
             let self_ty = SelfTy { scope, name: name.clone() };
             self.members(
                 body,
@@ -289,7 +290,7 @@ impl<'s, 't> Rs<'s, 't> {
                         == Some(self.b.nodes[local.unwrap_or(parent)].id.clone())
             })
             .collect();
-        let trait_path = item.child_by_field_name("trait");
+        let trait_path = item.field("trait");
         self.impls.push(ImplInfo { scope, ty, trait_path, local, name, methods });
     }
 
@@ -343,14 +344,14 @@ impl<'s, 't> Rs<'s, 't> {
             _ => name.clone(),
         };
         let idx = self.declare(item, NodeKind::Constant, &node_name, scope, parent);
-        let end = item.child_by_field_name("type").map_or(item.end_byte(), |t| t.end_byte());
+        let end = item.field("type").map_or(item.end_byte(), |t| t.end_byte());
         self.b.nodes[idx].signature = Some(header(item, end, self.b.src));
         self.b.nodes[idx].name = name.clone();
         if member.is_none() {
             bind(&mut self.scopes[scope].values, name, Binding::Node(idx));
         }
         if self.scopes[scope].module.is_some() {
-            if let Some(value) = item.child_by_field_name("value") {
+            if let Some(value) = item.field("value") {
                 let owner = self.scopes[scope].owner;
                 let self_ty = member.map(|m| m.self_ty);
                 self.owners.push(Owner { idx: owner, scope, body: value, self_ty });
@@ -364,7 +365,7 @@ impl<'s, 't> Rs<'s, 't> {
         let Some(name) = item_name(item, self.b.src) else { return };
         let mut path = self.module_of(scope).to_vec();
         path.push(name.clone());
-        let Some(body) = item.child_by_field_name("body") else {
+        let Some(body) = item.field("body") else {
             let import = Import {
                 key: format!("{}{}:{}", keys::RUST, self.crate_dir, path.join(".")),
                 shown: path.join("::"),
@@ -396,11 +397,10 @@ impl<'s, 't> Rs<'s, 't> {
     /// a module also records the module's imports, `imports` edges and re-exports.
     pub(super) fn use_declaration(&mut self, decl: Node<'t>, scope: usize) {
         if decl.kind() == "extern_crate_declaration" {
-            let Some(name_node) = decl.child_by_field_name("name") else { return };
+            let Some(name_node) = decl.field("name") else { return };
             let name = self.b.text(name_node).into_owned();
-            let bound = decl
-                .child_by_field_name("alias")
-                .map_or_else(|| name.clone(), |a| self.b.text(a).into_owned());
+            let bound =
+                decl.field("alias").map_or_else(|| name.clone(), |a| self.b.text(a).into_owned());
             let import = Import {
                 key: format!("{}{name}", keys::RUST_EXTERN),
                 shown: name,
@@ -410,7 +410,7 @@ impl<'s, 't> Rs<'s, 't> {
             bind(&mut self.scopes[scope].types, bound, Binding::Import(import));
             return;
         }
-        let Some(arg) = decl.child_by_field_name("argument") else { return };
+        let Some(arg) = decl.field("argument") else { return };
         let mut leaves = Vec::new();
         self.use_leaves(arg, Vec::new(), &mut leaves, 0);
         let line = walk::line(decl);
@@ -440,8 +440,8 @@ impl<'s, 't> Rs<'s, 't> {
         };
         match node.kind() {
             "use_as_clause" => {
-                let Some(segs) = join(prefix, node.child_by_field_name("path")) else { return };
-                let alias = node.child_by_field_name("alias").map(|a| self.b.text(a).into_owned());
+                let Some(segs) = join(prefix, node.field("path")) else { return };
+                let alias = node.field("alias").map(|a| self.b.text(a).into_owned());
                 out.push(UseLeaf { segs, alias, glob: false });
             }
             "use_list" => {
@@ -452,12 +452,12 @@ impl<'s, 't> Rs<'s, 't> {
                 }
             }
             "scoped_use_list" => {
-                let path = node.child_by_field_name("path");
+                let path = node.field("path");
                 let Some(mut segs) = join(prefix, path) else { return };
                 if path.is_none() {
                     segs.push(String::new()); // `::{a, b}`
                 }
-                if let Some(list) = node.child_by_field_name("list") {
+                if let Some(list) = node.field("list") {
                     self.use_leaves(list, segs, out, depth + 1);
                 }
             }
@@ -608,7 +608,7 @@ pub(super) fn collect_items<'t>(container: Node<'t>) -> Vec<(Node<'t>, Vec<Node<
 /// The name of an item; `None` when tree-sitter recovered it without one (a MISSING
 /// identifier), as an empty name would collide with the module's id.
 pub(super) fn item_name(item: Node<'_>, src: &[u8]) -> Option<String> {
-    let node = item.child_by_field_name("name").filter(|n| !n.is_missing())?;
+    let node = item.field("name").filter(|n| !n.is_missing())?;
     let name = walk::text(node, src);
     (!name.trim().is_empty()).then(|| name.into_owned())
 }
@@ -645,9 +645,9 @@ pub(super) fn leading<'t>(before: &[Node<'t>]) -> (Vec<Node<'t>>, Vec<Node<'t>>,
 /// `Some(true)` for an outer doc comment (`///`, `/** */`), `Some(false)` for an
 /// inner one (`//!`, `/*! */`), `None` for a plain comment.
 pub(super) fn doc_marker(comment: Node<'_>) -> Option<bool> {
-    if comment.child_by_field_name("outer").is_some() {
+    if comment.field("outer").is_some() {
         Some(true)
-    } else if comment.child_by_field_name("inner").is_some() {
+    } else if comment.field("inner").is_some() {
         Some(false)
     } else {
         None
@@ -677,8 +677,7 @@ pub(super) fn inner_doc(container: Node<'_>, src: &[u8]) -> Option<String> {
 pub(super) fn doc_text(comments: &[Node<'_>], src: &[u8]) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for comment in comments {
-        let raw =
-            comment.child_by_field_name("doc").map(|d| walk::text(d, src)).unwrap_or_default();
+        let raw = comment.field("doc").map(|d| walk::text(d, src)).unwrap_or_default();
         if comment.kind() == "line_comment" {
             let line = raw.trim_end_matches(['\n', '\r']);
             lines.push(line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned());

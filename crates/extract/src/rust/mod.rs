@@ -21,6 +21,7 @@ use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::common::eval::Depth;
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{complexity, docs, tests_edges};
+use crate::walk::Fields;
 use crate::{walk, FileFacts, Target};
 use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
@@ -376,8 +377,8 @@ impl Recv {
             "self" => Some(Recv::SelfValue),
             "identifier" => Some(Recv::Var(walk::text(node, src).into_owned())),
             "field_expression" => {
-                let value = node.child_by_field_name("value")?;
-                let field = node.child_by_field_name("field")?;
+                let value = node.field("value")?;
+                let field = node.field("field")?;
                 let named = matches!(field.kind(), "field_identifier" | "integer_literal");
                 (value.kind() == "self" && named)
                     .then(|| Recv::SelfField(walk::text(field, src).into_owned()))
@@ -415,9 +416,7 @@ fn complexity(body: Node<'_>) -> u32 {
                 Some((arms.count() as u32).saturating_sub(1))
             }
             "binary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
+                if node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
             {
                 Some(1)
             }

@@ -3,6 +3,7 @@
 //! variables and generic bounds of a body.
 
 use super::*;
+use crate::walk::Fields;
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -385,7 +386,7 @@ impl<'s, 't> Rs<'s, 't> {
             let mut cursor = bounds.walk();
             for bound in bounds.named_children(&mut cursor) {
                 let bound = if bound.kind() == "generic_type" {
-                    bound.child_by_field_name("type").unwrap_or(bound)
+                    bound.field("type").unwrap_or(bound)
                 } else {
                     bound
                 };
@@ -404,8 +405,7 @@ impl<'s, 't> Rs<'s, 't> {
                     "type_parameters" => {
                         let mut c = child.walk();
                         for p in child.named_children(&mut c) {
-                            if let (Some(name), Some(bounds)) =
-                                (p.child_by_field_name("name"), p.child_by_field_name("bounds"))
+                            if let (Some(name), Some(bounds)) = (p.field("name"), p.field("bounds"))
                             {
                                 add(name, bounds);
                             }
@@ -414,8 +414,7 @@ impl<'s, 't> Rs<'s, 't> {
                     "where_clause" => {
                         let mut c = child.walk();
                         for p in child.named_children(&mut c) {
-                            if let (Some(left), Some(bounds)) =
-                                (p.child_by_field_name("left"), p.child_by_field_name("bounds"))
+                            if let (Some(left), Some(bounds)) = (p.field("left"), p.field("bounds"))
                             {
                                 if left.kind() == "type_identifier" {
                                     add(left, bounds);
@@ -452,20 +451,18 @@ impl<'s, 't> Rs<'s, 't> {
         for (decl, for_loop) in binders {
             match decl.kind() {
                 "let_declaration" | "parameter" => {
-                    let Some(pattern) = decl.child_by_field_name("pattern") else { continue };
+                    let Some(pattern) = decl.field("pattern") else { continue };
                     // A parameter applies from the start; a `let` after its statement.
                     let from = if decl.kind() == "parameter" { 0 } else { decl.end_byte() };
                     if pattern.kind() != "identifier" {
                         bind_unknown(&mut vars, pattern, from, src);
                         continue;
                     }
-                    let ty = match decl.child_by_field_name("type") {
+                    let ty = match decl.field("type") {
                         Some(ty) => self
                             .declared_ty(ty, owner.scope, owner.self_ty.as_ref(), owner.idx)
                             .or_else(|| receiver_segs(ty, src).map(Ty::Path)),
-                        None => decl
-                            .child_by_field_name("value")
-                            .and_then(|v| self.expr_type(v, owner, &vars)),
+                        None => decl.field("value").and_then(|v| self.expr_type(v, owner, &vars)),
                     };
                     let name = walk::text(pattern, src).into_owned();
                     vars.entry(name).or_default().push((from, ty));
@@ -475,7 +472,7 @@ impl<'s, 't> Rs<'s, 't> {
                     match (for_loop, decl.kind()) {
                         (Some(for_loop), "identifier") => {
                             let ty = for_loop
-                                .child_by_field_name("value")
+                                .field("value")
                                 .and_then(|v| self.expr_type(v, owner, &vars))
                                 .and_then(|t| match t {
                                     Ty::Many(inner) => Some(*inner),
@@ -568,13 +565,13 @@ pub(super) fn path_segs(node: Node<'_>, src: &[u8]) -> Option<Vec<String>> {
     while let Some(n) = current {
         match n.kind() {
             "scoped_identifier" | "scoped_type_identifier" => {
-                out.push(walk::text(n.child_by_field_name("name")?, src).into_owned());
-                current = n.child_by_field_name("path");
+                out.push(walk::text(n.field("name")?, src).into_owned());
+                current = n.field("path");
                 if current.is_none() {
                     out.push(String::new());
                 }
             }
-            "generic_type" => current = n.child_by_field_name("type"),
+            "generic_type" => current = n.field("type"),
             "identifier" | "type_identifier" | "crate" | "self" | "super" | "metavariable" => {
                 out.push(walk::text(n, src).into_owned());
                 current = None;
