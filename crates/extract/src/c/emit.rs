@@ -2,7 +2,7 @@
 //! outside functions), and the `tests` edges of a test file's `test_*` functions.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::Target;
 use model::{EdgeKind, NodeKind, Provenance};
 
@@ -181,7 +181,7 @@ impl<'s, 't> Cx<'s, 't> {
     fn calls_in(&mut self, idx: NodeIdx, syntax: Node<'t>, locals: &HashSet<String>) {
         let mut sites = Vec::new();
         walk::preorder(syntax, |node| {
-            if node.kind() == "call_expression" {
+            if node.kind_name() == "call_expression" {
                 if let Some(callee) = node.field("function") {
                     sites.push((callee, walk::line(node)));
                 }
@@ -199,14 +199,16 @@ impl<'s, 't> Cx<'s, 't> {
     fn call_targets(&self, callee: Node<'t>, locals: &HashSet<String>) -> Vec<Target> {
         let mut name_node = callee;
         // `(f)(x)` calls `f` (the parentheses keep a macro `f` from expanding).
-        while name_node.kind() == "parenthesized_expression" && name_node.named_child_count() == 1 {
+        while name_node.kind_name() == "parenthesized_expression"
+            && name_node.named_child_count() == 1
+        {
             match name_node.named_child(0) {
                 Some(inner) => name_node = inner,
                 None => break,
             }
         }
         let text = short(&walk::collapse_ws(&self.b.text(callee)));
-        if name_node.kind() != "identifier" {
+        if name_node.kind_name() != "identifier" {
             return vec![Target::Name(text)];
         }
         let name = self.b.text(name_node).into_owned();

@@ -2,7 +2,7 @@
 //! `#include`s become nodes, imports and symbols; signatures and doc comments.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::Target;
 use model::{EdgeKind, NodeKind};
 
@@ -57,12 +57,12 @@ impl<'s, 't> Cx<'s, 't> {
         let mut pending = Pending::default();
         let mut cursor = container.walk();
         for item in container.named_children(&mut cursor) {
-            if item.kind() == "comment" {
+            if item.kind_name() == "comment" {
                 pending.comment(item);
                 continue;
             }
             let doc = pending.take(item, src);
-            match item.kind() {
+            match item.kind_name() {
                 "function_definition" => self.function(item, doc),
                 "preproc_function_def" => self.function_macro(item, doc),
                 "preproc_def" => self.object_macro(item, doc, guard),
@@ -84,7 +84,7 @@ impl<'s, 't> Cx<'s, 't> {
                     self.module_items.push(item);
                 }
                 "preproc_ifdef" => {
-                    let ifndef = item.child(0).is_some_and(|t| t.kind() == "#ifndef");
+                    let ifndef = item.child(0).is_some_and(|t| t.kind_name() == "#ifndef");
                     let name = item.field("name").map(|n| self.b.text(n));
                     let inner = if ifndef { name.as_deref().map(str::to_owned) } else { None };
                     self.items(item, depth + 1, inner.as_deref());
@@ -122,7 +122,7 @@ impl<'s, 't> Cx<'s, 't> {
         let mut decorators = Vec::new();
         let mut cursor = def.walk();
         for child in def.named_children(&mut cursor) {
-            match child.kind() {
+            match child.kind_name() {
                 "storage_class_specifier" if self.b.text(child) == "static" => is_static = true,
                 "attribute_specifier" | "attribute_declaration" | "ms_declspec_modifier" => {
                     decorators.push(walk::collapse_ws(&self.b.text(child)));
@@ -251,7 +251,7 @@ impl<'s, 't> Cx<'s, 't> {
             self.b.too_deep(walk::line(spec));
             return;
         }
-        let (kind, keyword) = match spec.kind() {
+        let (kind, keyword) = match spec.kind_name() {
             "struct_specifier" => (NodeKind::Struct, "struct"),
             "union_specifier" => (NodeKind::Struct, "union"),
             "enum_specifier" => (NodeKind::Enum, "enum"),
@@ -283,7 +283,7 @@ impl<'s, 't> Cx<'s, 't> {
         let inner_parent = idx.unwrap_or(parent);
         let mut cursor = body.walk();
         for field in body.named_children(&mut cursor) {
-            if field.kind() != "field_declaration" {
+            if field.kind_name() != "field_declaration" {
                 continue;
             }
             if let Some(ty) = field.field("type") {
@@ -328,7 +328,7 @@ impl<'s, 't> Cx<'s, 't> {
         // `typedef struct node node;`: the tag and the name are one type to a reader
         // (C keeps them in two namespaces); the struct is its node.
         let tag = ty
-            .filter(|t| t.kind() != "primitive_type")
+            .filter(|t| t.kind_name() != "primitive_type")
             .and_then(|t| t.field("name"))
             .map(|n| walk::text(n, src));
         names.retain(|n| tag.as_deref() != Some(n.as_str()));
@@ -347,7 +347,7 @@ impl<'s, 't> Cx<'s, 't> {
     fn recovered_types(&mut self, declaration: Node<'t>, depth: usize) {
         let mut found = Vec::new();
         let ty = declaration.field("type");
-        walk::preorder(declaration, |node| match node.kind() {
+        walk::preorder(declaration, |node| match node.kind_name() {
             "struct_specifier" | "union_specifier" | "enum_specifier" => {
                 if Some(node) != ty && node.field("body").is_some() {
                     found.push(node);
@@ -367,7 +367,7 @@ impl<'s, 't> Cx<'s, 't> {
 /// `None` for a computed `#include MACRO` or an empty path.
 pub(crate) fn include_written(item: Node<'_>, src: &[u8]) -> Option<String> {
     let path = item.field("path")?;
-    let written = match path.kind() {
+    let written = match path.kind_name() {
         "system_lib_string" => {
             let text = walk::text(path, src);
             text.trim_start_matches('<').trim_end_matches('>').trim().to_owned()
@@ -376,7 +376,7 @@ pub(crate) fn include_written(item: Node<'_>, src: &[u8]) -> Option<String> {
             let mut cursor = path.walk();
             let content: String = path
                 .named_children(&mut cursor)
-                .filter(|c| c.kind() == "string_content")
+                .filter(|c| c.kind_name() == "string_content")
                 .map(|c| walk::text(c, src).into_owned())
                 .collect();
             content.trim().to_owned()
@@ -409,7 +409,7 @@ pub(crate) fn end_row(node: Node<'_>) -> usize {
 fn typed(def: Node<'_>, declarator: Node<'_>) -> bool {
     let mut function = Some(declarator);
     while let Some(d) = function {
-        if d.kind() == "function_declarator" {
+        if d.kind_name() == "function_declarator" {
             break;
         }
         function = d.field("declarator");
@@ -418,11 +418,11 @@ fn typed(def: Node<'_>, declarator: Node<'_>) -> bool {
         return false;
     };
     let mut cursor = params.walk();
-    let all_typed = params
-        .named_children(&mut cursor)
-        .all(|p| matches!(p.kind(), "parameter_declaration" | "variadic_parameter" | "comment"));
+    let all_typed = params.named_children(&mut cursor).all(|p| {
+        matches!(p.kind_name(), "parameter_declaration" | "variadic_parameter" | "comment")
+    });
     let mut cursor = def.walk();
-    let knr = def.named_children(&mut cursor).any(|c| c.kind() == "declaration");
+    let knr = def.named_children(&mut cursor).any(|c| c.kind_name() == "declaration");
     all_typed && !knr && def.field("type").is_some()
 }
 

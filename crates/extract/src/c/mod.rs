@@ -53,7 +53,7 @@
 //! callee's name and has no receivers to type, so there is no inference phase.
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, FileFacts};
 use model::keys;
 use model::Language;
@@ -175,7 +175,7 @@ fn is_test_file(path: &str) -> bool {
 /// radon and lizard among them, do).
 fn complexity(body: Node<'_>) -> u32 {
     crate::common::complexity::cyclomatic(body, |node| {
-        Some(match node.kind() {
+        Some(match node.kind_name() {
             "if_statement"
             | "for_statement"
             | "while_statement"
@@ -183,7 +183,7 @@ fn complexity(body: Node<'_>) -> u32 {
             | "conditional_expression" => 1,
             "case_statement" if node.field("value").is_some() => 1,
             "binary_expression"
-                if node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
+                if node.field("operator").is_some_and(|o| matches!(o.kind_name(), "&&" | "||")) =>
             {
                 1
             }

@@ -3,7 +3,7 @@
 //! of the program by: calling one calls through a function pointer.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 
 /// The name a declarator declares and whether it declares a function (rather than a
 /// variable or a pointer to a function): `f(int)` and `*f(void)` (a function
@@ -14,7 +14,7 @@ pub(super) fn declarator_name(declarator: Node<'_>, src: &[u8]) -> Option<(Strin
     // The declarator kind directly around the name, parentheses aside.
     let mut innermost = "";
     for _ in 0..crate::MAX_DEPTH {
-        match current.kind() {
+        match current.kind_name() {
             "identifier" | "type_identifier" | "field_identifier" | "primitive_type" => {
                 // A MISSING name tree-sitter made up is empty: no name at all.
                 let name = walk::text(current, src).into_owned();
@@ -42,9 +42,9 @@ pub(super) fn declarator_name(declarator: Node<'_>, src: &[u8]) -> Option<(Strin
 /// The first named child of a wrapping declarator that is not an attribute.
 fn first_declarator(node: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = node.walk();
-    let found = node
-        .named_children(&mut cursor)
-        .find(|c| !matches!(c.kind(), "attribute_declaration" | "ms_call_modifier" | "comment"));
+    let found = node.named_children(&mut cursor).find(|c| {
+        !matches!(c.kind_name(), "attribute_declaration" | "ms_call_modifier" | "comment")
+    });
     found
 }
 
@@ -66,7 +66,7 @@ pub(super) fn declared_variables(declaration: Node<'_>, src: &[u8]) -> Vec<Strin
 pub(super) fn locals(def: Node<'_>, src: &[u8]) -> HashSet<String> {
     let mut out = HashSet::new();
     if let Some(declarator) = def.field("declarator") {
-        walk::preorder(declarator, |node| match node.kind() {
+        walk::preorder(declarator, |node| match node.kind_name() {
             "parameter_declaration" => {
                 if let Some(d) = node.field("declarator") {
                     if let Some((name, _)) = declarator_name(d, src) {
@@ -81,7 +81,7 @@ pub(super) fn locals(def: Node<'_>, src: &[u8]) -> HashSet<String> {
                 false
             }
             "parameter_list" => true,
-            _ => node == declarator || node.kind().ends_with("_declarator"),
+            _ => node == declarator || node.kind_name().ends_with("_declarator"),
         });
     }
     // The name of the function itself is reached above only through its own
@@ -91,10 +91,10 @@ pub(super) fn locals(def: Node<'_>, src: &[u8]) -> HashSet<String> {
     }
     if let Some(body) = def.field("body") {
         walk::preorder(body, |node| {
-            if node.kind() == "declaration" {
+            if node.kind_name() == "declaration" {
                 out.extend(declared_variables(node, src));
             }
-            node.kind() != "function_definition" || node == body
+            node.kind_name() != "function_definition" || node == body
         });
     }
     out

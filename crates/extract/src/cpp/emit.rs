@@ -7,21 +7,21 @@ use super::lower::written_type;
 use super::scopes::{locals, Callee, Locals, Ty};
 use super::*;
 use crate::walk;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::EdgeKind;
 
 /// How many arguments a call expression passes.
 pub(super) fn argument_count(call: Node<'_>) -> usize {
     let Some(args) = call.field("arguments") else { return 0 };
     let mut cursor = args.walk();
-    let n = args.named_children(&mut cursor).filter(|a| a.kind() != "comment").count();
+    let n = args.named_children(&mut cursor).filter(|a| a.kind_name() != "comment").count();
     n
 }
 
 /// `static_cast<T>(x)` and its kin, which tree-sitter reads as calls of a
 /// template: conversions, not calls.
 fn is_cast(callee: Node<'_>, src: &[u8]) -> bool {
-    callee.kind() == "template_function"
+    callee.kind_name() == "template_function"
         && callee.field("name").is_some_and(|n| {
             matches!(
                 &*walk::text(n, src),
@@ -54,7 +54,7 @@ impl<'s, 't> Px<'s, 't> {
                     .named_children(&mut cursor)
                     .filter(|c| {
                         matches!(
-                            c.kind(),
+                            c.kind_name(),
                             "compound_statement" | "field_initializer_list" | "try_statement"
                         )
                     })
@@ -65,7 +65,7 @@ impl<'s, 't> Px<'s, 't> {
             };
             for root in roots {
                 walk::preorder(root, |node| {
-                    match node.kind() {
+                    match node.kind_name() {
                         "call_expression" => {
                             if let Some(callee) = node.field("function") {
                                 if !is_cast(callee, src) {
@@ -86,13 +86,14 @@ impl<'s, 't> Px<'s, 't> {
                                 let mut cursor = node.walk();
                                 for d in node.children_by_field_name("declarator", &mut cursor) {
                                     let args = d.field("value").filter(|v| {
-                                        d.kind() == "init_declarator" && v.kind() == "argument_list"
+                                        d.kind_name() == "init_declarator"
+                                            && v.kind_name() == "argument_list"
                                     });
                                     if let Some(args) = args {
                                         let mut c = args.walk();
                                         let n = args
                                             .named_children(&mut c)
-                                            .filter(|a| a.kind() != "comment")
+                                            .filter(|a| a.kind_name() != "comment")
                                             .count();
                                         sites.push((Site::Construct(ty, n), walk::line(d)));
                                     }
@@ -105,7 +106,7 @@ impl<'s, 't> Px<'s, 't> {
                                     let mut c = args.walk();
                                     let n = args
                                         .named_children(&mut c)
-                                        .filter(|a| a.kind() != "comment")
+                                        .filter(|a| a.kind_name() != "comment")
                                         .count();
                                     n
                                 });

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::c::{end_row, include_written, Pending};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{EdgeKind, NodeKind};
 
@@ -14,7 +14,7 @@ use model::{EdgeKind, NodeKind};
 pub(super) fn function_name<'t>(declarator: Node<'t>, src: &[u8]) -> Option<FnName<'t>> {
     let mut current = declarator;
     for _ in 0..crate::MAX_DEPTH {
-        match current.kind() {
+        match current.kind_name() {
             "function_declarator" => {
                 let inner = current.field("declarator")?;
                 let (scope, name, global) = declared_name(inner, src)?;
@@ -48,7 +48,7 @@ fn first_declarator(node: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = node.walk();
     let found = node.named_children(&mut cursor).find(|c| {
         !matches!(
-            c.kind(),
+            c.kind_name(),
             "attribute_declaration" | "ms_call_modifier" | "comment" | "type_qualifier"
         )
     });
@@ -62,7 +62,7 @@ pub(super) fn declared_name(node: Node<'_>, src: &[u8]) -> Option<(Vec<String>, 
     let mut global = false;
     let mut current = node;
     for _ in 0..crate::MAX_DEPTH {
-        match current.kind() {
+        match current.kind_name() {
             "identifier" | "field_identifier" | "type_identifier" => {
                 let name = walk::text(current, src).into_owned();
                 return (!name.is_empty()).then_some((scope, name, global));
@@ -91,7 +91,7 @@ pub(super) fn declared_name(node: Node<'_>, src: &[u8]) -> Option<(Vec<String>, 
 
 /// One segment of a qualified name's scope: `ns`, or `Box` for `Box<T>::`.
 fn scope_segment(scope: Node<'_>, src: &[u8]) -> Option<String> {
-    let node = match scope.kind() {
+    let node = match scope.kind_name() {
         "template_type" => scope.field("name")?,
         _ => scope,
     };
@@ -131,7 +131,7 @@ fn written_type_at(ty: Node<'_>, src: &[u8], depth: usize) -> Option<Written> {
     let mut global = false;
     let mut current = ty;
     for _ in 0..crate::MAX_DEPTH {
-        match current.kind() {
+        match current.kind_name() {
             "type_identifier" | "identifier" | "namespace_identifier" => {
                 let text = walk::text(current, src).into_owned();
                 if text.is_empty() {
@@ -198,7 +198,7 @@ fn first_argument_at(template: Node<'_>, src: &[u8], depth: usize) -> Option<Wri
 pub(super) fn variable_name(declarator: Node<'_>, src: &[u8]) -> Option<String> {
     let mut current = declarator;
     for _ in 0..crate::MAX_DEPTH {
-        match current.kind() {
+        match current.kind_name() {
             "identifier" | "field_identifier" => {
                 let name = walk::text(current, src).into_owned();
                 return (!name.is_empty()).then_some(name);
@@ -226,7 +226,7 @@ fn arity(parameters: Option<Node<'_>>) -> (usize, Option<usize>) {
     let (mut min, mut max, mut variadic) = (0, 0, false);
     let mut cursor = list.walk();
     for p in list.named_children(&mut cursor) {
-        match p.kind() {
+        match p.kind_name() {
             "parameter_declaration" => {
                 min += 1;
                 max += 1;
@@ -251,7 +251,7 @@ fn attributes(node: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut cursor = node.walk();
     for child in node.named_children(&mut cursor) {
         if matches!(
-            child.kind(),
+            child.kind_name(),
             "attribute_declaration" | "attribute_specifier" | "ms_declspec_modifier"
         ) {
             out.push(walk::collapse_ws(&walk::text(child, src)));
@@ -272,12 +272,12 @@ fn template_parameters(list: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     let mut cursor = list.walk();
     for p in list.named_children(&mut cursor) {
-        let name = match p.kind() {
+        let name = match p.kind_name() {
             "type_parameter_declaration" | "variadic_type_parameter_declaration" => {
                 let mut c = p.walk();
                 let found = p
                     .named_children(&mut c)
-                    .find(|n| n.kind() == "type_identifier")
+                    .find(|n| n.kind_name() == "type_identifier")
                     .map(|n| walk::text(n, src).into_owned());
                 found
             }
@@ -288,12 +288,12 @@ fn template_parameters(list: Node<'_>, src: &[u8]) -> Vec<String> {
                 let mut c = p.walk();
                 let found = p
                     .named_children(&mut c)
-                    .find(|n| n.kind() == "type_parameter_declaration")
+                    .find(|n| n.kind_name() == "type_parameter_declaration")
                     .and_then(|n| {
                         let mut c2 = n.walk();
                         let name = n
                             .named_children(&mut c2)
-                            .find(|x| x.kind() == "type_identifier")
+                            .find(|x| x.kind_name() == "type_identifier")
                             .map(|x| walk::text(x, src).into_owned());
                         name
                     });
@@ -359,14 +359,14 @@ impl<'s, 't> Px<'s, 't> {
         while i < children.len() {
             let item = children[i];
             i += 1;
-            if item.kind() == "comment" {
+            if item.kind_name() == "comment" {
                 pending.comment(item);
                 continue;
             }
             let doc = pending.take(item, src);
-            if item.kind() == "expression_statement" {
+            if item.kind_name() == "expression_statement" {
                 if let Some(&body) = children.get(i) {
-                    if body.kind() == "compound_statement"
+                    if body.kind_name() == "compound_statement"
                         && self.catch2_test(item, body, ctx, parent, doc.clone())
                     {
                         i += 1;
@@ -374,9 +374,9 @@ impl<'s, 't> Px<'s, 't> {
                     }
                 }
             }
-            match item.kind() {
+            match item.kind_name() {
                 "preproc_ifdef" => {
-                    let ifndef = item.child(0).is_some_and(|t| t.kind() == "#ifndef");
+                    let ifndef = item.child(0).is_some_and(|t| t.kind_name() == "#ifndef");
                     let name = item.field("name").map(|n| self.b.text(n));
                     let inner = if ifndef { name.as_deref().map(str::to_owned) } else { None };
                     self.items(item, ctx, parent, depth + 1, inner.as_deref());
@@ -388,7 +388,7 @@ impl<'s, 't> Px<'s, 't> {
                 "linkage_specification" => {
                     let inner = Ctx { extern_c: true, ..ctx.clone() };
                     match item.field("body") {
-                        Some(body) if body.kind() == "declaration_list" => {
+                        Some(body) if body.kind_name() == "declaration_list" => {
                             self.items(body, &inner, parent, depth + 1, None);
                         }
                         Some(one) => {
@@ -425,7 +425,7 @@ impl<'s, 't> Px<'s, 't> {
             return;
         }
         let src = self.b.src;
-        match item.kind() {
+        match item.kind_name() {
             "namespace_definition" => self.namespace(item, ctx, parent, doc, depth),
             "function_definition" => self.function(item, outer, ctx, parent, None, doc, template),
             "template_declaration" => self.template(item, ctx, parent, None, doc, depth),
@@ -443,7 +443,10 @@ impl<'s, 't> Px<'s, 't> {
                 let target = item
                     .named_children(&mut cursor)
                     .filter(|c| {
-                        matches!(c.kind(), "namespace_identifier" | "nested_namespace_specifier")
+                        matches!(
+                            c.kind_name(),
+                            "namespace_identifier" | "nested_namespace_specifier"
+                        )
                     })
                     .last()
                     .map(|t| namespace_segments(t, src));
@@ -528,10 +531,10 @@ impl<'s, 't> Px<'s, 't> {
         inner.tparams.extend(template.params.iter().cloned());
         let mut cursor = def.walk();
         for child in def.named_children(&mut cursor) {
-            if Some(child) == params || child.kind() == "requires_clause" {
+            if Some(child) == params || child.kind_name() == "requires_clause" {
                 continue;
             }
-            match (child.kind(), class) {
+            match (child.kind_name(), class) {
                 ("template_declaration", _) => {
                     self.template(child, &inner, parent, class, doc.clone(), depth + 1);
                 }
@@ -650,7 +653,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut is_static = false;
         let mut cursor = def.walk();
         for child in def.named_children(&mut cursor) {
-            if child.kind() == "storage_class_specifier" && self.b.text(child) == "static" {
+            if child.kind_name() == "storage_class_specifier" && self.b.text(child) == "static" {
                 is_static = true;
             }
         }
@@ -669,7 +672,7 @@ impl<'s, 't> Px<'s, 't> {
             node.docstring = doc;
             node.decorators = attributes(def, src);
             node.complexity = body.map_or(1, complexity);
-            node.has_type_hints = ty.is_some_and(|t| t.kind() != "placeholder_type_specifier")
+            node.has_type_hints = ty.is_some_and(|t| t.kind_name() != "placeholder_type_specifier")
                 || is_special
                 || declarator_has_trailing_return(name.declarator);
         }
@@ -716,7 +719,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut cursor = params.walk();
         let args: Vec<String> = params
             .named_children(&mut cursor)
-            .filter(|p| p.kind() == "parameter_declaration")
+            .filter(|p| p.kind_name() == "parameter_declaration")
             .filter_map(|p| p.field("type"))
             .map(|t| walk::text(t, src).into_owned())
             .collect();
@@ -763,22 +766,23 @@ impl<'s, 't> Px<'s, 't> {
         doc: Option<String>,
     ) -> bool {
         let src = self.b.src;
-        let Some(call) = statement.named_child(0).filter(|c| c.kind() == "call_expression") else {
+        let Some(call) = statement.named_child(0).filter(|c| c.kind_name() == "call_expression")
+        else {
             return false;
         };
         let Some(function) = call.field("function") else { return false };
         let macro_name = walk::text(function, src).into_owned();
-        if function.kind() != "identifier" || !CATCH_MACROS.contains(&macro_name.as_str()) {
+        if function.kind_name() != "identifier" || !CATCH_MACROS.contains(&macro_name.as_str()) {
             return false;
         }
         let Some(args) = call.field("arguments") else { return false };
         let mut cursor = args.walk();
         let list: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
-        let name = list.iter().find(|a| a.kind() == "string_literal").map(|s| {
+        let name = list.iter().find(|a| a.kind_name() == "string_literal").map(|s| {
             let mut c = s.walk();
             let text: String = s
                 .named_children(&mut c)
-                .filter(|p| p.kind() == "string_content")
+                .filter(|p| p.kind_name() == "string_content")
                 .map(|p| walk::text(p, src).into_owned())
                 .collect();
             text
@@ -799,7 +803,7 @@ impl<'s, 't> Px<'s, 't> {
         }
         let mut body_ctx = ctx.clone();
         if macro_name == "TEST_CASE_METHOD" {
-            if let Some(fixture) = list.first().filter(|f| f.kind() == "identifier") {
+            if let Some(fixture) = list.first().filter(|f| f.kind_name() == "identifier") {
                 let fixture = walk::text(*fixture, src).into_owned();
                 body_ctx.class = Some(self.fixture(&fixture, ctx));
             }
@@ -835,7 +839,7 @@ impl<'s, 't> Px<'s, 't> {
             .and_then(|n| declared_name(n, src))
             .map(|(_, name, _)| name)
             .or_else(|| typedef_name.map(str::to_owned))?;
-        let kind = match spec.kind() {
+        let kind = match spec.kind_name() {
             "class_specifier" => NodeKind::Class,
             "enum_specifier" => NodeKind::Enum,
             _ => NodeKind::Struct,
@@ -861,7 +865,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut bases = Vec::new();
         let mut cursor = spec.walk();
         for child in spec.named_children(&mut cursor) {
-            if child.kind() != "base_class_clause" {
+            if child.kind_name() != "base_class_clause" {
                 continue;
             }
             let mut c = child.walk();
@@ -901,7 +905,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut pending = Pending::default();
         let mut cursor = list.walk();
         for member in list.named_children(&mut cursor) {
-            if member.kind() == "comment" {
+            if member.kind_name() == "comment" {
                 pending.comment(member);
                 continue;
             }
@@ -922,7 +926,7 @@ impl<'s, 't> Px<'s, 't> {
     ) {
         let src = self.b.src;
         let class_node = self.classes[ci].node;
-        match member.kind() {
+        match member.kind_name() {
             "function_definition" => {
                 self.function(member, outer, ctx, class_node, Some(ci), doc, None);
             }
@@ -1085,7 +1089,7 @@ impl<'s, 't> Px<'s, 't> {
                     result,
                 });
             } else if let Some(name) = variable_name(d, src) {
-                has_value |= d.kind() == "init_declarator";
+                has_value |= d.kind_name() == "init_declarator";
                 self.globals.insert(name, written.clone().map(|w| (w, ctx.clone())));
             }
         }
@@ -1117,7 +1121,7 @@ impl<'s, 't> Px<'s, 't> {
         };
         let mut names = Vec::new();
         let written;
-        if item.kind() == "alias_declaration" {
+        if item.kind_name() == "alias_declaration" {
             names.extend(item.field("name").map(|n| self.b.text(n).into_owned()));
             written = item.field("type").and_then(|t| written_type(t, src));
         } else {
@@ -1125,13 +1129,13 @@ impl<'s, 't> Px<'s, 't> {
             let mut cursor = item.walk();
             for d in item.children_by_field_name("declarator", &mut cursor) {
                 let mut current = d;
-                while matches!(current.kind(), "pointer_declarator" | "array_declarator") {
+                while matches!(current.kind_name(), "pointer_declarator" | "array_declarator") {
                     match current.field("declarator") {
                         Some(inner) => current = inner,
                         None => break,
                     }
                 }
-                if current.kind() == "type_identifier" {
+                if current.kind_name() == "type_identifier" {
                     names.push(walk::text(current, src).into_owned());
                 }
             }
@@ -1172,10 +1176,10 @@ impl<'s, 't> Px<'s, 't> {
     fn using(&mut self, item: Node<'t>, ctx: &Ctx) {
         let src = self.b.src;
         let mut cursor = item.walk();
-        let directive = item.children(&mut cursor).any(|c| c.kind() == "namespace");
+        let directive = item.children(&mut cursor).any(|c| c.kind_name() == "namespace");
         let mut cursor = item.walk();
         let Some(target) = item.named_children(&mut cursor).find(|c| {
-            matches!(c.kind(), "identifier" | "qualified_identifier" | "namespace_identifier")
+            matches!(c.kind_name(), "identifier" | "qualified_identifier" | "namespace_identifier")
         }) else {
             return;
         };
@@ -1262,7 +1266,7 @@ impl<'s, 't> Px<'s, 't> {
 fn namespace_segments(name: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     walk::preorder(name, |n| {
-        if n.kind() == "namespace_identifier" || n.kind() == "identifier" {
+        if n.kind_name() == "namespace_identifier" || n.kind_name() == "identifier" {
             let text = walk::text(n, src).into_owned();
             if !text.is_empty() {
                 out.push(text);
@@ -1277,14 +1281,16 @@ fn namespace_segments(name: Node<'_>, src: &[u8]) -> Vec<String> {
 /// The start of `node`'s first child of `kind`.
 fn first_child_start(node: Node<'_>, kind: &str) -> Option<usize> {
     let mut cursor = node.walk();
-    let found = node.named_children(&mut cursor).find(|c| c.kind() == kind).map(|c| c.start_byte());
+    let found =
+        node.named_children(&mut cursor).find(|c| c.kind_name() == kind).map(|c| c.start_byte());
     found
 }
 
 /// Whether a function declarator states its return type after it (`auto f() -> T`).
 fn declarator_has_trailing_return(declarator: Node<'_>) -> bool {
     let mut cursor = declarator.walk();
-    let found = declarator.named_children(&mut cursor).any(|c| c.kind() == "trailing_return_type");
+    let found =
+        declarator.named_children(&mut cursor).any(|c| c.kind_name() == "trailing_return_type");
     found
 }
 

@@ -84,7 +84,7 @@
 //! other files resolve through).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -299,7 +299,7 @@ const CATCH_MACROS: &[&str] =
 /// and `&&`/`||` (spelled `and`/`or` too), as C's (and radon's and lizard's) count.
 fn complexity(body: Node<'_>) -> u32 {
     crate::common::complexity::cyclomatic(body, |node| {
-        Some(match node.kind() {
+        Some(match node.kind_name() {
             "if_statement"
             | "for_statement"
             | "for_range_loop"
@@ -311,7 +311,7 @@ fn complexity(body: Node<'_>) -> u32 {
             "binary_expression"
                 if node
                     .field("operator")
-                    .is_some_and(|o| matches!(o.kind(), "&&" | "||" | "and" | "or")) =>
+                    .is_some_and(|o| matches!(o.kind_name(), "&&" | "||" | "and" | "or")) =>
             {
                 1
             }

@@ -7,7 +7,7 @@
 use super::lower::{declared_name, first_type_argument, variable_name, written_type};
 use super::*;
 use crate::walk;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::Provenance;
 
 /// How deep the typing of one expression may go (chains, `auto` locals initialised
@@ -96,9 +96,9 @@ pub(super) fn locals<'t>(syntax: Node<'t>, is_function: bool, src: &[u8]) -> Loc
     let add = |declarator: Option<Node<'t>>, ty: Option<Node<'t>>, out: &mut Locals<'t>| {
         let Some(d) = declarator else { return };
         let Some(name) = variable_name(d, src) else { return };
-        let auto = ty.is_some_and(|t| t.kind() == "placeholder_type_specifier");
+        let auto = ty.is_some_and(|t| t.kind_name() == "placeholder_type_specifier");
         let local = match (ty, auto) {
-            (_, true) => match d.kind() {
+            (_, true) => match d.kind_name() {
                 "init_declarator" => d.field("value").map_or(Local::Unknown, Local::Init),
                 _ => Local::Unknown,
             },
@@ -122,14 +122,14 @@ pub(super) fn locals<'t>(syntax: Node<'t>, is_function: bool, src: &[u8]) -> Loc
     }
     for root in roots {
         walk::preorder(root, |node| {
-            match node.kind() {
+            match node.kind_name() {
                 "parameter_declaration" | "optional_parameter_declaration" => {
                     add(node.field("declarator"), node.field("type"), &mut out);
                 }
                 "for_range_loop"
                     if node
                         .field("type")
-                        .is_some_and(|t| t.kind() == "placeholder_type_specifier") =>
+                        .is_some_and(|t| t.kind_name() == "placeholder_type_specifier") =>
                 {
                     let name = node.field("declarator").and_then(|d| variable_name(d, src));
                     if let (Some(name), Some(range)) = (name, node.field("right")) {
@@ -570,7 +570,7 @@ impl<'s, 't> Px<'s, 't> {
             return None;
         }
         let src = self.b.src;
-        match expr.kind() {
+        match expr.kind_name() {
             "identifier" => {
                 let name = walk::text(expr, src).into_owned();
                 if let Some(local) = locals.get(&name).copied() {
@@ -619,7 +619,7 @@ impl<'s, 't> Px<'s, 't> {
             "pointer_expression" => {
                 let arg = expr.field("argument")?;
                 let val = self.eval(arg, ctx, locals, depth + 1)?;
-                let op = expr.field("operator").map(|o| o.kind());
+                let op = expr.field("operator").map(|o| o.kind_name());
                 Some(match op {
                     Some("*") => Val::of(val.pointee.unwrap_or(val.ty)),
                     _ => Val::to(val.ty),
@@ -637,7 +637,7 @@ impl<'s, 't> Px<'s, 't> {
             "field_expression" => {
                 let arg = expr.field("argument")?;
                 let field = expr.field("field")?;
-                let arrow = expr.field("operator").is_some_and(|o| o.kind() == "->");
+                let arrow = expr.field("operator").is_some_and(|o| o.kind_name() == "->");
                 let owner = self.eval(arg, ctx, locals, depth + 1)?;
                 let owner = if arrow { owner.pointee.unwrap_or(owner.ty) } else { owner.ty };
                 let name = walk::text(field, src).into_owned();
@@ -656,10 +656,10 @@ impl<'s, 't> Px<'s, 't> {
             "call_expression" => {
                 let callee = expr.field("function")?;
                 // `std::make_unique<A>(...)`: a smart pointer to an `A`.
-                let template = match callee.kind() {
+                let template = match callee.kind_name() {
                     "template_function" => Some(callee),
                     "qualified_identifier" => {
-                        callee.field("name").filter(|n| n.kind() == "template_function")
+                        callee.field("name").filter(|n| n.kind_name() == "template_function")
                     }
                     _ => None,
                 };
@@ -681,11 +681,11 @@ impl<'s, 't> Px<'s, 't> {
                     }
                 }
                 // `v.front()`, `v.at(i)`: an element of a container.
-                if callee.kind() == "field_expression" {
+                if callee.kind_name() == "field_expression" {
                     let field = callee.field("field").map(|f| walk::text(f, src));
                     if field.is_some_and(|f| ELEMENT_ACCESSORS.contains(&&*f)) {
                         let arg = callee.field("argument")?;
-                        let arrow = callee.field("operator").is_some_and(|o| o.kind() == "->");
+                        let arrow = callee.field("operator").is_some_and(|o| o.kind_name() == "->");
                         if let Some(owner) = self.eval(arg, ctx, locals, depth + 1) {
                             // Through a smart pointer the container's element is not
                             // known (its pointee is a type, not a value).
@@ -743,7 +743,7 @@ impl<'s, 't> Px<'s, 't> {
                 .min(callee.start_byte() + 4 * crate::common::text::MAX_SHOWN_CHARS);
             short(&walk::collapse_ws(&String::from_utf8_lossy(&src[callee.start_byte()..end])))
         };
-        match callee.kind() {
+        match callee.kind_name() {
             "identifier" | "template_function" => match self.callee_path(callee) {
                 Some((segs, _)) if segs.len() == 1 => self.name_call(&segs[0], args, ctx, locals),
                 _ => Callee::Name(text()),
@@ -757,7 +757,7 @@ impl<'s, 't> Px<'s, 't> {
                 else {
                     return Callee::Name(text());
                 };
-                let name = match field.kind() {
+                let name = match field.kind_name() {
                     "field_identifier" => walk::text(field, src).into_owned(),
                     "template_method" => match field.field("name") {
                         Some(n) => walk::text(n, src).into_owned(),
@@ -765,7 +765,7 @@ impl<'s, 't> Px<'s, 't> {
                     },
                     _ => return Callee::Name(text()),
                 };
-                let arrow = callee.field("operator").is_some_and(|o| o.kind() == "->");
+                let arrow = callee.field("operator").is_some_and(|o| o.kind_name() == "->");
                 match self.eval(arg, ctx, locals, depth) {
                     Some(val) => {
                         let ty = if arrow { val.pointee.unwrap_or(val.ty) } else { val.ty };
@@ -776,7 +776,7 @@ impl<'s, 't> Px<'s, 't> {
             }
             "parenthesized_expression" if callee.named_child_count() == 1 => {
                 match callee.named_child(0) {
-                    Some(inner) if inner.kind() == "identifier" => {
+                    Some(inner) if inner.kind_name() == "identifier" => {
                         self.callee(inner, args, ctx, locals, depth)
                     }
                     _ => Callee::Name(text()),

@@ -6,7 +6,7 @@
 
 use super::scopes::{argument_count, Callee, Ctx, Locals};
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
@@ -27,7 +27,7 @@ impl<'s, 't> Cx<'s, 't> {
             let mut sites = Vec::new();
             // `T x = new();`: the `new()` creates the stated type.
             let mut typed_new: HashMap<usize, Node<'t>> = HashMap::new();
-            walk::preorder(scan, |n| match n.kind() {
+            walk::preorder(scan, |n| match n.kind_name() {
                 "local_function_statement" if n != scan => false,
                 "attribute_list" | "parameter_list" | "bracketed_parameter_list" => false,
                 k if super::lower::is_type_declaration(k) => false,
@@ -40,13 +40,13 @@ impl<'s, 't> Cx<'s, 't> {
                     true
                 }
                 "variable_declaration" => {
-                    let stated = n.field("type").filter(|t| t.kind() != "implicit_type");
+                    let stated = n.field("type").filter(|t| t.kind_name() != "implicit_type");
                     if let Some(ty) = stated {
                         let mut cursor = n.walk();
                         for d in n.named_children(&mut cursor) {
                             let value = super::lower::declarator_value(d);
-                            if let Some(v) =
-                                value.filter(|v| v.kind() == "implicit_object_creation_expression")
+                            if let Some(v) = value
+                                .filter(|v| v.kind_name() == "implicit_object_creation_expression")
                             {
                                 typed_new.insert(v.id(), ty);
                             }
@@ -58,11 +58,12 @@ impl<'s, 't> Cx<'s, 't> {
             });
             let ctx = Ctx { class, params: &params, locals, body: Some(b) };
             for site in sites {
-                let callee = if site.kind() == "implicit_object_creation_expression" {
+                let callee = if site.kind_name() == "implicit_object_creation_expression" {
                     let arity = {
                         let mut cursor = site.walk();
-                        let args =
-                            site.named_children(&mut cursor).find(|c| c.kind() == "argument_list");
+                        let args = site
+                            .named_children(&mut cursor)
+                            .find(|c| c.kind_name() == "argument_list");
                         args.map_or(0, argument_count)
                     };
                     let ty = typed_new.get(&site.id()).or_else(|| self.new_types.get(&site.id()));
@@ -103,7 +104,7 @@ impl<'s, 't> Cx<'s, 't> {
     /// What a call site names: a method call, `new T(...)`, `: base(...)` or
     /// `: this(...)`, a primary constructor's base `: B(...)`.
     fn site_callee(&self, site: Node<'_>, ctx: &Ctx<'_>) -> Callee {
-        match site.kind() {
+        match site.kind_name() {
             "invocation_expression" => self.invocation(site, ctx, 0),
             "object_creation_expression" => {
                 let arity = site.field("arguments").map_or(0, argument_count);
@@ -114,7 +115,8 @@ impl<'s, 't> Cx<'s, 't> {
             }
             "primary_constructor_base_type" => {
                 let mut cursor = site.walk();
-                let args = site.named_children(&mut cursor).find(|c| c.kind() == "argument_list");
+                let args =
+                    site.named_children(&mut cursor).find(|c| c.kind_name() == "argument_list");
                 let arity = args.map_or(0, argument_count);
                 match self.superclass(ctx.class) {
                     Some(ty) => self.constructor_call(&ty, arity),
@@ -124,10 +126,10 @@ impl<'s, 't> Cx<'s, 't> {
             _ => {
                 let mut cursor = site.walk();
                 let children: Vec<Node<'_>> = site.children(&mut cursor).collect();
-                let is_base = children.iter().any(|c| c.kind() == "base");
+                let is_base = children.iter().any(|c| c.kind_name() == "base");
                 let arity = children
                     .iter()
-                    .find(|c| c.kind() == "argument_list")
+                    .find(|c| c.kind_name() == "argument_list")
                     .map_or(0, |a| argument_count(*a));
                 let ty = if is_base {
                     self.superclass(ctx.class)
@@ -162,13 +164,13 @@ impl<'s, 't> Cx<'s, 't> {
     fn note_imports(&mut self, node: NodeIdx, site: Node<'_>, ctx: &Ctx<'_>) {
         let scope = self.types[ctx.class].scope;
         let levels = self.levels(scope);
-        let used = match site.kind() {
+        let used = match site.kind_name() {
             "invocation_expression" => {
                 let f = site.field("function");
-                match f.map(|f| (f.kind(), f)) {
+                match f.map(|f| (f.kind_name(), f)) {
                     Some(("member_access_expression", f)) => f
                         .field("expression")
-                        .filter(|e| e.kind() == "identifier")
+                        .filter(|e| e.kind_name() == "identifier")
                         .map(|e| self.b.text(e))
                         .filter(|n| {
                             levels.iter().any(|(_, s)| {
@@ -180,7 +182,13 @@ impl<'s, 't> Cx<'s, 't> {
             }
             "object_creation_expression" => site
                 .field("type")
-                .map(|t| if t.kind() == "generic_name" { t.named_child(0).unwrap_or(t) } else { t })
+                .map(|t| {
+                    if t.kind_name() == "generic_name" {
+                        t.named_child(0).unwrap_or(t)
+                    } else {
+                        t
+                    }
+                })
                 .map(|t| self.b.text(t))
                 .filter(|n| {
                     levels.iter().any(|(_, s)| {

@@ -5,7 +5,7 @@
 //! every type of the file is known.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{EdgeKind, NodeKind};
 use std::collections::VecDeque;
@@ -99,7 +99,7 @@ impl<'s, 't> Cx<'s, 't> {
         jobs: &mut VecDeque<Job<'t>>,
     ) {
         for (item, doc) in with_docs(syntax, self.b.src) {
-            match item.kind() {
+            match item.kind_name() {
                 "using_directive" => self.using(item, scope),
                 // Broken syntax: tree-sitter keeps what it recognised inside the
                 // error, often a namespace whose block never closes.
@@ -128,7 +128,7 @@ impl<'s, 't> Cx<'s, 't> {
                         continue;
                     }
                     let (node, inner) = self.namespace(&name, item, parent, scope);
-                    if item.kind() == "namespace_declaration" {
+                    if item.kind_name() == "namespace_declaration" {
                         if let Some(body) = item.field("body") {
                             jobs.push_back(Job::Container {
                                 syntax: body,
@@ -198,7 +198,7 @@ impl<'s, 't> Cx<'s, 't> {
     fn using(&mut self, decl: Node<'t>, scope: usize) {
         let mut cursor = decl.walk();
         let children: Vec<Node<'t>> = decl.children(&mut cursor).collect();
-        let is_static = children.iter().any(|c| c.kind() == "static");
+        let is_static = children.iter().any(|c| c.kind_name() == "static");
         let alias = decl.field("name").map(|n| self.b.text(n).into_owned());
         let target = children.iter().rev().find(|c| {
             c.is_named() && !c.is_extra() && Some(c.id()) != decl.field("name").map(|n| n.id())
@@ -247,12 +247,12 @@ impl<'s, 't> Cx<'s, 't> {
         if name.is_empty() {
             return;
         }
-        let is_record_struct = decl.kind() == "record_declaration" && {
+        let is_record_struct = decl.kind_name() == "record_declaration" && {
             let mut cursor = decl.walk();
-            let found = decl.children(&mut cursor).any(|c| c.kind() == "struct");
+            let found = decl.children(&mut cursor).any(|c| c.kind_name() == "struct");
             found
         };
-        let (kind, what) = match decl.kind() {
+        let (kind, what) = match decl.kind_name() {
             "interface_declaration" => (NodeKind::Interface, "interface"),
             "enum_declaration" => (NodeKind::Enum, "enum"),
             "struct_declaration" => (NodeKind::Struct, "struct"),
@@ -305,11 +305,11 @@ impl<'s, 't> Cx<'s, 't> {
         if what != "enum" && what != "delegate" {
             let mut cursor = decl.walk();
             let bases: Vec<Node<'t>> =
-                decl.named_children(&mut cursor).filter(|c| c.kind() == "base_list").collect();
+                decl.named_children(&mut cursor).filter(|c| c.kind_name() == "base_list").collect();
             for list in bases {
                 let mut c = list.walk();
                 for base in list.named_children(&mut c) {
-                    let ty = match base.kind() {
+                    let ty = match base.kind_name() {
                         "primary_constructor_base_type" => base.field("type"),
                         "argument_list" | "comment" => None,
                         _ => Some(base),
@@ -325,7 +325,7 @@ impl<'s, 't> Cx<'s, 't> {
             // (or are in scope in its members, which reads the same).
             let mut cursor = params.walk();
             for p in params.named_children(&mut cursor) {
-                if p.kind() != "parameter" {
+                if p.kind_name() != "parameter" {
                     continue;
                 }
                 let Some(n) = p.field("name") else { continue };
@@ -336,12 +336,13 @@ impl<'s, 't> Cx<'s, 't> {
                 }
             }
             if let Some(list) =
-                decl.named_children(&mut decl.walk()).find(|c| c.kind() == "base_list")
+                decl.named_children(&mut decl.walk()).find(|c| c.kind_name() == "base_list")
             {
                 // `record B(int X) : A(X)`: the base's constructor call is the type's.
                 let mut c = list.walk();
                 let has_args = list.named_children(&mut c).any(|n| {
-                    n.kind() == "primary_constructor_base_type" || n.kind() == "argument_list"
+                    n.kind_name() == "primary_constructor_base_type"
+                        || n.kind_name() == "argument_list"
                 });
                 if has_args {
                     self.add_body(idx, list, t, Vec::new(), None, false);
@@ -352,16 +353,16 @@ impl<'s, 't> Cx<'s, 't> {
             return;
         }
         let Some(body) = body else { return };
-        if body.kind() == "enum_member_declaration_list" {
+        if body.kind_name() == "enum_member_declaration_list" {
             for (member, doc) in with_docs(body, self.b.src) {
-                if member.kind() == "enum_member_declaration" {
+                if member.kind_name() == "enum_member_declaration" {
                     self.enum_member(t, idx, member, doc);
                 }
             }
             return;
         }
         for (member, doc) in with_docs(body, self.b.src) {
-            match member.kind() {
+            match member.kind_name() {
                 k if is_type_declaration(k) => jobs.push_back(Job::Type {
                     syntax: member,
                     parent: idx,
@@ -420,8 +421,8 @@ impl<'s, 't> Cx<'s, 't> {
         type_modifiers: &[String],
         pending: &mut Pending<'t>,
     ) {
-        let is_ctor = decl.kind() == "constructor_declaration";
-        let name = match decl.kind() {
+        let is_ctor = decl.kind_name() == "constructor_declaration";
+        let name = match decl.kind_name() {
             "destructor_declaration" => decl.field("name").map(|n| format!("~{}", self.b.text(n))),
             "operator_declaration" => {
                 decl.field("operator").map(|o| format!("operator {}", self.b.text(o)))
@@ -452,7 +453,7 @@ impl<'s, 't> Cx<'s, 't> {
         let is_static = modifiers.iter().any(|m| m == "static");
         // A destructor and a static constructor are never called by name.
         let exported = self.types[t].exported
-            && decl.kind() != "destructor_declaration"
+            && decl.kind_name() != "destructor_declaration"
             && !(is_ctor && is_static);
         let member = if is_ctor { CONSTRUCTOR } else { name.as_str() };
         if exported {
@@ -465,7 +466,7 @@ impl<'s, 't> Cx<'s, 't> {
             if !is_static {
                 self.ctors.entry(t).or_default().push(info);
             }
-        } else if decl.kind() == "method_declaration" {
+        } else if decl.kind_name() == "method_declaration" {
             let overloads = self.methods.entry((t, name.clone())).or_default();
             overloads.push(info);
             let position = overloads.len() - 1;
@@ -477,7 +478,7 @@ impl<'s, 't> Cx<'s, 't> {
             if extension {
                 let first = params.and_then(|p| {
                     let mut c = p.walk();
-                    let found = p.named_children(&mut c).find(|c| c.kind() == "parameter");
+                    let found = p.named_children(&mut c).find(|c| c.kind_name() == "parameter");
                     found
                 });
                 if let Some(ty) = first.and_then(|p| p.field("type")) {
@@ -502,7 +503,7 @@ impl<'s, 't> Cx<'s, 't> {
         depth: usize,
         pending: &mut Pending<'t>,
     ) {
-        let name = match decl.kind() {
+        let name = match decl.kind_name() {
             "indexer_declaration" => Some("this[]".to_owned()),
             _ => decl.field("name").map(|n| self.b.text(n).into_owned()),
         };
@@ -524,7 +525,7 @@ impl<'s, 't> Cx<'s, 't> {
             node.complexity = complexity(decl);
             node.has_type_hints = true;
         }
-        if decl.kind() != "indexer_declaration" {
+        if decl.kind_name() != "indexer_declaration" {
             self.fields.insert((t, name.clone()), None);
             if let Some(ty) = decl.field("type") {
                 pending.fields.push((t, name.clone(), ty));
@@ -553,7 +554,7 @@ impl<'s, 't> Cx<'s, 't> {
                 && modifiers.iter().any(|m| m == "readonly"));
         let mut cursor = decl.walk();
         let Some(var) =
-            decl.named_children(&mut cursor).find(|c| c.kind() == "variable_declaration")
+            decl.named_children(&mut cursor).find(|c| c.kind_name() == "variable_declaration")
         else {
             return;
         };
@@ -561,7 +562,7 @@ impl<'s, 't> Cx<'s, 't> {
         let signature = short(&header_text(decl, decl.end_byte(), self.b.src));
         let mut c = var.walk();
         let declarators: Vec<Node<'t>> =
-            var.named_children(&mut c).filter(|d| d.kind() == "variable_declarator").collect();
+            var.named_children(&mut c).filter(|d| d.kind_name() == "variable_declarator").collect();
         for declarator in declarators {
             let Some(n) = declarator.field("name") else { continue };
             let name = self.b.text(n).into_owned();
@@ -583,7 +584,7 @@ impl<'s, 't> Cx<'s, 't> {
             }
             if let Some(value) = declarator_value(declarator) {
                 if let Some(ty) =
-                    ty.filter(|_| value.kind() == "implicit_object_creation_expression")
+                    ty.filter(|_| value.kind_name() == "implicit_object_creation_expression")
                 {
                     self.new_types.insert(value.id(), ty);
                 }
@@ -620,7 +621,7 @@ impl<'s, 't> Cx<'s, 't> {
         let mut work = vec![(parent, syntax, depth, body)];
         while let Some((parent, syntax, depth, body)) = work.pop() {
             let mut found = Vec::new();
-            walk::preorder(syntax, |node| match node.kind() {
+            walk::preorder(syntax, |node| match node.kind_name() {
                 "local_function_statement" if node != syntax => {
                     found.push(node);
                     false
@@ -732,11 +733,11 @@ impl<'s, 't> Cx<'s, 't> {
 fn error_namespace(error: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = error.walk();
     let mut children = error.children(&mut cursor).filter(|c| !c.is_extra());
-    if children.next()?.kind() != "namespace" {
+    if children.next()?.kind_name() != "namespace" {
         return None;
     }
     children.next().filter(|n| {
-        matches!(n.kind(), "identifier" | "qualified_name") && n.end_byte() > n.start_byte()
+        matches!(n.kind_name(), "identifier" | "qualified_name") && n.end_byte() > n.start_byte()
     })
 }
 
@@ -789,7 +790,7 @@ fn arity(params: Option<Node<'_>>) -> (usize, usize, bool) {
     let (mut required, mut n, mut varargs) = (0, 0, false);
     let mut cursor = params.walk();
     for p in params.children(&mut cursor) {
-        match p.kind() {
+        match p.kind_name() {
             // `params T[] xs` is written in the list itself, not as a `parameter`.
             "params" => {
                 n += 1;
@@ -798,7 +799,7 @@ fn arity(params: Option<Node<'_>>) -> (usize, usize, bool) {
             "parameter" => {
                 n += 1;
                 let mut c = p.walk();
-                let has_default = p.children(&mut c).any(|child| child.kind() == "=");
+                let has_default = p.children(&mut c).any(|child| child.kind_name() == "=");
                 if !has_default {
                     required += 1;
                 }
@@ -813,20 +814,21 @@ fn arity(params: Option<Node<'_>>) -> (usize, usize, bool) {
 fn first_parameter_is_this(params: Option<Node<'_>>, src: &[u8]) -> bool {
     let Some(params) = params else { return false };
     let mut cursor = params.walk();
-    let Some(first) = params.named_children(&mut cursor).find(|c| c.kind() == "parameter") else {
+    let Some(first) = params.named_children(&mut cursor).find(|c| c.kind_name() == "parameter")
+    else {
         return false;
     };
     let mut c = first.walk();
-    let found = first
-        .children(&mut c)
-        .any(|m| m.kind() == "modifier" && walk::text(m, src) == "this" || m.kind() == "this");
+    let found = first.children(&mut c).any(|m| {
+        m.kind_name() == "modifier" && walk::text(m, src) == "this" || m.kind_name() == "this"
+    });
     found
 }
 
 /// A type's primary constructor parameters (`record P(int X)`, `class C(int x)`).
 fn primary_parameters(decl: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = decl.walk();
-    let found = decl.named_children(&mut cursor).find(|c| c.kind() == "parameter_list");
+    let found = decl.named_children(&mut cursor).find(|c| c.kind_name() == "parameter_list");
     found
 }
 
@@ -837,7 +839,7 @@ pub(super) fn declarator_value(declarator: Node<'_>) -> Option<Node<'_>> {
     let mut after_eq = false;
     let mut found = None;
     for child in declarator.children(&mut cursor) {
-        if child.kind() == "=" {
+        if child.kind_name() == "=" {
             after_eq = true;
         } else if after_eq && child.is_named() && !child.is_extra() && Some(child.id()) != name {
             found = Some(child);
@@ -851,14 +853,15 @@ pub(super) fn declarator_value(declarator: Node<'_>) -> Option<Node<'_>> {
 fn type_parameters(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let list = decl.field("type_parameters").or_else(|| {
         let mut cursor = decl.walk();
-        let found = decl.named_children(&mut cursor).find(|c| c.kind() == "type_parameter_list");
+        let found =
+            decl.named_children(&mut cursor).find(|c| c.kind_name() == "type_parameter_list");
         found
     });
     let Some(list) = list else { return Vec::new() };
     let mut out = Vec::new();
     let mut cursor = list.walk();
     for p in list.named_children(&mut cursor) {
-        if p.kind() == "type_parameter" {
+        if p.kind_name() == "type_parameter" {
             if let Some(name) = p.field("name") {
                 out.push(walk::text(name, src).into_owned());
             }
@@ -873,7 +876,7 @@ fn attributes(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut cursor = decl.walk();
     let out = decl
         .named_children(&mut cursor)
-        .filter(|c| c.kind() == "attribute_list")
+        .filter(|c| c.kind_name() == "attribute_list")
         .map(|c| walk::collapse_ws(&walk::text(c, src)))
         .collect();
     out
@@ -884,7 +887,7 @@ fn modifier_words(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut cursor = decl.walk();
     let out = decl
         .children(&mut cursor)
-        .filter(|c| c.kind() == "modifier")
+        .filter(|c| c.kind_name() == "modifier")
         .map(|c| walk::text(c, src).into_owned())
         .collect();
     out
@@ -899,7 +902,7 @@ fn header_text(decl: Node<'_>, end: usize, src: &[u8]) -> String {
         if n.start_byte() >= end {
             break;
         }
-        if matches!(n.kind(), "attribute_list" | "comment") {
+        if matches!(n.kind_name(), "attribute_list" | "comment") {
             skip.push((n.start_byte(), n.end_byte()));
         }
     }
@@ -931,7 +934,8 @@ fn with_docs<'t>(container: Node<'t>, src: &[u8]) -> Vec<(Node<'t>, Option<Strin
         let mut cursor = node.walk();
         let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
         for child in children.into_iter().rev() {
-            let branch = matches!(child.kind(), "preproc_if" | "preproc_elif" | "preproc_else");
+            let branch =
+                matches!(child.kind_name(), "preproc_if" | "preproc_elif" | "preproc_else");
             if branch && depth < crate::MAX_DEPTH {
                 stack.push((child, depth + 1));
             } else {
@@ -948,7 +952,7 @@ fn with_docs<'t>(container: Node<'t>, src: &[u8]) -> Vec<(Node<'t>, Option<Strin
         }
     }
     for item in items {
-        if item.kind() == "comment" {
+        if item.kind_name() == "comment" {
             let text = walk::text(item, src);
             if text.starts_with("///") && !text.starts_with("////") {
                 let adjacent = doc

@@ -94,7 +94,7 @@
 //! through).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::HashMap;
@@ -435,7 +435,7 @@ fn is_test_attribute(written: &str) -> bool {
 /// Local functions and nested types count for themselves; lambdas are no nodes, so
 /// their decisions are the enclosing member's.
 fn complexity(body: Node<'_>) -> u32 {
-    crate::common::complexity::cyclomatic(body, |node| match node.kind() {
+    crate::common::complexity::cyclomatic(body, |node| match node.kind_name() {
         "if_statement"
         | "for_statement"
         | "foreach_statement"
@@ -448,7 +448,7 @@ fn complexity(body: Node<'_>) -> u32 {
             let labels = node
                 .named_children(&mut cursor)
                 .filter(|c| {
-                    let k = c.kind();
+                    let k = c.kind_name();
                     !(k.ends_with("_statement")
                         || k == "block"
                         || k == "when_clause"
@@ -461,11 +461,11 @@ fn complexity(body: Node<'_>) -> u32 {
         "switch_expression_arm" => {
             let mut cursor = node.walk();
             let discard =
-                node.named_children(&mut cursor).next().is_some_and(|p| p.kind() == "discard");
+                node.named_children(&mut cursor).next().is_some_and(|p| p.kind_name() == "discard");
             Some(u32::from(!discard))
         }
         "binary_expression" => Some(u32::from(
-            node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||" | "??")),
+            node.field("operator").is_some_and(|o| matches!(o.kind_name(), "&&" | "||" | "??")),
         )),
         "local_function_statement" => None,
         k if lower::is_type_declaration(k) => None,

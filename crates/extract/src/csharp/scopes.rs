@@ -8,7 +8,7 @@
 
 use super::*;
 use crate::walk;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 
 /// How many member accesses and calls down a chain an operand is typed.
 const MAX_CHAIN: usize = 16;
@@ -94,7 +94,7 @@ impl<'s, 't> Cx<'s, 't> {
     ) -> Option<Ty> {
         let mut current = ty;
         for _ in 0..crate::MAX_DEPTH {
-            match current.kind() {
+            match current.kind_name() {
                 "identifier" => {
                     let name = self.b.text(current);
                     if name.is_empty() || self.is_type_parameter(&name, class, params) {
@@ -227,7 +227,7 @@ impl<'s, 't> Cx<'s, 't> {
             }
         }
         let mut declarations = Vec::new();
-        walk::preorder(body.syntax, |node| match node.kind() {
+        walk::preorder(body.syntax, |node| match node.kind_name() {
             "local_function_statement" if node != body.syntax => false,
             "attribute_list" => false,
             k if super::lower::is_type_declaration(k) => false,
@@ -243,17 +243,18 @@ impl<'s, 't> Cx<'s, 't> {
             _ => true,
         });
         for node in declarations {
-            match node.kind() {
+            match node.kind_name() {
                 "variable_declaration" => {
                     let stated = node.field("type");
-                    let is_var = stated
-                        .is_some_and(|t| t.kind() == "implicit_type" || self.b.text(t) == "var");
+                    let is_var = stated.is_some_and(|t| {
+                        t.kind_name() == "implicit_type" || self.b.text(t) == "var"
+                    });
                     let stated =
                         stated.filter(|_| !is_var).and_then(|t| self.type_key(t, class, params));
                     let mut cursor = node.walk();
                     let declarators: Vec<Node<'_>> = node
                         .named_children(&mut cursor)
-                        .filter(|d| d.kind() == "variable_declarator")
+                        .filter(|d| d.kind_name() == "variable_declarator")
                         .collect();
                     for d in declarators {
                         let Some(name) = d.field("name") else { continue };
@@ -270,12 +271,12 @@ impl<'s, 't> Cx<'s, 't> {
                 }
                 "foreach_statement" => {
                     let Some(left) = node.field("left") else { continue };
-                    if left.kind() != "identifier" {
+                    if left.kind_name() != "identifier" {
                         continue;
                     }
                     let ty = node
                         .field("type")
-                        .filter(|t| t.kind() != "implicit_type" && self.b.text(*t) != "var")
+                        .filter(|t| t.kind_name() != "implicit_type" && self.b.text(*t) != "var")
                         .and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(left).into_owned(), ty);
                 }
@@ -283,13 +284,13 @@ impl<'s, 't> Cx<'s, 't> {
                     let Some(name) = node.field("name") else { continue };
                     let ty = node
                         .field("type")
-                        .filter(|t| t.kind() != "implicit_type" && self.b.text(*t) != "var")
+                        .filter(|t| t.kind_name() != "implicit_type" && self.b.text(*t) != "var")
                         .and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(name).into_owned(), ty);
                 }
                 "lambda_expression" => {
                     let Some(p) = node.field("parameters") else { continue };
-                    match p.kind() {
+                    match p.kind_name() {
                         "parameter_list" => self.parameters(p, class, params, &mut out),
                         _ => {
                             out.insert(self.b.text(p).into_owned(), None);
@@ -311,7 +312,7 @@ impl<'s, 't> Cx<'s, 't> {
         }
         let mut cursor = list.walk();
         for p in list.named_children(&mut cursor) {
-            if p.kind() != "parameter" {
+            if p.kind_name() != "parameter" {
                 continue;
             }
             let Some(name) = p.field("name") else { continue };
@@ -334,7 +335,7 @@ impl<'s, 't> Cx<'s, 't> {
         }
         let mut current = expr;
         for _ in 0..crate::MAX_DEPTH {
-            match current.kind() {
+            match current.kind_name() {
                 "identifier" => return self.name_type(&self.b.text(current), ctx),
                 // `Box<int>.Of()`: the generic type's static member.
                 "generic_name" => {
@@ -369,15 +370,21 @@ impl<'s, 't> Cx<'s, 't> {
                     let owner = self.type_at(current.field("condition")?, ctx, depth + 1)?;
                     let binding = binding(current)?;
                     let name = binding.field("name")?;
-                    let name =
-                        if name.kind() == "generic_name" { name.named_child(0)? } else { name };
+                    let name = if name.kind_name() == "generic_name" {
+                        name.named_child(0)?
+                    } else {
+                        name
+                    };
                     return self.member_type(&owner, &self.b.text(name));
                 }
                 "member_access_expression" => {
                     let owner = self.type_at(current.field("expression")?, ctx, depth + 1)?;
                     let name = current.field("name")?;
-                    let name =
-                        if name.kind() == "generic_name" { name.named_child(0)? } else { name };
+                    let name = if name.kind_name() == "generic_name" {
+                        name.named_child(0)?
+                    } else {
+                        name
+                    };
                     return self.member_type(&owner, &self.b.text(name));
                 }
                 "invocation_expression" => {
@@ -543,9 +550,9 @@ impl<'s, 't> Cx<'s, 't> {
             return Callee::Unknown;
         };
         let arity = invocation.field("arguments").map_or(0, argument_count);
-        match function.kind() {
+        match function.kind_name() {
             "identifier" | "generic_name" => {
-                let name_node = if function.kind() == "generic_name" {
+                let name_node = if function.kind_name() == "generic_name" {
                     match function.named_child(0) {
                         Some(n) => n,
                         None => return Callee::Unknown,
@@ -555,7 +562,8 @@ impl<'s, 't> Cx<'s, 't> {
                 };
                 let name = self.b.text(name_node);
                 if name == "nameof"
-                    || (function.kind() == "identifier" && ctx.locals.contains_key(name.as_ref()))
+                    || (function.kind_name() == "identifier"
+                        && ctx.locals.contains_key(name.as_ref()))
                 {
                     return Callee::Skip;
                 }
@@ -563,7 +571,7 @@ impl<'s, 't> Cx<'s, 't> {
             }
             "member_access_expression" | "conditional_access_expression" => {
                 // `a.M()`, or `a?.M()`: the member binding inside the access.
-                let (object, member) = if function.kind() == "member_access_expression" {
+                let (object, member) = if function.kind_name() == "member_access_expression" {
                     (function.field("expression"), Some(function))
                 } else {
                     (function.field("condition"), binding(function))
@@ -571,7 +579,7 @@ impl<'s, 't> Cx<'s, 't> {
                 let Some(name) = member.and_then(|m| m.field("name")) else {
                     return Callee::Unknown;
                 };
-                let name = if name.kind() == "generic_name" {
+                let name = if name.kind_name() == "generic_name" {
                     name.named_child(0).unwrap_or(name)
                 } else {
                     name
@@ -787,7 +795,7 @@ fn pick(overloads: &[MethodInfo], arity: usize) -> Option<(&MethodInfo, bool)> {
 fn binding(access: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = access.walk();
     let found =
-        access.named_children(&mut cursor).find(|c| c.kind() == "member_binding_expression");
+        access.named_children(&mut cursor).find(|c| c.kind_name() == "member_binding_expression");
     found
 }
 
@@ -801,7 +809,7 @@ fn is_arity_segment(segment: &str) -> bool {
 /// The number of arguments of an `argument_list`.
 pub(super) fn argument_count(args: Node<'_>) -> usize {
     let mut cursor = args.walk();
-    let n = args.named_children(&mut cursor).filter(|c| c.kind() == "argument").count();
+    let n = args.named_children(&mut cursor).filter(|c| c.kind_name() == "argument").count();
     n
 }
 

@@ -5,7 +5,7 @@
 
 use super::scopes::Locals;
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::Target;
 use model::keys;
 use model::{EdgeKind, NodeKind, Provenance};
@@ -47,7 +47,7 @@ impl<'s, 't> Gx<'s, 't> {
     fn calls_in(&mut self, idx: NodeIdx, syntax: Node<'t>, locals: &Locals) {
         let mut sites = Vec::new();
         walk::preorder(syntax, |node| {
-            if node.kind() == "call_expression" {
+            if node.kind_name() == "call_expression" {
                 if let Some(callee) = node.field("function") {
                     sites.push((callee, walk::line(node)));
                 }
@@ -64,11 +64,11 @@ impl<'s, 't> Gx<'s, 't> {
     /// Where a call of `callee` goes, `None` for a conversion to a predeclared type.
     fn call_target(&mut self, idx: NodeIdx, callee: Node<'t>, locals: &Locals) -> Option<Target> {
         let mut callee = callee;
-        while callee.kind() == "parenthesized_expression" && callee.named_child_count() == 1 {
+        while callee.kind_name() == "parenthesized_expression" && callee.named_child_count() == 1 {
             callee = callee.named_child(0)?;
         }
         let text = || callee_text(callee, self.b.src);
-        match callee.kind() {
+        match callee.kind_name() {
             "identifier" => {
                 let name = self.b.text(callee).into_owned();
                 if locals.contains_key(&name) || self.globals.contains_key(&name) {

@@ -3,7 +3,7 @@
 //! (fields, embedded types, results, package variables) emission needs.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::Target;
 use model::{EdgeKind, NodeKind};
 
@@ -14,17 +14,17 @@ impl<'s, 't> Gx<'s, 't> {
     pub(super) fn items(&mut self, root: Node<'t>) {
         let items = with_docs(root, self.b.src);
         for (item, _) in &items {
-            if item.kind() == "import_declaration" {
+            if item.kind_name() == "import_declaration" {
                 self.import_declaration(*item);
             }
         }
         for (item, doc) in &items {
-            if item.kind() == "type_declaration" {
+            if item.kind_name() == "type_declaration" {
                 self.type_declaration(*item, doc.clone());
             }
         }
         for (item, doc) in items {
-            match item.kind() {
+            match item.kind_name() {
                 "function_declaration" => self.func(item, doc, None),
                 "method_declaration" => {
                     let receiver =
@@ -48,7 +48,7 @@ impl<'s, 't> Gx<'s, 't> {
     fn import_declaration(&mut self, decl: Node<'t>) {
         let mut specs = Vec::new();
         walk::preorder(decl, |node| {
-            if node.kind() == "import_spec" {
+            if node.kind_name() == "import_spec" {
                 specs.push(node);
                 return false;
             }
@@ -62,7 +62,9 @@ impl<'s, 't> Gx<'s, 't> {
             }
             self.b.nodes[0].imports.push(path.clone());
             let name = match spec.field("name") {
-                Some(n) if n.kind() == "package_identifier" => Some(self.b.text(n).into_owned()),
+                Some(n) if n.kind_name() == "package_identifier" => {
+                    Some(self.b.text(n).into_owned())
+                }
                 // `_` and `.` imports bind no name to call through.
                 Some(_) => None,
                 None => Some(default_package_name(&path).to_owned()),
@@ -87,7 +89,7 @@ impl<'s, 't> Gx<'s, 't> {
         let single = specs.len() == 1;
         for (spec, spec_doc) in specs {
             let doc = if single { spec_doc.or_else(|| doc.clone()) } else { spec_doc };
-            if matches!(spec.kind(), "type_spec" | "type_alias") {
+            if matches!(spec.kind_name(), "type_spec" | "type_alias") {
                 // A lone spec spans its `type` keyword too.
                 self.type_spec(spec, if single { decl } else { spec }, doc);
             }
@@ -105,11 +107,11 @@ impl<'s, 't> Gx<'s, 't> {
         let ty = spec.field("type");
         let type_params = spec.field("type_parameters").map(|t| self.b.text(t));
         let type_params = walk::collapse_ws(type_params.as_deref().unwrap_or(""));
-        let (kind, signature) = match ty.map(|t| t.kind()) {
-            Some("struct_type") if spec.kind() == "type_spec" => {
+        let (kind, signature) = match ty.map(|t| t.kind_name()) {
+            Some("struct_type") if spec.kind_name() == "type_spec" => {
                 (NodeKind::Struct, format!("type {name}{type_params} struct"))
             }
-            Some("interface_type") if spec.kind() == "type_spec" => {
+            Some("interface_type") if spec.kind_name() == "type_spec" => {
                 (NodeKind::Interface, format!("type {name}{type_params} interface"))
             }
             _ => (
@@ -136,12 +138,14 @@ impl<'s, 't> Gx<'s, 't> {
     /// A struct's named fields (their types) and embedded types.
     fn struct_fields(&mut self, name: &str, ty: Node<'t>) {
         let mut fields = Vec::new();
-        walk::preorder(ty, |node| match node.kind() {
+        walk::preorder(ty, |node| match node.kind_name() {
             "field_declaration" => {
                 fields.push(node);
                 false
             }
-            "struct_type" | "field_declaration_list" => node == ty || node.kind() != "struct_type",
+            "struct_type" | "field_declaration_list" => {
+                node == ty || node.kind_name() != "struct_type"
+            }
             _ => false,
         });
         for field in fields {
@@ -178,7 +182,7 @@ impl<'s, 't> Gx<'s, 't> {
         let mut cursor = ty.walk();
         let elems: Vec<Node<'t>> = ty.named_children(&mut cursor).collect();
         for elem in elems {
-            match elem.kind() {
+            match elem.kind_name() {
                 "method_elem" => {
                     let Some(m) = elem.field("name") else { continue };
                     let method = self.b.text(m).into_owned();
@@ -273,7 +277,7 @@ impl<'s, 't> Gx<'s, 't> {
         let specs = with_docs(decl, self.b.src);
         let single = specs.len() == 1;
         for (spec, spec_doc) in specs {
-            if spec.kind() != "const_spec" {
+            if spec.kind_name() != "const_spec" {
                 continue;
             }
             let doc = if single { spec_doc.or_else(|| doc.clone()) } else { spec_doc };
@@ -303,7 +307,7 @@ impl<'s, 't> Gx<'s, 't> {
     fn vars(&mut self, decl: Node<'t>) {
         let mut specs = Vec::new();
         walk::preorder(decl, |node| {
-            if node.kind() == "var_spec" {
+            if node.kind_name() == "var_spec" {
                 specs.push(node);
                 return false;
             }
@@ -342,7 +346,7 @@ impl<'s, 't> Gx<'s, 't> {
     pub(super) fn type_key(&self, ty: Node<'_>) -> Option<Ty> {
         let mut current = ty;
         for _ in 0..crate::MAX_DEPTH {
-            match current.kind() {
+            match current.kind_name() {
                 "type_identifier" => {
                     let name = self.b.text(current);
                     if name.is_empty() || BUILTIN_TYPES.contains(&name.as_ref()) {
@@ -370,12 +374,13 @@ impl<'s, 't> Gx<'s, 't> {
     /// The type of a func's result: the single type, or the first of a list
     /// (`(*T, error)`).
     fn result_type(&self, result: Node<'_>) -> Option<Ty> {
-        if result.kind() != "parameter_list" {
+        if result.kind_name() != "parameter_list" {
             return self.type_key(result);
         }
         let mut cursor = result.walk();
-        let first =
-            result.named_children(&mut cursor).find(|c| c.kind() == "parameter_declaration")?;
+        let first = result
+            .named_children(&mut cursor)
+            .find(|c| c.kind_name() == "parameter_declaration")?;
         self.type_key(first.field("type")?)
     }
 }
@@ -384,10 +389,10 @@ impl<'s, 't> Gx<'s, 't> {
 fn receiver_type_name(receiver: Node<'_>, src: &[u8]) -> Option<String> {
     let mut cursor = receiver.walk();
     let param =
-        receiver.named_children(&mut cursor).find(|c| c.kind() == "parameter_declaration")?;
+        receiver.named_children(&mut cursor).find(|c| c.kind_name() == "parameter_declaration")?;
     let mut ty = param.field("type")?;
     for _ in 0..crate::MAX_DEPTH {
-        match ty.kind() {
+        match ty.kind_name() {
             "type_identifier" => {
                 let name = walk::text(ty, src).into_owned();
                 return (!name.is_empty()).then_some(name);
@@ -425,7 +430,7 @@ fn with_docs<'t>(container: Node<'t>, src: &[u8]) -> Vec<(Node<'t>, Option<Strin
     let mut previous_end: Option<usize> = None;
     let mut cursor = container.walk();
     for item in container.named_children(&mut cursor) {
-        if item.kind() == "comment" {
+        if item.kind_name() == "comment" {
             let start = item.start_position().row;
             if previous_end == Some(start) {
                 continue;

@@ -51,7 +51,7 @@
 //! own), [`emit`] (call and tests edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, FileFacts};
 use model::keys;
 use model::Language;
@@ -177,9 +177,10 @@ pub(crate) fn extract_go_mod(path: &str, src: &[u8]) -> FileFacts {
 /// The name in the file's `package` clause.
 fn package_name(root: Node<'_>, src: &[u8]) -> Option<String> {
     let mut cursor = root.walk();
-    let clause = root.named_children(&mut cursor).find(|c| c.kind() == "package_clause")?;
+    let clause = root.named_children(&mut cursor).find(|c| c.kind_name() == "package_clause")?;
     let mut cursor = clause.walk();
-    let name = clause.named_children(&mut cursor).find(|c| c.kind() == "package_identifier")?;
+    let name =
+        clause.named_children(&mut cursor).find(|c| c.kind_name() == "package_identifier")?;
     Some(walk::text(name, src).into_owned())
 }
 
@@ -233,11 +234,11 @@ fn is_test_name(name: &str) -> bool {
 /// extractors count, after McCabe 1976 and gocyclo).
 fn complexity(body: Node<'_>) -> u32 {
     crate::common::complexity::cyclomatic(body, |node| {
-        Some(match node.kind() {
+        Some(match node.kind_name() {
             "if_statement" | "for_statement" | "expression_case" | "type_case"
             | "communication_case" => 1,
             "binary_expression"
-                if node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
+                if node.field("operator").is_some_and(|o| matches!(o.kind_name(), "&&" | "||")) =>
             {
                 1
             }

@@ -5,7 +5,7 @@
 //! is taken as local in the whole func (as the C extractor does).
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 /// How many selectors and calls down a chain an operand is typed.
@@ -27,7 +27,7 @@ impl<'s, 't> Gx<'s, 't> {
         let Some(body) = decl.field("body") else { return out };
         let mut declarations = Vec::new();
         walk::preorder(body, |node| {
-            match node.kind() {
+            match node.kind_name() {
                 "var_spec"
                 | "short_var_declaration"
                 | "range_clause"
@@ -42,7 +42,7 @@ impl<'s, 't> Gx<'s, 't> {
             true
         });
         for node in declarations {
-            match node.kind() {
+            match node.kind_name() {
                 "var_spec" => {
                     let stated = node.field("type").and_then(|t| self.type_key(t));
                     let values = expressions(node.field("value"));
@@ -60,7 +60,7 @@ impl<'s, 't> Gx<'s, 't> {
                     let left = expressions(node.field("left"));
                     let right = expressions(node.field("right"));
                     for (i, name) in left.into_iter().enumerate() {
-                        if name.kind() != "identifier" {
+                        if name.kind_name() != "identifier" {
                             continue;
                         }
                         // `v, err := f()`: the first name is the call's first result.
@@ -73,7 +73,7 @@ impl<'s, 't> Gx<'s, 't> {
                 }
                 "range_clause" | "receive_statement" => {
                     for name in expressions(node.field("left")) {
-                        if name.kind() == "identifier" {
+                        if name.kind_name() == "identifier" {
                             out.insert(self.b.text(name).into_owned(), None);
                         }
                     }
@@ -103,14 +103,14 @@ impl<'s, 't> Gx<'s, 't> {
 
     /// The names of a parameter list, typed by their declared types.
     fn parameters(&self, list: Node<'t>, out: &mut Locals) {
-        if list.kind() != "parameter_list" {
+        if list.kind_name() != "parameter_list" {
             return;
         }
         let mut cursor = list.walk();
         for param in list.named_children(&mut cursor) {
             let ty = param.field("type");
             // A variadic `xs ...T` is a slice: no methods to call.
-            let ty = if param.kind() == "variadic_parameter_declaration" {
+            let ty = if param.kind_name() == "variadic_parameter_declaration" {
                 None
             } else {
                 ty.and_then(|t| self.type_key(t))
@@ -137,7 +137,7 @@ impl<'s, 't> Gx<'s, 't> {
         }
         let mut current = expr;
         for _ in 0..crate::MAX_DEPTH {
-            match current.kind() {
+            match current.kind_name() {
                 "identifier" => {
                     let name = self.b.text(current);
                     if let Some(local) = locals.get(name.as_ref()) {
@@ -159,7 +159,7 @@ impl<'s, 't> Gx<'s, 't> {
                 "parenthesized_expression" => current = current.named_child(0)?,
                 "unary_expression" => {
                     let op = current.field("operator")?;
-                    if !matches!(op.kind(), "&" | "*") {
+                    if !matches!(op.kind_name(), "&" | "*") {
                         return None;
                     }
                     current = current.field("operand")?;
@@ -194,7 +194,7 @@ impl<'s, 't> Gx<'s, 't> {
     /// The type of a call's (first) result.
     fn call_type(&self, call: Node<'_>, locals: &Locals, depth: usize) -> Option<Ty> {
         let function = call.field("function")?;
-        match function.kind() {
+        match function.kind_name() {
             "identifier" => {
                 let name = self.b.text(function);
                 if locals.contains_key(name.as_ref()) || self.globals.contains_key(name.as_ref()) {
@@ -236,7 +236,7 @@ impl<'s, 't> Gx<'s, 't> {
             "parenthesized_expression" => {
                 // `(*T)(x)`, `(T)(x)`: a conversion.
                 let inner = function.named_child(0)?;
-                self.type_key(inner).or_else(|| match inner.kind() {
+                self.type_key(inner).or_else(|| match inner.kind_name() {
                     "unary_expression" => self.type_key(inner.field("operand")?),
                     _ => None,
                 })
@@ -248,7 +248,7 @@ impl<'s, 't> Gx<'s, 't> {
     /// The import path `operand` names, when it is an imported package's name that no
     /// local shadows.
     pub(super) fn imported(&self, operand: Node<'_>, locals: &Locals) -> Option<&str> {
-        if operand.kind() != "identifier" {
+        if operand.kind_name() != "identifier" {
             return None;
         }
         let name = self.b.text(operand);
@@ -268,10 +268,10 @@ impl<'s, 't> Gx<'s, 't> {
 /// The expressions of an `expression_list` (or the one expression that stands for it).
 fn expressions(list: Option<Node<'_>>) -> Vec<Node<'_>> {
     let Some(list) = list else { return Vec::new() };
-    if list.kind() != "expression_list" {
+    if list.kind_name() != "expression_list" {
         return vec![list];
     }
     let mut cursor = list.walk();
-    let out = list.named_children(&mut cursor).filter(|c| c.kind() != "comment").collect();
+    let out = list.named_children(&mut cursor).filter(|c| c.kind_name() != "comment").collect();
     out
 }

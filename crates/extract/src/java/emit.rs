@@ -6,7 +6,7 @@
 
 use super::scopes::{argument_count, Callee, Ctx, Locals};
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
@@ -27,7 +27,7 @@ impl<'s, 't> Jx<'s, 't> {
             let (node, class) = (body.node, body.class);
             let params = body.type_params.clone();
             let mut sites = Vec::new();
-            walk::preorder(scan, |n| match n.kind() {
+            walk::preorder(scan, |n| match n.kind_name() {
                 "class_body" => false,
                 k if super::lower::is_type_declaration(k) => false,
                 "method_invocation" | "explicit_constructor_invocation" => {
@@ -36,7 +36,7 @@ impl<'s, 't> Jx<'s, 't> {
                 }
                 "object_creation_expression" => {
                     let mut cursor = n.walk();
-                    if !n.named_children(&mut cursor).any(|c| c.kind() == "class_body") {
+                    if !n.named_children(&mut cursor).any(|c| c.kind_name() == "class_body") {
                         sites.push(n);
                     }
                     true
@@ -74,7 +74,7 @@ impl<'s, 't> Jx<'s, 't> {
     /// `super(...)`.
     fn site_callee(&self, site: Node<'_>, ctx: &Ctx<'_>) -> Callee {
         let arity = site.field("arguments").map_or(0, argument_count);
-        match site.kind() {
+        match site.kind_name() {
             "method_invocation" => self.invocation(site, ctx, 0),
             "object_creation_expression" => {
                 match site.field("type").and_then(|t| self.type_key(t, Some(ctx.class), ctx.params))
@@ -84,7 +84,7 @@ impl<'s, 't> Jx<'s, 't> {
                 }
             }
             _ => {
-                let is_super = site.field("constructor").is_some_and(|c| c.kind() == "super");
+                let is_super = site.field("constructor").is_some_and(|c| c.kind_name() == "super");
                 let ty = if is_super {
                     self.superclass(ctx.class)
                 } else {
@@ -116,9 +116,9 @@ impl<'s, 't> Jx<'s, 't> {
     /// Notes the imported names a call site goes through: a receiver or a `new` type
     /// that is a single-type import, or a statically imported method.
     fn note_imports(&mut self, node: NodeIdx, site: Node<'_>, ctx: &Ctx<'_>) {
-        let used = match site.kind() {
+        let used = match site.kind_name() {
             "method_invocation" => match site.field("object") {
-                Some(o) if o.kind() == "identifier" => Some(self.b.text(o)),
+                Some(o) if o.kind_name() == "identifier" => Some(self.b.text(o)),
                 Some(_) => None,
                 None => site
                     .field("name")
@@ -126,7 +126,8 @@ impl<'s, 't> Jx<'s, 't> {
                     .filter(|n| self.static_imports.contains_key(n.as_ref())),
             },
             "object_creation_expression" => site.field("type").map(|t| {
-                let t = if t.kind() == "generic_type" { t.named_child(0).unwrap_or(t) } else { t };
+                let t =
+                    if t.kind_name() == "generic_type" { t.named_child(0).unwrap_or(t) } else { t };
                 self.b.text(t)
             }),
             _ => None,

@@ -4,7 +4,7 @@
 //! and return types), resolved once every type of the file is known.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{EdgeKind, NodeKind};
 use std::collections::VecDeque;
@@ -45,11 +45,11 @@ impl<'s, 't> Jx<'s, 't> {
         let mut cursor = root.walk();
         let children: Vec<Node<'t>> = root.named_children(&mut cursor).collect();
         for child in &children {
-            if child.kind() == "package_declaration" {
+            if child.kind_name() == "package_declaration" {
                 let mut c = child.walk();
                 let name = child
                     .named_children(&mut c)
-                    .find(|n| matches!(n.kind(), "identifier" | "scoped_identifier"));
+                    .find(|n| matches!(n.kind_name(), "identifier" | "scoped_identifier"));
                 if let Some(name) = name {
                     self.pkg = dotted(&self.b.text(name));
                     self.b.nodes[0].signature = Some(format!("package {};", self.pkg));
@@ -62,7 +62,7 @@ impl<'s, 't> Jx<'s, 't> {
             self.b.nodes[0].name = format!("{}.{stem}", self.pkg);
         }
         for child in children {
-            if child.kind() == "import_declaration" {
+            if child.kind_name() == "import_declaration" {
                 self.import(child);
             }
         }
@@ -77,7 +77,7 @@ impl<'s, 't> Jx<'s, 't> {
         let mut name = None;
         let mut wildcard = false;
         for child in decl.children(&mut cursor) {
-            match child.kind() {
+            match child.kind_name() {
                 "identifier" | "scoped_identifier" => name = Some(dotted(&self.b.text(child))),
                 "asterisk" => wildcard = true,
                 _ => {}
@@ -85,7 +85,7 @@ impl<'s, 't> Jx<'s, 't> {
         }
         let is_static = {
             let mut c = decl.walk();
-            let found = decl.children(&mut c).any(|n| n.kind() == "static");
+            let found = decl.children(&mut c).any(|n| n.kind_name() == "static");
             found
         };
         let Some(name) = name.filter(|n| !n.is_empty()) else { return };
@@ -124,7 +124,7 @@ impl<'s, 't> Jx<'s, 't> {
     pub(super) fn items(&mut self, root: Node<'t>) {
         let mut jobs: VecDeque<Job<'t>> = VecDeque::new();
         for (item, doc) in with_docs(root, self.b.src) {
-            if is_type_declaration(item.kind()) {
+            if is_type_declaration(item.kind_name()) {
                 jobs.push_back(Job {
                     syntax: item,
                     parent: 0,
@@ -158,7 +158,7 @@ impl<'s, 't> Jx<'s, 't> {
         let (name, body) = match &job.anonymous {
             Some(name) => {
                 let mut cursor = decl.walk();
-                let body = decl.named_children(&mut cursor).find(|c| c.kind() == "class_body");
+                let body = decl.named_children(&mut cursor).find(|c| c.kind_name() == "class_body");
                 (name.clone(), body)
             }
             None => {
@@ -169,7 +169,7 @@ impl<'s, 't> Jx<'s, 't> {
         if name.is_empty() {
             return;
         }
-        let kind = match decl.kind() {
+        let kind = match decl.kind_name() {
             "interface_declaration" | "annotation_type_declaration" => NodeKind::Interface,
             "enum_declaration" => NodeKind::Enum,
             _ => NodeKind::Class,
@@ -215,10 +215,10 @@ impl<'s, 't> Jx<'s, 't> {
             supers: Vec::new(),
             type_params,
             is_interface: kind == NodeKind::Interface,
-            is_record: decl.kind() == "record_declaration",
+            is_record: decl.kind_name() == "record_declaration",
             components: 0,
         });
-        if decl.kind() == "enum_constant" {
+        if decl.kind_name() == "enum_constant" {
             if let Some(o) = job.outer {
                 let ty = Ty { key: self.types[o].key.clone(), inferred: false };
                 self.types[t].supers.push((ty, walk::line(decl), false));
@@ -238,13 +238,13 @@ impl<'s, 't> Jx<'s, 't> {
                 for child in decl.children(&mut cursor) {
                     // `extends` of a class, `extends` of an interface (inherits), and
                     // `implements` of a class, enum or record.
-                    let implemented = match child.kind() {
+                    let implemented = match child.kind_name() {
                         "superclass" | "extends_interfaces" => false,
                         "super_interfaces" => true,
                         _ => continue,
                     };
                     walk::preorder(child, |n| {
-                        if n == child || n.kind() == "type_list" {
+                        if n == child || n.kind_name() == "type_list" {
                             return true;
                         }
                         pending.supers.push((t, n, walk::line(n), implemented));
@@ -253,16 +253,16 @@ impl<'s, 't> Jx<'s, 't> {
                 }
             }
         }
-        if decl.kind() == "record_declaration" {
+        if decl.kind_name() == "record_declaration" {
             self.record_components(t, decl, pending);
         }
         let Some(body) = body else { return };
         let mut members = with_docs(body, self.b.src);
-        if body.kind() == "enum_body" {
+        if body.kind_name() == "enum_body" {
             // Constants, then the declarations after the `;`.
             let mut more = Vec::new();
             for (member, doc) in &members {
-                match member.kind() {
+                match member.kind_name() {
                     "enum_constant" => self.enum_constant(t, idx, *member, doc.clone(), jobs, &job),
                     "enum_body_declarations" => more.extend(with_docs(*member, self.b.src)),
                     _ => {}
@@ -271,7 +271,7 @@ impl<'s, 't> Jx<'s, 't> {
             members = more;
         }
         for (member, doc) in members {
-            match member.kind() {
+            match member.kind_name() {
                 k if is_type_declaration(k) => jobs.push_back(Job {
                     syntax: member,
                     parent: idx,
@@ -348,7 +348,7 @@ impl<'s, 't> Jx<'s, 't> {
         let Some(params) = decl.field("parameters") else { return };
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
-            if param.kind() != "formal_parameter" {
+            if param.kind_name() != "formal_parameter" {
                 continue;
             }
             let (Some(name), Some(ty)) = (param.field("name"), param.field("type")) else {
@@ -374,8 +374,10 @@ impl<'s, 't> Jx<'s, 't> {
         jobs: &mut VecDeque<Job<'t>>,
         pending: &mut Pending<'t>,
     ) {
-        let is_ctor =
-            matches!(decl.kind(), "constructor_declaration" | "compact_constructor_declaration");
+        let is_ctor = matches!(
+            decl.kind_name(),
+            "constructor_declaration" | "compact_constructor_declaration"
+        );
         let Some(name_node) = decl.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         if name.is_empty() {
@@ -384,7 +386,7 @@ impl<'s, 't> Jx<'s, 't> {
         let idx = self.b.add_node(parent, NodeKind::Method, &name, decl);
         let body = decl.field("body");
         let end = body.map_or(decl.end_byte(), |b| b.start_byte());
-        let (arity, varargs) = match decl.kind() {
+        let (arity, varargs) = match decl.kind_name() {
             "compact_constructor_declaration" => (self.record_arity(t), false),
             _ => arity(decl.field("parameters")),
         };
@@ -439,7 +441,7 @@ impl<'s, 't> Jx<'s, 't> {
         pending: &mut Pending<'t>,
     ) {
         let modifiers = modifier_words(decl, self.b.src);
-        let constant = decl.kind() == "constant_declaration"
+        let constant = decl.kind_name() == "constant_declaration"
             || self.types[t].is_interface
             || (modifiers.iter().any(|m| m == "static") && modifiers.iter().any(|m| m == "final"));
         let ty = decl.field("type");
@@ -513,10 +515,10 @@ impl<'s, 't> Jx<'s, 't> {
         jobs: &mut VecDeque<Job<'t>>,
     ) {
         let mut found: Vec<(Node<'t>, bool)> = Vec::new();
-        walk::preorder(syntax, |node| match node.kind() {
+        walk::preorder(syntax, |node| match node.kind_name() {
             "object_creation_expression" => {
                 let mut cursor = node.walk();
-                if node.named_children(&mut cursor).any(|c| c.kind() == "class_body") {
+                if node.named_children(&mut cursor).any(|c| c.kind_name() == "class_body") {
                     found.push((node, true));
                 }
                 // Its arguments may hold more; its class body is the new class's.
@@ -608,7 +610,7 @@ fn arity(params: Option<Node<'_>>) -> (usize, bool) {
     let mut varargs = false;
     let mut cursor = params.walk();
     for p in params.named_children(&mut cursor) {
-        match p.kind() {
+        match p.kind_name() {
             "formal_parameter" => n += 1,
             "spread_parameter" => {
                 n += 1;
@@ -626,11 +628,11 @@ fn type_parameters(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     let mut cursor = params.walk();
     for p in params.named_children(&mut cursor) {
-        if p.kind() != "type_parameter" {
+        if p.kind_name() != "type_parameter" {
             continue;
         }
         let mut c = p.walk();
-        let name = p.named_children(&mut c).find(|n| n.kind() == "type_identifier");
+        let name = p.named_children(&mut c).find(|n| n.kind_name() == "type_identifier");
         if let Some(name) = name {
             out.push(walk::text(name, src).into_owned());
         }
@@ -641,7 +643,7 @@ fn type_parameters(decl: Node<'_>, src: &[u8]) -> Vec<String> {
 /// The `modifiers` child of a declaration.
 fn modifiers(decl: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = decl.walk();
-    let found = decl.named_children(&mut cursor).find(|c| c.kind() == "modifiers");
+    let found = decl.named_children(&mut cursor).find(|c| c.kind_name() == "modifiers");
     found
 }
 
@@ -651,7 +653,7 @@ fn annotations(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut cursor = modifiers.walk();
     let out = modifiers
         .named_children(&mut cursor)
-        .filter(|c| matches!(c.kind(), "annotation" | "marker_annotation"))
+        .filter(|c| matches!(c.kind_name(), "annotation" | "marker_annotation"))
         .map(|c| walk::collapse_ws(&walk::text(c, src)))
         .collect();
     out
@@ -663,7 +665,7 @@ fn modifier_words(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut cursor = modifiers.walk();
     let out = modifiers
         .children(&mut cursor)
-        .filter(|c| !matches!(c.kind(), "annotation" | "marker_annotation") && !c.is_extra())
+        .filter(|c| !matches!(c.kind_name(), "annotation" | "marker_annotation") && !c.is_extra())
         .map(|c| walk::text(c, src).into_owned())
         .collect();
     out
@@ -679,7 +681,7 @@ fn header_text(decl: Node<'_>, end: usize, src: &[u8]) -> String {
         }
         if n != decl
             && matches!(
-                n.kind(),
+                n.kind_name(),
                 "annotation" | "marker_annotation" | "line_comment" | "block_comment"
             )
         {
@@ -687,7 +689,7 @@ fn header_text(decl: Node<'_>, end: usize, src: &[u8]) -> String {
             return false;
         }
         // Only the header's own children can hold annotations and comments.
-        n == decl || n.kind() == "modifiers"
+        n == decl || n.kind_name() == "modifiers"
     });
     let mut text = String::new();
     let mut at = decl.start_byte();
@@ -711,7 +713,7 @@ fn with_docs<'t>(container: Node<'t>, src: &[u8]) -> Vec<(Node<'t>, Option<Strin
     let mut doc: Option<Node<'t>> = None;
     let mut cursor = container.walk();
     for item in container.named_children(&mut cursor) {
-        match item.kind() {
+        match item.kind_name() {
             "block_comment" => {
                 if walk::text(item, src).starts_with("/**") {
                     doc = Some(item);

@@ -61,7 +61,7 @@
 //! of scoping), [`emit`] (call, inheritance and tests edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::HashMap;
@@ -308,7 +308,7 @@ fn is_test_class(path: &str, name: &str) -> bool {
 /// `while`, `do`, `case` label (not `default`), `catch`, `?:`, `&&` and `||`, as the
 /// other extractors count (McCabe 1976); nested class bodies count for themselves.
 fn complexity(body: Node<'_>) -> u32 {
-    crate::common::complexity::cyclomatic(body, |node| match node.kind() {
+    crate::common::complexity::cyclomatic(body, |node| match node.kind_name() {
         "if_statement"
         | "for_statement"
         | "enhanced_for_statement"
@@ -317,9 +317,9 @@ fn complexity(body: Node<'_>) -> u32 {
         | "catch_clause"
         | "ternary_expression" => Some(1),
         "switch_label" => Some(u32::from(node.named_child_count() > 0)),
-        "binary_expression" => {
-            Some(u32::from(node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||"))))
-        }
+        "binary_expression" => Some(u32::from(
+            node.field("operator").is_some_and(|o| matches!(o.kind_name(), "&&" | "||")),
+        )),
         "class_body"
         | "class_declaration"
         | "interface_declaration"

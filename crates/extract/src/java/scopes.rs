@@ -7,7 +7,7 @@
 
 use super::*;
 use crate::walk;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 
 /// How many selectors and calls down a chain an operand is typed.
 const MAX_CHAIN: usize = 16;
@@ -52,7 +52,7 @@ impl<'s, 't> Jx<'s, 't> {
     ) -> Option<Ty> {
         let mut current = ty;
         for _ in 0..crate::MAX_DEPTH {
-            match current.kind() {
+            match current.kind_name() {
                 "type_identifier" => {
                     let name = self.b.text(current);
                     if name.is_empty() || self.is_type_parameter(&name, class, params) {
@@ -154,7 +154,7 @@ impl<'s, 't> Jx<'s, 't> {
             body.syntax
         };
         let mut declarations = Vec::new();
-        walk::preorder(scan, |node| match node.kind() {
+        walk::preorder(scan, |node| match node.kind_name() {
             "class_body" => false,
             k if super::lower::is_type_declaration(k) => false,
             "local_variable_declaration"
@@ -170,7 +170,7 @@ impl<'s, 't> Jx<'s, 't> {
             _ => true,
         });
         for node in declarations {
-            match node.kind() {
+            match node.kind_name() {
                 "local_variable_declaration" => {
                     let stated = node.field("type");
                     let is_var = stated.is_some_and(|t| self.b.text(t) == "var");
@@ -205,14 +205,14 @@ impl<'s, 't> Jx<'s, 't> {
                     let mut cursor = node.walk();
                     let ty = node
                         .named_children(&mut cursor)
-                        .find(|c| c.kind() == "catch_type")
+                        .find(|c| c.kind_name() == "catch_type")
                         .and_then(|c| c.named_child(0))
                         .and_then(|t| self.type_key(t, class, params));
                     out.insert(self.b.text(name).into_owned(), ty);
                 }
                 "lambda_expression" => {
                     let Some(p) = node.field("parameters") else { continue };
-                    match p.kind() {
+                    match p.kind_name() {
                         "identifier" => {
                             out.insert(self.b.text(p).into_owned(), None);
                         }
@@ -234,7 +234,7 @@ impl<'s, 't> Jx<'s, 't> {
                     let mut cursor = node.walk();
                     let children: Vec<Node<'_>> = node.named_children(&mut cursor).collect();
                     if let [ty, name] = children.as_slice() {
-                        if name.kind() == "identifier" {
+                        if name.kind_name() == "identifier" {
                             let ty = self.type_key(*ty, class, params);
                             out.insert(self.b.text(*name).into_owned(), ty);
                         }
@@ -257,7 +257,7 @@ impl<'s, 't> Jx<'s, 't> {
     ) {
         let mut cursor = list.walk();
         for p in list.named_children(&mut cursor) {
-            match p.kind() {
+            match p.kind_name() {
                 "formal_parameter" => {
                     let Some(name) = p.field("name") else { continue };
                     let ty = p.field("type").and_then(|t| self.type_key(t, class, params));
@@ -266,7 +266,7 @@ impl<'s, 't> Jx<'s, 't> {
                 "spread_parameter" => {
                     let mut c = p.walk();
                     let declarator =
-                        p.named_children(&mut c).find(|n| n.kind() == "variable_declarator");
+                        p.named_children(&mut c).find(|n| n.kind_name() == "variable_declarator");
                     if let Some(name) = declarator.and_then(|d| d.field("name")) {
                         out.insert(self.b.text(name).into_owned(), None);
                     }
@@ -291,7 +291,7 @@ impl<'s, 't> Jx<'s, 't> {
         let class = Some(ctx.class);
         let mut current = expr;
         for _ in 0..crate::MAX_DEPTH {
-            match current.kind() {
+            match current.kind_name() {
                 "identifier" => return self.name_type(&self.b.text(current), ctx),
                 "this" => {
                     return Some(Ty { key: self.types[ctx.class].key.clone(), inferred: false })
@@ -403,7 +403,7 @@ impl<'s, 't> Jx<'s, 't> {
         let mut parts = Vec::new();
         let mut current = access;
         for _ in 0..MAX_CHAIN {
-            match current.kind() {
+            match current.kind_name() {
                 "field_access" => {
                     parts.push(self.b.text(current.field("field")?).into_owned());
                     current = current.field("object")?;
@@ -510,7 +510,7 @@ impl<'s, 't> Jx<'s, 't> {
         let Some(object) = invocation.field("object") else {
             return self.unqualified(&name, arity, ctx);
         };
-        let owner = if object.kind() == "super" {
+        let owner = if object.kind_name() == "super" {
             self.superclass(ctx.class)
         } else {
             self.type_at(object, ctx, depth)

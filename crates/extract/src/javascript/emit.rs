@@ -3,7 +3,7 @@
 //! the symbols exported for cross-file resolution.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -32,7 +32,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut ref_sites: HashMap<usize, model::ReferenceKind> = HashMap::new();
         let mut refs = Vec::new();
         walk::preorder(root, |node| {
-            let kind = node.kind();
+            let kind = node.kind_name();
             if node != root && (self.claimed.contains(&node.id()) || kind == "decorator") {
                 return false;
             }
@@ -63,7 +63,7 @@ impl<'s, 't> Js<'s, 't> {
                         if test_file && test_block(f, src).is_some() {
                             test_arg_lists.extend(node.field("arguments").map(|a| a.id()));
                         }
-                        if f.kind() != "import" {
+                        if f.kind_name() != "import" {
                             let line = walk::line(node);
                             let in_test_block = !test_args.is_empty();
                             let (callee, call, new) = (f, node, false);
@@ -80,7 +80,7 @@ impl<'s, 't> Js<'s, 't> {
                 }
                 "jsx_opening_element" | "jsx_self_closing_element" => {
                     if let Some(name) = node.field("name") {
-                        let component = match name.kind() {
+                        let component = match name.kind_name() {
                             "identifier" => walk::text(name, src)
                                 .chars()
                                 .next()
@@ -109,7 +109,9 @@ impl<'s, 't> Js<'s, 't> {
                         let object = left.field("object");
                         let property = left.field("property");
                         if let (Some(object), Some(property)) = (object, property) {
-                            if left.kind() == "member_expression" && object.kind() == "this" {
+                            if left.kind_name() == "member_expression"
+                                && object.kind_name() == "this"
+                            {
                                 let name = walk::text(property, src).into_owned();
                                 let declared =
                                     Declared { ty: None, value: Some(value), scope, origin: None };
@@ -187,9 +189,9 @@ impl<'s, 't> Js<'s, 't> {
 
     /// `X` in `describe('X', ...)`, when `X` is bound to a definition or an import.
     pub(super) fn described(&self, site: &Site<'t>) -> Option<Target> {
-        let call = Some(site.call).filter(|c| c.kind() == "call_expression")?;
+        let call = Some(site.call).filter(|c| c.kind_name() == "call_expression")?;
         let first = call.field("arguments")?.named_child(0)?;
-        if first.kind() != "string" {
+        if first.kind_name() != "string" {
             return None;
         }
         let text = walk::text(first, self.b.src);
@@ -217,16 +219,16 @@ impl<'s, 't> Js<'s, 't> {
         let callee = site.callee;
         let text =
             || capped_text(self.b.src, callee.start_byte(), callee.end_byte(), MAX_SHOWN_CHARS);
-        if callee.kind() == "super" {
+        if callee.kind_name() == "super" {
             let Some(class) = owner.this else { return vec![Target::Name("super".into())] };
             return match self.constructor_of(class, true) {
                 Some(t) => vec![t],
                 None => vec![Target::Name("super".into())],
             };
         }
-        if callee.kind() == "call_expression"
-            || matches!(callee.kind(), "member_expression")
-                && unwrap_member_head(callee).kind() == "call_expression"
+        if callee.kind_name() == "call_expression"
+            || matches!(callee.kind_name(), "member_expression")
+                && unwrap_member_head(callee).kind_name() == "call_expression"
         {
             // `require('x')(...)`, `require('x').f()`.
             if let Some(t) = self.resolve(callee, site.scope, owner.idx, owner.this) {
@@ -235,7 +237,7 @@ impl<'s, 't> Js<'s, 't> {
                 }
             }
         }
-        if callee.kind() == "identifier" {
+        if callee.kind_name() == "identifier" {
             // `const f = require('./f'); f()`: the module's default export.
             let name = self.b.text(callee).into_owned();
             if let Some(Binding::Import { key, name: imported, whole: true }) =
@@ -450,7 +452,7 @@ pub(super) fn is_test_file(path: &str) -> bool {
 pub(super) fn test_block(callee: Node<'_>, src: &[u8]) -> Option<&'static str> {
     let mut head = callee;
     loop {
-        head = match head.kind() {
+        head = match head.kind_name() {
             "call_expression" => head.field("function")?,
             "member_expression" => head.field("object")?,
             "identifier" => break,
@@ -469,11 +471,11 @@ pub(super) fn test_block(callee: Node<'_>, src: &[u8]) -> Option<&'static str> {
 /// expression and `&&`/`||`/`??`. [`Js::scan`] sums them over the walk it makes for
 /// call sites anyway, which skips nested definitions as the rule requires.
 pub(super) fn decision_points(node: Node<'_>) -> u32 {
-    match node.kind() {
+    match node.kind_name() {
         "if_statement" | "for_statement" | "for_in_statement" | "while_statement"
         | "do_statement" | "switch_case" | "catch_clause" | "ternary_expression" => 1,
         "binary_expression" => {
-            let op = node.field("operator").map(|o| o.kind());
+            let op = node.field("operator").map(|o| o.kind_name());
             u32::from(matches!(op, Some("&&" | "||" | "??")))
         }
         _ => 0,
@@ -487,7 +489,7 @@ pub(super) fn decision_points(node: Node<'_>) -> u32 {
 /// a use of what it names alone), not in an import or export list and not a base
 /// (`extends`/`implements` are `inherits`/`implements` edges).
 fn mark_reference_children(node: Node<'_>, out: &mut HashMap<usize, model::ReferenceKind>) {
-    let kind = node.kind();
+    let kind = node.kind_name();
     if matches!(
         kind,
         "member_expression"
@@ -545,7 +547,7 @@ fn mark_reference_children(node: Node<'_>, out: &mut HashMap<usize, model::Refer
             _ => field == Some("name"),
         };
         if !bound {
-            let role = match child.kind() {
+            let role = match child.kind_name() {
                 "identifier" | "shorthand_property_identifier" => Some(model::ReferenceKind::Value),
                 "type_identifier" => Some(model::ReferenceKind::Annotation),
                 _ => None,

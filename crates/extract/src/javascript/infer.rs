@@ -2,7 +2,7 @@
 //! callee and receiver expressions, type annotations, fields, and return values.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -35,7 +35,7 @@ impl<'s, 't> Js<'s, 't> {
         user: NodeIdx,
     ) -> Option<Eval> {
         let exact = |value| Some(Eval { value, inferred: false });
-        match expr.kind() {
+        match expr.kind_name() {
             "identifier" | "type_identifier" | "shorthand_property_identifier" => {
                 let name = self.b.text(expr).into_owned();
                 self.eval_name(&name, scope, this, user)
@@ -53,7 +53,7 @@ impl<'s, 't> Js<'s, 't> {
             }
             "call_expression" => {
                 let f = expr.field("function")?;
-                if matches!(f.kind(), "member_expression") {
+                if matches!(f.kind_name(), "member_expression") {
                     let (base, name) = self.member_parts(f, scope, this, user)?;
                     if let Some(Eval { value: Value::Array(element), .. }) = &base {
                         // `items.pop()`, `items.filter(...)`.
@@ -113,7 +113,7 @@ impl<'s, 't> Js<'s, 't> {
             "subscript_expression" => {
                 // `items[i]` of an array; a string key of an object says nothing.
                 let index = expr.field("index")?;
-                if matches!(index.kind(), "string" | "template_string") {
+                if matches!(index.kind_name(), "string" | "template_string") {
                     return None;
                 }
                 let found = self.eval(expr.field("object")?, scope, this, user)?;
@@ -122,11 +122,13 @@ impl<'s, 't> Js<'s, 't> {
             "array" => {
                 // `[new A(), ...rest]`: what every element is.
                 let mut cursor = expr.walk();
-                let items: Vec<Node<'t>> =
-                    expr.named_children(&mut cursor).filter(|n| n.kind() != "comment").collect();
+                let items: Vec<Node<'t>> = expr
+                    .named_children(&mut cursor)
+                    .filter(|n| n.kind_name() != "comment")
+                    .collect();
                 let mut values = Vec::new();
                 for item in items {
-                    let value = if item.kind() == "spread_element" {
+                    let value = if item.kind_name() == "spread_element" {
                         element_of(self.eval(item.named_child(0)?, scope, this, user)?.value)?
                     } else {
                         self.eval(item, scope, this, user)?.value
@@ -163,13 +165,13 @@ impl<'s, 't> Js<'s, 't> {
         this: Option<NodeIdx>,
         user: NodeIdx,
     ) -> Option<(Option<Eval>, String)> {
-        let (object, property) = if expr.kind() == "nested_type_identifier" {
+        let (object, property) = if expr.kind_name() == "nested_type_identifier" {
             (expr.field("module")?, expr.field("name")?)
         } else {
             (expr.field("object")?, expr.field("property")?)
         };
         let name = self.b.text(property).into_owned();
-        if object.kind() == "super" {
+        if object.kind_name() == "super" {
             return Some((None, name));
         }
         Some((Some(self.eval(object, scope, this, user)?), name))
@@ -249,7 +251,7 @@ impl<'s, 't> Js<'s, 't> {
         scope: usize,
         user: NodeIdx,
     ) -> Option<Eval> {
-        let mut callee = if c.callee.kind() == "member_expression" {
+        let mut callee = if c.callee.kind_name() == "member_expression" {
             let (base, name) = self.member_parts(c.callee, scope, c.this, user)?;
             if let Some(Eval { value: Value::Array(element), .. }) = base {
                 // `items.forEach((item) => ...)`, `items.reduce((sum, item) => ...)`.
@@ -258,7 +260,7 @@ impl<'s, 't> Js<'s, 't> {
                     _ => c.param,
                 };
                 return (param == 0 && ELEMENT_CALLBACKS.contains(&&*name))
-                    .then(|| Eval { value: *element, inferred: true });
+                    .then_some(Eval { value: *element, inferred: true });
             }
             self.member_of(base, &name, c.this)?
         } else {
@@ -422,7 +424,7 @@ impl<'s, 't> Js<'s, 't> {
         this: Option<NodeIdx>,
         user: NodeIdx,
     ) -> Option<Value> {
-        match ty.kind() {
+        match ty.kind_name() {
             "type_annotation" | "parenthesized_type" | "readonly_type" => {
                 let inner = ty.named_children(&mut ty.walk()).last()?;
                 self.type_value(inner, scope, this, user)
@@ -433,7 +435,7 @@ impl<'s, 't> Js<'s, 't> {
                 Some(Value::Array(Box::new(element)))
             }
             "type_identifier" | "identifier" | "nested_type_identifier" => {
-                if ty.kind() == "type_identifier" {
+                if ty.kind_name() == "type_identifier" {
                     let name = self.b.text(ty).into_owned();
                     if let Some(bound) = self.type_param(&name, this, user) {
                         return bound;
@@ -604,7 +606,9 @@ impl<'s, 't> Js<'s, 't> {
         }
         let mut agreed: Option<Value> = None;
         for d in declared {
-            if d.value.is_some_and(|v| matches!(v.kind(), "null" | "undefined")) && d.ty.is_none() {
+            if d.value.is_some_and(|v| matches!(v.kind_name(), "null" | "undefined"))
+                && d.ty.is_none()
+            {
                 continue;
             }
             let value = self.eval_declared(d, Some(class), class)?.value;
@@ -665,7 +669,7 @@ impl<'s, 't> Js<'s, 't> {
         }
         // An arrow function with an expression body returns it.
         let body = func.field("body")?;
-        let returns: Vec<(Node<'t>, usize)> = if body.kind() == "statement_block" {
+        let returns: Vec<(Node<'t>, usize)> = if body.kind_name() == "statement_block" {
             self.returns.get(&idx).cloned().unwrap_or_default()
         } else {
             vec![(body, scope)]
@@ -688,12 +692,13 @@ impl<'s, 't> Js<'s, 't> {
     /// as written: it names nothing, so nothing is inferred from it.
     pub(super) fn bound_of(&self, func: Node<'t>, ty: Node<'t>) -> Node<'t> {
         let Some(list) = func.field("type_parameters") else { return ty };
-        let named = if ty.kind() == "type_annotation" { ty.named_child(0) } else { Some(ty) };
-        let Some(named) = named.filter(|n| n.kind() == "type_identifier") else { return ty };
+        let named = if ty.kind_name() == "type_annotation" { ty.named_child(0) } else { Some(ty) };
+        let Some(named) = named.filter(|n| n.kind_name() == "type_identifier") else { return ty };
         let name = self.b.text(named);
         let mut cursor = list.walk();
         let found = list.named_children(&mut cursor).find(|p| {
-            p.kind() == "type_parameter" && p.field("name").is_some_and(|n| self.b.text(n) == name)
+            p.kind_name() == "type_parameter"
+                && p.field("name").is_some_and(|n| self.b.text(n) == name)
         });
         found
             .and_then(|p| p.field("constraint").or(p.field("value")))
@@ -718,7 +723,10 @@ impl<'s, 't> Js<'s, 't> {
         for p in params.named_children(&mut cursor) {
             let mut c = p.walk();
             let is_property = p.children(&mut c).any(|ch| {
-                matches!(ch.kind(), "accessibility_modifier" | "readonly" | "override_modifier")
+                matches!(
+                    ch.kind_name(),
+                    "accessibility_modifier" | "readonly" | "override_modifier"
+                )
             });
             if !is_property {
                 continue;
@@ -726,7 +734,7 @@ impl<'s, 't> Js<'s, 't> {
             let (Some(pattern), ty) = (p.field("pattern"), p.field("type")) else {
                 continue;
             };
-            if pattern.kind() == "identifier" {
+            if pattern.kind_name() == "identifier" {
                 let name = self.b.text(pattern).into_owned();
                 let declared = Declared { ty, value: None, scope, origin: None };
                 self.fields.entry(class).or_default().push((name, declared));
@@ -792,14 +800,14 @@ pub(super) fn callback_param_type(func: Node<'_>, arg: usize, param: usize) -> O
     let declared = scopes::parameters(func).into_iter().nth(arg)?.field("type")?;
     let mut ty = declared.named_child(0)?;
     for _ in 0..4 {
-        ty = match ty.kind() {
+        ty = match ty.kind_name() {
             "function_type" => break,
             "parenthesized_type" => ty.named_child(0)?,
             "union_type" => {
                 let mut cursor = ty.walk();
                 let functions: Vec<Node<'_>> = ty
                     .named_children(&mut cursor)
-                    .filter(|m| matches!(m.kind(), "function_type" | "parenthesized_type"))
+                    .filter(|m| matches!(m.kind_name(), "function_type" | "parenthesized_type"))
                     .collect();
                 match functions[..] {
                     [only] => only,
@@ -809,7 +817,7 @@ pub(super) fn callback_param_type(func: Node<'_>, arg: usize, param: usize) -> O
             _ => return None,
         };
     }
-    if ty.kind() != "function_type" {
+    if ty.kind_name() != "function_type" {
         return None;
     }
     scopes::parameters(ty).into_iter().nth(param)?.field("type")

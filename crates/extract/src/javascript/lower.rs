@@ -5,7 +5,7 @@
 //! little over 800 lines): they share the work stack's ordering rules.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 
 impl<'s, 't> Js<'s, 't> {
     /// Pass 1: schedules a walk of the code under `root` (not `root` itself) in
@@ -76,7 +76,7 @@ impl<'s, 't> Js<'s, 't> {
             w.anon.pop();
         }
         let scope = w.anon.last().map_or(w.ctx.scope, |&(_, s)| s);
-        if node.kind() == "function_signature" {
+        if node.kind_name() == "function_signature" {
             self.next_statement = self.statement_after(node, &w.cursor);
         }
         match self.visit(node, Ctx { scope, ..w.ctx }) {
@@ -95,7 +95,7 @@ impl<'s, 't> Js<'s, 't> {
         if self.claimed.contains(&node.id()) {
             return Visit::Skip;
         }
-        match node.kind() {
+        match node.kind_name() {
             "import_statement" => {
                 self.import_statement(node, ctx.scope);
                 Visit::Skip
@@ -165,10 +165,10 @@ impl<'s, 't> Js<'s, 't> {
             return;
         };
         let mut cursor = args.walk();
-        let args = args.named_children(&mut cursor).filter(|a| a.kind() != "comment");
+        let args = args.named_children(&mut cursor).filter(|a| a.kind_name() != "comment");
         for (i, arg) in args.enumerate() {
-            if matches!(arg.kind(), "arrow_function" | "function_expression" | "function") {
-                let new = call.kind() == "new_expression";
+            if matches!(arg.kind_name(), "arrow_function" | "function_expression" | "function") {
+                let new = call.kind_name() == "new_expression";
                 self.callbacks.insert(arg.id(), (callee, i, ctx.this, new));
             }
         }
@@ -177,11 +177,11 @@ impl<'s, 't> Js<'s, 't> {
     /// `for (const x of items)`: `x` is an element of `items` (`for ... in` binds
     /// keys, which say nothing).
     pub(super) fn for_of(&mut self, node: Node<'t>, ctx: Ctx) {
-        let of = node.field("operator").is_some_and(|o| o.kind() == "of");
+        let of = node.field("operator").is_some_and(|o| o.kind_name() == "of");
         let (Some(left), Some(right)) = (node.field("left"), node.field("right")) else {
             return;
         };
-        if !of || left.kind() != "identifier" {
+        if !of || left.kind_name() != "identifier" {
             return;
         }
         let name = self.b.text(left).into_owned();
@@ -229,13 +229,13 @@ impl<'s, 't> Js<'s, 't> {
     pub(super) fn statement(&mut self, node: Node<'t>, ctx: Ctx) -> Visit {
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
-            if matches!(child.kind(), "function_expression" | "generator_function" | "class")
+            if matches!(child.kind_name(), "function_expression" | "generator_function" | "class")
                 && child.field("name").is_some()
             {
                 self.promote.insert(child.id());
             }
         }
-        if node.kind() == "expression_statement" {
+        if node.kind_name() == "expression_statement" {
             self.assignment(node, ctx);
         }
         Visit::Descend
@@ -294,8 +294,8 @@ impl<'s, 't> Js<'s, 't> {
     /// `@module`, `@packageDocumentation`).
     pub(super) fn module_docstring(&self, root: Node<'t>) -> Option<String> {
         let mut cursor = root.walk();
-        let first = root.named_children(&mut cursor).find(|n| n.kind() != "hash_bang_line")?;
-        if first.kind() != "comment" {
+        let first = root.named_children(&mut cursor).find(|n| n.kind_name() != "hash_bang_line")?;
+        if first.kind_name() != "comment" {
             return None;
         }
         let text = self.b.text(first);
@@ -328,12 +328,12 @@ impl<'s, 't> Js<'s, 't> {
         let docstring = self.doc_before(c.doc_start);
         let setter = {
             let mut cursor = c.func.walk();
-            let found = c.func.children(&mut cursor).any(|ch| ch.kind() == "set");
+            let found = c.func.children(&mut cursor).any(|ch| ch.kind_name() == "set");
             found
         };
         let getter = {
             let mut cursor = c.func.walk();
-            let found = c.func.children(&mut cursor).any(|ch| ch.kind() == "get");
+            let found = c.func.children(&mut cursor).any(|ch| ch.kind_name() == "get");
             found
         };
         if getter {
@@ -383,15 +383,16 @@ impl<'s, 't> Js<'s, 't> {
         let Some(args) = call.field("arguments") else { return false };
         let mut cursor = args.walk();
         let named: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
-        let Some(&first) = named.first().filter(|a| a.kind() == "string") else { return false };
+        let Some(&first) = named.first().filter(|a| a.kind_name() == "string") else {
+            return false;
+        };
         // Quoted: a description is no identifier, and `describe("parse")` must not
         // make a second `parse` for `codehub callers parse` to choose from.
         let text = walk::collapse_ws(walk::text(first, src).trim_matches(['"', '\'', '`']));
         let name = format!("\"{text}\"");
-        let callback =
-            named.iter().skip(1).rev().find(|a| {
-                matches!(a.kind(), "arrow_function" | "function_expression" | "function")
-            });
+        let callback = named.iter().skip(1).rev().find(|a| {
+            matches!(a.kind_name(), "arrow_function" | "function_expression" | "function")
+        });
         let Some(&callback) = callback else { return false };
         if text.is_empty() || ctx.depth >= crate::MAX_DEPTH {
             return false;
@@ -439,7 +440,7 @@ impl<'s, 't> Js<'s, 't> {
         }
         let Some(params) = func.field("parameters") else { return true };
         let mut cursor = params.walk();
-        let typed = params.named_children(&mut cursor).all(|p| match p.kind() {
+        let typed = params.named_children(&mut cursor).all(|p| match p.kind_name() {
             "required_parameter" | "optional_parameter" => p.field("type").is_some(),
             "comment" => true,
             _ => false,
@@ -458,7 +459,7 @@ impl<'s, 't> Js<'s, 't> {
             None => return Visit::Descend,
         };
         let outer = wrap.map_or(node, |w| w.0);
-        if node.kind() == "function_signature" && self.is_overload(outer, &name) {
+        if node.kind_name() == "function_signature" && self.is_overload(outer, &name) {
             return Visit::Skip;
         }
         let c = Callable {
@@ -498,7 +499,7 @@ impl<'s, 't> Js<'s, 't> {
         }
         while cursor.goto_next_sibling() {
             let n = cursor.node();
-            if n.is_named() && n.kind() != "comment" {
+            if n.is_named() && n.kind_name() != "comment" {
                 return Some((outer.id(), Some(n)));
             }
         }
@@ -513,13 +514,13 @@ impl<'s, 't> Js<'s, 't> {
             _ => None,
         };
         let Some(mut next) = next else { return false };
-        if next.kind() == "export_statement" {
+        if next.kind_name() == "export_statement" {
             match next.field("declaration") {
                 Some(d) => next = d,
                 None => return false,
             }
         }
-        matches!(next.kind(), "function_declaration" | "function_signature")
+        matches!(next.kind_name(), "function_declaration" | "function_signature")
             && next.field("name").is_some_and(|n| self.b.text(n) == name)
     }
 
@@ -591,7 +592,7 @@ impl<'s, 't> Js<'s, 't> {
         decorators: &mut Vec<Node<'t>>,
         ctx: Ctx,
     ) {
-        match m.kind() {
+        match m.kind_name() {
             "decorator" => {
                 decorators.push(m);
                 return;
@@ -602,7 +603,7 @@ impl<'s, 't> Js<'s, 't> {
                     decorators.clear();
                     return;
                 };
-                if m.kind() == "method_signature" && self.overloaded_member(rest, &name) {
+                if m.kind_name() == "method_signature" && self.overloaded_member(rest, &name) {
                     decorators.clear();
                     return;
                 }
@@ -679,9 +680,9 @@ impl<'s, 't> Js<'s, 't> {
     /// True when the next member among `rest` (past decorators and comments) is a
     /// method named `name`: the current signature is one of its overloads.
     pub(super) fn overloaded_member(&self, rest: &[Node<'t>], name: &str) -> bool {
-        let next = rest.iter().find(|n| !matches!(n.kind(), "decorator" | "comment"));
+        let next = rest.iter().find(|n| !matches!(n.kind_name(), "decorator" | "comment"));
         next.is_some_and(|&n| {
-            matches!(n.kind(), "method_definition" | "method_signature")
+            matches!(n.kind_name(), "method_definition" | "method_signature")
                 && self.member_name(n).is_some_and(|m| m == name)
         })
     }
@@ -694,7 +695,7 @@ impl<'s, 't> Js<'s, 't> {
             .or_else(|| member.field("property"))
             .or_else(|| member.field("key"))?;
         let text = self.b.text(key);
-        Some(if key.kind() == "string" { unquote(&text) } else { walk::collapse_ws(&text) })
+        Some(if key.kind_name() == "string" { unquote(&text) } else { walk::collapse_ws(&text) })
     }
 
     /// Records the type parameters of a generic class or interface `decl` (`class
@@ -705,7 +706,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut cursor = list.walk();
         let params: Vec<TypeParam<'t>> = list
             .named_children(&mut cursor)
-            .filter(|p| p.kind() == "type_parameter")
+            .filter(|p| p.kind_name() == "type_parameter")
             .filter_map(|p| {
                 let bound = p.field("constraint").or(p.field("value"));
                 Some(TypeParam {
@@ -740,7 +741,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut cursor = body.walk();
         let members: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
         for m in members {
-            if m.kind() == "property_signature" {
+            if m.kind_name() == "property_signature" {
                 // `readonly db: Db`: typed like a class field.
                 if let Some(name) = self.member_name(m) {
                     let ty = m.field("type");
@@ -749,7 +750,7 @@ impl<'s, 't> Js<'s, 't> {
                 }
                 continue;
             }
-            if m.kind() != "method_signature" {
+            if m.kind_name() != "method_signature" {
                 continue;
             }
             let Some(name) = self.member_name(m) else { continue };
@@ -776,8 +777,11 @@ impl<'s, 't> Js<'s, 't> {
         let wrap = self.wrap_of(node);
         let Some(name) = node.field("name") else { return };
         let name = self.b.text(name).into_owned();
-        let kind =
-            if node.kind() == "enum_declaration" { NodeKind::Enum } else { NodeKind::TypeAlias };
+        let kind = if node.kind_name() == "enum_declaration" {
+            NodeKind::Enum
+        } else {
+            NodeKind::TypeAlias
+        };
         let outer = wrap.map_or(node, |w| w.0);
         let idx = self.new_node(ctx, kind, &name, outer, wrap.and_then(|w| w.1), true);
         let sig = capped_text(self.b.src, node.start_byte(), node.end_byte(), 200);
@@ -791,12 +795,12 @@ impl<'s, 't> Js<'s, 't> {
     pub(super) fn namespace(&mut self, node: Node<'t>, ctx: Ctx) {
         let wrap = self.wrap_of(node);
         let Some(name_node) = node.field("name") else { return };
-        let name = match name_node.kind() {
+        let name = match name_node.kind_name() {
             "string" => unquote(&self.b.text(name_node)),
             _ => walk::collapse_ws(&self.b.text(name_node)),
         };
         let outer = wrap.map_or(node, |w| w.0);
-        let bind = name_node.kind() == "identifier";
+        let bind = name_node.kind_name() == "identifier";
         let idx = self.new_node(ctx, NodeKind::Module, &name, outer, wrap.and_then(|w| w.1), bind);
         let body = node.field("body");
         let end = body.map_or(node.end_byte(), |b| b.start_byte());
@@ -815,7 +819,7 @@ impl<'s, 't> Js<'s, 't> {
     /// True when an object literal has a method or a function-valued property.
     pub(super) fn has_function_members(&self, object: Node<'t>) -> bool {
         let mut cursor = object.walk();
-        let found = object.named_children(&mut cursor).any(|m| match m.kind() {
+        let found = object.named_children(&mut cursor).any(|m| match m.kind_name() {
             "method_definition" => true,
             "pair" => m.field("value").is_some_and(|v| is_function(unwrap_expr(v))),
             _ => false,
@@ -871,10 +875,10 @@ impl<'s, 't> Js<'s, 't> {
         object_this: Option<NodeIdx>,
         ctx: Ctx,
     ) {
-        let (func, this) = match m.kind() {
+        let (func, this) = match m.kind_name() {
             "method_definition" => (m, object_this),
             "pair" => match m.field("value").map(unwrap_expr) {
-                Some(v) if v.kind() == "arrow_function" => (v, ctx.this),
+                Some(v) if v.kind_name() == "arrow_function" => (v, ctx.this),
                 Some(v) if is_function(v) => (v, object_this),
                 _ => return,
             },
@@ -903,7 +907,7 @@ impl<'s, 't> Js<'s, 't> {
     pub(super) fn promoted(&mut self, node: Node<'t>, ctx: Ctx) {
         let Some(name) = node.field("name") else { return };
         let name = self.b.text(name).into_owned();
-        if node.kind() == "class" {
+        if node.kind_name() == "class" {
             let start = after_decorators(node);
             self.class(node, name, node, start, String::new(), decorator_children(node), None, ctx);
             return;
@@ -929,14 +933,15 @@ impl<'s, 't> Js<'s, 't> {
 /// The start byte of `node` past its leading decorators (and comments).
 pub(super) fn after_decorators(node: Node<'_>) -> usize {
     let mut cursor = node.walk();
-    let first = node.children(&mut cursor).find(|c| !matches!(c.kind(), "decorator" | "comment"));
+    let first =
+        node.children(&mut cursor).find(|c| !matches!(c.kind_name(), "decorator" | "comment"));
     first.map_or(node.start_byte(), |c| c.start_byte())
 }
 
 /// The decorator children of `node`.
 pub(super) fn decorator_children(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();
-    node.children(&mut cursor).filter(|c| c.kind() == "decorator").collect()
+    node.children(&mut cursor).filter(|c| c.kind_name() == "decorator").collect()
 }
 
 /// A JSDoc comment's text without `/**`, `*/` and the leading ` * ` of each line;

@@ -22,7 +22,7 @@ use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH};
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{docs, tests_edges};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, FileFacts, Target};
 use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
@@ -427,7 +427,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
     let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
     let mut comments = Vec::new();
     walk::preorder(root, |node| {
-        if node.kind() == "comment" {
+        if node.kind_name() == "comment" {
             comments.push(node);
         }
         true
@@ -532,7 +532,7 @@ fn capped_text(src: &[u8], start: usize, end: usize, limit: usize) -> String {
 
 /// The innermost object of a member chain (`a` in `a.b.c`).
 fn unwrap_member_head(mut node: Node<'_>) -> Node<'_> {
-    while node.kind() == "member_expression" {
+    while node.kind_name() == "member_expression" {
         match node.field("object") {
             Some(o) => node = o,
             None => break,
@@ -558,7 +558,7 @@ fn is_upper(name: &str) -> bool {
 /// True for function-valued expressions.
 fn is_function(node: Node<'_>) -> bool {
     matches!(
-        node.kind(),
+        node.kind_name(),
         "arrow_function" | "function_expression" | "function" | "generator_function"
     )
 }
@@ -567,14 +567,14 @@ fn is_function(node: Node<'_>) -> bool {
 /// `satisfies T`, `!`.
 fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
     while matches!(
-        node.kind(),
+        node.kind_name(),
         "parenthesized_expression"
             | "as_expression"
             | "satisfies_expression"
             | "non_null_expression"
     ) {
         match node.named_child(0) {
-            Some(inner) if inner.kind() != "comment" => node = inner,
+            Some(inner) if inner.kind_name() != "comment" => node = inner,
             _ => break,
         }
     }

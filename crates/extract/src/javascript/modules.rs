@@ -3,7 +3,7 @@
 //! recorded exports turned into symbols.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -16,7 +16,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut v = value;
         let mut members = Vec::new();
         loop {
-            match v.kind() {
+            match v.kind_name() {
                 "member_expression" => {
                     let p = v.field("property")?;
                     members.push(self.b.text(p).into_owned());
@@ -36,15 +36,15 @@ impl<'s, 't> Js<'s, 't> {
     /// The specifier of `require('x')` / `import('x')`, `None` for other calls.
     pub(super) fn import_call(&self, call: Node<'t>) -> Option<String> {
         let f = call.field("function")?;
-        let is_import =
-            f.kind() == "import" || (f.kind() == "identifier" && self.b.text(f) == "require");
+        let is_import = f.kind_name() == "import"
+            || (f.kind_name() == "identifier" && self.b.text(f) == "require");
         if !is_import {
             return None;
         }
         let args = call.field("arguments")?;
         let mut cursor = args.walk();
-        let first = args.named_children(&mut cursor).find(|a| a.kind() != "comment")?;
-        if first.kind() != "string" {
+        let first = args.named_children(&mut cursor).find(|a| a.kind_name() != "comment")?;
+        if first.kind_name() != "string" {
             return None;
         }
         Some(listed_specifier(&unquote(&self.b.text(first))))
@@ -92,7 +92,7 @@ impl<'s, 't> Js<'s, 't> {
         let line = walk::line(stmt);
         let mut cursor = stmt.walk();
         let children: Vec<Node<'t>> = stmt.named_children(&mut cursor).collect();
-        if let Some(req) = children.iter().find(|c| c.kind() == "import_require_clause") {
+        if let Some(req) = children.iter().find(|c| c.kind_name() == "import_require_clause") {
             let (Some(name), Some(source)) = (req.named_child(0), req.field("source")) else {
                 return;
             };
@@ -109,7 +109,7 @@ impl<'s, 't> Js<'s, 't> {
         let Some(source) = stmt.field("source") else { return };
         let spec = listed_specifier(&unquote(&self.b.text(source)));
         let key = resolve_specifier(&self.dir, &spec);
-        let Some(clause) = children.iter().find(|c| c.kind() == "import_clause") else {
+        let Some(clause) = children.iter().find(|c| c.kind_name() == "import_clause") else {
             self.import_edge(&key, &spec, line);
             return;
         };
@@ -117,13 +117,13 @@ impl<'s, 't> Js<'s, 't> {
         let mut bound: Vec<(String, Option<String>)> = Vec::new();
         let mut cursor = clause.walk();
         for part in clause.named_children(&mut cursor) {
-            match part.kind() {
+            match part.kind_name() {
                 "identifier" => {
                     bound.push((self.b.text(part).into_owned(), Some("default".into())))
                 }
                 "namespace_import" => {
                     let mut c = part.walk();
-                    let id = part.named_children(&mut c).find(|n| n.kind() == "identifier");
+                    let id = part.named_children(&mut c).find(|n| n.kind_name() == "identifier");
                     if let Some(id) = id {
                         bound.push((self.b.text(id).into_owned(), None));
                     }
@@ -131,7 +131,7 @@ impl<'s, 't> Js<'s, 't> {
                 "named_imports" => {
                     let mut c = part.walk();
                     for spec_node in part.named_children(&mut c) {
-                        if spec_node.kind() != "import_specifier" {
+                        if spec_node.kind_name() != "import_specifier" {
                             continue;
                         }
                         let Some(name) = spec_node.field("name") else { continue };
@@ -157,7 +157,7 @@ impl<'s, 't> Js<'s, 't> {
     /// functions, classes and objects, records `export { a as b }` and re-exports.
     pub(super) fn export_statement(&mut self, stmt: Node<'t>, ctx: Ctx) {
         let mut cursor = stmt.walk();
-        let is_default = stmt.children(&mut cursor).any(|c| c.kind() == "default");
+        let is_default = stmt.children(&mut cursor).any(|c| c.kind_name() == "default");
         let how = if is_default { Export::Default } else { Export::Named };
         if let Some(decl) = stmt.field("declaration") {
             self.export_of.insert(decl.id(), (stmt, Some(how)));
@@ -167,9 +167,9 @@ impl<'s, 't> Js<'s, 't> {
         if let Some(value) = stmt.field("value") {
             let v = unwrap_expr(value);
             let own_name = v.field("name").map(|n| self.b.text(n).into_owned());
-            match v.kind() {
+            match v.kind_name() {
                 _ if is_function(v) => {
-                    let arrow = v.kind() == "arrow_function";
+                    let arrow = v.kind_name() == "arrow_function";
                     let c = Callable {
                         kind: NodeKind::Function,
                         name: own_name.unwrap_or_else(|| "default".into()),
@@ -218,7 +218,7 @@ impl<'s, 't> Js<'s, 't> {
         let source = stmt.field("source").map(|s| listed_specifier(&unquote(&self.b.text(s))));
         let mut cursor = stmt.walk();
         let children: Vec<Node<'t>> = stmt.named_children(&mut cursor).collect();
-        let clause = children.iter().find(|c| c.kind() == "export_clause");
+        let clause = children.iter().find(|c| c.kind_name() == "export_clause");
         let Some(spec) = source else {
             if let Some(clause) = clause {
                 // `export { a as b }`
@@ -226,7 +226,7 @@ impl<'s, 't> Js<'s, 't> {
                     let key = format!("{mk}.{alias}");
                     self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
                 }
-            } else if let Some(id) = children.iter().find(|c| c.kind() == "identifier") {
+            } else if let Some(id) = children.iter().find(|c| c.kind_name() == "identifier") {
                 // TypeScript `export = x`
                 let name = self.b.text(*id).into_owned();
                 let key = format!("{mk}.default");
@@ -241,7 +241,7 @@ impl<'s, 't> Js<'s, 't> {
                 self.import_edge(&key, &format!("{spec}.{name}"), line);
                 self.exports.push(ExportRef::Alias(format!("{mk}.{alias}"), key));
             }
-        } else if let Some(ns) = children.iter().find(|c| c.kind() == "namespace_export") {
+        } else if let Some(ns) = children.iter().find(|c| c.kind_name() == "namespace_export") {
             // `export * as ns from 'x'`
             self.import_edge(&target, &format!("{spec}.*"), line);
             let mut c = ns.walk();
@@ -261,7 +261,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut out = Vec::new();
         let mut cursor = clause.walk();
         for s in clause.named_children(&mut cursor) {
-            if s.kind() != "export_specifier" {
+            if s.kind_name() != "export_specifier" {
                 continue;
             }
             let Some(name) = s.field("name") else { continue };
@@ -277,7 +277,7 @@ impl<'s, 't> Js<'s, 't> {
     /// class or object (`A.prototype.m = function () {}`, `A.m = () => {}`): methods.
     pub(super) fn assignment(&mut self, stmt: Node<'t>, ctx: Ctx) {
         let Some(assign) = stmt.named_child(0) else { return };
-        if assign.kind() != "assignment_expression" {
+        if assign.kind_name() != "assignment_expression" {
             return;
         }
         let (Some(left), Some(right)) = (assign.field("left"), assign.field("right")) else {
@@ -285,13 +285,13 @@ impl<'s, 't> Js<'s, 't> {
         };
         let mut path = Vec::new();
         let mut head = left;
-        while head.kind() == "member_expression" && path.len() < 4 {
+        while head.kind_name() == "member_expression" && path.len() < 4 {
             let Some(p) = head.field("property") else { return };
             path.push(self.b.text(p).into_owned());
             let Some(o) = head.field("object") else { return };
             head = o;
         }
-        if head.kind() != "identifier" {
+        if head.kind_name() != "identifier" {
             return;
         }
         path.push(self.b.text(head).into_owned());
@@ -309,10 +309,10 @@ impl<'s, 't> Js<'s, 't> {
         let mk = self.module_key.clone();
         let value = unwrap_expr(right);
         match member {
-            None if value.kind() == "object" => {
+            None if value.kind_name() == "object" => {
                 let mut cursor = value.walk();
                 for m in value.named_children(&mut cursor) {
-                    match m.kind() {
+                    match m.kind_name() {
                         "shorthand_property_identifier" => {
                             let name = self.b.text(m).into_owned();
                             let key = format!("{mk}.{name}");
@@ -322,7 +322,7 @@ impl<'s, 't> Js<'s, 't> {
                             let (Some(k), Some(v)) = (self.member_name(m), m.field("value")) else {
                                 continue;
                             };
-                            if v.kind() == "identifier" {
+                            if v.kind_name() == "identifier" {
                                 let name = self.b.text(v).into_owned();
                                 let key = format!("{mk}.{k}");
                                 self.exports.push(ExportRef::Local { key, name, scope: ctx.scope });
@@ -338,7 +338,7 @@ impl<'s, 't> Js<'s, 't> {
                 let own = value.field("name").map(|n| self.b.text(n).into_owned());
                 let name = member.clone().or(own).unwrap_or_else(|| "default".into());
                 if is_function(value) {
-                    let this = if value.kind() == "arrow_function" { ctx.this } else { None };
+                    let this = if value.kind_name() == "arrow_function" { ctx.this } else { None };
                     let c = Callable {
                         kind: NodeKind::Function,
                         name,
@@ -354,11 +354,11 @@ impl<'s, 't> Js<'s, 't> {
                         declared_type: false,
                     };
                     self.callable(c, ctx);
-                } else if value.kind() == "class" {
+                } else if value.kind_name() == "class" {
                     let decorators = decorator_children(value);
                     let start = stmt.start_byte();
                     self.class(value, name, stmt, start, String::new(), decorators, Some(how), ctx);
-                } else if value.kind() == "identifier" {
+                } else if value.kind_name() == "identifier" {
                     let local = self.b.text(value).into_owned();
                     let key = match &member {
                         Some(m) => format!("{mk}.{m}"),
@@ -390,7 +390,7 @@ impl<'s, 't> Js<'s, 't> {
         ) {
             return;
         }
-        let this = if value.kind() == "arrow_function" { ctx.this } else { Some(idx) };
+        let this = if value.kind_name() == "arrow_function" { ctx.this } else { Some(idx) };
         let c = Callable {
             kind: NodeKind::Method,
             name,

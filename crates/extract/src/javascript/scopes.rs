@@ -3,7 +3,7 @@
 //! resolved through scopes, members and `extends` chains.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Js<'s, 't> {
@@ -20,11 +20,11 @@ impl<'s, 't> Js<'s, 't> {
         // declares (`operate((source, subscriber) => ...)`).
         if let Some(&(callee, arg, this, new)) = self.callbacks.get(&func.id()) {
             for (param, p) in parameters(func).into_iter().enumerate() {
-                let pattern = match p.kind() {
+                let pattern = match p.kind_name() {
                     "identifier" => p,
                     "required_parameter" | "optional_parameter" if p.field("type").is_none() => {
                         match p.field("pattern") {
-                            Some(pattern) if pattern.kind() == "identifier" => pattern,
+                            Some(pattern) if pattern.kind_name() == "identifier" => pattern,
                             _ => continue,
                         }
                     }
@@ -43,7 +43,7 @@ impl<'s, 't> Js<'s, 't> {
                 let (Some(pattern), Some(ty)) = (p.field("pattern"), p.field("type")) else {
                     continue;
                 };
-                if pattern.kind() == "identifier" {
+                if pattern.kind_name() == "identifier" {
                     let name = self.b.text(pattern).into_owned();
                     let ty = self.bound_of(func, ty);
                     let declared =
@@ -63,7 +63,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut cursor = decl.walk();
         let list: Vec<Node<'t>> = decl
             .named_children(&mut cursor)
-            .filter(|d| d.kind() == "variable_declarator")
+            .filter(|d| d.kind_name() == "variable_declarator")
             .collect();
         let info = Declaration {
             decl,
@@ -79,11 +79,11 @@ impl<'s, 't> Js<'s, 't> {
     pub(super) fn declarator(&mut self, d: Node<'t>, info: &Declaration<'t>, ctx: Ctx) {
         let Some(name_node) = d.field("name") else { return };
         let value = d.field("value").map(unwrap_expr);
-        if name_node.kind() == "object_pattern" {
+        if name_node.kind_name() == "object_pattern" {
             self.destructure(name_node, value, ctx);
             return;
         }
-        if name_node.kind() != "identifier" {
+        if name_node.kind_name() != "identifier" {
             return;
         }
         let name = self.b.text(name_node).into_owned();
@@ -97,7 +97,7 @@ impl<'s, 't> Js<'s, 't> {
         let export = info.export;
         match value {
             Some(v) if is_function(v) => {
-                let this = if v.kind() == "arrow_function" { ctx.this } else { None };
+                let this = if v.kind_name() == "arrow_function" { ctx.this } else { None };
                 let c = Callable {
                     kind: NodeKind::Function,
                     name,
@@ -114,12 +114,12 @@ impl<'s, 't> Js<'s, 't> {
                 };
                 self.callable(c, ctx);
             }
-            Some(v) if v.kind() == "class" => {
+            Some(v) if v.kind_name() == "class" => {
                 let decorators = decorator_children(v);
                 self.class(v, name, span, sig_start, prefix, decorators, export, ctx);
             }
             Some(v) if self.require_binding(v, &name, ctx.scope, walk::line(d)) => {}
-            Some(v) if v.kind() == "object" && self.has_function_members(v) => {
+            Some(v) if v.kind_name() == "object" && self.has_function_members(v) => {
                 self.object(v, &name, span, export, ctx);
             }
             _ if self.module_scopes.contains(&ctx.scope)
@@ -150,7 +150,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut names: Vec<(String, String)> = Vec::new();
         let mut cursor = pattern.walk();
         for p in pattern.named_children(&mut cursor) {
-            match p.kind() {
+            match p.kind_name() {
                 "shorthand_property_identifier_pattern" => {
                     let n = self.b.text(p).into_owned();
                     names.push((n.clone(), n));
@@ -159,7 +159,7 @@ impl<'s, 't> Js<'s, 't> {
                     let (Some(k), Some(v)) = (p.field("key"), p.field("value")) else {
                         continue;
                     };
-                    if v.kind() == "identifier" {
+                    if v.kind_name() == "identifier" {
                         names.push((self.b.text(v).into_owned(), unquote(&self.b.text(k))));
                     }
                 }
@@ -198,11 +198,11 @@ impl<'s, 't> Js<'s, 't> {
             let mut implements: Vec<Node<'t>> = Vec::new();
             let mut cursor = node.walk();
             for child in node.named_children(&mut cursor) {
-                match child.kind() {
+                match child.kind_name() {
                     "class_heritage" => {
                         let mut c = child.walk();
                         for h in child.named_children(&mut c) {
-                            match h.kind() {
+                            match h.kind_name() {
                                 "extends_clause" => {
                                     let mut c2 = h.walk();
                                     extends.extend(h.children_by_field_name("value", &mut c2));
@@ -210,7 +210,8 @@ impl<'s, 't> Js<'s, 't> {
                                 "implements_clause" => {
                                     let mut c2 = h.walk();
                                     implements.extend(
-                                        h.named_children(&mut c2).filter(|t| t.kind() != "comment"),
+                                        h.named_children(&mut c2)
+                                            .filter(|t| t.kind_name() != "comment"),
                                     );
                                 }
                                 "comment" => {}
@@ -245,11 +246,11 @@ impl<'s, 't> Js<'s, 't> {
             for decorator in decorators {
                 let mut cursor = decorator.walk();
                 let Some(mut expr) =
-                    decorator.named_children(&mut cursor).find(|n| n.kind() != "comment")
+                    decorator.named_children(&mut cursor).find(|n| n.kind_name() != "comment")
                 else {
                     continue;
                 };
-                if expr.kind() == "call_expression" {
+                if expr.kind_name() == "call_expression" {
                     match expr.field("function") {
                         Some(f) => expr = f,
                         None => continue,
@@ -292,7 +293,7 @@ impl<'s, 't> Js<'s, 't> {
         let mut parts = Vec::new();
         let mut head = expr;
         loop {
-            match head.kind() {
+            match head.kind_name() {
                 "member_expression" | "nested_identifier" => {
                     let p = head.field("property")?;
                     parts.push(self.b.text(p).into_owned());
@@ -309,11 +310,11 @@ impl<'s, 't> Js<'s, 't> {
             }
         }
         parts.reverse();
-        if head.kind() == "call_expression" {
+        if head.kind_name() == "call_expression" {
             // `require('x')(...)`, `require('x').f()`: the module's default export / `f`
             // (not `import('x')`, which is a promise).
             let f = head.field("function")?;
-            if f.kind() != "identifier" {
+            if f.kind_name() != "identifier" {
                 return None;
             }
             let spec = self.import_call(head)?;
@@ -324,7 +325,7 @@ impl<'s, 't> Js<'s, 't> {
             return Some(Target::Key { key, name, inferred: false });
         }
         let name = self.b.text(head).into_owned();
-        match head.kind() {
+        match head.kind_name() {
             "this" => {
                 let Some(class) = this.filter(|_| !parts.is_empty()) else {
                     return Some(Target::Name(short(&dotted("this", &parts), MAX_SHOWN_CHARS)));
@@ -466,15 +467,15 @@ pub(super) fn parameters(func: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = params.walk();
     params
         .named_children(&mut cursor)
-        .filter(|p| p.kind() != "comment")
-        .filter(|p| p.field("pattern").is_none_or(|pattern| pattern.kind() != "this"))
+        .filter(|p| p.kind_name() != "comment")
+        .filter(|p| p.field("pattern").is_none_or(|pattern| pattern.kind_name() != "this"))
         .collect()
 }
 
 pub(super) fn parameter_names<'s>(func: Node<'_>, src: &'s [u8]) -> Vec<std::borrow::Cow<'s, str>> {
     let mut out = Vec::new();
     if let Some(p) = func.field("parameter") {
-        if p.kind() == "identifier" {
+        if p.kind_name() == "identifier" {
             out.push(walk::text(p, src));
         }
     }
@@ -485,7 +486,7 @@ pub(super) fn parameter_names<'s>(func: Node<'_>, src: &'s [u8]) -> Vec<std::bor
         // TS wraps patterns in required/optional_parameter, defaults in
         // assignment_pattern, rest parameters in rest_pattern.
         for _ in 0..3 {
-            target = match target.kind() {
+            target = match target.kind_name() {
                 "required_parameter" | "optional_parameter" => match target.field("pattern") {
                     Some(p) => p,
                     None => break,
@@ -501,7 +502,7 @@ pub(super) fn parameter_names<'s>(func: Node<'_>, src: &'s [u8]) -> Vec<std::bor
                 _ => break,
             };
         }
-        if target.kind() == "identifier" {
+        if target.kind_name() == "identifier" {
             out.push(walk::text(target, src));
         }
     }

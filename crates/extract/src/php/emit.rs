@@ -5,7 +5,7 @@
 use super::lower::DECLARATIONS;
 use super::scopes::{Callee, Locals, Ty};
 use super::{fqn_key, is_test_case_name, short, Body, Px, Ret, TypeKind, PREFIX};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{keys, EdgeKind, Provenance};
 use std::collections::HashSet;
@@ -32,15 +32,15 @@ impl<'s, 't> Px<'s, 't> {
             let Some(t) = body.class.filter(|_| !body.is_static) else { continue };
             for &root in &body.syntax {
                 walk::preorder(root, |n| {
-                    if n != root && DECLARATIONS.contains(&n.kind()) {
+                    if n != root && DECLARATIONS.contains(&n.kind_name()) {
                         return false;
                     }
-                    if n.kind() == "assignment_expression" {
+                    if n.kind_name() == "assignment_expression" {
                         let left = n.field("left");
                         let right = n.field("right");
                         if let (Some(left), Some(right)) = (left, right) {
                             if let Some(name) = this_property(left, self.b.src) {
-                                let ty = (right.kind() == "object_creation_expression")
+                                let ty = (right.kind_name() == "object_creation_expression")
                                     .then(|| self.new_class(right, body))
                                     .flatten();
                                 found.push((t, name, ty));
@@ -144,13 +144,13 @@ impl<'s, 't> Px<'s, 't> {
             let mut sites: Vec<Node<'t>> = Vec::new();
             for &root in &body.syntax {
                 walk::preorder(root, |n| {
-                    if n != root && DECLARATIONS.contains(&n.kind()) {
+                    if n != root && DECLARATIONS.contains(&n.kind_name()) {
                         return false;
                     }
-                    if n.kind() == "attribute_list" {
+                    if n.kind_name() == "attribute_list" {
                         return false;
                     }
-                    if CALLS.contains(&n.kind()) {
+                    if CALLS.contains(&n.kind_name()) {
                         sites.push(n);
                     }
                     true
@@ -166,7 +166,7 @@ impl<'s, 't> Px<'s, 't> {
     /// The edges of one call site.
     fn call_site(&mut self, site: Node<'t>, body: &Body<'t>, locals: &Locals) {
         let line = walk::line(site);
-        if site.kind() == "object_creation_expression" {
+        if site.kind_name() == "object_creation_expression" {
             for target in self.constructor_targets(site, body) {
                 self.b.edge(EdgeKind::Calls, body.node, target, line);
             }
@@ -194,8 +194,8 @@ impl<'s, 't> Px<'s, 't> {
     /// none when nothing in the class's ancestry here or outside declares one).
     fn constructor_targets(&mut self, site: Node<'t>, body: &Body<'t>) -> Vec<Target> {
         let mut cursor = site.walk();
-        let first = site.named_children(&mut cursor).find(|c| c.kind() != "comment");
-        if first.is_none_or(|c| c.kind() == "anonymous_class") {
+        let first = site.named_children(&mut cursor).find(|c| c.kind_name() != "comment");
+        if first.is_none_or(|c| c.kind_name() == "anonymous_class") {
             return Vec::new();
         }
         let Some(ty) = self.new_class(site, body) else {
@@ -240,7 +240,7 @@ impl<'s, 't> Px<'s, 't> {
 
     /// The text an unresolved `new $class` is shown by.
     fn unresolved_new(&self, class: Node<'_>) -> Option<String> {
-        if class.kind() != "variable_name" && class.kind() != "member_access_expression" {
+        if class.kind_name() != "variable_name" && class.kind_name() != "member_access_expression" {
             return None;
         }
         Some(short(&format!("new {}", walk::collapse_ws(&self.b.text(class)))))
@@ -250,7 +250,7 @@ impl<'s, 't> Px<'s, 't> {
     /// last bytes of a long chain; `None` for a dynamic call (`$f()`, `$o->$m()`).
     fn unresolved_text(&self, site: Node<'_>) -> Option<String> {
         let name = site.field("name")?;
-        if name.kind() != "name" {
+        if name.kind_name() != "name" {
             return None;
         }
         let start_node = site.field("object").or(site.field("scope"))?;
@@ -425,13 +425,13 @@ impl<'s, 't> Px<'s, 't> {
 
 /// The property name of `$this->name` (an assignment's left side).
 fn this_property(left: Node<'_>, src: &[u8]) -> Option<String> {
-    if left.kind() != "member_access_expression" {
+    if left.kind_name() != "member_access_expression" {
         return None;
     }
     let object = left.field("object")?;
-    if object.kind() != "variable_name" || walk::text(object, src) != "$this" {
+    if object.kind_name() != "variable_name" || walk::text(object, src) != "$this" {
         return None;
     }
-    let name = left.field("name").filter(|n| n.kind() == "name")?;
+    let name = left.field("name").filter(|n| n.kind_name() == "name")?;
     Some(walk::text(name, src).into_owned())
 }

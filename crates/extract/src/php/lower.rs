@@ -8,7 +8,7 @@ use super::{
     TypeInfo, TypeKind,
 };
 use crate::builder::NodeIdx;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind};
 
@@ -64,7 +64,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut doc: Option<Node<'t>> = None;
         for n in children {
             let pending = doc.take().filter(|d| adjacent(*d, n, self.b.src));
-            match n.kind() {
+            match n.kind_name() {
                 "comment" if walk::text(n, self.b.src).starts_with("/**") => doc = Some(n),
                 "comment" => {}
                 "php_tag" | "text_interpolation" | "text" => {}
@@ -114,7 +114,7 @@ impl<'s, 't> Px<'s, 't> {
                     let name = self.b.text(name).into_owned();
                     self.function_like(n, NodeKind::Function, &name, &place, None, pending);
                 }
-                _ if is_declaration(n.kind()) => self.declaration(n, &place, pending),
+                _ if is_declaration(n.kind_name()) => self.declaration(n, &place, pending),
                 "const_declaration" => self.constants(n, &place, None, pending),
                 _ => {
                     top.push(n);
@@ -149,8 +149,8 @@ impl<'s, 't> Px<'s, 't> {
         let mut prefix = String::new();
         let mut clauses: Vec<(Node<'t>, String, &'static str)> = Vec::new();
         for c in children {
-            match c.kind() {
-                "function" | "const" => kind = c.kind(),
+            match c.kind_name() {
+                "function" | "const" => kind = c.kind_name(),
                 "namespace_name" | "name" | "qualified_name" if c.is_named() => {
                     prefix = dotted_ns(&walk::text(c, src));
                 }
@@ -158,7 +158,7 @@ impl<'s, 't> Px<'s, 't> {
                 "namespace_use_group" => {
                     let mut gc = c.walk();
                     for clause in c.named_children(&mut gc) {
-                        if clause.kind() == "namespace_use_clause" {
+                        if clause.kind_name() == "namespace_use_clause" {
                             clauses.push((clause, prefix.clone(), kind));
                         }
                     }
@@ -173,8 +173,8 @@ impl<'s, 't> Px<'s, 't> {
             let mut cc = clause.walk();
             for (i, c) in clause.children(&mut cc).enumerate() {
                 let field = clause.field_name_for_child(i as u32);
-                match c.kind() {
-                    "function" | "const" => kind = c.kind(),
+                match c.kind_name() {
+                    "function" | "const" => kind = c.kind_name(),
                     "name" if field == Some("alias") => alias = Some(walk::text(c, src)),
                     "name" | "qualified_name" | "namespace_name" if name.is_none() => {
                         name = Some(dotted_ns(&walk::text(c, src)));
@@ -204,10 +204,10 @@ impl<'s, 't> Px<'s, 't> {
     fn nested(&mut self, syntax: Node<'t>, place: &Place, class: Option<usize>) {
         let mut found: Vec<Node<'t>> = Vec::new();
         walk::preorder(syntax, |n| {
-            if n == syntax && !is_declaration(n.kind()) && n.kind() != "anonymous_class" {
+            if n == syntax && !is_declaration(n.kind_name()) && n.kind_name() != "anonymous_class" {
                 return true;
             }
-            match n.kind() {
+            match n.kind_name() {
                 k if is_declaration(k) || k == "anonymous_class" => {
                     found.push(n);
                     false
@@ -223,7 +223,7 @@ impl<'s, 't> Px<'s, 't> {
             }
         });
         for n in found {
-            match n.kind() {
+            match n.kind_name() {
                 "anonymous_class" => self.anonymous_class(n, place, class),
                 k if is_declaration(k) => self.declaration(n, place, None),
                 _ => self.require(n),
@@ -237,7 +237,7 @@ impl<'s, 't> Px<'s, 't> {
             self.b.too_deep(walk::line(n));
             return;
         }
-        if n.kind() == "function_definition" {
+        if n.kind_name() == "function_definition" {
             let Some(name) = n.field("name") else { return };
             let name = self.b.text(name).into_owned();
             let idx = self.function_like(n, NodeKind::Function, &name, place, None, doc);
@@ -248,7 +248,7 @@ impl<'s, 't> Px<'s, 't> {
         let Some(name) = n.field("name") else { return };
         let name = self.b.text(name).into_owned();
         let fqn = join(&place.ctx.ns, &name);
-        let (kind, node_kind) = match n.kind() {
+        let (kind, node_kind) = match n.kind_name() {
             "interface_declaration" => (TypeKind::Interface, NodeKind::Interface),
             "trait_declaration" => (TypeKind::Trait, NodeKind::Trait),
             "enum_declaration" => (TypeKind::Enum, NodeKind::Enum),
@@ -309,7 +309,7 @@ impl<'s, 't> Px<'s, 't> {
         };
         let mut cursor = n.walk();
         for c in n.named_children(&mut cursor) {
-            match c.kind() {
+            match c.kind_name() {
                 "base_clause" => {
                     for (name, line) in self.names_in(c, &place.ctx).into_iter().take(MAX_SUPERS) {
                         if kind == TypeKind::Class && info.parent.is_none() {
@@ -337,7 +337,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut doc: Option<Node<'t>> = None;
         for m in members {
             let pending = doc.take().filter(|d| adjacent(*d, m, self.b.src));
-            match m.kind() {
+            match m.kind_name() {
                 "comment" if walk::text(m, self.b.src).starts_with("/**") => doc = Some(m),
                 "comment" => {}
                 "use_declaration" => {
@@ -431,12 +431,12 @@ impl<'s, 't> Px<'s, 't> {
         let docstring = doc.and_then(|d| self.phpdoc(d));
         let mut cursor = n.walk();
         let elements: Vec<Node<'t>> =
-            n.named_children(&mut cursor).filter(|c| c.kind() == "const_element").collect();
+            n.named_children(&mut cursor).filter(|c| c.kind_name() == "const_element").collect();
         let head_end = elements.first().map_or(n.end_byte(), |e| e.start_byte());
         let head = header_text(n, head_end, self.b.src);
         for el in elements {
             let mut ec = el.walk();
-            let Some(name) = el.named_children(&mut ec).find(|c| c.kind() == "name") else {
+            let Some(name) = el.named_children(&mut ec).find(|c| c.kind_name() == "name") else {
                 continue;
             };
             let name = self.b.text(name).into_owned();
@@ -468,7 +468,7 @@ impl<'s, 't> Px<'s, 't> {
             .and_then(|(ty, _)| self.doc_element_class(&ty, ctx, Some(t)));
         let mut cursor = n.walk();
         let elements: Vec<Node<'t>> =
-            n.named_children(&mut cursor).filter(|c| c.kind() == "property_element").collect();
+            n.named_children(&mut cursor).filter(|c| c.kind_name() == "property_element").collect();
         for el in elements {
             let Some(name) = el.field("name") else { continue };
             let name = self.b.text(name).trim_start_matches('$').to_owned();
@@ -485,7 +485,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut cursor = params.walk();
         let promoted: Vec<Node<'t>> = params
             .named_children(&mut cursor)
-            .filter(|p| p.kind() == "property_promotion_parameter")
+            .filter(|p| p.kind_name() == "property_promotion_parameter")
             .collect();
         for p in promoted {
             let Some(name) = p.field("name") else { continue };
@@ -507,7 +507,7 @@ impl<'s, 't> Px<'s, 't> {
             }
             return self.doc_class(&ty, ctx, t).map(Ret::Class);
         };
-        let ty = if ty.kind() == "optional_type" { ty.named_child(0)? } else { ty };
+        let ty = if ty.kind_name() == "optional_type" { ty.named_child(0)? } else { ty };
         let text = self.b.text(ty);
         let text = text.trim();
         if t.is_some() && (text.eq_ignore_ascii_case("static") || text.eq_ignore_ascii_case("self"))
@@ -535,20 +535,20 @@ impl<'s, 't> Px<'s, 't> {
         if depth > 8 {
             return None;
         }
-        match arg.kind() {
+        match arg.kind_name() {
             "parenthesized_expression" => self.literal_path(arg.named_child(0)?, depth + 1),
             "string" | "encapsed_string" => {
                 if arg.named_child_count() != 1 {
                     return None;
                 }
                 let content = arg.named_child(0)?;
-                (content.kind() == "string_content").then(|| self.b.text(content).into_owned())
+                (content.kind_name() == "string_content").then(|| self.b.text(content).into_owned())
             }
             "binary_expression" => {
                 let left = arg.field("left")?;
                 let right = arg.field("right")?;
                 let op = arg.field("operator")?;
-                if op.kind() != "." {
+                if op.kind_name() != "." {
                     return None;
                 }
                 let dir = self.b.text(left);
@@ -569,7 +569,7 @@ impl<'s, 't> Px<'s, 't> {
         let mut cursor = clause.walk();
         let names: Vec<Node<'_>> = clause
             .named_children(&mut cursor)
-            .filter(|c| matches!(c.kind(), "name" | "qualified_name"))
+            .filter(|c| matches!(c.kind_name(), "name" | "qualified_name"))
             .collect();
         names
             .into_iter()
@@ -647,7 +647,7 @@ fn dotted_ns(text: &str) -> String {
 /// Whether `n` has a child of `kind`.
 fn has_child_kind(n: Node<'_>, kind: &str) -> bool {
     let mut cursor = n.walk();
-    let found = n.children(&mut cursor).any(|c| c.kind() == kind);
+    let found = n.children(&mut cursor).any(|c| c.kind_name() == kind);
     found
 }
 
@@ -661,7 +661,7 @@ fn fully_typed(n: Node<'_>, no_return: bool) -> bool {
     let mut cursor = params.walk();
     let typed = params
         .named_children(&mut cursor)
-        .filter(|p| p.kind().ends_with("parameter"))
+        .filter(|p| p.kind_name().ends_with("parameter"))
         .all(|p| p.field("type").is_some());
     typed
 }
@@ -670,9 +670,9 @@ fn fully_typed(n: Node<'_>, no_return: bool) -> bool {
 fn attributes(decl: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     let mut cursor = decl.walk();
-    for list in decl.children(&mut cursor).filter(|c| c.kind() == "attribute_list") {
+    for list in decl.children(&mut cursor).filter(|c| c.kind_name() == "attribute_list") {
         walk::preorder(list, |n| {
-            if n.kind() == "attribute" {
+            if n.kind_name() == "attribute" {
                 out.push(format!("#[{}]", walk::collapse_ws(&walk::text(n, src))));
                 return false;
             }
@@ -691,7 +691,7 @@ fn header_text(decl: Node<'_>, end: usize, src: &[u8]) -> String {
         if c.start_byte() >= end {
             break;
         }
-        if matches!(c.kind(), "attribute_list" | "comment") {
+        if matches!(c.kind_name(), "attribute_list" | "comment") {
             skip.push((c.start_byte(), c.end_byte()));
         }
     }

@@ -76,7 +76,7 @@
 //! [`emit`] (call, inheritance and tests edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::{HashMap, HashSet};
@@ -312,7 +312,7 @@ fn is_test_case_name(name: &str) -> bool {
 /// extractors count (McCabe 1976); nested definitions count for themselves, closures
 /// for the function they are written in.
 fn complexity(body: Node<'_>) -> u32 {
-    crate::common::complexity::cyclomatic(body, |node| match node.kind() {
+    crate::common::complexity::cyclomatic(body, |node| match node.kind_name() {
         _ if !node.is_named() => Some(0),
         "if_statement"
         | "else_if_clause"
@@ -325,7 +325,7 @@ fn complexity(body: Node<'_>) -> u32 {
         | "conditional_expression"
         | "match_conditional_expression" => Some(1),
         "binary_expression" => Some(u32::from(node.field("operator").is_some_and(|o| {
-            matches!(o.kind(), "&&" | "||" | "and" | "or" | "??" | "AND" | "OR")
+            matches!(o.kind_name(), "&&" | "||" | "and" | "or" | "??" | "AND" | "OR")
         }))),
         "function_definition"
         | "method_declaration"

@@ -6,7 +6,7 @@
 use super::lower::DECLARATIONS;
 use super::{fqn_key, join, Body, Ctx, Px, Ret, TypeKind, BUILTIN_TYPES};
 use crate::walk;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -175,7 +175,7 @@ impl<'s, 't> Px<'s, 't> {
         ctx: &Ctx,
         t: Option<usize>,
     ) -> Option<String> {
-        match ty.kind() {
+        match ty.kind_name() {
             "optional_type" => self.declared_class(ty.named_child(0)?, ctx, t),
             "named_type" | "name" | "qualified_name" => {
                 let text = self.b.text(ty);
@@ -388,11 +388,11 @@ impl<'s, 't> Px<'s, 't> {
         for &root in &body.syntax {
             let mut found: Vec<Node<'t>> = Vec::new();
             walk::preorder(root, |n| {
-                if n != root && DECLARATIONS.contains(&n.kind()) {
+                if n != root && DECLARATIONS.contains(&n.kind_name()) {
                     return false;
                 }
                 if matches!(
-                    n.kind(),
+                    n.kind_name(),
                     "simple_parameter"
                         | "variadic_parameter"
                         | "property_promotion_parameter"
@@ -408,14 +408,14 @@ impl<'s, 't> Px<'s, 't> {
                 true
             });
             for n in found {
-                match n.kind() {
+                match n.kind_name() {
                     "comment" => self.var_annotation(n, body, &mut locals),
                     "if_statement" => self.instanceof_narrowing(n, body, &mut locals),
                     "compound_statement" => self.guard_narrowing(n, body, &mut locals),
                     "foreach_statement" => self.foreach_element(n, body, &mut locals),
                     "assignment_expression" => {
                         let Some(left) = n.field("left") else { continue };
-                        if left.kind() != "variable_name" {
+                        if left.kind_name() != "variable_name" {
                             continue;
                         }
                         let ty = n
@@ -479,14 +479,14 @@ impl<'s, 't> Px<'s, 't> {
     /// PHPDoc states: `$x` is one.
     fn foreach_element(&self, n: Node<'_>, body: &Body<'t>, locals: &mut Locals) {
         let (Some(over), Some(value)) = (n.named_child(0), n.named_child(1)) else { return };
-        let ty = match over.kind() {
+        let ty = match over.kind_name() {
             "variable_name" => locals.elements.get(self.b.text(over).as_ref()).cloned(),
             // `$this->items` of an array property typed `@var Item[]` (its own or an
             // ancestor's of this file).
             "member_access_expression" => self.property_element(over, body),
             _ => return,
         };
-        let value = match value.kind() {
+        let value = match value.kind_name() {
             "pair" => {
                 let count = value.named_child_count();
                 match count.checked_sub(1).and_then(|i| value.named_child(i)) {
@@ -496,9 +496,12 @@ impl<'s, 't> Px<'s, 't> {
             }
             _ => value,
         };
-        let value =
-            if value.kind() == "by_ref" { value.named_child(0).unwrap_or(value) } else { value };
-        if value.kind() != "variable_name" {
+        let value = if value.kind_name() == "by_ref" {
+            value.named_child(0).unwrap_or(value)
+        } else {
+            value
+        };
+        if value.kind_name() != "variable_name" {
             return;
         }
         locals.assign(self.b.text(value).into_owned(), ty);
@@ -507,8 +510,9 @@ impl<'s, 't> Px<'s, 't> {
     /// The element class of `$this->name`, an array property PHPDoc types.
     fn property_element(&self, access: Node<'_>, body: &Body<'t>) -> Option<Ty> {
         let object = access.field("object")?;
-        let name = access.field("name").filter(|n| n.kind() == "name")?;
-        if object.kind() != "variable_name" || self.b.text(object) != "$this" || body.is_static {
+        let name = access.field("name").filter(|n| n.kind_name() == "name")?;
+        if object.kind_name() != "variable_name" || self.b.text(object) != "$this" || body.is_static
+        {
             return None;
         }
         let (ancestors, _) = self.ancestors(body.class?);
@@ -526,21 +530,21 @@ impl<'s, 't> Px<'s, 't> {
             if locals.narrowed.len() >= MAX_NARROWED {
                 return;
             }
-            let check = match stmt.kind() {
+            let check = match stmt.kind_name() {
                 "if_statement" if stmt.field("alternative").is_none() => {
                     let exits = stmt.field("body").is_some_and(exits);
                     let negated = stmt
                         .field("condition")
                         .and_then(|c| unparenthesized(c, 0))
-                        .filter(|c| c.kind() == "unary_op_expression")
-                        .filter(|c| c.field("operator").is_some_and(|o| o.kind() == "!"))
+                        .filter(|c| c.kind_name() == "unary_op_expression")
+                        .filter(|c| c.field("operator").is_some_and(|o| o.kind_name() == "!"))
                         .and_then(|c| c.field("argument"))
                         .and_then(|a| unparenthesized(a, 0));
                     negated.filter(|_| exits)
                 }
                 "expression_statement" => stmt
                     .named_child(0)
-                    .filter(|c| c.kind() == "function_call_expression")
+                    .filter(|c| c.kind_name() == "function_call_expression")
                     .filter(|c| {
                         c.field("function")
                             .is_some_and(|f| self.b.text(f).eq_ignore_ascii_case("assert"))
@@ -559,15 +563,15 @@ impl<'s, 't> Px<'s, 't> {
 
     /// `$x instanceof T`: the variable and the class.
     fn instanceof_check(&self, e: Node<'_>, body: &Body<'t>) -> Option<(String, Ty)> {
-        if e.kind() != "binary_expression" {
+        if e.kind_name() != "binary_expression" {
             return None;
         }
         let op = e.field("operator")?;
         let left = e.field("left")?;
         let right = e.field("right")?;
-        if op.kind() != "instanceof"
-            || left.kind() != "variable_name"
-            || !matches!(right.kind(), "name" | "qualified_name")
+        if op.kind_name() != "instanceof"
+            || left.kind_name() != "variable_name"
+            || !matches!(right.kind_name(), "name" | "qualified_name")
         {
             return None;
         }
@@ -587,17 +591,17 @@ impl<'s, 't> Px<'s, 't> {
             if steps > MAX_CHAIN || locals.narrowed.len() >= MAX_NARROWED {
                 return;
             }
-            match e.kind() {
+            match e.kind_name() {
                 "parenthesized_expression" => pending.extend(e.named_child(0)),
                 "binary_expression" => {
                     let Some(op) = e.field("operator") else { continue };
                     let (Some(left), Some(right)) = (e.field("left"), e.field("right")) else {
                         continue;
                     };
-                    match op.kind() {
+                    match op.kind_name() {
                         "&&" | "and" => pending.extend([left, right]),
-                        "instanceof" if left.kind() == "variable_name" => {
-                            if !matches!(right.kind(), "name" | "qualified_name") {
+                        "instanceof" if left.kind_name() == "variable_name" => {
+                            if !matches!(right.kind_name(), "name" | "qualified_name") {
                                 continue;
                             }
                             let Some(fqn) = self.resolve_class(&self.b.text(right), &body.ctx)
@@ -627,7 +631,7 @@ impl<'s, 't> Px<'s, 't> {
         if depth > MAX_CHAIN {
             return None;
         }
-        match e.kind() {
+        match e.kind_name() {
             "parenthesized_expression" => self.expr_ty(e.named_child(0)?, body, locals, depth + 1),
             "variable_name" => {
                 let name = self.b.text(e);
@@ -640,7 +644,7 @@ impl<'s, 't> Px<'s, 't> {
             "class_constant_access_expression" => {
                 // An enum case (`Suit::Hearts`) is an instance of its enum.
                 let scope = e.named_child(0)?;
-                let case = e.named_child(1).filter(|c| c.kind() == "name")?;
+                let case = e.named_child(1).filter(|c| c.kind_name() == "name")?;
                 // A constant of a class outside the file that a method is called on is
                 // taken for an enum case too (a guess: it could hold another object).
                 let owner = self.scope_ty(scope, body, locals, depth + 1)?;
@@ -656,7 +660,7 @@ impl<'s, 't> Px<'s, 't> {
             "object_creation_expression" => self.new_class(e, body),
             "member_access_expression" | "nullsafe_member_access_expression" => {
                 let object = e.field("object")?;
-                let name = e.field("name").filter(|n| n.kind() == "name")?;
+                let name = e.field("name").filter(|n| n.kind_name() == "name")?;
                 let owner = self.expr_ty(object, body, locals, depth + 1)?;
                 self.property_ty(&owner, &self.b.text(name))
             }
@@ -691,8 +695,8 @@ impl<'s, 't> Px<'s, 't> {
     /// `new class { }`).
     pub(super) fn new_class(&self, e: Node<'_>, body: &Body<'t>) -> Option<Ty> {
         let mut cursor = e.walk();
-        let class = e.named_children(&mut cursor).find(|c| c.kind() != "comment")?;
-        match class.kind() {
+        let class = e.named_children(&mut cursor).find(|c| c.kind_name() != "comment")?;
+        match class.kind_name() {
             "name" | "qualified_name" => {
                 let text = self.b.text(class);
                 let lower = text.trim().to_lowercase();
@@ -725,7 +729,7 @@ impl<'s, 't> Px<'s, 't> {
         locals: &Locals,
         depth: usize,
     ) -> Option<Ty> {
-        match scope.kind() {
+        match scope.kind_name() {
             "relative_scope" => {
                 let t = body.class?;
                 match self.b.text(scope).trim().to_lowercase().as_str() {
@@ -752,12 +756,12 @@ impl<'s, 't> Px<'s, 't> {
         locals: &Locals,
         depth: usize,
     ) -> (Callee, Option<Ty>) {
-        match e.kind() {
+        match e.kind_name() {
             "function_call_expression" => {
                 let Some(f) = e.field("function") else {
                     return (Callee::Unknown, None);
                 };
-                if !matches!(f.kind(), "name" | "qualified_name") {
+                if !matches!(f.kind_name(), "name" | "qualified_name") {
                     // `$handler()` of an object of a known class runs its `__invoke`.
                     return match self.expr_ty(f, body, locals, depth) {
                         Some(owner) => (self.method_callee(&owner, "__invoke"), Some(owner)),
@@ -796,7 +800,7 @@ impl<'s, 't> Px<'s, 't> {
                 let (Some(object), Some(name)) = (e.field("object"), e.field("name")) else {
                     return (Callee::Unknown, None);
                 };
-                if name.kind() != "name" {
+                if name.kind_name() != "name" {
                     return (Callee::Unknown, None);
                 }
                 match self.expr_ty(object, body, locals, depth) {
@@ -808,13 +812,13 @@ impl<'s, 't> Px<'s, 't> {
                 let (Some(scope), Some(name)) = (e.field("scope"), e.field("name")) else {
                     return (Callee::Unknown, None);
                 };
-                if name.kind() != "name" {
+                if name.kind_name() != "name" {
                     return (Callee::Unknown, None);
                 }
                 match self.scope_ty(scope, body, locals, depth) {
                     Some(owner) => {
                         // `static::m()` and `self::m()` keep the receiver's class.
-                        let receiver = match scope.kind() {
+                        let receiver = match scope.kind_name() {
                             "relative_scope" if !body.is_static => body
                                 .class
                                 .map(|t| self.local_ty(t))
@@ -834,7 +838,7 @@ impl<'s, 't> Px<'s, 't> {
 
 /// `e` without the parentheses around it (at most a few).
 fn unparenthesized(e: Node<'_>, depth: usize) -> Option<Node<'_>> {
-    match e.kind() {
+    match e.kind_name() {
         "parenthesized_expression" if depth < 8 => unparenthesized(e.named_child(0)?, depth + 1),
         "parenthesized_expression" => None,
         _ => Some(e),
@@ -844,7 +848,7 @@ fn unparenthesized(e: Node<'_>, depth: usize) -> Option<Node<'_>> {
 /// Whether a statement (or a block's last statement) leaves the block: `return`,
 /// `throw`, `continue`, `break`, `exit`.
 fn exits(stmt: Node<'_>) -> bool {
-    let last = if stmt.kind() == "compound_statement" {
+    let last = if stmt.kind_name() == "compound_statement" {
         let count = stmt.named_child_count();
         match count.checked_sub(1).and_then(|i| stmt.named_child(i)) {
             Some(last) => last,
@@ -853,10 +857,10 @@ fn exits(stmt: Node<'_>) -> bool {
     } else {
         stmt
     };
-    match last.kind() {
+    match last.kind_name() {
         "return_statement" | "continue_statement" | "break_statement" | "exit_statement" => true,
         "expression_statement" => {
-            last.named_child(0).is_some_and(|c| c.kind() == "throw_expression")
+            last.named_child(0).is_some_and(|c| c.kind_name() == "throw_expression")
         }
         _ => false,
     }

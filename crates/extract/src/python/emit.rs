@@ -2,6 +2,7 @@
 //! symbols (`.*`, `__return__`, `__all__`) the linker reads across files.
 
 use super::*;
+use crate::walk::Kinds;
 use model::keys;
 
 /// A file pytest collects tests from: `test_*.py`, `*_test.py`, or under `tests/`.
@@ -51,7 +52,7 @@ impl<'s, 't> Py<'s, 't> {
         let Some(Eval { value, inferred }) = self.eval(expr, ctx) else {
             // `raise ValueError`: a builtin class, by its qualified name.
             let builtin_class = protocol == Protocol::Raise
-                && expr.kind() == "identifier"
+                && expr.kind_name() == "identifier"
                 && self.b.text(expr).starts_with(|c: char| c.is_ascii_uppercase());
             return if builtin_class { self.call_targets(expr, ctx) } else { Vec::new() };
         };
@@ -114,7 +115,7 @@ impl<'s, 't> Py<'s, 't> {
     /// local variable written as a bare name (its uses are uses of the variable, not
     /// of what was assigned to it), for instances and for what cannot be evaluated.
     pub(super) fn reference_target(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<Target> {
-        if expr.kind() == "identifier" {
+        if expr.kind_name() == "identifier" {
             let name = self.b.text(expr);
             if self.owners[ctx.owner].vars.contains_key(name.as_ref()) {
                 return None;
@@ -145,7 +146,7 @@ impl<'s, 't> Py<'s, 't> {
     pub(super) fn call_targets(&mut self, callee: Node<'t>, ctx: Ctx) -> Vec<Target> {
         let shown_text = short(&walk::collapse_ws(&self.b.text(callee)), MAX_SHOWN_CHARS);
         let Some(Eval { value, inferred }) = self.eval(callee, ctx) else {
-            if callee.kind() == "identifier" {
+            if callee.kind_name() == "identifier" {
                 // `len(x)`, `ValueError(...)`: a builtin no scope rebinds is called by
                 // its qualified name, outside the root (`builtins.len`).
                 let name = self.b.text(callee);

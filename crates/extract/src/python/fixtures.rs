@@ -4,7 +4,7 @@
 //! fixture returns, or yields), so that `client.get()` in a test types like a local.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 
 /// Fixtures pytest itself (and its best-known plugins) provides: never defined in the
 /// tree, so never looked up in `conftest.py` files.
@@ -107,7 +107,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut names = HashSet::new();
         let mut c = params.walk();
         for (i, param) in params.named_children(&mut c).enumerate() {
-            if param.kind() != "identifier" || (method && i == 0) {
+            if param.kind_name() != "identifier" || (method && i == 0) {
                 continue;
             }
             let name = self.b.text(param).into_owned();
@@ -155,7 +155,7 @@ impl<'s, 't> Py<'s, 't> {
         }
         let mut values = Vec::new();
         for expr in self.owners[owner].yields.clone() {
-            let value = expr.named_child(0).filter(|v| v.kind() != "from")?;
+            let value = expr.named_child(0).filter(|v| v.kind_name() != "from")?;
             let ctx = Ctx { owner, pos: expr.start_byte(), user: None };
             values.push(self.eval(value, ctx)?.value);
         }

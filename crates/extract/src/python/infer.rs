@@ -5,7 +5,7 @@
 //! evaluator under one depth guard; split, a recursion would be read across files.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 /// The text of a plain string literal (`"save"`, `'save'`), without its quotes;
@@ -40,7 +40,7 @@ impl<'s, 't> Py<'s, 't> {
     }
 
     pub(super) fn eval_inner(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<Eval> {
-        match expr.kind() {
+        match expr.kind_name() {
             "lambda" => {
                 let idx = *self.lambdas.get(&expr.id())?;
                 Some(Eval { value: Value::Def(idx), inferred: false })
@@ -51,7 +51,7 @@ impl<'s, 't> Py<'s, 't> {
             }
             "attribute" => {
                 let object = expr.field("object")?;
-                if object.kind() == "identifier" {
+                if object.kind_name() == "identifier" {
                     // `self.rhs` inside `if isinstance(self.rhs, Query):`.
                     // Borrowed text: no allocation for the attributes never narrowed.
                     let text = self.b.text(expr);
@@ -73,7 +73,7 @@ impl<'s, 't> Py<'s, 't> {
             }
             "call" => {
                 let function = expr.field("function")?;
-                if function.kind() == "identifier"
+                if function.kind_name() == "identifier"
                     && self.b.text(function) == "super"
                     && self.eval_name("super", ctx).is_none()
                 {
@@ -91,7 +91,7 @@ impl<'s, 't> Py<'s, 't> {
                     };
                     return Some(Eval { value: Value::Super(class), inferred: false });
                 }
-                if function.kind() == "identifier" && self.b.text(function) == "type" {
+                if function.kind_name() == "identifier" && self.b.text(function) == "type" {
                     // `type(x)`: the class of an instance.
                     let args = expr.field("arguments")?;
                     if args.named_child_count() == 1 {
@@ -113,7 +113,7 @@ impl<'s, 't> Py<'s, 't> {
                     return None;
                 }
                 let callee = match (
-                    function.kind(),
+                    function.kind_name(),
                     function.field("object"),
                     function.field("attribute"),
                 ) {
@@ -158,7 +158,7 @@ impl<'s, 't> Py<'s, 't> {
                         let args = expr.field("arguments")?;
                         let mut c = args.walk();
                         let ty = args.named_children(&mut c).find_map(|arg| {
-                            let is_type = arg.kind() == "keyword_argument"
+                            let is_type = arg.kind_name() == "keyword_argument"
                                 && arg.field("name").is_some_and(|n| self.b.text(n) == "type");
                             is_type.then(|| arg.field("value")).flatten()
                         })?;
@@ -194,7 +194,7 @@ impl<'s, 't> Py<'s, 't> {
                 // `a and b` is `b` whenever it is not falsy `a`.
                 let left = expr.field("left")?;
                 let right = expr.field("right")?;
-                let is_or = expr.field("operator").is_some_and(|op| op.kind() == "or");
+                let is_or = expr.field("operator").is_some_and(|op| op.kind_name() == "or");
                 let b = self.eval(right, ctx);
                 if !is_or {
                     return b.map(|b| Eval { inferred: true, ..b });
@@ -391,10 +391,10 @@ impl<'s, 't> Py<'s, 't> {
     /// binding at `ctx` is such an attribute (`super_new = super().__new__`).
     fn is_allocation(&self, function: Node<'t>, ctx: Ctx) -> bool {
         let is_new = |f: Node<'t>| {
-            f.kind() == "attribute"
+            f.kind_name() == "attribute"
                 && f.field("attribute").is_some_and(|a| self.b.text(a) == "__new__")
         };
-        match function.kind() {
+        match function.kind_name() {
             "attribute" => is_new(function),
             "identifier" => self.only_binding(function, ctx).is_some_and(is_new),
             _ => false,
@@ -408,24 +408,26 @@ impl<'s, 't> Py<'s, 't> {
     fn literal_element(&self, subscript: Node<'t>, ctx: Ctx) -> Option<Node<'t>> {
         let value = subscript.field("value")?;
         let index = subscript.field("subscript")?;
-        if value.kind() != "identifier" {
+        if value.kind_name() != "identifier" {
             return None;
         }
         let literal = self.only_binding(value, ctx)?;
         let mut c = literal.walk();
-        match (literal.kind(), index.kind()) {
+        match (literal.kind_name(), index.kind_name()) {
             ("dictionary", "string") => {
                 let wanted = string_content(self.b.text(index).as_ref())?;
-                literal.named_children(&mut c).filter(|p| p.kind() == "pair").find_map(|pair| {
-                    let key = pair.field("key")?;
-                    let same = key.kind() == "string"
-                        && string_content(self.b.text(key).as_ref()) == Some(wanted.clone());
-                    same.then(|| pair.field("value")).flatten()
-                })
+                literal.named_children(&mut c).filter(|p| p.kind_name() == "pair").find_map(
+                    |pair| {
+                        let key = pair.field("key")?;
+                        let same = key.kind_name() == "string"
+                            && string_content(self.b.text(key).as_ref()) == Some(wanted.clone());
+                        same.then(|| pair.field("value")).flatten()
+                    },
+                )
             }
             ("list" | "tuple", "integer" | "unary_operator") => {
                 let elements: Vec<Node<'t>> = literal.named_children(&mut c).collect();
-                if elements.iter().any(|e| e.kind() == "list_splat") {
+                if elements.iter().any(|e| e.kind_name() == "list_splat") {
                     return None;
                 }
                 let i: i64 = self.b.text(index).replace(' ', "").parse().ok()?;
@@ -492,7 +494,7 @@ impl<'s, 't> Py<'s, 't> {
             return None;
         }
         // A method looked up on an instance is bound: the instance is `self`.
-        let bound = function.kind() == "attribute"
+        let bound = function.kind_name() == "attribute"
             && function
                 .field("object")
                 .and_then(|o| self.eval(o, ctx))
@@ -503,7 +505,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut positional = 0;
         let mut passed = None;
         for arg in args.named_children(&mut c) {
-            match arg.kind() {
+            match arg.kind_name() {
                 "keyword_argument" => {
                     let key = arg.field("name")?;
                     if self.b.text(key) == name {
@@ -606,7 +608,7 @@ impl<'s, 't> Py<'s, 't> {
     /// The annotation a name or `self.attr` was declared with, and the owner whose
     /// body declares it.
     pub(super) fn declared_type(&mut self, expr: Node<'t>, ctx: Ctx) -> Option<(Node<'t>, usize)> {
-        match expr.kind() {
+        match expr.kind_name() {
             "identifier" => {
                 let name = self.b.text(expr).into_owned();
                 let assigns = self.owners[ctx.owner].vars.get(&name)?;
@@ -635,8 +637,8 @@ impl<'s, 't> Py<'s, 't> {
 
     /// The element of a collection annotation (`list[C]`, `Iterable[C]`, ...).
     pub(super) fn element_of(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
-        let ty = if ty.kind() == "type" { ty.named_child(0)? } else { ty };
-        let (head, first) = match ty.kind() {
+        let ty = if ty.kind_name() == "type" { ty.named_child(0)? } else { ty };
+        let (head, first) = match ty.kind_name() {
             "generic_type" => {
                 let params = ty.named_child(1)?;
                 (ty.named_child(0)?, params.named_child(0)?)
@@ -685,7 +687,7 @@ impl<'s, 't> Py<'s, 't> {
     }
 
     pub(super) fn annotation_inner(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
-        match ty.kind() {
+        match ty.kind_name() {
             "type" | "parenthesized_expression" => self.annotation(ty.named_child(0)?, ctx),
             "string" => {
                 let text = string_literal(ty, self.b.src)?;
@@ -706,7 +708,7 @@ impl<'s, 't> Py<'s, 't> {
                 let mut c = ty.walk();
                 for side in ty.named_children(&mut c) {
                     let text = self.b.text(side);
-                    if text != "None" && side.kind() != "none" {
+                    if text != "None" && side.kind_name() != "none" {
                         sides.push(side);
                     }
                 }
@@ -717,7 +719,7 @@ impl<'s, 't> Py<'s, 't> {
                 union(values)
             }
             "generic_type" | "subscript" => {
-                let (head, args): (Node<'t>, Vec<Node<'t>>) = if ty.kind() == "subscript" {
+                let (head, args): (Node<'t>, Vec<Node<'t>>) = if ty.kind_name() == "subscript" {
                     let head = ty.field("value")?;
                     let mut c = ty.walk();
                     let args = ty.children_by_field_name("subscript", &mut c).collect();
@@ -937,7 +939,7 @@ impl<'s, 't> Py<'s, 't> {
         let first = syntax
             .field("parameters")
             .and_then(|p| p.named_child(0))
-            .filter(|p| p.kind() == "identifier");
+            .filter(|p| p.kind_name() == "identifier");
         let Some(me) = first.map(|p| self.b.text(p).into_owned()) else { return false };
         let returns = self.owners[owner].returns.clone();
         if returns.is_empty() || self.owners[owner].generator {
@@ -945,7 +947,7 @@ impl<'s, 't> Py<'s, 't> {
         }
         returns.into_iter().all(|ret| {
             let Some(value) = ret.named_child(0) else { return false };
-            let value = if value.kind() == "identifier" && self.b.text(value) != me {
+            let value = if value.kind_name() == "identifier" && self.b.text(value) != me {
                 // A local bound exactly once.
                 let name = self.b.text(value).into_owned();
                 match self.owners[owner].vars.get(&name).map(Vec::as_slice) {
@@ -969,7 +971,7 @@ impl<'s, 't> Py<'s, 't> {
         class: NodeIdx,
         visiting: &mut HashSet<NodeIdx>,
     ) -> bool {
-        match expr.kind() {
+        match expr.kind_name() {
             "identifier" => self.b.text(expr) == me,
             "call" => {
                 let (Some(function), Some(args)) =
@@ -1017,7 +1019,7 @@ impl<'s, 't> Py<'s, 't> {
 
     pub(super) fn compute_return(&mut self, idx: NodeIdx) -> Option<Eval> {
         let (syntax, scope) = *self.defs.get(&idx)?;
-        if syntax.kind() == "lambda" {
+        if syntax.kind_name() == "lambda" {
             // A lambda returns its body.
             let owner = *self.body_owner.get(&idx)?;
             let body = syntax.field("body")?;
@@ -1025,7 +1027,7 @@ impl<'s, 't> Py<'s, 't> {
             let found = self.eval(body, ctx)?;
             return Some(Eval { inferred: true, ..found });
         }
-        if syntax.kind() != "function_definition" {
+        if syntax.kind_name() != "function_definition" {
             return None;
         }
         if let Some(ty) = syntax.field("return_type") {
@@ -1194,7 +1196,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut unknown = false;
         for (owner, assign) in assigns {
             if let Assigned::Expr { expr, .. } = &assign.how {
-                if expr.kind() == "none" {
+                if expr.kind_name() == "none" {
                     continue;
                 }
             }
@@ -1218,7 +1220,7 @@ impl<'t> Py<'_, 't> {
     /// (that nothing types, or the assignment would have evaluated).
     fn is_untyped_parameter(&self, assign: &Assign<'t>, owner: usize) -> bool {
         let Assigned::Expr { expr, .. } = &assign.how else { return false };
-        if expr.kind() != "identifier" {
+        if expr.kind_name() != "identifier" {
             return false;
         }
         let name = self.b.text(*expr);
@@ -1226,13 +1228,13 @@ impl<'t> Py<'_, 't> {
         let Some(params) = def.field("parameters") else { return false };
         let mut cursor = params.walk();
         let found = params.named_children(&mut cursor).any(|param| {
-            let named = match param.kind() {
+            let named = match param.kind_name() {
                 "identifier" => Some(param),
                 "default_parameter" | "typed_default_parameter" => param.field("name"),
                 "typed_parameter" => param.named_child(0),
                 _ => None,
             };
-            named.is_some_and(|n| n.kind() == "identifier" && self.b.text(n) == name)
+            named.is_some_and(|n| n.kind_name() == "identifier" && self.b.text(n) == name)
         });
         found
     }

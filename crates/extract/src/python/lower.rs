@@ -2,7 +2,7 @@
 //! nodes, scope bindings and symbols.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Py<'s, 't> {
@@ -23,7 +23,7 @@ impl<'s, 't> Py<'s, 't> {
         }
         let mut cursor = block.walk();
         for stmt in block.named_children(&mut cursor) {
-            match stmt.kind() {
+            match stmt.kind_name() {
                 "function_definition" | "class_definition" => {
                     self.definition(stmt, stmt, block, Vec::new(), scope, parent, depth);
                 }
@@ -39,7 +39,7 @@ impl<'s, 't> Py<'s, 't> {
                     let mut decorators = Vec::new();
                     let mut c = stmt.walk();
                     for child in stmt.named_children(&mut c) {
-                        if child.kind() == "decorator" {
+                        if child.kind_name() == "decorator" {
                             decorators.push(child);
                         }
                     }
@@ -56,7 +56,7 @@ impl<'s, 't> Py<'s, 't> {
                 "if_statement" | "elif_clause" | "else_clause" | "try_statement"
                 | "except_clause" | "finally_clause" | "with_statement" | "for_statement"
                 | "while_statement" | "block" | "match_statement" | "case_clause" => {
-                    let in_except = in_except || stmt.kind() == "except_clause";
+                    let in_except = in_except || stmt.kind_name() == "except_clause";
                     self.definitions(stmt, scope, parent, depth + 1, in_except);
                 }
                 // Tree-sitter wraps what it could not parse in ERROR nodes; the
@@ -120,7 +120,7 @@ impl<'s, 't> Py<'s, 't> {
         parent: NodeIdx,
         depth: usize,
     ) -> NodeIdx {
-        let is_class = syntax.kind() == "class_definition";
+        let is_class = syntax.kind_name() == "class_definition";
         let in_class = self.scopes[scope].kind == ScopeKind::Class;
         let kind = match (is_class, in_class) {
             (true, _) => NodeKind::Class,
@@ -134,7 +134,7 @@ impl<'s, 't> Py<'s, 't> {
             let node = &mut self.b.nodes[idx];
             let sig = signature(syntax, body, src);
             node.signature =
-                Some(if syntax.kind() == "lambda" { format!("{name} = {sig}") } else { sig });
+                Some(if syntax.kind_name() == "lambda" { format!("{name} = {sig}") } else { sig });
             node.docstring = body.and_then(|body| docstring(body, src));
             node.decorators =
                 decorators.iter().map(|d| walk::collapse_ws(&walk::text(*d, src))).collect();
@@ -204,11 +204,11 @@ impl<'s, 't> Py<'s, 't> {
         let mut bound: Vec<(String, String)> = Vec::new();
         let mut imported: Vec<String> = Vec::new();
         let module_level = self.scopes[scope].kind == ScopeKind::Module;
-        match stmt.kind() {
+        match stmt.kind_name() {
             "import_statement" => {
                 let mut c = stmt.walk();
                 for item in stmt.children_by_field_name("name", &mut c) {
-                    match item.kind() {
+                    match item.kind_name() {
                         "dotted_name" => {
                             let full = walk::collapse_ws(&self.b.text(item));
                             let head = full.split('.').next().unwrap_or(&full).to_owned();
@@ -235,7 +235,7 @@ impl<'s, 't> Py<'s, 't> {
                 let mut c = stmt.walk();
                 let mut star = false;
                 for child in stmt.named_children(&mut c) {
-                    if child.kind() == "wildcard_import" {
+                    if child.kind_name() == "wildcard_import" {
                         star = true;
                     }
                 }
@@ -247,7 +247,7 @@ impl<'s, 't> Py<'s, 't> {
                 } else {
                     let mut c = stmt.walk();
                     for item in stmt.children_by_field_name("name", &mut c) {
-                        let (name, alias) = match item.kind() {
+                        let (name, alias) = match item.kind_name() {
                             "dotted_name" => (item, item),
                             "aliased_import" => {
                                 let (Some(n), Some(a)) = (item.field("name"), item.field("alias"))
@@ -305,7 +305,7 @@ impl<'s, 't> Py<'s, 't> {
     /// The dotted module a `from X import` names, with relative levels resolved
     /// against this file's package.
     pub(super) fn resolve_from_module(&self, module: Node<'t>) -> String {
-        if module.kind() != "relative_import" {
+        if module.kind_name() != "relative_import" {
             return walk::collapse_ws(&self.b.text(module));
         }
         let text = walk::collapse_ws(&self.b.text(module));
@@ -321,11 +321,11 @@ impl<'s, 't> Py<'s, 't> {
     /// A module-level `NAME = ...` with an upper-case name becomes a constant.
     pub(super) fn constant(&mut self, stmt: Node<'t>) {
         let Some(assign) = stmt.named_child(0) else { return };
-        if assign.kind() != "assignment" {
+        if assign.kind_name() != "assignment" {
             return;
         }
         let Some(left) = assign.field("left") else { return };
-        if left.kind() != "identifier" {
+        if left.kind_name() != "identifier" {
             return;
         }
         let name = self.b.text(left).into_owned();
@@ -347,12 +347,12 @@ impl<'s, 't> Py<'s, 't> {
     /// but literal strings makes `__all__` computed.
     pub(super) fn dunder_all(&mut self, stmt: Node<'t>) {
         let Some(expr) = stmt.named_child(0) else { return };
-        let (target, value, replace) = match expr.kind() {
+        let (target, value, replace) = match expr.kind_name() {
             "assignment" | "augmented_assignment" => {
                 let (Some(left), Some(right)) = (expr.field("left"), expr.field("right")) else {
                     return;
                 };
-                (left, right, expr.kind() == "assignment")
+                (left, right, expr.kind_name() == "assignment")
             }
             "call" => {
                 let (Some(f), Some(args)) = (expr.field("function"), expr.field("arguments"))
@@ -373,16 +373,16 @@ impl<'s, 't> Py<'s, 't> {
             }
             _ => return,
         };
-        if target.kind() != "identifier" || self.b.text(target) != "__all__" {
+        if target.kind_name() != "identifier" || self.b.text(target) != "__all__" {
             return;
         }
         let mut names = Vec::new();
-        let mut literal = matches!(value.kind(), "list" | "tuple" | "argument_list");
+        let mut literal = matches!(value.kind_name(), "list" | "tuple" | "argument_list");
         let mut c = value.walk();
         for item in value.named_children(&mut c) {
             match string_literal(item, self.b.src) {
                 Some(name) => names.push(name),
-                None if item.kind() == "comment" => {}
+                None if item.kind_name() == "comment" => {}
                 None => literal = false,
             }
         }
@@ -400,7 +400,8 @@ impl<'s, 't> Py<'s, 't> {
     /// `type X = ...` (Python 3.12).
     pub(super) fn type_alias(&mut self, stmt: Node<'t>) {
         let Some(left) = stmt.field("left") else { return };
-        let name_node = left.named_child(0).filter(|n| n.kind() == "identifier").unwrap_or(left);
+        let name_node =
+            left.named_child(0).filter(|n| n.kind_name() == "identifier").unwrap_or(left);
         let name = self.b.text(name_node).into_owned();
         let idx = self.b.add_node(0, NodeKind::TypeAlias, &name, stmt);
         self.b.nodes[idx].signature = Some(walk::collapse_ws(&self.b.text(stmt)));
@@ -413,9 +414,9 @@ impl<'s, 't> Py<'s, 't> {
 
 /// `name = lambda ...: ...` (a plain name, one target): the name and the lambda.
 fn named_lambda(stmt: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
-    let assign = stmt.named_child(0).filter(|a| a.kind() == "assignment")?;
-    let left = assign.field("left").filter(|l| l.kind() == "identifier")?;
-    let right = assign.field("right").filter(|r| r.kind() == "lambda")?;
+    let assign = stmt.named_child(0).filter(|a| a.kind_name() == "assignment")?;
+    let left = assign.field("left").filter(|l| l.kind_name() == "identifier")?;
+    let right = assign.field("right").filter(|r| r.kind_name() == "lambda")?;
     Some((left, right))
 }
 
@@ -423,7 +424,7 @@ fn named_lambda(stmt: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
 pub(super) fn identifiers(target: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     walk::preorder(target, |node| {
-        match node.kind() {
+        match node.kind_name() {
             "identifier" => {
                 out.push(walk::text(node, src).into_owned());
                 false
@@ -431,7 +432,7 @@ pub(super) fn identifiers(target: Node<'_>, src: &[u8]) -> Vec<String> {
             // Defaults and annotations of lambda parameters bind nothing.
             "default_parameter" | "typed_default_parameter" | "typed_parameter" => {
                 if let Some(name) = node.field("name").or_else(|| node.named_child(0)) {
-                    if name.kind() == "identifier" {
+                    if name.kind_name() == "identifier" {
                         out.push(walk::text(name, src).into_owned());
                     }
                 }
@@ -446,13 +447,13 @@ pub(super) fn identifiers(target: Node<'_>, src: &[u8]) -> Vec<String> {
 
 /// The text of a plain string literal (no interpolation, no implicit concatenation).
 pub(super) fn string_literal(node: Node<'_>, src: &[u8]) -> Option<String> {
-    if node.kind() != "string" {
+    if node.kind_name() != "string" {
         return None;
     }
     let mut content = String::new();
     let mut c = node.walk();
     for child in node.named_children(&mut c) {
-        match child.kind() {
+        match child.kind_name() {
             "string_start" | "string_end" => {}
             "string_content" => content.push_str(&walk::text(child, src)),
             _ => return None,
@@ -474,12 +475,12 @@ pub(super) fn signature(def: Node<'_>, body: Option<Node<'_>>, src: &[u8]) -> St
 /// literal, cleaned like `inspect.cleandoc`.
 pub(super) fn docstring(body: Node<'_>, src: &[u8]) -> Option<String> {
     let mut cursor = body.walk();
-    let first = body.named_children(&mut cursor).find(|n| n.kind() != "comment")?;
-    if first.kind() != "expression_statement" {
+    let first = body.named_children(&mut cursor).find(|n| n.kind_name() != "comment")?;
+    if first.kind_name() != "expression_statement" {
         return None;
     }
     let string = first.named_child(0)?;
-    if string.kind() != "string" {
+    if string.kind_name() != "string" {
         return None;
     }
     let raw = walk::text(string, src);
@@ -500,7 +501,7 @@ pub(super) fn type_hints(def: Node<'_>, is_method: bool, src: &[u8]) -> bool {
     let Some(params) = def.field("parameters") else { return false };
     let mut cursor = params.walk();
     for (i, p) in params.named_children(&mut cursor).enumerate() {
-        match p.kind() {
+        match p.kind_name() {
             "typed_parameter" | "typed_default_parameter" => {}
             "keyword_separator" | "positional_separator" | "comment" => {}
             "identifier" if i == 0 && is_method => {

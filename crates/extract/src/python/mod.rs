@@ -33,6 +33,7 @@ use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::common::eval::{union, Class, Depth, Eval, Memo, Value, MAX_EVAL_DEPTH};
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{complexity, docs, tests_edges};
+use crate::walk::Kinds;
 use crate::{walk, FileFacts, Target};
 use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
@@ -588,7 +589,7 @@ fn cleandoc(text: &str) -> String {
 /// clause. Nested definitions count for themselves, not here. (Decision points as in
 /// McCabe 1976 and radon's Python rules.)
 fn complexity(body: Node<'_>) -> u32 {
-    complexity::cyclomatic(body, |node| match node.kind() {
+    complexity::cyclomatic(body, |node| match node.kind_name() {
         "function_definition" | "class_definition" | "lambda" if node != body => None,
         "if_statement"
         | "elif_clause"

@@ -2,7 +2,7 @@
 //! and `with` targets, parameters) and the resolution of unqualified names (LEGB).
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 
 impl<'s, 't> Py<'s, 't> {
     /// Records the local variables of an owner's body (and, for methods, the
@@ -14,7 +14,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut attributes: Vec<(String, Assign<'t>)> = Vec::new();
         let mut self_name: Option<String> = None;
         if let Some(&(syntax, _)) = self.defs.get(&idx) {
-            if matches!(syntax.kind(), "function_definition" | "lambda") {
+            if matches!(syntax.kind_name(), "function_definition" | "lambda") {
                 self_name = self.parameters(owner, syntax, &mut vars);
             }
         }
@@ -37,7 +37,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut async_items_end = 0;
         let mut refs = Vec::new();
         if let Some(&(syntax, _)) = self.defs.get(&idx) {
-            if matches!(syntax.kind(), "function_definition" | "lambda") {
+            if matches!(syntax.kind_name(), "function_definition" | "lambda") {
                 self.signature_refs(owner, syntax, &mut refs);
             }
         }
@@ -48,7 +48,7 @@ impl<'s, 't> Py<'s, 't> {
         let mut with_patterns: HashSet<usize> = HashSet::new();
         let mut blocks: Vec<usize> = Vec::new();
         walk::preorder_with_fields(body, |node, field, depth| {
-            let kind = node.kind();
+            let kind = node.kind_name();
             let start = node.start_byte();
             if let Some(role) = ref_walk.visit(kind, field, depth) {
                 refs.push(RefSite { expr: node, role, scope_owner: owner, pos: start });
@@ -85,7 +85,7 @@ impl<'s, 't> Py<'s, 't> {
                 "call" => {
                     if let Some(f) = node.field("function") {
                         sites.push((f, walk::line(node), start, call_arity(node)));
-                        let called = match f.kind() {
+                        let called = match f.kind_name() {
                             "identifier" => Some(f),
                             "attribute" => f.field("attribute"),
                             _ => None,
@@ -99,7 +99,7 @@ impl<'s, 't> Py<'s, 't> {
                 "raise_statement" => {
                     // `raise C`: an instance of `C` is made; `raise C(...)` is a call.
                     if let Some(expr) = node.named_child(0) {
-                        if matches!(expr.kind(), "identifier" | "attribute") {
+                        if matches!(expr.kind_name(), "identifier" | "attribute") {
                             protocol_sites.push((expr, Protocol::Raise, walk::line(node), start));
                         }
                     }
@@ -107,11 +107,11 @@ impl<'s, 't> Py<'s, 't> {
                 "with_statement" => {
                     let mut c = node.walk();
                     let is_async =
-                        node.children(&mut c).next().is_some_and(|k| k.kind() == "async");
+                        node.children(&mut c).next().is_some_and(|k| k.kind_name() == "async");
                     if is_async {
                         let mut c = node.walk();
                         let clause =
-                            node.named_children(&mut c).find(|n| n.kind() == "with_clause");
+                            node.named_children(&mut c).find(|n| n.kind_name() == "with_clause");
                         async_items_end = clause.map_or(0, |c| c.end_byte());
                     }
                 }
@@ -129,17 +129,17 @@ impl<'s, 't> Py<'s, 't> {
                     let end = node.end_byte();
                     // `a = b = f`: `a` is what the innermost right side is.
                     let mut right = right;
-                    while let Some(inner) = right.filter(|r| r.kind() == "assignment") {
+                    while let Some(inner) = right.filter(|r| r.kind_name() == "assignment") {
                         right = inner.field("right");
                     }
                     let how = match (node.field("type"), right) {
                         (Some(ty), _) => Some(Assigned::Annotation(ty)),
-                        (None, Some(expr)) if expr.kind() != "assignment" => {
+                        (None, Some(expr)) if expr.kind_name() != "assignment" => {
                             Some(Assigned::Expr { expr, at: node.start_byte() })
                         }
                         _ => None,
                     };
-                    match left.kind() {
+                    match left.kind_name() {
                         "identifier" => {
                             let how = how.unwrap_or(Assigned::Opaque);
                             let assign = Assign { end, until: usize::MAX, branch, how };
@@ -152,7 +152,7 @@ impl<'s, 't> Py<'s, 't> {
                             if let (Some(object), Some(attr), Some(me), Some(how)) =
                                 (object, attr, self_name.as_deref(), how)
                             {
-                                if object.kind() == "identifier" && text(object) == me {
+                                if object.kind_name() == "identifier" && text(object) == me {
                                     attributes.push((
                                         text(attr),
                                         Assign { end, until: usize::MAX, branch: None, how },
@@ -193,7 +193,7 @@ impl<'s, 't> Py<'s, 't> {
                             }
                         }
                     }
-                    if is_class_body && left.kind() == "identifier" {
+                    if is_class_body && left.kind_name() == "identifier" {
                         if let Some(ty) = node.field("type") {
                             let how = Assigned::Annotation(ty);
                             attributes.push((
@@ -223,7 +223,7 @@ impl<'s, 't> Py<'s, 't> {
                     // `async for` calls `__aiter__`: left alone.
                     let mut c = node.walk();
                     let is_async =
-                        node.children(&mut c).next().is_some_and(|k| k.kind() == "async");
+                        node.children(&mut c).next().is_some_and(|k| k.kind_name() == "async");
                     if let (Some(right), false) = (node.field("right"), is_async) {
                         protocol_sites.push((right, Protocol::For, walk::line(node), start));
                     }
@@ -240,7 +240,7 @@ impl<'s, 't> Py<'s, 't> {
                     // element expression comes first in the source).
                     let mut c = node.walk();
                     for clause in node.named_children(&mut c) {
-                        if clause.kind() != "for_in_clause" {
+                        if clause.kind_name() != "for_in_clause" {
                             continue;
                         }
                         if let Some(left) = clause.field("left") {
@@ -262,7 +262,7 @@ impl<'s, 't> Py<'s, 't> {
                         }
                         // `if not isinstance(x, C): raise ...` narrows `x` after the
                         // statement, to the end of the block it is in.
-                        let negated = (cond.kind() == "not_operator")
+                        let negated = (cond.kind_name() == "not_operator")
                             .then(|| cond.field("argument"))
                             .flatten();
                         let alone = kind == "if_statement" && node.field("alternative").is_none();
@@ -278,7 +278,7 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 "boolean_operator" => {
                     // `isinstance(x, C) and x.m()`: `x` is a `C` in the right operand.
-                    let is_and = node.field("operator").is_some_and(|op| op.kind() == "and");
+                    let is_and = node.field("operator").is_some_and(|op| op.kind_name() == "and");
                     let left = node.field("left");
                     let right = node.field("right");
                     if let (true, Some(left), Some(right)) = (is_and, left, right) {
@@ -293,7 +293,7 @@ impl<'s, 't> Py<'s, 't> {
                     if kind == "with_item" {
                         // Pre-order: the item comes before its `expr as x` pattern.
                         if let Some(value) = node.field("value") {
-                            let managed = if value.kind() == "as_pattern" {
+                            let managed = if value.kind_name() == "as_pattern" {
                                 with_patterns.insert(value.id());
                                 value.named_child(0)
                             } else {
@@ -432,7 +432,7 @@ impl<'s, 't> Py<'s, 't> {
             .and_then(|(_, scope)| self.scope_owner.get(scope).copied());
         let mut c = params.walk();
         for (i, param) in params.named_children(&mut c).enumerate() {
-            let (name, how) = match param.kind() {
+            let (name, how) = match param.kind_name() {
                 "identifier" => {
                     let name = self.b.text(param).into_owned();
                     let how = if fixtures.contains(&name) {
@@ -445,11 +445,11 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 "typed_parameter" => {
                     let Some(name) = param.named_child(0) else { continue };
-                    let how = match (name.kind(), param.field("type")) {
+                    let how = match (name.kind_name(), param.field("type")) {
                         ("identifier", Some(ty)) => Assigned::Annotation(ty),
                         _ => Assigned::Opaque,
                     };
-                    let name = match name.kind() {
+                    let name = match name.kind_name() {
                         "identifier" => self.b.text(name).into_owned(),
                         _ => match name.named_child(0) {
                             Some(inner) => self.b.text(inner).into_owned(),
@@ -487,7 +487,7 @@ impl<'s, 't> Py<'s, 't> {
                 },
                 _ => continue,
             };
-            let how = match (i, class, param.kind()) {
+            let how = match (i, class, param.kind_name()) {
                 (0, Some(class), "identifier") if !is_static => {
                     self_name = Some(name.clone());
                     if is_classmethod {
@@ -519,14 +519,14 @@ impl<'s, 't> Py<'s, 't> {
             let mut c = args.walk();
             for arg in args.named_children(&mut c) {
                 // `Repo[User]`: the generic class is the base.
-                let arg = match arg.kind() {
+                let arg = match arg.kind_name() {
                     "subscript" => match arg.field("value") {
                         Some(value) => value,
                         None => continue,
                     },
                     _ => arg,
                 };
-                if !matches!(arg.kind(), "identifier" | "attribute") {
+                if !matches!(arg.kind_name(), "identifier" | "attribute") {
                     continue; // keyword arguments (metaclass=...), splats, calls
                 }
                 let text = walk::collapse_ws(&self.b.text(arg));
@@ -558,7 +558,8 @@ impl<'s, 't> Py<'s, 't> {
         for (idx, scope, decorators) in &decorated {
             let owner = self.scope_owner.get(scope).copied().unwrap_or(0);
             for decorator in decorators {
-                let Some(expr) = decorator.named_child(0).filter(|e| e.kind() != "call") else {
+                let Some(expr) = decorator.named_child(0).filter(|e| e.kind_name() != "call")
+                else {
                     continue;
                 };
                 let ctx = Ctx { owner, pos: decorator.start_byte(), user: None };
@@ -577,7 +578,7 @@ impl<'s, 't> Py<'s, 't> {
             let owner = self.scope_owner.get(&scope).copied().unwrap_or(0);
             for decorator in decorators {
                 let Some(mut expr) = decorator.named_child(0) else { continue };
-                if expr.kind() == "call" {
+                if expr.kind_name() == "call" {
                     match expr.field("function") {
                         Some(f) => expr = f,
                         None => continue,
@@ -619,7 +620,7 @@ impl<'s, 't> Py<'s, 't> {
 pub(super) fn reference_sites<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, model::ReferenceKind)>) {
     let mut refs = RefWalk::default();
     walk::preorder_with_fields(root, |node, field, depth| {
-        let kind = node.kind();
+        let kind = node.kind_name();
         if let Some(role) = refs.visit(kind, field, depth) {
             out.push((node, role));
         }
@@ -716,12 +717,12 @@ fn child_is_site(parent: &str, field: Option<&str>) -> bool {
 /// `elif`, `else`, loop, `except` or `case`); a `try` body and a `with` body count as
 /// always run.
 pub(super) fn conditional_block(node: Node<'_>) -> Option<Node<'_>> {
-    let field = match node.kind() {
+    let field = match node.kind_name() {
         "if_statement" | "elif_clause" => "consequence",
         "for_statement" | "while_statement" | "else_clause" => "body",
         "except_clause" | "case_clause" => {
             let mut c = node.walk();
-            let block = node.named_children(&mut c).find(|n| n.kind() == "block");
+            let block = node.named_children(&mut c).find(|n| n.kind_name() == "block");
             return block;
         }
         _ => return None,
@@ -732,13 +733,13 @@ pub(super) fn conditional_block(node: Node<'_>) -> Option<Node<'_>> {
 /// Whether `left` (`x, y`) names as many plain identifiers as `right` (`f, g`, not
 /// starred) has elements, so that each name takes its element.
 fn same_length_tuple(left: Node<'_>, right: Node<'_>) -> bool {
-    if !matches!(right.kind(), "expression_list" | "tuple") {
+    if !matches!(right.kind_name(), "expression_list" | "tuple") {
         return false;
     }
     let mut c = left.walk();
-    let names = left.named_children(&mut c).all(|n| n.kind() == "identifier");
+    let names = left.named_children(&mut c).all(|n| n.kind_name() == "identifier");
     let mut c = right.walk();
-    let plain = right.named_children(&mut c).all(|n| n.kind() != "list_splat");
+    let plain = right.named_children(&mut c).all(|n| n.kind_name() != "list_splat");
     names && plain && left.named_child_count() == right.named_child_count()
 }
 
@@ -753,9 +754,9 @@ fn if_chain(node: Node<'_>, outer: Option<(usize, usize)>) -> Option<(ArmBlocks,
     let mut exhaustive = false;
     let mut c = node.walk();
     for alt in node.children_by_field_name("alternative", &mut c) {
-        let field = if alt.kind() == "elif_clause" { "consequence" } else { "body" };
+        let field = if alt.kind_name() == "elif_clause" { "consequence" } else { "body" };
         blocks.push(alt.child_by_field_name(field)?);
-        exhaustive = alt.kind() == "else_clause";
+        exhaustive = alt.kind_name() == "else_clause";
         if blocks.len() > 32 {
             return None;
         }
@@ -786,7 +787,7 @@ pub(super) fn loop_variables<'t>(
     src: &[u8],
 ) {
     let whole = |how| Assign { end, until: usize::MAX, branch: None, how };
-    match (left.kind(), right) {
+    match (left.kind_name(), right) {
         ("identifier", Some(expr)) => {
             let how = Assigned::Element { expr, at: at.start_byte() };
             vars.entry(walk::text(left, src).into_owned()).or_default().push(whole(how));
@@ -803,13 +804,13 @@ pub(super) fn loop_variables<'t>(
 /// `**kw`) and the count is unknown. `f(x for x in y)` passes one.
 fn call_arity(call: Node<'_>) -> Option<u16> {
     let args = call.field("arguments")?;
-    if args.kind() == "generator_expression" {
+    if args.kind_name() == "generator_expression" {
         return Some(1);
     }
     let mut n: u16 = 0;
     let mut cursor = args.walk();
     for arg in args.named_children(&mut cursor) {
-        match arg.kind() {
+        match arg.kind_name() {
             "comment" => {}
             "list_splat" | "dictionary_splat" => return None,
             _ => n = n.saturating_add(1),
@@ -826,9 +827,11 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
     let mut found = Vec::new();
     let mut stack = vec![cond];
     while let Some(node) = stack.pop() {
-        match node.kind() {
+        match node.kind_name() {
             "parenthesized_expression" => stack.extend(node.named_child(0)),
-            "boolean_operator" if node.field("operator").is_some_and(|op| op.kind() == "and") => {
+            "boolean_operator"
+                if node.field("operator").is_some_and(|op| op.kind_name() == "and") =>
+            {
                 stack.extend(node.field("right"));
                 stack.extend(node.field("left"));
             }
@@ -843,12 +846,12 @@ fn isinstance_tests<'t>(cond: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
                     continue;
                 };
                 // A name, or an attribute of one (`self.rhs`), bound under its text.
-                let narrowable = match x.kind() {
+                let narrowable = match x.kind_name() {
                     "identifier" => true,
-                    "attribute" => x.field("object").is_some_and(|o| o.kind() == "identifier"),
+                    "attribute" => x.field("object").is_some_and(|o| o.kind_name() == "identifier"),
                     _ => false,
                 };
-                if narrowable && matches!(class.kind(), "identifier" | "attribute") {
+                if narrowable && matches!(class.kind_name(), "identifier" | "attribute") {
                     found.push((walk::text(x, src).into_owned(), class));
                 }
             }
@@ -864,7 +867,7 @@ fn exits(block: Node<'_>) -> bool {
     let last = block.named_child(block.named_child_count().saturating_sub(1));
     last.is_some_and(|s| {
         matches!(
-            s.kind(),
+            s.kind_name(),
             "return_statement" | "raise_statement" | "continue_statement" | "break_statement"
         )
     })

@@ -7,7 +7,7 @@ use super::{
     PREFIX,
 };
 use crate::builder::NodeIdx;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind, Provenance};
 use std::collections::HashSet;
@@ -59,7 +59,7 @@ impl<'s, 't> Rx<'s, 't> {
                 if self.stops(n, root) {
                     return false;
                 }
-                match n.kind() {
+                match n.kind_name() {
                     "call" => sites.push(n),
                     // `super(x)` is a call whose method is `super`.
                     "super" if field != Some("method") => sites.push(n),
@@ -100,7 +100,7 @@ impl<'s, 't> Rx<'s, 't> {
     /// The edges of one call site in `body`.
     fn call_site(&mut self, site: Node<'t>, body: &Body<'t>, locals: &Locals) {
         let line = walk::line(site);
-        let (name, receiver) = match site.kind() {
+        let (name, receiver) = match site.kind_name() {
             "identifier" => (self.b.text(site).into_owned(), None),
             "super" => {
                 let target = self.super_target(body);
@@ -109,7 +109,7 @@ impl<'s, 't> Rx<'s, 't> {
             }
             _ => {
                 let Some(method) = site.field("method") else { return };
-                if method.kind() == "super" {
+                if method.kind_name() == "super" {
                     let target = self.super_target(body);
                     self.b.edge(EdgeKind::Calls, body.node, target, line);
                     return;
@@ -134,7 +134,7 @@ impl<'s, 't> Rx<'s, 't> {
 
     /// What a receiver expression is.
     fn receiver(&mut self, r: Node<'t>, body: &Body<'t>, locals: &Locals) -> Recv {
-        match r.kind() {
+        match r.kind_name() {
             "self" => Recv::SelfRef,
             "constant" | "scope_resolution" => match self.constant_of(r, &body.nesting) {
                 Some(c) => Recv::Class(c),

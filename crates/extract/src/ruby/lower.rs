@@ -8,7 +8,7 @@ use super::{
     Ns, Rx, PREFIX, RSPEC_EXAMPLES, RSPEC_GROUPS, RSPEC_LETS,
 };
 use crate::builder::NodeIdx;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, Target};
 use model::{keys, EdgeKind, NodeKind};
 use std::collections::VecDeque;
@@ -38,7 +38,7 @@ impl<'s, 't> Rx<'s, 't> {
     pub(super) fn collect_comments(&mut self, root: Node<'t>) {
         let src = self.b.src;
         walk::preorder(root, |n| {
-            if n.kind() != "comment" {
+            if n.kind_name() != "comment" {
                 return true;
             }
             let line_start =
@@ -125,7 +125,7 @@ impl<'s, 't> Rx<'s, 't> {
         module_function: &mut bool,
         queue: &mut VecDeque<Scope<'t>>,
     ) -> bool {
-        match n.kind() {
+        match n.kind_name() {
             "comment" => false,
             "class" | "module" | "method" | "singleton_method" | "singleton_class"
                 if scope.depth + 1 >= crate::MAX_DEPTH =>
@@ -165,7 +165,7 @@ impl<'s, 't> Rx<'s, 't> {
                 false
             }
             "assignment" if scope.kind == BodyKind::Container => {
-                if let Some(left) = n.field("left").filter(|l| l.kind() == "constant") {
+                if let Some(left) = n.field("left").filter(|l| l.kind_name() == "constant") {
                     self.constant(n, left, scope);
                 }
                 true
@@ -284,7 +284,7 @@ impl<'s, 't> Rx<'s, 't> {
     ) {
         let Some(name_node) = n.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
-        let explicit_singleton = n.kind() == "singleton_method";
+        let explicit_singleton = n.kind_name() == "singleton_method";
         let singleton = explicit_singleton || scope.singleton;
         let shown = if singleton { format!("self.{name}") } else { name.clone() };
         let kind = if scope.ns.is_some() { NodeKind::Method } else { NodeKind::Function };
@@ -364,12 +364,12 @@ impl<'s, 't> Rx<'s, 't> {
             .field("arguments")
             .map(|a| {
                 let mut cursor = a.walk();
-                a.named_children(&mut cursor).filter(|c| c.kind() != "comment").collect()
+                a.named_children(&mut cursor).filter(|c| c.kind_name() != "comment").collect()
             })
             .unwrap_or_default();
         let block = n.field("block");
         let in_class = scope.kind == BodyKind::Container && scope.ns.is_some();
-        match (receiver.map(|r| r.kind()), name.as_str()) {
+        match (receiver.map(|r| r.kind_name()), name.as_str()) {
             (None, "require" | "require_relative") => {
                 self.require(n, args.first().copied(), name == "require_relative");
                 false
@@ -382,9 +382,9 @@ impl<'s, 't> Rx<'s, 't> {
                     _ => MixinKind::Extend,
                 };
                 for arg in args {
-                    if arg.kind() == "self" && kind == MixinKind::Extend {
+                    if arg.kind_name() == "self" && kind == MixinKind::Extend {
                         self.namespaces[ns].extend_self = true;
-                    } else if matches!(arg.kind(), "constant" | "scope_resolution") {
+                    } else if matches!(arg.kind_name(), "constant" | "scope_resolution") {
                         if let Some(c) = self.constant_of(arg, &scope.nesting) {
                             self.namespaces[ns].mixins.push((kind, c, walk::line(arg)));
                         }
@@ -493,7 +493,8 @@ impl<'s, 't> Rx<'s, 't> {
             // `let(:calc) { Calc.new }`: what `calc` gives the examples.
             let last = block.field("body").and_then(|b| {
                 let mut cursor = b.walk();
-                let last = b.named_children(&mut cursor).filter(|c| c.kind() != "comment").last();
+                let last =
+                    b.named_children(&mut cursor).filter(|c| c.kind_name() != "comment").last();
                 last
             });
             if let Some(class) = last.and_then(|l| self.new_class(l, &scope.nesting)) {
@@ -571,10 +572,10 @@ impl<'s, 't> Rx<'s, 't> {
     /// `require 'a/b'` or `require_relative '../x'` with a literal path: an
     /// `imports` edge from the module and the path among the module's imports.
     fn require(&mut self, call: Node<'t>, arg: Option<Node<'t>>, relative: bool) {
-        let Some(arg) = arg.filter(|a| a.kind() == "string") else { return };
+        let Some(arg) = arg.filter(|a| a.kind_name() == "string") else { return };
         let mut cursor = arg.walk();
         let parts: Vec<Node<'t>> = arg.named_children(&mut cursor).collect();
-        if parts.len() != 1 || parts[0].kind() != "string_content" {
+        if parts.len() != 1 || parts[0].kind_name() != "string_content" {
             return;
         }
         let written = self.b.text(parts[0]).into_owned();
@@ -597,7 +598,7 @@ impl<'s, 't> Rx<'s, 't> {
         let mut current = node;
         let mut absolute = false;
         loop {
-            match current.kind() {
+            match current.kind_name() {
                 "constant" => {
                     out.push(self.b.text(current).into_owned());
                     break;
@@ -643,7 +644,7 @@ fn is_magic_comment(text: &str) -> bool {
 /// The name a symbol or string argument gives (`:x`, `"x"` → `x`).
 fn symbol_name(arg: Node<'_>, src: &[u8]) -> Option<String> {
     let text = walk::text(arg, src);
-    match arg.kind() {
+    match arg.kind_name() {
         "simple_symbol" => Some(text.trim_start_matches(':').to_owned()),
         "string" | "delimited_symbol" => {
             let t = text.trim_start_matches(':').trim_matches(['"', '\'']);
@@ -656,7 +657,7 @@ fn symbol_name(arg: Node<'_>, src: &[u8]) -> Option<String> {
 /// An RSpec or Minitest description: a string's text, a constant path, a symbol.
 fn description(arg: Node<'_>, src: &[u8]) -> Option<String> {
     let text = walk::text(arg, src);
-    let desc = match arg.kind() {
+    let desc = match arg.kind_name() {
         "string" => text.trim_matches(['"', '\'']).to_owned(),
         "constant" | "scope_resolution" => text.into_owned(),
         "simple_symbol" => text.trim_start_matches(':').to_owned(),
@@ -673,7 +674,7 @@ fn parameter_names(method: Node<'_>, src: &[u8]) -> Option<Vec<String>> {
     let mut cursor = params.walk();
     let mut out = Vec::new();
     for p in params.named_children(&mut cursor) {
-        match p.kind() {
+        match p.kind_name() {
             "identifier" => out.push(walk::text(p, src).into_owned()),
             "optional_parameter"
             | "keyword_parameter"

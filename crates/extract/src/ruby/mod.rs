@@ -71,7 +71,7 @@
 //! edges, the resolution symbols).
 
 use crate::builder::{self, FileBuilder, NodeIdx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::FileFacts;
 use model::{keys, Language};
 use std::collections::{HashMap, HashSet};
@@ -381,14 +381,15 @@ const DECLARATIONS: &[&str] = &[
 /// (McCabe 1976); nested definitions count for themselves.
 /// Only named syntax counts: the keyword tokens have the constructs' kinds.
 fn complexity(body: Node<'_>) -> u32 {
-    crate::common::complexity::cyclomatic(body, |node| match node.kind() {
+    crate::common::complexity::cyclomatic(body, |node| match node.kind_name() {
         // Keywords are tokens of the same kinds as the constructs (`if`, `when`).
         _ if !node.is_named() => Some(0),
         "if" | "unless" | "elsif" | "while" | "until" | "for" | "when" | "in_clause" | "rescue"
         | "conditional" | "if_modifier" | "unless_modifier" | "while_modifier"
         | "until_modifier" | "rescue_modifier" => Some(1),
         "binary" => Some(u32::from(
-            node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||" | "and" | "or")),
+            node.field("operator")
+                .is_some_and(|o| matches!(o.kind_name(), "&&" | "||" | "and" | "or")),
         )),
         "class" | "module" | "singleton_class" | "singleton_method" | "method" if node != body => {
             None

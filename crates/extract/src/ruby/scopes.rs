@@ -3,7 +3,7 @@
 //! receivers (`x = Klass.new`, `@x = Klass.new`, `Klass.new.m`).
 
 use super::{const_key, scope_key, Body, Const, Rx};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use std::collections::HashMap;
 use tree_sitter::{Node, TreeCursor};
 
@@ -74,7 +74,7 @@ pub(super) fn walk_tracked<'t>(
     let mut descend = visit(root, "", None);
     loop {
         if descend {
-            let kind = cursor.node().kind();
+            let kind = cursor.node().kind_name();
             if cursor.goto_first_child() {
                 parents.push(kind);
                 descend = visit(cursor.node(), kind, cursor.field_name());
@@ -155,7 +155,7 @@ impl<'s, 't> Rx<'s, 't> {
     /// block made a node of its own.
     pub(super) fn stops(&self, syntax: Node<'_>, root: Node<'_>) -> bool {
         syntax != root
-            && (DEFINITIONS.contains(&syntax.kind()) || self.claimed.contains(&syntax.id()))
+            && (DEFINITIONS.contains(&syntax.kind_name()) || self.claimed.contains(&syntax.id()))
     }
 
     /// The local variables of `body` (its parameters, assignments, block
@@ -168,7 +168,7 @@ impl<'s, 't> Rx<'s, 't> {
             if self.stops(n, root) {
                 return false;
             }
-            match n.kind() {
+            match n.kind_name() {
                 "identifier" => {
                     let declaring = (DECLARING_PARENTS.contains(&parent)
                         && !matches!(parent, "alias" | "undef"))
@@ -180,7 +180,7 @@ impl<'s, 't> Rx<'s, 't> {
                     false
                 }
                 "assignment" | "operator_assignment" => {
-                    if let Some(left) = n.field("left").filter(|l| l.kind() == "identifier") {
+                    if let Some(left) = n.field("left").filter(|l| l.kind_name() == "identifier") {
                         let right = n.field("right");
                         assigned.push((self.b.text(left).into_owned(), left.start_byte(), right));
                     }
@@ -208,7 +208,7 @@ impl<'s, 't> Rx<'s, 't> {
 
     /// The class `expr` makes when it is `Klass.new(...)`.
     pub(super) fn new_class(&mut self, expr: Node<'_>, nesting: &[usize]) -> Option<Const> {
-        if expr.kind() != "call" {
+        if expr.kind_name() != "call" {
             return None;
         }
         let method = expr.field("method")?;
@@ -239,8 +239,9 @@ impl<'s, 't> Rx<'s, 't> {
                 if self.stops(n, root) {
                     return false;
                 }
-                if matches!(n.kind(), "assignment" | "operator_assignment") {
-                    if let Some(left) = n.field("left").filter(|l| l.kind() == "instance_variable")
+                if matches!(n.kind_name(), "assignment" | "operator_assignment") {
+                    if let Some(left) =
+                        n.field("left").filter(|l| l.kind_name() == "instance_variable")
                     {
                         sites.push((self.b.text(left).into_owned(), n.field("right")));
                     }

@@ -2,7 +2,7 @@
 //! edges, and the symbols exported for cross-file resolution.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -132,11 +132,13 @@ impl<'s, 't> Rs<'s, 't> {
             .filter(|f| f.field("body") == Some(body));
         if let Some(params) = function.and_then(|f| f.field("parameters")) {
             let mut cursor = params.walk();
-            typed.extend(params.named_children(&mut cursor).filter(|p| p.kind() == "parameter"));
+            typed.extend(
+                params.named_children(&mut cursor).filter(|p| p.kind_name() == "parameter"),
+            );
         }
         self.generics = function.map(|f| self.generic_bounds(owner.idx, f)).unwrap_or_default();
         walk::preorder(body, |node| {
-            let kind = node.kind();
+            let kind = node.kind_name();
             if node != body && is_item(kind) && !matches!(kind, "const_item" | "static_item") {
                 return false;
             }
@@ -204,12 +206,12 @@ impl<'s, 't> Rs<'s, 't> {
         line: u32,
     ) -> (Target, u32) {
         let mut f = callee;
-        if f.kind() == "generic_function" {
+        if f.kind_name() == "generic_function" {
             if let Some(inner) = f.field("function") {
                 f = inner;
             }
         }
-        match f.kind() {
+        match f.kind_name() {
             "identifier" | "scoped_identifier" => {
                 if let Some(segs) = path_segs(f, self.b.src) {
                     let st = owner.self_ty.as_ref();
@@ -253,18 +255,18 @@ pub(super) fn macro_calls<'t>(tree: Node<'t>, src: &[u8], sites: &mut Vec<Site<'
     let mut cursor = tree.walk();
     let kids: Vec<Node<'t>> = tree.children(&mut cursor).collect();
     for (i, kid) in kids.iter().enumerate() {
-        if kid.kind() != "token_tree" || i == 0 || !walk::text(*kid, src).starts_with('(') {
+        if kid.kind_name() != "token_tree" || i == 0 || !walk::text(*kid, src).starts_with('(') {
             continue;
         }
-        if kids[i - 1].kind() != "identifier" {
+        if kids[i - 1].kind_name() != "identifier" {
             continue;
         }
         let mut start = i - 1;
         let mut sep: Option<&str> = None;
         while start >= 2 {
-            let s = kids[start - 1].kind();
+            let s = kids[start - 1].kind_name();
             let name_like =
-                matches!(kids[start - 2].kind(), "identifier" | "self" | "super" | "crate");
+                matches!(kids[start - 2].kind_name(), "identifier" | "self" | "super" | "crate");
             if (s == "::" || s == ".") && sep.is_none_or(|x| x == s) && name_like {
                 sep = Some(if s == "::" { "::" } else { "." });
                 start -= 2;
@@ -272,7 +274,7 @@ pub(super) fn macro_calls<'t>(tree: Node<'t>, src: &[u8], sites: &mut Vec<Site<'
                 break;
             }
         }
-        if start >= 1 && matches!(kids[start - 1].kind(), "." | "::" | "fn") {
+        if start >= 1 && matches!(kids[start - 1].kind_name(), "." | "::" | "fn") {
             continue;
         }
         let segs: Vec<String> =

@@ -2,7 +2,7 @@
 //! types, and the methods a receiver's type (or its traits) gives a call.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -68,7 +68,7 @@ impl<'s, 't> Rs<'s, 't> {
         vars: &Vars,
     ) -> Option<Ty> {
         let src = self.b.src;
-        match expr.kind() {
+        match expr.kind_name() {
             "identifier" => {
                 let name = walk::text(expr, src).into_owned();
                 if let Some(ty) = var_at(vars, &name, expr.start_byte()) {
@@ -117,10 +117,10 @@ impl<'s, 't> Rs<'s, 't> {
             },
             "call_expression" => {
                 let mut f = expr.field("function")?;
-                if f.kind() == "generic_function" {
+                if f.kind_name() == "generic_function" {
                     f = f.field("function")?;
                 }
-                match f.kind() {
+                match f.kind_name() {
                     "identifier" | "scoped_identifier" => {
                         let segs = path_segs(f, src)?;
                         let st = owner.self_ty.as_ref();
@@ -213,7 +213,7 @@ impl<'s, 't> Rs<'s, 't> {
         user: NodeIdx,
     ) -> Option<Ty> {
         let src = self.b.src;
-        match ty.kind() {
+        match ty.kind_name() {
             "reference_type" | "pointer_type" => {
                 self.declared_ty(ty.field("type")?, scope, self_ty, user)
             }
@@ -232,7 +232,8 @@ impl<'s, 't> Rs<'s, 't> {
                 let first = || {
                     let args = ty.field("type_arguments")?;
                     let mut cursor = args.walk();
-                    let found = args.named_children(&mut cursor).find(|a| a.kind() != "lifetime");
+                    let found =
+                        args.named_children(&mut cursor).find(|a| a.kind_name() != "lifetime");
                     found
                 };
                 match name.as_str() {
@@ -410,7 +411,7 @@ impl<'s, 't> Rs<'s, 't> {
 pub(super) fn receiver_segs(ty: Node<'_>, src: &[u8]) -> Option<Vec<String>> {
     let mut t = ty;
     loop {
-        t = match t.kind() {
+        t = match t.kind_name() {
             "reference_type" | "pointer_type" | "generic_type" => t.field("type")?,
             "dynamic_type" | "abstract_type" => t.field("trait")?,
             "type_identifier" | "scoped_type_identifier" => return path_segs(t, src),
@@ -426,7 +427,7 @@ pub(super) fn type_name(ty: Node<'_>, src: &[u8]) -> (String, bool) {
     let mut t = ty;
     let mut simple = true;
     loop {
-        let next = match t.kind() {
+        let next = match t.kind_name() {
             "generic_type" | "reference_type" | "pointer_type" => t.field("type"),
             "dynamic_type" | "abstract_type" => {
                 simple = false;

@@ -3,7 +3,7 @@
 //! attributes and headers become node data.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -36,7 +36,8 @@ impl<'s, 't> Rs<'s, 't> {
         let found = self.collect_items(container);
         let mut declared: HashMap<String, Node<'t>> = HashMap::new();
         for item in &found {
-            if matches!(item.kind(), "struct_item" | "union_item" | "enum_item" | "type_item") {
+            if matches!(item.kind_name(), "struct_item" | "union_item" | "enum_item" | "type_item")
+            {
                 if let Some(name) = item.field("name") {
                     declared.entry(self.b.text(name).into_owned()).or_insert(*item);
                 }
@@ -47,7 +48,7 @@ impl<'s, 't> Rs<'s, 't> {
             if hoisted.contains(&item.id()) {
                 continue;
             }
-            if item.kind() == "impl_item" {
+            if item.kind_name() == "impl_item" {
                 if let Some(ty) = item.field("type") {
                     let (name, simple) = type_name(ty, self.b.src);
                     match declared.get(&name) {
@@ -69,7 +70,7 @@ impl<'s, 't> Rs<'s, 't> {
 
     /// Dispatches one item found in a container.
     pub(super) fn item(&mut self, item: Node<'t>, scope: usize, parent: NodeIdx, depth: usize) {
-        match item.kind() {
+        match item.kind_name() {
             "function_item" | "function_signature_item" => {
                 self.function(item, scope, parent, None, depth);
             }
@@ -191,12 +192,12 @@ impl<'s, 't> Rs<'s, 't> {
         self.b.nodes[idx].signature = Some(header(item, end, self.b.src));
         bind(&mut self.scopes[scope].types, name.clone(), Binding::Node(idx));
         // Tuple and unit structs are also constructors in the value namespace.
-        let braced = body.is_some_and(|b| b.kind() == "field_declaration_list");
+        let braced = body.is_some_and(|b| b.kind_name() == "field_declaration_list");
         if let Some(body) = body.filter(|_| kind == NodeKind::Struct) {
             let mut cursor = body.walk();
             let fields = if braced {
                 body.named_children(&mut cursor)
-                    .filter(|f| f.kind() == "field_declaration")
+                    .filter(|f| f.kind_name() == "field_declaration")
                     .filter_map(|f| {
                         let name = f.field("name")?;
                         Some((self.b.text(name).into_owned(), f.field("type")?))
@@ -235,7 +236,7 @@ impl<'s, 't> Rs<'s, 't> {
             let mut cursor = bounds.walk();
             for bound in bounds.named_children(&mut cursor) {
                 if matches!(
-                    bound.kind(),
+                    bound.kind_name(),
                     "type_identifier" | "scoped_type_identifier" | "generic_type"
                 ) {
                     let (kind, path) = (EdgeKind::Inherits, bound);
@@ -265,7 +266,7 @@ impl<'s, 't> Rs<'s, 't> {
         if let Some(tr) = item.field("trait") {
             // `impl !Send for T {}` says the opposite.
             let mut cursor = item.walk();
-            let negative = item.children(&mut cursor).any(|c| c.kind() == "!");
+            let negative = item.children(&mut cursor).any(|c| c.kind_name() == "!");
             if !negative {
                 let (kind, src) = (EdgeKind::Implements, local.unwrap_or(parent));
                 self.heads.push(Head { kind, src, scope, path: tr, name: name.clone() });
@@ -314,7 +315,7 @@ impl<'s, 't> Rs<'s, 't> {
         let direct: HashSet<usize> = body.named_children(&mut cursor).map(|c| c.id()).collect();
         for item in self.collect_items(body) {
             let member = member.clone();
-            match item.kind() {
+            match item.kind_name() {
                 "function_item" | "function_signature_item" => {
                     let idx = self.function(item, scope, parent, Some(member), depth);
                     if let (Some(idx), Some(holder)) = (idx, holder) {
@@ -396,7 +397,7 @@ impl<'s, 't> Rs<'s, 't> {
     /// Binds the names a `use` or `extern crate` declaration introduces in `scope`; in
     /// a module also records the module's imports, `imports` edges and re-exports.
     pub(super) fn use_declaration(&mut self, decl: Node<'t>, scope: usize) {
-        if decl.kind() == "extern_crate_declaration" {
+        if decl.kind_name() == "extern_crate_declaration" {
             let Some(name_node) = decl.field("name") else { return };
             let name = self.b.text(name_node).into_owned();
             let bound =
@@ -438,7 +439,7 @@ impl<'s, 't> Rs<'s, 't> {
             }
             Some(prefix)
         };
-        match node.kind() {
+        match node.kind_name() {
             "use_as_clause" => {
                 let Some(segs) = join(prefix, node.field("path")) else { return };
                 let alias = node.field("alias").map(|a| self.b.text(a).into_owned());
@@ -575,7 +576,7 @@ pub(super) fn collect_items<'t>(container: Node<'t>) -> Vec<(Node<'t>, Vec<Node<
     }
     loop {
         let node = cursor.node();
-        let kind = node.kind();
+        let kind = node.kind_name();
         let run = runs.last_mut().expect("one run per level");
         let mut descend = false;
         if is_item(kind) {
@@ -621,7 +622,7 @@ pub(super) fn leading<'t>(before: &[Node<'t>]) -> (Vec<Node<'t>>, Vec<Node<'t>>,
     let mut attrs = Vec::new();
     let mut first = None;
     for &s in before.iter().rev() {
-        match s.kind() {
+        match s.kind_name() {
             "attribute_item" => {
                 attrs.push(s);
                 first = Some(s);
@@ -659,7 +660,7 @@ pub(super) fn inner_doc(container: Node<'_>, src: &[u8]) -> Option<String> {
     let mut docs = Vec::new();
     let mut cursor = container.walk();
     for child in container.children(&mut cursor) {
-        match child.kind() {
+        match child.kind_name() {
             "line_comment" | "block_comment" => match doc_marker(child) {
                 Some(false) => docs.push(child),
                 Some(true) => break,
@@ -678,7 +679,7 @@ pub(super) fn doc_text(comments: &[Node<'_>], src: &[u8]) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for comment in comments {
         let raw = comment.field("doc").map(|d| walk::text(d, src)).unwrap_or_default();
-        if comment.kind() == "line_comment" {
+        if comment.kind_name() == "line_comment" {
             let line = raw.trim_end_matches(['\n', '\r']);
             lines.push(line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned());
             continue;
@@ -712,7 +713,7 @@ pub(super) fn header(item: Node<'_>, end: usize, src: &[u8]) -> String {
         if n.start_byte() >= end {
             return false;
         }
-        if matches!(n.kind(), "line_comment" | "block_comment") {
+        if matches!(n.kind_name(), "line_comment" | "block_comment") {
             comments.push((n.start_byte(), n.end_byte()));
             return false;
         }

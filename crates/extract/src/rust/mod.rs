@@ -21,7 +21,7 @@ use crate::builder::{self, FileBuilder, NodeIdx};
 use crate::common::eval::Depth;
 use crate::common::text::{short, MAX_SHOWN_CHARS};
 use crate::common::{complexity, docs, tests_edges};
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use crate::{walk, FileFacts, Target};
 use model::keys;
 use model::{EdgeKind, Language, NodeKind, Provenance};
@@ -373,14 +373,14 @@ enum Recv {
 impl Recv {
     /// The receiver of a `field_expression` callee (`recv.m`).
     fn from_node(node: Node<'_>, src: &[u8]) -> Option<Recv> {
-        match node.kind() {
+        match node.kind_name() {
             "self" => Some(Recv::SelfValue),
             "identifier" => Some(Recv::Var(walk::text(node, src).into_owned())),
             "field_expression" => {
                 let value = node.field("value")?;
                 let field = node.field("field")?;
-                let named = matches!(field.kind(), "field_identifier" | "integer_literal");
-                (value.kind() == "self" && named)
+                let named = matches!(field.kind_name(), "field_identifier" | "integer_literal");
+                (value.kind_name() == "self" && named)
                     .then(|| Recv::SelfField(walk::text(field, src).into_owned()))
             }
             _ => None,
@@ -403,7 +403,7 @@ impl Recv {
 /// Closures count toward the function; nested items count for themselves.
 fn complexity(body: Node<'_>) -> u32 {
     complexity::cyclomatic(body, |node| {
-        let kind = node.kind();
+        let kind = node.kind_name();
         if node != body && is_item(kind) {
             return None;
         }
@@ -412,17 +412,18 @@ fn complexity(body: Node<'_>) -> u32 {
             | "try_expression" => Some(1),
             "match_block" => {
                 let mut cursor = node.walk();
-                let arms = node.named_children(&mut cursor).filter(|c| c.kind() == "match_arm");
+                let arms =
+                    node.named_children(&mut cursor).filter(|c| c.kind_name() == "match_arm");
                 Some((arms.count() as u32).saturating_sub(1))
             }
             "binary_expression"
-                if node.field("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||")) =>
+                if node.field("operator").is_some_and(|o| matches!(o.kind_name(), "&&" | "||")) =>
             {
                 Some(1)
             }
             "let_chain" => {
                 let mut cursor = node.walk();
-                Some(node.children(&mut cursor).filter(|c| c.kind() == "&&").count() as u32)
+                Some(node.children(&mut cursor).filter(|c| c.kind_name() == "&&").count() as u32)
             }
             "macro_invocation" | "attribute_item" | "inner_attribute_item" => None,
             _ => Some(0),

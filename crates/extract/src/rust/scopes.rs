@@ -3,7 +3,7 @@
 //! variables and generic bounds of a body.
 
 use super::*;
-use crate::walk::Fields;
+use crate::walk::{Fields, Kinds};
 use model::keys;
 
 impl<'s, 't> Rs<'s, 't> {
@@ -385,7 +385,7 @@ impl<'s, 't> Rs<'s, 't> {
             let list = out.entry(walk::text(name, src).into_owned()).or_default();
             let mut cursor = bounds.walk();
             for bound in bounds.named_children(&mut cursor) {
-                let bound = if bound.kind() == "generic_type" {
+                let bound = if bound.kind_name() == "generic_type" {
                     bound.field("type").unwrap_or(bound)
                 } else {
                     bound
@@ -401,7 +401,7 @@ impl<'s, 't> Rs<'s, 't> {
         for holder in holders {
             let mut cursor = holder.walk();
             for child in holder.named_children(&mut cursor) {
-                match child.kind() {
+                match child.kind_name() {
                     "type_parameters" => {
                         let mut c = child.walk();
                         for p in child.named_children(&mut c) {
@@ -416,7 +416,7 @@ impl<'s, 't> Rs<'s, 't> {
                         for p in child.named_children(&mut c) {
                             if let (Some(left), Some(bounds)) = (p.field("left"), p.field("bounds"))
                             {
-                                if left.kind() == "type_identifier" {
+                                if left.kind_name() == "type_identifier" {
                                     add(left, bounds);
                                 }
                             }
@@ -449,12 +449,12 @@ impl<'s, 't> Rs<'s, 't> {
             typed.iter().map(|&n| (n, None)).chain(shadowing.iter().copied()).collect();
         binders.sort_by_key(|(n, _)| n.start_byte());
         for (decl, for_loop) in binders {
-            match decl.kind() {
+            match decl.kind_name() {
                 "let_declaration" | "parameter" => {
                     let Some(pattern) = decl.field("pattern") else { continue };
                     // A parameter applies from the start; a `let` after its statement.
-                    let from = if decl.kind() == "parameter" { 0 } else { decl.end_byte() };
-                    if pattern.kind() != "identifier" {
+                    let from = if decl.kind_name() == "parameter" { 0 } else { decl.end_byte() };
+                    if pattern.kind_name() != "identifier" {
                         bind_unknown(&mut vars, pattern, from, src);
                         continue;
                     }
@@ -469,7 +469,7 @@ impl<'s, 't> Rs<'s, 't> {
                 }
                 _ => {
                     // A `for` pattern (the node is the pattern; its loop is `for_loop`).
-                    match (for_loop, decl.kind()) {
+                    match (for_loop, decl.kind_name()) {
                         (Some(for_loop), "identifier") => {
                             let ty = for_loop
                                 .field("value")
@@ -515,7 +515,7 @@ pub(super) fn key_path(key: &str) -> String {
 /// Marks every name a pattern binds as of unknown type from byte `from`.
 pub(super) fn bind_unknown(vars: &mut Vars, pattern: Node<'_>, from: usize, src: &[u8]) {
     walk::preorder(pattern, |n| {
-        if n.kind() == "identifier" {
+        if n.kind_name() == "identifier" {
             vars.entry(walk::text(n, src).into_owned()).or_default().push((from, None));
         }
         true
@@ -563,7 +563,7 @@ pub(super) fn path_segs(node: Node<'_>, src: &[u8]) -> Option<Vec<String>> {
     let mut out = Vec::new();
     let mut current = Some(node);
     while let Some(n) = current {
-        match n.kind() {
+        match n.kind_name() {
             "scoped_identifier" | "scoped_type_identifier" => {
                 out.push(walk::text(n.field("name")?, src).into_owned());
                 current = n.field("path");
