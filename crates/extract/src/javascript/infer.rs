@@ -38,6 +38,9 @@ impl<'s, 't> Js<'s, 't> {
         match expr.kind_name() {
             "identifier" | "type_identifier" | "shorthand_property_identifier" => {
                 let name = self.b.text(expr).into_owned();
+                if let Some(narrowed) = self.narrowed(&name, expr.start_byte(), this, user) {
+                    return Some(narrowed);
+                }
                 self.eval_name(&name, scope, this, user)
             }
             "this" => {
@@ -322,6 +325,44 @@ impl<'s, 't> Js<'s, 't> {
         let bound = param.constraint.and_then(|c| self.type_value(c, param.scope, None, user));
         self.type_args = outer;
         Some(bound)
+    }
+
+    /// What the innermost condition guarding byte `at` says local `name` is
+    /// (`if (x instanceof C)`: an instance of C), if one does and says something.
+    fn narrowed(
+        &mut self,
+        name: &str,
+        at: usize,
+        this: Option<NodeIdx>,
+        user: NodeIdx,
+    ) -> Option<Eval> {
+        let narrowing = self
+            .narrowings
+            .get(name)?
+            .iter()
+            .filter(|n| n.start <= at && at < n.end)
+            .max_by_key(|n| n.start)
+            .copied()?;
+        let value = match narrowing.by {
+            NarrowedBy::InstanceOf(class) => {
+                instance_of(self.eval(class, narrowing.scope, this, user)?.value, &self.b.nodes)?
+            }
+            NarrowedBy::Guard(callee) => {
+                let Value::Def(f) = self.eval(callee, narrowing.scope, this, user)?.value else {
+                    return None;
+                };
+                let (func, fscope) = *self.functions.get(&f)?;
+                // `(v: unknown): v is C`
+                let predicate = func.field("return_type")?.named_child(0)?;
+                if predicate.kind_name() != "type_predicate" {
+                    return None;
+                }
+                let ty = predicate.field("type")?;
+                let guard_this = self.this_of(f);
+                self.type_value(ty, fscope, guard_this, f)?
+            }
+        };
+        Some(Eval { value, inferred: true })
     }
 
     /// A name seen from `scope`: a definition, an import, or a local with a known

@@ -142,6 +142,22 @@ impl<'s, 't> Js<'s, 't> {
                 self.for_of(node, ctx);
                 Visit::Descend
             }
+            "if_statement" | "ternary_expression" => {
+                if let (Some(condition), Some(guarded)) =
+                    (node.field("condition"), node.field("consequence"))
+                {
+                    self.narrow(condition, guarded, ctx);
+                }
+                Visit::Descend
+            }
+            "binary_expression"
+                if node.field("operator").is_some_and(|o| o.kind_name() == "&&") =>
+            {
+                if let (Some(left), Some(right)) = (node.field("left"), node.field("right")) {
+                    self.narrow(left, right, ctx);
+                }
+                Visit::Descend
+            }
             "function_expression" | "generator_function" | "class"
                 if self.promote.contains(&node.id()) =>
             {
@@ -191,6 +207,53 @@ impl<'s, 't> Js<'s, 't> {
         let origin = Some(Origin::Element);
         let declared = Declared { ty: None, value: Some(right), scope: ctx.scope, origin };
         self.locals.insert((ctx.scope, name), declared);
+    }
+
+    /// Records what `condition` says of local names inside `guarded`: `x instanceof
+    /// C` and type-guard calls `isC(x)`, through parentheses and `&&`.
+    pub(super) fn narrow(&mut self, condition: Node<'t>, guarded: Node<'t>, ctx: Ctx) {
+        let mut pending = vec![condition];
+        while let Some(c) = pending.pop() {
+            match c.kind_name() {
+                "parenthesized_expression" => pending.extend(c.named_child(0)),
+                "binary_expression" => {
+                    let (Some(left), Some(op), Some(right)) =
+                        (c.field("left"), c.field("operator"), c.field("right"))
+                    else {
+                        continue;
+                    };
+                    match op.kind_name() {
+                        "&&" => pending.extend([left, right]),
+                        "instanceof" if left.kind_name() == "identifier" => {
+                            self.add_narrowing(left, guarded, NarrowedBy::InstanceOf(right), ctx);
+                        }
+                        _ => {}
+                    }
+                }
+                "call_expression" => {
+                    let (Some(callee), Some(args)) = (c.field("function"), c.field("arguments"))
+                    else {
+                        continue;
+                    };
+                    let first = args.named_child(0).filter(|a| a.kind_name() == "identifier");
+                    if let Some(first) = first {
+                        self.add_narrowing(first, guarded, NarrowedBy::Guard(callee), ctx);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn add_narrowing(&mut self, name: Node<'t>, guarded: Node<'t>, by: NarrowedBy<'t>, ctx: Ctx) {
+        let narrowing = Narrowing {
+            start: guarded.start_byte(),
+            end: guarded.end_byte(),
+            by,
+            scope: ctx.scope,
+        };
+        let name = self.b.text(name).into_owned();
+        self.narrowings.entry(name).or_default().push(narrowing);
     }
 
     /// The `export`/`declare` statement wrapping `node`, if any.

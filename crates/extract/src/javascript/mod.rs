@@ -257,6 +257,27 @@ struct Callable<'t> {
     declared_type: bool,
 }
 
+/// Where a condition narrows a name: the byte range of the code it guards (the
+/// `if`'s consequence, the right side of `&&`, a ternary's consequence), and why.
+#[derive(Clone, Copy, Debug)]
+struct Narrowing<'t> {
+    start: usize,
+    end: usize,
+    by: NarrowedBy<'t>,
+    /// The scope the condition is in (where `by` is evaluated).
+    scope: usize,
+}
+
+/// What a condition says a name is.
+#[derive(Clone, Copy, Debug)]
+enum NarrowedBy<'t> {
+    /// `x instanceof C`: an instance of `C` (the expression).
+    InstanceOf(Node<'t>),
+    /// `isC(x)` with `function isC(v): v is C`: what the guard's predicate says
+    /// (the callee expression).
+    Guard(Node<'t>),
+}
+
 /// The parameters of a callback type looked at for classes to export
 /// (`Js::export_callback_params`).
 const MAX_CALLBACK_PARAMS: usize = 8;
@@ -390,6 +411,9 @@ struct Js<'s, 't> {
     keys: HashMap<NodeIdx, String>,
     /// Getter methods (`get x()`): reading them is calling them.
     getters: HashSet<NodeIdx>,
+    /// Narrowings of local names by a condition (`if (x instanceof C)`, `isC(x) &&
+    /// ...`), by name: where each holds and what it says.
+    narrowings: HashMap<String, Vec<Narrowing<'t>>>,
     /// Every interface an interface extends, in order (`bases` has the first).
     interface_bases: HashMap<NodeIdx, Vec<Target>>,
     /// Functions passed as arguments, by their syntax node's id: the callee, the
@@ -463,6 +487,7 @@ pub(crate) fn extract(path: &str, src: &[u8], language: Language) -> FileFacts {
         getters: HashSet::new(),
         callbacks: HashMap::new(),
         interface_bases: HashMap::new(),
+        narrowings: HashMap::new(),
         type_params: HashMap::new(),
         type_args: None,
         next_statement: None,
