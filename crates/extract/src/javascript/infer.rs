@@ -434,6 +434,15 @@ impl<'s, 't> Js<'s, 't> {
                 let found = self.eval(d.value?, d.scope, this, user)?;
                 return Some(Eval { value: element_of(found.value)?, inferred: true });
             }
+            Some(Origin::Member(member)) => {
+                let base = self.eval(d.value?, d.scope, this, user)?;
+                let name = match member.kind_name() {
+                    "string" => unquote(&self.b.text(member)),
+                    _ => self.b.text(member).into_owned(),
+                };
+                let found = self.attribute(base, &name)?;
+                return Some(Eval { inferred: true, ..found });
+            }
             None => {}
         }
         let found = self.eval(d.value?, d.scope, this, user)?;

@@ -312,6 +312,8 @@ enum Origin<'t> {
     Callback(Callback<'t>),
     /// `for (const x of value)`: an element of the value.
     Element,
+    /// `const { x } = value` (or `{ key: x }`): the member the syntax names.
+    Member(Node<'t>),
 }
 
 /// An untyped parameter of a function passed as an argument (`operate((source,

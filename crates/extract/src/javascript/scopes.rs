@@ -147,20 +147,21 @@ impl<'s, 't> Js<'s, 't> {
     /// other destructuring binds its plain names as locals.
     pub(super) fn destructure(&mut self, pattern: Node<'t>, value: Option<Node<'t>>, ctx: Ctx) {
         let required = value.and_then(|v| self.require_source(v));
-        let mut names: Vec<(String, String)> = Vec::new();
+        // (local, member, the member's syntax)
+        let mut names: Vec<(String, String, Node<'t>)> = Vec::new();
         let mut cursor = pattern.walk();
         for p in pattern.named_children(&mut cursor) {
             match p.kind_name() {
                 "shorthand_property_identifier_pattern" => {
                     let n = self.b.text(p).into_owned();
-                    names.push((n.clone(), n));
+                    names.push((n.clone(), n, p));
                 }
                 "pair_pattern" => {
                     let (Some(k), Some(v)) = (p.field("key"), p.field("value")) else {
                         continue;
                     };
                     if v.kind_name() == "identifier" {
-                        names.push((self.b.text(v).into_owned(), unquote(&self.b.text(k))));
+                        names.push((self.b.text(v).into_owned(), unquote(&self.b.text(k)), k));
                     }
                 }
                 _ => {}
@@ -172,7 +173,7 @@ impl<'s, 't> Js<'s, 't> {
                 let key = dotted(&resolve_specifier(&self.dir, &spec), &members);
                 let base_name = dotted(&spec, &members);
                 let line = walk::line(pattern);
-                for (local, member) in names {
+                for (local, member, _) in names {
                     let key = format!("{key}.{member}");
                     let name = format!("{base_name}.{member}");
                     self.import_edge(&key, &name, line);
@@ -181,12 +182,19 @@ impl<'s, 't> Js<'s, 't> {
                         .insert(local, Binding::Import { key, name, whole: false });
                 }
             }
-            None if ctx.scope != 0 => {
-                for (local, _) in names {
-                    self.scopes[ctx.scope].bindings.insert(local, Binding::Local);
+            None => {
+                // `const { source, scheduler: s } = this`: each the member of the value.
+                for (local, _, member) in names {
+                    if ctx.scope != 0 {
+                        self.scopes[ctx.scope].bindings.insert(local.clone(), Binding::Local);
+                    }
+                    if value.is_some() {
+                        let origin = Some(Origin::Member(member));
+                        let declared = Declared { ty: None, value, scope: ctx.scope, origin };
+                        self.locals.insert((ctx.scope, local), declared);
+                    }
                 }
             }
-            None => {}
         }
     }
 
