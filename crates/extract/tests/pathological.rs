@@ -180,6 +180,39 @@ fn many_typescript_overloads_collapse_into_their_implementations() {
 }
 
 #[test]
+fn many_typescript_narrowings_of_one_name_each_hold_only_where_they_guard() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let guards: String = (0..n).map(|_| "  if (x instanceof A) { x.m(); }\n").collect();
+    let unguarded: String = (0..n).map(|_| "  x.m();\n").collect();
+    let src = format!(
+        "class A {{\n  m(): void {{}}\n}}\nexport function f(x: unknown): void {{\n{guards}{unguarded}}}\n"
+    );
+    let facts = extract_checked("n.ts", &src);
+    let calls: Vec<_> = facts.edges.iter().filter(|e| e.kind == model::EdgeKind::Calls).collect();
+    let resolved = calls.iter().filter(|e| matches!(e.target, extract::Target::Node { .. }));
+    assert_eq!(calls.len(), 2 * n);
+    assert_eq!(resolved.count(), n, "the guarded calls reach A.m, the others stay unresolved");
+}
+
+#[test]
+fn a_long_chain_of_typescript_conditions_narrows_by_its_parts_nearest_the_call() {
+    let n = if slow() { 20_000 } else { 2_000 };
+    let chain: String = (0..n).map(|i| format!("y{i} && ")).collect();
+    // `near`: the guard is the part before the call; `far`: thousands of parts
+    // before it, past what a condition is searched for (nothing is narrowed).
+    let src = format!(
+        "class A {{\n  m(): void {{}}\n}}\n\
+         export function near(x: unknown): boolean {{\n  return {chain}x instanceof A && x.m();\n}}\n\
+         export function far(x: unknown): boolean {{\n  return x instanceof A && {chain}x.m();\n}}\n"
+    );
+    let facts = extract_checked("chain.ts", &src);
+    let calls: Vec<_> = facts.edges.iter().filter(|e| e.kind == model::EdgeKind::Calls).collect();
+    assert_eq!(calls.len(), 2);
+    assert!(matches!(calls[0].target, extract::Target::Node { .. }), "{:?}", calls[0].target);
+    assert!(matches!(calls[1].target, extract::Target::Name(_)), "{:?}", calls[1].target);
+}
+
+#[test]
 fn calls_in_one_line_test_files_are_tests() {
     let n = if slow() { 40_000 } else { 3_000 };
     let calls: String = (0..n).map(|i| format!("f{i}(); ")).collect();

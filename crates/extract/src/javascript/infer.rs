@@ -336,12 +336,17 @@ impl<'s, 't> Js<'s, 't> {
         this: Option<NodeIdx>,
         user: NodeIdx,
     ) -> Option<Eval> {
-        let narrowing = self
-            .narrowings
-            .get(name)?
+        // Recorded in source order, and the guarded ranges of one name nest or are
+        // disjoint: the innermost holding at `at` is the last starting before it that
+        // ends after it. The look back is bounded, so that a file of many guards
+        // costs linear time (past the bound, nothing is narrowed).
+        let list = self.narrowings.get(name)?;
+        let before = list.partition_point(|n| n.start <= at);
+        let narrowing = list[..before]
             .iter()
-            .filter(|n| n.start <= at && at < n.end)
-            .max_by_key(|n| n.start)
+            .rev()
+            .take(MAX_NARROWING_LOOK_BACK)
+            .find(|n| at < n.end)
             .copied()?;
         let value = match narrowing.by {
             NarrowedBy::InstanceOf(class) => {

@@ -210,10 +210,17 @@ impl<'s, 't> Js<'s, 't> {
     }
 
     /// Records what `condition` says of local names inside `guarded`: `x instanceof
-    /// C` and type-guard calls `isC(x)`, through parentheses and `&&`.
+    /// C` and type-guard calls `isC(x)`, through parentheses and `&&` (the first
+    /// [`MAX_CONJUNCTS`] parts: each `&&` of a long chain looks at its left side
+    /// again).
     pub(super) fn narrow(&mut self, condition: Node<'t>, guarded: Node<'t>, ctx: Ctx) {
         let mut pending = vec![condition];
+        let mut seen = 0;
         while let Some(c) = pending.pop() {
+            seen += 1;
+            if seen > MAX_CONJUNCTS {
+                break;
+            }
             match c.kind_name() {
                 "parenthesized_expression" => pending.extend(c.named_child(0)),
                 "binary_expression" => {

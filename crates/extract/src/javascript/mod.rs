@@ -257,6 +257,13 @@ struct Callable<'t> {
     declared_type: bool,
 }
 
+/// How many parts of a condition [`Js::narrow`] looks at.
+const MAX_CONJUNCTS: usize = 32;
+
+/// How many earlier narrowings of a name [`Js::narrowed`] looks through for one
+/// holding where the name is used.
+const MAX_NARROWING_LOOK_BACK: usize = 64;
+
 /// Where a condition narrows a name: the byte range of the code it guards (the
 /// `if`'s consequence, the right side of `&&`, a ternary's consequence), and why.
 #[derive(Clone, Copy, Debug)]
