@@ -129,6 +129,10 @@ impl<'s, 't> Js<'s, 't> {
                     .named_children(&mut cursor)
                     .filter(|n| n.kind_name() != "comment")
                     .collect();
+                if items.len() > MAX_EVALUATED_ITEMS {
+                    // A table of data: evaluating it at each use would cost its size.
+                    return None;
+                }
                 let mut values = Vec::new();
                 for item in items {
                     let value = if item.kind_name() == "spread_element" {
@@ -205,7 +209,13 @@ impl<'s, 't> Js<'s, 't> {
     ) -> Value {
         let mut cursor = args.walk();
         let args: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
-        let args = args.into_iter().map(|a| self.type_value(a, scope, this, user)).collect();
+        let args = args
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                (i < MAX_EVALUATED_ITEMS).then(|| self.type_value(a, scope, this, user))?
+            })
+            .collect();
         Value::Generic { class, args }
     }
 
@@ -797,6 +807,11 @@ impl<'s, 't> Js<'s, 't> {
         }
     }
 }
+
+/// The elements of an array literal, or the type arguments of a generic type,
+/// evaluated at most: more say nothing more about a receiver and would cost their
+/// number at each use.
+const MAX_EVALUATED_ITEMS: usize = 16;
 
 /// Generic types whose first argument is the type of their elements.
 const ITERABLES: &[&str] = &[
