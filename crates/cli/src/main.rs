@@ -89,6 +89,12 @@ enum Command {
         #[command(flatten)]
         daemon: settings::DaemonArgs,
     },
+    /// List the rules of the change cascade in force: the built-in ones and
+    /// codehub.toml's `[[rules]]` (what runs on which change, for which nodes).
+    Rules {
+        /// The root whose codehub.toml to read (default: as for `index`).
+        path: Option<PathBuf>,
+    },
     /// Bearer tokens for `serve --http --auth`.
     Token {
         #[command(subcommand)]
@@ -291,6 +297,7 @@ fn settings_of(cli: &Cli, matches: &clap::ArgMatches) -> Result<settings::Settin
             (path.as_deref(), Some(options), Some(daemon))
         }
         Command::Mcp(args) => (args.path(), None, None),
+        Command::Rules { path } => (path.as_deref(), None, None),
         _ => (None, None, None),
     };
     let given = settings::Given { matches: sub, log: cli.log.as_ref(), index, daemon };
@@ -342,6 +349,10 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
         }
         Command::Config { .. } => {
             out.settings(settings)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { .. } => {
+            out.rules(&settings.rules()?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Token { command } => {

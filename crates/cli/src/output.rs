@@ -213,6 +213,48 @@ impl Out {
         Ok(())
     }
 
+    /// `codehub rules`: each rule, its events, the nodes it matches, its action and
+    /// whether it runs; `--json`: the same as an array.
+    pub fn rules(&mut self, set: &store::rules::RuleSet) -> Result<()> {
+        let state = |r: &store::rules::Rule| match (r.required, r.enabled) {
+            (true, _) => "always on",
+            (false, true) => "on",
+            (false, false) => "off",
+        };
+        let events =
+            |r: &store::rules::Rule| r.on.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(",");
+        if self.json {
+            let rules: Vec<serde_json::Value> = set
+                .rules()
+                .iter()
+                .map(|r| {
+                    json!({
+                        "name": r.name,
+                        "on": r.on.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
+                        "match": r.matcher.to_string(),
+                        "do": r.action.as_str(),
+                        "source": if r.builtin { "builtin" } else { "codehub.toml" },
+                        "enabled": r.enabled,
+                        "required": r.required,
+                    })
+                })
+                .collect();
+            return self.json(&json!({ "rules": rules }));
+        }
+        for r in set.rules() {
+            let source = if r.builtin { "builtin" } else { "codehub.toml" };
+            self.line(format_args!(
+                "{NAME}{:<20}{NAME:#} {:<10} on {} for {}: {} {DIM}({source}){DIM:#}",
+                r.name,
+                state(r),
+                events(r),
+                r.matcher,
+                r.action.as_str(),
+            ))?;
+        }
+        Ok(())
+    }
+
     fn line(&mut self, text: impl std::fmt::Display) -> Result<()> {
         writeln!(self.stdout, "{text}")?;
         Ok(())

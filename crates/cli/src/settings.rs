@@ -101,6 +101,9 @@ pub struct FileConfig {
     pub auth: Option<bool>,
     /// The log filter (`warn`, `debug`, `index=debug,warn`: tracing's `EnvFilter`).
     pub log: Option<String>,
+    /// `[[rules]]`: the rules of the change cascade (`store::rules`), applied over the
+    /// built-in ones.
+    pub rules: Option<Vec<store::rules::RuleConfig>>,
 }
 
 /// Where an effective value came from.
@@ -189,6 +192,8 @@ pub struct Settings {
     pub auth: Setting<bool>,
     /// Log filter.
     pub log: Setting<String>,
+    /// The `[[rules]]` of codehub.toml, as written (checked by [`Settings::rules`]).
+    pub rules: Vec<store::rules::RuleConfig>,
 }
 
 /// The default log filter: warnings and errors.
@@ -349,6 +354,7 @@ pub fn resolve(root: &Path, given: &Given<'_>) -> Result<Settings> {
         http: pick(given, "http", "CODEHUB_HTTP", dm.http.map(Some), file_http, p, None),
         auth: pick(given, "auth", "CODEHUB_AUTH", dm.auth, file.auth, p, false),
         log: pick(given, "log", "CODEHUB_LOG", given.log.cloned(), file.log, p, DEFAULT_LOG.into()),
+        rules: file.rules.unwrap_or_default(),
     };
     // Values are checked by the commands that use them: a daemon setting in
     // codehub.toml does not stop `codehub find`.
@@ -366,6 +372,15 @@ pub fn resolve(root: &Path, given: &Given<'_>) -> Result<Settings> {
 }
 
 impl Settings {
+    /// The rules in force: the built-in rules with codehub.toml's `[[rules]]`
+    /// applied. Errors: a rule the file states wrongly (named, with what is allowed).
+    pub fn rules(&self) -> Result<store::rules::RuleSet> {
+        store::rules::RuleSet::configure(&self.rules).with_context(|| {
+            let file = self.root.join(FILE_NAME);
+            format!("{}: [[rules]]", file.display())
+        })
+    }
+
     /// The indexing configuration these settings describe, for `root` (with
     /// `state_dir` when given). Errors: the root is not a directory, a glob is invalid.
     pub fn index_config(&self, state_dir: Option<PathBuf>) -> Result<index::Config> {
@@ -376,6 +391,7 @@ impl Settings {
         config.max_file_size = self.max_file_size.value;
         config.workers = self.workers.value;
         config.include_vendored = self.include_vendored.value;
+        config.rules = self.rules()?;
         config.globs = index::PathGlobs::new(&self.include.value, &self.exclude.value)
             .with_context(|| {
                 let origin = if self.include.origin != Origin::Default {

@@ -181,3 +181,88 @@ fn the_log_filter_comes_from_flag_env_or_file() {
     let bad = run(root, &["index"], &[("CODEHUB_LOG", "index=[")]);
     assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
 }
+
+fn docstring_outdated(root: &Path) -> bool {
+    let out = run(root, &["--json", "show", "geo.py::area"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["node"]["docstring_outdated"]
+        .as_bool()
+        .unwrap_or_else(|| panic!("no docstring_outdated in {v}"))
+}
+
+/// Indexes `geo.py`, changes its function's signature (not its docstring) and
+/// indexes again.
+fn change_a_signature(root: &Path) {
+    write(root, "geo.py", "def area(w):\n    \"\"\"The area.\"\"\"\n    return w * w\n");
+    assert!(run(root, &["index"], &[]).status.success());
+    write(root, "geo.py", "def area(w, h):\n    \"\"\"The area.\"\"\"\n    return w * h\n");
+    let out = run(root, &["index"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn codehub_rules_lists_the_builtin_cascade_and_codehub_toml_turns_a_rule_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let listed = stdout(&run(root, &["rules"], &[]));
+    for line in [
+        "relink_dependents    always on",
+        "docstring_outdated   on         on signature_changed for every node: docstring_outdated",
+        "dependency_changed   on         on dependency_changed for every node",
+    ] {
+        assert!(listed.contains(line), "{line:?} in\n{listed}");
+    }
+    change_a_signature(root);
+    assert!(docstring_outdated(root), "the built-in rule flags it");
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "codehub.toml",
+        "[[rules]]\nname = \"docstring_outdated\"\nenabled = false\n\n[[rules]]\nname = \"api_docs\"\n\
+         on = [\"body_changed\"]\nmatch = { path = \"api/**\", kind = \"function\" }\ndo = \"docstring_outdated\"\n",
+    );
+    let out = run(root, &["--json", "rules"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = v["rules"].as_array().unwrap();
+    assert_eq!(rules[1]["name"], "docstring_outdated");
+    assert_eq!(rules[1]["enabled"], false);
+    assert_eq!(rules[3]["name"], "api_docs");
+    assert_eq!(rules[3]["match"], "path=api/** kind=function");
+    assert_eq!(rules[3]["source"], "codehub.toml");
+    change_a_signature(root);
+    assert!(!docstring_outdated(root), "the rule is off");
+}
+
+#[test]
+fn a_rule_stated_wrongly_stops_the_commands_that_index_and_says_what_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.py", "def f():\n    pass\n");
+    assert!(run(root, &["index"], &[]).status.success());
+    write(
+        root,
+        "codehub.toml",
+        "[[rules]]\nname = \"x\"\non = [\"saved\"]\ndo = \"docstring_outdated\"\n",
+    );
+    for args in [&["rules"][..], &["index"][..]] {
+        let out = run(root, args, &[]);
+        assert!(!out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(
+                "codehub.toml: [[rules]]: rule `x`: unknown event `saved` (one of node_added,"
+            ),
+            "{err}"
+        );
+    }
+    // Commands that only read the index are not stopped by it.
+    let out = run(root, &["find", "f"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    write(root, "codehub.toml", "[[rules]]\nname = \"relink_dependents\"\nenabled = false\n");
+    let err = stderr(&run(root, &["rules"], &[]));
+    assert!(err.contains("keeps every edge true and cannot be turned off"), "{err}");
+}

@@ -31,6 +31,9 @@ pub struct Config {
     /// The `include`/`exclude` globs (none by default): they narrow what the walk and
     /// the daemon's path filter index.
     pub globs: crate::PathGlobs,
+    /// The rules of the change cascade the writer follows (the built-in rules by
+    /// default; `[[rules]]` of `codehub.toml`).
+    pub rules: store::rules::RuleSet,
 }
 
 /// Errors locating or preparing a root.
@@ -70,6 +73,7 @@ impl Config {
             workers: 0,
             include_vendored: false,
             globs: crate::PathGlobs::default(),
+            rules: store::rules::RuleSet::builtin(),
         })
     }
 

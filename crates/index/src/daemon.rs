@@ -951,7 +951,10 @@ fn remember(shared: &Shared, rel: &str, abs: &Path, size: u64, file_hash: &str) 
 fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
     let mut store = loop {
         match Store::open(&shared.config.db_path()) {
-            Ok(s) => break s,
+            Ok(mut s) => {
+                s.set_rules(shared.config.rules.clone());
+                break s;
+            }
             Err(e) => {
                 note_error(shared, format!("writer cannot open the store: {e}"));
                 std::thread::sleep(Duration::from_millis(200));

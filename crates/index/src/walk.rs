@@ -142,6 +142,7 @@ pub fn index_until(
     let started = Instant::now();
     config.create_state_dir()?;
     let mut store = Store::open(&config.db_path())?;
+    store.set_rules(config.rules.clone());
     // Readers (context.pack) read sources from the root the index describes.
     store.set_root(&config.root)?;
     let stored = std::sync::Arc::new(store.files()?);

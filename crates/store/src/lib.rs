@@ -13,6 +13,7 @@ mod bulk;
 mod pack;
 mod possible;
 mod read;
+pub mod rules;
 mod schema;
 mod structure;
 mod tests_reach;
@@ -63,6 +64,8 @@ pub struct Store {
     path: PathBuf,
     /// Whether this connection started the bulk load in progress (`bulk.rs`).
     bulk_session: bool,
+    /// The rules of the change cascade its writers follow ([`Store::set_rules`]).
+    rules: rules::RuleSet,
 }
 
 /// What the store remembers about a file between runs: enough to tell, without
@@ -97,7 +100,12 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         schema::prepare(&mut conn, false)?;
-        Ok(Store { conn, path: path.to_owned(), bulk_session: false })
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            bulk_session: false,
+            rules: rules::RuleSet::builtin(),
+        })
     }
 
     /// Opens an existing index for reading only. Errors: [`StoreError::NotIndexed`]
@@ -117,7 +125,12 @@ impl Store {
         if !has_tables {
             return Err(StoreError::NotIndexed(path.to_owned()));
         }
-        Ok(Store { conn, path: path.to_owned(), bulk_session: false })
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            bulk_session: false,
+            rules: rules::RuleSet::builtin(),
+        })
     }
 
     /// Makes every statement of this connection fail (SQLite `SQLITE_INTERRUPT`,
@@ -182,7 +195,13 @@ impl Store {
     /// replaced file is linked, and edges elsewhere that depend on its symbols
     /// re-linked, before the transaction commits.
     pub fn writer(&mut self, deferred_link: bool) -> Result<Writer<'_>> {
-        Writer::begin(&mut self.conn, deferred_link, &mut self.bulk_session)
+        Writer::begin(&mut self.conn, deferred_link, &mut self.bulk_session, &self.rules)
+    }
+
+    /// Sets the rules of the change cascade the following writers follow (the
+    /// built-in rules until then; see [`rules`]).
+    pub fn set_rules(&mut self, rules: rules::RuleSet) {
+        self.rules = rules;
     }
 
     /// Runs SQLite's `PRAGMA integrity_check`, then FTS5's `integrity-check` of the

@@ -2,6 +2,7 @@
 //! carries each node's history (version, last update) across the replacement, links
 //! edges, and advances the clock by one on commit.
 
+use crate::rules::{Action, Event, RuleSet};
 use crate::{Result, StoreError};
 use link::{Sym, SymbolMap};
 use model::facts::{FileFacts, SymbolTarget, Target};
@@ -216,6 +217,8 @@ pub struct Writer<'c> {
     graph_changed: bool,
     /// Where this transaction's node versions come from (see [`Versions`]).
     versions: Versions,
+    /// The rules of the cascade (`crate::rules`).
+    rules: &'c RuleSet,
 }
 
 /// Node version ids: UUIDv7 (RFC 9562 §5.7). The first is drawn by `Uuid::now_v7`
@@ -268,6 +271,7 @@ impl<'c> Writer<'c> {
         conn: &'c mut Connection,
         deferred_link: bool,
         session: &'c mut bool,
+        rules: &'c RuleSet,
     ) -> Result<Writer<'c>> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let clock: String =
@@ -311,6 +315,7 @@ impl<'c> Writer<'c> {
             dependency_changed: BTreeSet::new(),
             graph_changed: false,
             versions: Versions::new(),
+            rules,
         })
     }
 
@@ -432,11 +437,34 @@ impl<'c> Writer<'c> {
                 last_updated = self.now.clone();
                 update_source = source.as_str().to_owned();
                 clock = self.clock;
+                // Rule `docstring_outdated` (by default on `signature_changed`): a
+                // docstring the edit left alone may no longer describe the code, until
+                // the docstring itself is edited.
                 outdated = match old {
-                    None => false,
                     Some(h) if h.docstring != node.docstring => false,
-                    Some(h) if h.signature != node.signature => node.docstring.is_some(),
-                    Some(h) => h.docstring_outdated,
+                    _ if node.docstring.is_none() => false,
+                    None => self.rules.runs(
+                        Action::DocstringOutdated,
+                        &[Event::NodeAdded],
+                        &facts.path,
+                        node.kind,
+                        &node.name,
+                    ),
+                    Some(h) => {
+                        let event = if h.signature != node.signature {
+                            Event::SignatureChanged
+                        } else {
+                            Event::BodyChanged
+                        };
+                        h.docstring_outdated
+                            || self.rules.runs(
+                                Action::DocstringOutdated,
+                                &[event],
+                                &facts.path,
+                                node.kind,
+                                &node.name,
+                            )
+                    }
                 };
                 if old.is_some() && !renamed.contains_key(&node.id) {
                     change.changed.push(node.id.clone());
@@ -933,9 +961,14 @@ impl<'c> Writer<'c> {
                 )?
                 .execute([COLD_INCOMPLETE, COLD_UNLINKED])?;
         }
-        // Rule: a node whose edges changed because another file changed was written
-        // by a dependency change (SPEC §3 update_source), at this clock.
-        for id in std::mem::take(&mut self.dependency_changed) {
+        // Rule `dependency_changed`: a node whose edges changed because another file
+        // changed was written by a dependency change (SPEC §3 update_source), at
+        // this clock.
+        let dependency_changed = std::mem::take(&mut self.dependency_changed);
+        for id in dependency_changed {
+            if !self.dependency_rule_runs(&id)? {
+                continue;
+            }
             let updated = self
                 .tx
                 .prepare_cached(
@@ -981,6 +1014,28 @@ impl<'c> Writer<'c> {
             }
         }
         Ok(())
+    }
+
+    /// Whether a rule marks node `id` as changed by a dependency.
+    fn dependency_rule_runs(&self, id: &str) -> Result<bool> {
+        let rules = self.rules;
+        if !rules.any(Action::MarkDependencyChanged) {
+            return Ok(false);
+        }
+        let found: Option<(String, String, String)> = self
+            .tx
+            .prepare_cached("SELECT path, kind, name FROM nodes WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((path, kind, name)) = found else { return Ok(false) };
+        let Some(kind) = model::NodeKind::parse(&kind) else { return Ok(false) };
+        Ok(rules.runs(
+            Action::MarkDependencyChanged,
+            &[Event::DependencyChanged],
+            &path,
+            kind,
+            &name,
+        ))
     }
 
     fn insert_change(&mut self, id: &str, kind: &str, path: &str) -> Result<()> {
