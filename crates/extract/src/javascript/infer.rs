@@ -113,6 +113,17 @@ impl<'s, 't> Js<'s, 't> {
                 self.eval(expr.named_child(0)?, scope, this, user)
             }
             "generic_type" => self.eval(expr.field("name")?, scope, this, user),
+            "ternary_expression" => {
+                // `c ? a : b`: either, as far as the file tells (an alternative it
+                // cannot type does not hide the other, as in Python's unions).
+                let mut values = Vec::new();
+                for field in ["consequence", "alternative"] {
+                    if let Some(found) = self.eval(expr.field(field)?, scope, this, user) {
+                        values.push(found.value);
+                    }
+                }
+                Some(Eval { value: union(values)?, inferred: true })
+            }
             "subscript_expression" => {
                 // `items[i]` of an array; a string key of an object says nothing.
                 let index = expr.field("index")?;

@@ -1,0 +1,16 @@
+export class Fast {
+  run(): void {}
+}
+
+export class Safe {
+  run(): void {}
+  check(): boolean {
+    return true;
+  }
+}
+
+export function choose(quick: boolean, other: any): void {
+  (quick ? new Fast() : new Safe()).run();
+  const runner = quick ? other : new Safe();
+  runner.check();
+}
