@@ -14,3 +14,9 @@ export function choose(quick: boolean, other: any): void {
   const runner = quick ? other : new Safe();
   runner.check();
 }
+
+export function fallback(given: Fast | undefined, spare: any): void {
+  (given || new Safe()).run();
+  (given ?? spare).run();
+  (spare && new Safe()).check();
+}
