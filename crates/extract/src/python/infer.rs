@@ -183,9 +183,16 @@ impl<'s, 't> Py<'s, 't> {
             "subscript" => {
                 // `handlers["save"]`, `steps[0]`: an element of a dict, list or tuple
                 // literal a local is bound to, by a literal key or index.
-                let element = self.literal_element(expr, ctx)?;
-                let found = self.eval(element, ctx)?;
-                Some(Eval { inferred: true, ..found })
+                if let Some(element) = self.literal_element(expr, ctx) {
+                    let found = self.eval(element, ctx)?;
+                    return Some(Eval { inferred: true, ..found });
+                }
+                // `self.fields[0]` of a `list[Field]`, `by_name["x"]` of a
+                // `dict[str, Field]`: what the annotation says its items are.
+                let (ty, ty_owner) = self.declared_type(expr.field("value")?, ctx)?;
+                let ctx = Ctx { owner: ty_owner, pos: 0, user: ctx.user };
+                let value = self.item_of(ty, ctx)?;
+                Some(Eval { value, inferred: true })
             }
             "boolean_operator" => {
                 // `query or Query(model)`: the default when the operand is falsy. An
@@ -631,8 +638,39 @@ impl<'s, 't> Py<'s, 't> {
                     _ => None,
                 })
             }
+            "call" => {
+                // `for f in self.get_fields()` with `-> list[Field]`: what the
+                // callee's annotation says (evaluated where it is, `Self` its class).
+                let Value::Def(def) = self.eval(expr.field("function")?, ctx)?.value else {
+                    return None;
+                };
+                let (syntax, _) = *self.defs.get(&def)?;
+                let ty = syntax.field("return_type")?;
+                Some((ty, *self.body_owner.get(&def)?))
+            }
             _ => None,
         }
+    }
+
+    /// What indexing a value of annotation `ty` gives: an element of a collection
+    /// (`list[C]`, `Sequence[C]`), the value of a mapping (`dict[K, C]`,
+    /// `Mapping[K, C]`).
+    pub(super) fn item_of(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
+        let inner = if ty.kind_name() == "type" { ty.named_child(0)? } else { ty };
+        if inner.kind_name() == "generic_type" {
+            let head = self.b.text(inner.named_child(0)?).into_owned();
+            let bare = head.rsplit('.').next().unwrap_or(&head);
+            if matches!(
+                bare,
+                "dict" | "Dict" | "Mapping" | "MutableMapping" | "OrderedDict" | "defaultdict"
+            ) {
+                let params = inner.named_child(1)?;
+                let mut cursor = params.walk();
+                let value = params.named_children(&mut cursor).nth(1)?;
+                return self.annotation(value, ctx);
+            }
+        }
+        self.element_of(ty, ctx)
     }
 
     /// The element of a collection annotation (`list[C]`, `Iterable[C]`, ...).
