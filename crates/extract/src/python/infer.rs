@@ -579,6 +579,12 @@ impl<'s, 't> Py<'s, 't> {
                 let value = self.element_of(ty, Ctx { owner: ty_owner, pos: 0, user })?;
                 Some(Eval { value, inferred: true })
             }
+            Assigned::MappingValue { mapping, at } => {
+                let ctx = Ctx { owner, pos: *at, user };
+                let (ty, ty_owner) = self.declared_type(*mapping, ctx)?;
+                let value = self.mapping_value(ty, Ctx { owner: ty_owner, pos: 0, user })?;
+                Some(Eval { value, inferred: true })
+            }
             Assigned::Enter { expr, at } => {
                 let ctx = Ctx { owner, pos: *at, user };
                 let manager = self.eval(*expr, ctx)?;
@@ -656,21 +662,26 @@ impl<'s, 't> Py<'s, 't> {
     /// (`list[C]`, `Sequence[C]`), the value of a mapping (`dict[K, C]`,
     /// `Mapping[K, C]`).
     pub(super) fn item_of(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
+        self.mapping_value(ty, ctx).or_else(|| self.element_of(ty, ctx))
+    }
+
+    /// The value type of a mapping annotation (`dict[K, C]`, `Mapping[K, C]`).
+    pub(super) fn mapping_value(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
         let inner = if ty.kind_name() == "type" { ty.named_child(0)? } else { ty };
-        if inner.kind_name() == "generic_type" {
-            let head = self.b.text(inner.named_child(0)?).into_owned();
-            let bare = head.rsplit('.').next().unwrap_or(&head);
-            if matches!(
-                bare,
-                "dict" | "Dict" | "Mapping" | "MutableMapping" | "OrderedDict" | "defaultdict"
-            ) {
-                let params = inner.named_child(1)?;
-                let mut cursor = params.walk();
-                let value = params.named_children(&mut cursor).nth(1)?;
-                return self.annotation(value, ctx);
-            }
+        if inner.kind_name() != "generic_type" {
+            return None;
         }
-        self.element_of(ty, ctx)
+        let head = self.b.text(inner.named_child(0)?).into_owned();
+        let bare = head.rsplit('.').next().unwrap_or(&head);
+        const MAPPINGS: &[&str] =
+            &["dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict"];
+        if !MAPPINGS.contains(&bare) {
+            return None;
+        }
+        let params = inner.named_child(1)?;
+        let mut cursor = params.walk();
+        let value = params.named_children(&mut cursor).nth(1)?;
+        self.annotation(value, ctx)
     }
 
     /// The element of a collection annotation (`list[C]`, `Iterable[C]`, ...).

@@ -227,6 +227,9 @@ enum Assigned<'t> {
     /// `for x in expr`: an element of `expr`, when its annotation says
     /// (`items: list[C]`).
     Element { expr: Node<'t>, at: usize },
+    /// `for k, v in mapping.items()`, `for v in mapping.values()`: a value of
+    /// `mapping`, when its annotation says (`by_name: dict[str, C]`).
+    MappingValue { mapping: Node<'t>, at: usize },
     /// `with expr as x`: what `expr.__enter__()` returns.
     Enter { expr: Node<'t>, at: usize },
     /// An unannotated parameter's default value (not `None`), evaluated where the

@@ -787,10 +787,36 @@ pub(super) fn loop_variables<'t>(
     src: &[u8],
 ) {
     let whole = |how| Assign { end, until: usize::MAX, branch: None, how };
+    // `mapping.items()` / `mapping.values()` without arguments: the mapping.
+    let mapping_view = |name: &str| {
+        let call = right.filter(|r| r.kind_name() == "call")?;
+        let args = call.field("arguments")?;
+        let f = call.field("function").filter(|f| f.kind_name() == "attribute")?;
+        let method = f.field("attribute")?;
+        (args.named_child_count() == 0 && walk::text(method, src) == name)
+            .then(|| f.field("object"))
+            .flatten()
+    };
     match (left.kind_name(), right) {
+        ("identifier", Some(_)) if mapping_view("values").is_some() => {
+            let mapping = mapping_view("values").expect("checked above");
+            let how = Assigned::MappingValue { mapping, at: at.start_byte() };
+            vars.entry(walk::text(left, src).into_owned()).or_default().push(whole(how));
+        }
         ("identifier", Some(expr)) => {
             let how = Assigned::Element { expr, at: at.start_byte() };
             vars.entry(walk::text(left, src).into_owned()).or_default().push(whole(how));
+        }
+        ("pattern_list" | "tuple_pattern", Some(_))
+            if left.named_child_count() == 2 && mapping_view("items").is_some() =>
+        {
+            let mapping = mapping_view("items").expect("checked above");
+            let mut names = identifiers(left, src).into_iter();
+            if let (Some(key), Some(value)) = (names.next(), names.next()) {
+                vars.entry(key).or_default().push(whole(Assigned::Opaque));
+                let how = Assigned::MappingValue { mapping, at: at.start_byte() };
+                vars.entry(value).or_default().push(whole(how));
+            }
         }
         _ => {
             for name in identifiers(left, src) {

@@ -14,6 +14,12 @@ class Field:
     def deconstruct(self):
         return ()
 
+    def describe(self):
+        return ""
+
+    def label(self):
+        return ""
+
 
 class Model:
     fields: List[Field] = []
@@ -32,3 +38,9 @@ class Model:
             field.clean(value)
         self.by_name["name"].validate(value)
         return self.fields[0].deconstruct()
+
+    def summary(self):
+        for field in self.by_name.values():
+            field.describe()
+        for name, field in self.by_name.items():
+            field.label()
