@@ -53,9 +53,12 @@ pub const MAX_DEPTH: usize = 200;
 /// `K.*` star rows to its classes with an order row; Python calls of builtins are
 /// keyed `py:builtins.NAME`; `with`, `for` and `raise C` make the calls of their
 /// protocols.
-/// 6: Python lambdas bound to names are nodes; TypeScript receivers of generic
-/// classes carry their type arguments, and the untyped parameters of a function
-/// passed as an argument are typed by the callee (`K.f.__arg0__.__arg1__` aliases).
+/// 6: Python lambdas bound to names are nodes, and the items of annotated
+/// collections (returned, indexed, a mapping's values) are typed; TypeScript
+/// receivers of generic classes carry their type arguments, arrays their elements,
+/// conditions narrow names, interfaces export every base, and the untyped
+/// parameters of a function passed as an argument are typed by the callee
+/// (`K.f.__arg0__.__arg1__` aliases).
 pub const VERSION: u32 = 6;
 
 /// BLAKE3 of `bytes` as 64 lowercase hex digits (the SPEC §2 hash spelling).
