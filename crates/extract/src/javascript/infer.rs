@@ -52,7 +52,8 @@ impl<'s, 't> Js<'s, 't> {
                 }
             }
             "member_expression" | "nested_identifier" | "nested_type_identifier" => {
-                self.eval_member(expr, scope, this, user).map(|(_, found)| found)
+                let (base, name) = self.member_parts(expr, scope, this, user)?;
+                self.member_of(base, &name, this)
             }
             "call_expression" => {
                 let f = expr.field("function")?;
@@ -169,23 +170,9 @@ impl<'s, 't> Js<'s, 't> {
         }
     }
 
-    /// A member expression `object.property` (or a `nested_type_identifier`
-    /// `module.name`): the value of `object` when it was evaluated (not for
-    /// `super.m`), and the member's.
-    pub(super) fn eval_member(
-        &mut self,
-        expr: Node<'t>,
-        scope: usize,
-        this: Option<NodeIdx>,
-        user: NodeIdx,
-    ) -> Option<(Option<Value>, Eval)> {
-        let (base, name) = self.member_parts(expr, scope, this, user)?;
-        let value = base.as_ref().map(|b| b.value.clone());
-        Some((value, self.member_of(base, &name, this)?))
-    }
-
-    /// The parts of a member expression: the object's value (`None` for `super`)
-    /// and the member's name.
+    /// The parts of a member expression `object.property` (or a
+    /// `nested_type_identifier` `module.name`): the object's value (`None` for
+    /// `super`) and the member's name.
     pub(super) fn member_parts(
         &mut self,
         expr: Node<'t>,

@@ -29,7 +29,12 @@ impl<'s, 't> Py<'s, 't> {
                 }
                 "expression_statement" => {
                     if let Some((name, lambda)) = named_lambda(stmt) {
-                        self.definition_named(lambda, stmt, block, name, scope, parent, depth);
+                        // `key = lambda x: ...`: a function (in a class body, a method)
+                        // with calls of its own, which calls of the name reach.
+                        let name = self.b.text(name).into_owned();
+                        let idx =
+                            self.define(lambda, stmt, block, vec![], name, scope, parent, depth);
+                        self.lambdas.insert(lambda.id(), idx);
                     } else if self.scopes[scope].kind == ScopeKind::Module {
                         self.constant(stmt);
                         self.dunder_all(stmt);
@@ -86,25 +91,6 @@ impl<'s, 't> Py<'s, 't> {
         let Some(name_node) = syntax.field("name") else { return };
         let name = self.b.text(name_node).into_owned();
         self.define(syntax, outer, block, decorators, name, scope, parent, depth);
-    }
-
-    /// Creates the function (or, in a class body, method) node of the lambda
-    /// `syntax` bound to `name` by the statement `outer` (`name = lambda x: ...`):
-    /// its calls are its own, and calls of the name reach it.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn definition_named(
-        &mut self,
-        syntax: Node<'t>,
-        outer: Node<'t>,
-        block: Node<'t>,
-        name: Node<'t>,
-        scope: usize,
-        parent: NodeIdx,
-        depth: usize,
-    ) {
-        let name = self.b.text(name).into_owned();
-        let idx = self.define(syntax, outer, block, Vec::new(), name, scope, parent, depth);
-        self.lambdas.insert(syntax.id(), idx);
     }
 
     /// The node of definition `syntax` named `name` (see [`Py::definition`]).
