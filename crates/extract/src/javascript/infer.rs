@@ -118,17 +118,17 @@ impl<'s, 't> Js<'s, 't> {
                 // `c ? a : b`, `a || b`, `a ?? b`: either, as far as the file tells (an
                 // alternative it cannot type does not hide the other, as in Python's
                 // unions); `a && b` is b when it is an object.
-                let fields = if expr.kind_name() == "ternary_expression" {
-                    ["consequence", "alternative"]
+                let fields: &[&'static str] = if expr.kind_name() == "ternary_expression" {
+                    &["consequence", "alternative"]
                 } else {
                     match expr.field("operator")?.kind_name() {
-                        "||" | "??" => ["left", "right"],
-                        "&&" => ["right", "right"],
+                        "||" | "??" => &["left", "right"],
+                        "&&" => &["right"],
                         _ => return None,
                     }
                 };
                 let mut values = Vec::new();
-                for field in fields {
+                for &field in fields {
                     if let Some(found) = self.eval(expr.field(field)?, scope, this, user) {
                         values.push(found.value);
                     }
