@@ -668,13 +668,14 @@ impl<'s, 't> Py<'s, 't> {
     /// The value type of a mapping annotation (`dict[K, C]`, `Mapping[K, C]`).
     pub(super) fn mapping_value(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
         let inner = if ty.kind_name() == "type" { ty.named_child(0)? } else { ty };
+        if inner.kind_name() == "string" {
+            return self.quoted_argument(inner, MAPPINGS, 1, ctx);
+        }
         if inner.kind_name() != "generic_type" {
             return None;
         }
         let head = self.b.text(inner.named_child(0)?).into_owned();
         let bare = head.rsplit('.').next().unwrap_or(&head);
-        const MAPPINGS: &[&str] =
-            &["dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict"];
         if !MAPPINGS.contains(&bare) {
             return None;
         }
@@ -684,9 +685,31 @@ impl<'s, 't> Py<'s, 't> {
         self.annotation(value, ctx)
     }
 
+    /// A quoted annotation of a generic (`"dict[str, Field]"`, `"List[Field]"`):
+    /// argument `index` when the head is one of `heads`, as [`Py::dotted_annotation`]
+    /// reads it.
+    fn quoted_argument(
+        &mut self,
+        ty: Node<'t>,
+        heads: &[&str],
+        index: usize,
+        ctx: Ctx,
+    ) -> Option<Value> {
+        let text = string_literal(ty, self.b.src)?;
+        let (head, args) = quoted_generic(&text)?;
+        let bare = head.rsplit('.').next().unwrap_or(head);
+        if !heads.contains(&bare) {
+            return None;
+        }
+        self.dotted_annotation(args.get(index)?, ctx)
+    }
+
     /// The element of a collection annotation (`list[C]`, `Iterable[C]`, ...).
     pub(super) fn element_of(&mut self, ty: Node<'t>, ctx: Ctx) -> Option<Value> {
         let ty = if ty.kind_name() == "type" { ty.named_child(0)? } else { ty };
+        if ty.kind_name() == "string" {
+            return self.quoted_argument(ty, COLLECTIONS, 0, ctx);
+        }
         let (head, first) = match ty.kind_name() {
             "generic_type" => {
                 let params = ty.named_child(1)?;
@@ -697,26 +720,6 @@ impl<'s, 't> Py<'s, 't> {
         };
         let head = self.b.text(head).into_owned();
         let bare = head.rsplit('.').next().unwrap_or(&head);
-        const COLLECTIONS: &[&str] = &[
-            "list",
-            "List",
-            "set",
-            "Set",
-            "frozenset",
-            "FrozenSet",
-            "Iterable",
-            "Iterator",
-            "Sequence",
-            "MutableSequence",
-            "Collection",
-            "AbstractSet",
-            "MutableSet",
-            "deque",
-            "Deque",
-            "Generator",
-            "AsyncIterator",
-            "AsyncIterable",
-        ];
         if !COLLECTIONS.contains(&bare) {
             return None;
         }
@@ -1302,4 +1305,52 @@ pub(super) fn class_of(instance: Eval) -> Option<Eval> {
 pub(super) fn is_none_type(node: Node<'_>, src: &[u8]) -> bool {
     let text = walk::text(node, src);
     text == "None" || text == "type(None)"
+}
+
+/// The collections whose argument is their element's annotation.
+const COLLECTIONS: &[&str] = &[
+    "list",
+    "List",
+    "set",
+    "Set",
+    "frozenset",
+    "FrozenSet",
+    "Iterable",
+    "Iterator",
+    "Sequence",
+    "MutableSequence",
+    "Collection",
+    "AbstractSet",
+    "MutableSet",
+    "deque",
+    "Deque",
+    "Generator",
+    "AsyncIterator",
+    "AsyncIterable",
+];
+
+/// The mappings whose second argument is their values' annotation.
+const MAPPINGS: &[&str] =
+    &["dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict"];
+
+/// `head[a, b]` of a quoted annotation: the head and the top-level arguments.
+fn quoted_generic(text: &str) -> Option<(&str, Vec<&str>)> {
+    let text = text.trim();
+    let open = text.find('[')?;
+    let inner = text[open + 1..].strip_suffix(']')?;
+    let mut args = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.checked_sub(1)?,
+            ',' if depth == 0 => {
+                args.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    args.push(inner[start..].trim());
+    Some((text[..open].trim(), args))
 }

@@ -20,6 +20,12 @@ class Field:
     def label(self):
         return ""
 
+    def rename(self, name):
+        pass
+
+    def freeze(self):
+        pass
+
 
 class Model:
     fields: List[Field] = []
@@ -44,3 +50,9 @@ class Model:
             field.describe()
         for name, field in self.by_name.items():
             field.label()
+
+    def update(self, renamed: "Dict[str, Field]", frozen: "List[Field]"):
+        for name, field in renamed.items():
+            field.rename(name)
+        for field in frozen:
+            field.freeze()
