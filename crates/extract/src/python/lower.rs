@@ -25,15 +25,24 @@ impl<'s, 't> Py<'s, 't> {
         for stmt in block.named_children(&mut cursor) {
             match stmt.kind_name() {
                 "function_definition" | "class_definition" => {
-                    self.definition(stmt, stmt, block, Vec::new(), scope, parent, depth);
+                    if let Some(name) = stmt.field("name") {
+                        self.definition(stmt, stmt, block, vec![], name, scope, parent, depth);
+                    }
                 }
                 "expression_statement" => {
                     if let Some((name, lambda)) = named_lambda(stmt) {
                         // `key = lambda x: ...`: a function (in a class body, a method)
                         // with calls of its own, which calls of the name reach.
-                        let name = self.b.text(name).into_owned();
-                        let idx =
-                            self.define(lambda, stmt, block, vec![], name, scope, parent, depth);
+                        let idx = self.definition(
+                            lambda,
+                            stmt,
+                            block,
+                            vec![],
+                            name,
+                            scope,
+                            parent,
+                            depth,
+                        );
                         self.lambdas.insert(lambda.id(), idx);
                     } else if self.scopes[scope].kind == ScopeKind::Module {
                         self.constant(stmt);
@@ -49,7 +58,11 @@ impl<'s, 't> Py<'s, 't> {
                         }
                     }
                     if let Some(def) = stmt.field("definition") {
-                        self.definition(def, stmt, block, decorators, scope, parent, depth);
+                        if let Some(name) = def.field("name") {
+                            self.definition(
+                                def, stmt, block, decorators, name, scope, parent, depth,
+                            );
+                        }
                     }
                 }
                 "import_statement" | "import_from_statement" | "future_import_statement" => {
@@ -75,8 +88,10 @@ impl<'s, 't> Py<'s, 't> {
         }
     }
 
-    /// Creates the node for a `def` or `class` (`syntax`), spanning `outer` (the
-    /// decorated definition when there are decorators), a statement of `block`.
+    /// Creates the node for a `def`, a `class` or a lambda bound to a name (`syntax`),
+    /// named by `name` (the definition's name, or the lambda's assignment target),
+    /// spanning `outer` (the decorated definition when there are decorators, the
+    /// assignment of a lambda), a statement of `block`.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn definition(
         &mut self,
@@ -84,28 +99,12 @@ impl<'s, 't> Py<'s, 't> {
         outer: Node<'t>,
         block: Node<'t>,
         decorators: Vec<Node<'t>>,
-        scope: usize,
-        parent: NodeIdx,
-        depth: usize,
-    ) {
-        let Some(name_node) = syntax.field("name") else { return };
-        let name = self.b.text(name_node).into_owned();
-        self.define(syntax, outer, block, decorators, name, scope, parent, depth);
-    }
-
-    /// The node of definition `syntax` named `name` (see [`Py::definition`]).
-    #[allow(clippy::too_many_arguments)]
-    fn define(
-        &mut self,
-        syntax: Node<'t>,
-        outer: Node<'t>,
-        block: Node<'t>,
-        decorators: Vec<Node<'t>>,
-        name: String,
+        name: Node<'t>,
         scope: usize,
         parent: NodeIdx,
         depth: usize,
     ) -> NodeIdx {
+        let name = self.b.text(name).into_owned();
         let is_class = syntax.kind_name() == "class_definition";
         let in_class = self.scopes[scope].kind == ScopeKind::Class;
         let kind = match (is_class, in_class) {
