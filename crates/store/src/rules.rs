@@ -412,6 +412,14 @@ impl RuleSet {
     pub fn any(&self, action: Action) -> bool {
         self.rules.iter().any(|r| r.enabled && r.action == action)
     }
+
+    /// Whether an enabled rule without a match runs `action` on `event`: then it runs
+    /// for every node, and the node need not be looked at.
+    pub fn runs_everywhere(&self, action: Action, event: Event) -> bool {
+        self.rules.iter().any(|r| {
+            r.enabled && r.action == action && r.on.contains(&event) && r.matcher.is_empty()
+        })
+    }
 }
 
 fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {

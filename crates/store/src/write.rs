@@ -1019,6 +1019,9 @@ impl<'c> Writer<'c> {
     /// Whether a rule marks node `id` as changed by a dependency.
     fn dependency_rule_runs(&self, id: &str) -> Result<bool> {
         let rules = self.rules;
+        if rules.runs_everywhere(Action::MarkDependencyChanged, Event::DependencyChanged) {
+            return Ok(true);
+        }
         if !rules.any(Action::MarkDependencyChanged) {
             return Ok(false);
         }
