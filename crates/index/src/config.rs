@@ -8,9 +8,11 @@ pub use model::state_dir::{
     StateDir, DB_FILE, KEY_FILE, LOCK_FILE, LOG_FILE, SOCKET_FILE, STATE_DIR_NAME,
 };
 
-/// What the state directory's `.gitignore` holds: everything, itself included.
+/// What the state directory's `.gitignore` holds: everything, itself included, but
+/// `scripts/`: update scripts are the project's own code and stay tracked.
 const GITIGNORE: &str =
-    "# Written by codehub: its state (the index, the daemon's socket and logs).\n*\n";
+    "# Written by codehub: its state (the index, the daemon's socket and logs).\n\
+     # Update scripts (scripts/) are yours: they stay tracked.\n/*\n!/scripts/\n";
 
 /// How to index one root.
 #[derive(Clone, Debug)]
@@ -34,6 +36,9 @@ pub struct Config {
     /// The rules of the change cascade the writer follows (the built-in rules by
     /// default; `[[rules]]` of `codehub.toml`).
     pub rules: store::rules::RuleSet,
+    /// The update scripts the rules' `script` actions run (none by default; the CLI
+    /// loads `.codehub/scripts` with the `script` crate).
+    pub scripts: Option<std::sync::Arc<dyn store::scripts::UpdateScripts>>,
 }
 
 /// Errors locating or preparing a root.
@@ -74,6 +79,7 @@ impl Config {
             include_vendored: false,
             globs: crate::PathGlobs::default(),
             rules: store::rules::RuleSet::builtin(),
+            scripts: None,
         })
     }
 

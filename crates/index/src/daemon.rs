@@ -953,6 +953,7 @@ fn run_writer(shared: &Shared, rx: Receiver<(Job, Vec<Outcome>)>) {
         match Store::open(&shared.config.db_path()) {
             Ok(mut s) => {
                 s.set_rules(shared.config.rules.clone());
+                s.set_scripts(shared.config.scripts.clone());
                 break s;
             }
             Err(e) => {

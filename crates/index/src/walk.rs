@@ -143,6 +143,7 @@ pub fn index_until(
     config.create_state_dir()?;
     let mut store = Store::open(&config.db_path())?;
     store.set_rules(config.rules.clone());
+    store.set_scripts(config.scripts.clone());
     // Readers (context.pack) read sources from the root the index describes.
     store.set_root(&config.root)?;
     let stored = std::sync::Arc::new(store.files()?);

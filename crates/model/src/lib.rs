@@ -11,8 +11,8 @@ pub mod state_dir;
 
 pub use state::{
     summary, Change, ChangeKind, DaemonStatus, Edge, EdgeEnd, IndexStatus, IndexingProgress,
-    Member, NodeState, NodeSummary, PossibleEdge, Reached, Reference, Related, TestReach,
-    MAX_TEST_DEPTH,
+    Member, NodeState, NodeSummary, PossibleEdge, Reached, Reference, Related, ScriptStats,
+    TestReach, MAX_FIELD_BYTES, MAX_TEST_DEPTH,
 };
 
 use serde::{Deserialize, Serialize};

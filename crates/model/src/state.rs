@@ -4,6 +4,7 @@
 
 use crate::{EdgeKind, Evidence, Language, NodeKind, Provenance, Span, UpdateSource};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Everything stored about one node (SPEC §3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,7 +71,18 @@ pub struct NodeState {
     pub clock: u64,
     /// The node's id before its file was renamed with unchanged content.
     pub renamed_from: Option<String>,
+    /// Custom fields computed by update scripts (issue 14): field name → JSON value,
+    /// each under [`MAX_FIELD_BYTES`] serialised. Absent when no script set any.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, serde_json::Value>,
+    /// Notes update scripts left on the node (`note(text)`), as `{script}: {text}`, and
+    /// their failures on it, as `{script}: error: {message}`. Absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
+
+/// The largest serialised JSON value an update script may store in one custom field.
+pub const MAX_FIELD_BYTES: usize = 4096;
 
 /// The far end of an edge as seen from one node.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,6 +290,10 @@ pub struct Change {
     pub change: ChangeKind,
     /// The file the node is (or was) in.
     pub path: String,
+    /// The node's custom fields after the commit ([`NodeState::fields`]), for `added`
+    /// and `changed`; absent when it has none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, serde_json::Value>,
 }
 
 /// Counts that describe an index: what `status` reports (the store computes it, the
@@ -303,6 +319,27 @@ pub struct IndexStatus {
     pub languages: Vec<(String, u64)>,
     /// Nodes per language and kind: `kinds["python"]["method"]`.
     pub kinds: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+    /// The update scripts' audit trail, one entry per script that ever ran, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scripts: Vec<ScriptStats>,
+}
+
+/// What one update script did since the index was created (`status`, `/metrics`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ScriptStats {
+    /// The script's name (`risk` for `.codehub/scripts/risk.py`).
+    pub script: String,
+    /// Runs, one per node it was run for.
+    pub runs: u64,
+    /// Runs that raised, broke a rule of the host API or hit a limit.
+    pub failures: u64,
+    /// Of the failures, runs stopped by a limit (time, memory, recursion, host calls).
+    pub limit_hits: u64,
+    /// Time spent in the script's runs, in microseconds.
+    pub micros: u64,
+    /// The last failure: `{node id}: {message}`.
+    pub last_error: Option<String>,
 }
 
 /// Facts about a running daemon, for `status`.

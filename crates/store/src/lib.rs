@@ -15,6 +15,7 @@ mod possible;
 mod read;
 pub mod rules;
 mod schema;
+pub mod scripts;
 mod structure;
 mod tests_reach;
 mod words;
@@ -49,6 +50,9 @@ pub enum StoreError {
     /// A stored value could not be decoded (the database was edited or corrupted).
     #[error("corrupt index: {0}")]
     Corrupt(String),
+    /// A request names what is not there (an update script, a node, loaded scripts).
+    #[error("{0}")]
+    Missing(String),
     /// Any other SQLite failure, including `SQLITE_INTERRUPT` from a deadline
     /// ([`Store::set_deadline`]) or an [`Interrupt`].
     #[error("sqlite: {0}")]
@@ -66,6 +70,8 @@ pub struct Store {
     bulk_session: bool,
     /// The rules of the change cascade its writers follow ([`Store::set_rules`]).
     rules: rules::RuleSet,
+    /// The update scripts the rules' `script` actions run ([`Store::set_scripts`]).
+    scripts: Option<std::sync::Arc<dyn scripts::UpdateScripts>>,
 }
 
 /// What the store remembers about a file between runs: enough to tell, without
@@ -105,6 +111,7 @@ impl Store {
             path: path.to_owned(),
             bulk_session: false,
             rules: rules::RuleSet::builtin(),
+            scripts: None,
         })
     }
 
@@ -130,6 +137,7 @@ impl Store {
             path: path.to_owned(),
             bulk_session: false,
             rules: rules::RuleSet::builtin(),
+            scripts: None,
         })
     }
 
@@ -195,13 +203,45 @@ impl Store {
     /// replaced file is linked, and edges elsewhere that depend on its symbols
     /// re-linked, before the transaction commits.
     pub fn writer(&mut self, deferred_link: bool) -> Result<Writer<'_>> {
-        Writer::begin(&mut self.conn, deferred_link, &mut self.bulk_session, &self.rules)
+        Writer::begin(
+            &mut self.conn,
+            deferred_link,
+            &mut self.bulk_session,
+            &self.rules,
+            self.scripts.as_deref(),
+        )
     }
 
     /// Sets the rules of the change cascade the following writers follow (the
     /// built-in rules until then; see [`rules`]).
     pub fn set_rules(&mut self, rules: rules::RuleSet) {
         self.rules = rules;
+    }
+
+    /// Sets the update scripts that the rules' `script` actions run in the following
+    /// writers' commits (none until then: scripts' fields are dropped at the next
+    /// commit, as their rules are; see [`scripts`]).
+    pub fn set_scripts(&mut self, scripts: Option<std::sync::Arc<dyn scripts::UpdateScripts>>) {
+        self.scripts = scripts;
+    }
+
+    /// Runs update script `script` for node `id` as a commit would, in a transaction
+    /// that is rolled back: what it sets and notes is returned, nothing is stored
+    /// (for testing a script, and the bench's per-run cost).
+    ///
+    /// Errors: no scripts are set ([`Store::set_scripts`]), no such script or node.
+    pub fn try_script(&mut self, script: &str, id: &str) -> Result<scripts::Trial> {
+        let engine = self
+            .scripts
+            .clone()
+            .ok_or_else(|| StoreError::Missing("no update scripts are loaded".into()))?;
+        if !engine.has(script) {
+            return Err(StoreError::Missing(format!("no update script `{script}`")));
+        }
+        let tx = self.conn.transaction()?;
+        let trial = scripts::trial(&tx, engine.as_ref(), script, id);
+        tx.rollback()?;
+        trial
     }
 
     /// Runs SQLite's `PRAGMA integrity_check`, then FTS5's `integrity-check` of the

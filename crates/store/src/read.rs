@@ -178,9 +178,28 @@ impl Store {
                     _ => model::ChangeKind::Changed,
                 },
                 path: r.get(3)?,
+                fields: Default::default(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut changes = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let any_fields: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM node_fields)")?
+            .query_row([], |r| r.get(0))?;
+        if any_fields {
+            for change in &mut changes {
+                if change.change != model::ChangeKind::Removed {
+                    change.fields = crate::scripts::fields_of(&self.conn, &change.node_id)?;
+                }
+            }
+        }
+        Ok(changes)
+    }
+
+    /// The update scripts' audit trail (`status`): each script's runs, failures,
+    /// limit hits, time and last error.
+    pub fn script_stats(&self) -> Result<Vec<model::ScriptStats>> {
+        crate::scripts::stats(&self.conn)
     }
 
     /// The stored row of one file, if it is indexed.
@@ -277,6 +296,7 @@ impl Store {
         }
         Ok(Status {
             kinds,
+            scripts: crate::scripts::stats(&self.conn)?,
             files: count("SELECT count(*) FROM files")?,
             nodes: count("SELECT count(*) FROM nodes")?,
             edges: count("SELECT count(*) FROM edges WHERE kind != 'contains'")?,
@@ -340,12 +360,16 @@ impl Store {
                             .unwrap_or(UpdateSource::Manual),
                         clock: r.get::<_, i64>(24)? as u64,
                         renamed_from: r.get(25)?,
+                        fields: Default::default(),
+                        notes: Vec::new(),
                     },
                     (),
                 ))
             })
             .optional()?;
         let Some((mut node, ())) = row else { return Ok(None) };
+        node.fields = crate::scripts::fields_of(&self.conn, id)?;
+        node.notes = crate::scripts::notes_of(&self.conn, id)?;
         node.callers = self.edge_ends(id, EdgeKind::Calls, Direction::Incoming)?;
         node.callees = self.edge_ends(id, EdgeKind::Calls, Direction::Outgoing)?;
         node.related_tests = self
@@ -397,6 +421,26 @@ impl Store {
         }
         let pattern = format!("{}%", escape_like(name));
         self.summaries("name LIKE ?1 ESCAPE '\\'", &[&pattern], limit)
+    }
+
+    /// Nodes whose custom fields satisfy `filter` (`risk>3`), in id order; with
+    /// `name`, only those whose id, qualified name or name equals it.
+    pub fn find_where(
+        &self,
+        name: Option<&str>,
+        filter: &crate::scripts::FieldFilter,
+        limit: usize,
+    ) -> Result<Vec<NodeSummary>> {
+        let (mut condition, mut params) = filter.sql();
+        if let Some(name) = name {
+            let n = params.len() + 1;
+            condition
+                .push_str(&format!(" AND (id = ?{n} OR qualified_name = ?{n} OR name = ?{n})"));
+            params.push(rusqlite::types::Value::Text(name.to_owned()));
+        }
+        let args: Vec<&dyn rusqlite::ToSql> =
+            params.iter().map(|p| p as &dyn rusqlite::ToSql).collect();
+        self.summaries(&condition, &args, limit)
     }
 
     /// Full-text search over names, qualified names, signatures and docstrings.
@@ -513,6 +557,17 @@ impl Store {
                 line.push_str(&format!(" {v:?}"));
             }
             out.push(line);
+        }
+        // What update scripts computed is node state too: custom fields and notes.
+        let mut stmt = self.conn.prepare(
+            "SELECT 'field ' || node_id || ' ' || field || ' ' || script || ' ' || value
+             FROM node_fields
+             UNION ALL SELECT 'note ' || node_id || ' ' || script || ' ' || error || ' ' || note
+             FROM script_notes",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            out.push(row?);
         }
         out.sort();
         Ok(out)

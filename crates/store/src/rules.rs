@@ -85,10 +85,12 @@ pub enum Action {
     /// Record the node as changed by a dependency: `update_source` becomes
     /// `dependency_change`, its clock the commit's, and `changes` reports it.
     MarkDependencyChanged,
+    /// Run the rule's update script ([`Rule::script`]) for the node (`crate::scripts`).
+    RunScript,
 }
 
 impl Action {
-    /// Every action.
+    /// Every built-in action (what `do = "..."` names; a script is `script = "..."`).
     pub const ALL: &'static [Action] =
         &[Action::RelinkDependents, Action::DocstringOutdated, Action::MarkDependencyChanged];
 
@@ -98,6 +100,7 @@ impl Action {
             Action::RelinkDependents => "relink_dependents",
             Action::DocstringOutdated => "docstring_outdated",
             Action::MarkDependencyChanged => "mark_dependency_changed",
+            Action::RunScript => "script",
         }
     }
 
@@ -109,7 +112,7 @@ impl Action {
     /// The events an action can run on: a re-link follows every change; a docstring
     /// is flagged when its node is written (an edit of the docstring itself clears
     /// the flag); a dependency change is what the other marks. (No action runs on
-    /// `test_added` yet: that is for update scripts.)
+    /// `test_added` but scripts; a removed node has no fields for a script to set.)
     fn events(self) -> &'static [Event] {
         match self {
             Action::RelinkDependents => Event::ALL,
@@ -117,6 +120,14 @@ impl Action {
                 &[Event::NodeAdded, Event::SignatureChanged, Event::BodyChanged]
             }
             Action::MarkDependencyChanged => &[Event::DependencyChanged],
+            Action::RunScript => &[
+                Event::NodeAdded,
+                Event::SignatureChanged,
+                Event::BodyChanged,
+                Event::DocstringChanged,
+                Event::DependencyChanged,
+                Event::TestAdded,
+            ],
         }
     }
 }
@@ -176,6 +187,9 @@ pub struct Rule {
     pub matcher: Match,
     /// What it does.
     pub action: Action,
+    /// The update script it runs, for [`Action::RunScript`] (`risk` for
+    /// `.codehub/scripts/risk.py`).
+    pub script: Option<String>,
     /// Whether it runs.
     pub enabled: bool,
     /// One of [`RuleSet::builtin`]'s (possibly configured).
@@ -255,6 +269,7 @@ impl RuleSet {
             on: on.to_vec(),
             matcher: Match::default(),
             action,
+            script: None,
             enabled: true,
             builtin: true,
             required,
@@ -283,8 +298,9 @@ impl RuleSet {
     ///
     /// Errors: a new rule without `on` or without `do`; an unknown event, action or
     /// kind; a glob or regular expression that does not parse; an event the action
-    /// cannot run on; turning off or changing `relink_dependents`; a `script` (update
-    /// scripts are not in this build).
+    /// cannot run on; turning off or changing `relink_dependents`; both `do` and
+    /// `script`, or a script name that is not a plain file stem. Whether the script
+    /// exists is the caller's to check (the store does not read files).
     pub fn configure(configured: &[RuleConfig]) -> Result<RuleSet, RuleError> {
         let mut set = RuleSet::builtin();
         for c in configured {
@@ -292,12 +308,16 @@ impl RuleSet {
             if c.name.trim().is_empty() {
                 return Err(err("a rule needs a name".into()));
             }
-            if c.script.is_some() {
-                return Err(err(
-                    "update scripts (`script = ...`) are not in this build of codehub yet; \
-                     use `do` with a built-in action"
-                        .into(),
-                ));
+            if let Some(script) = &c.script {
+                if c.action.is_some() {
+                    return Err(err("a rule has `do` or `script`, not both".into()));
+                }
+                if !is_script_name(script) {
+                    return Err(err(format!(
+                        "script `{script}` is not a script name (letters, digits, `_` and `-`: \
+                         `risk` runs `.codehub/scripts/risk.py`)"
+                    )));
+                }
             }
             let existing = set.rules.iter().position(|r| r.name == c.name);
             if let Some(i) = existing {
@@ -317,6 +337,7 @@ impl RuleSet {
                 }
             }
             let action = match (&c.action, existing) {
+                _ if c.script.is_some() => Action::RunScript,
                 (Some(text), _) => Action::parse(text).ok_or_else(|| {
                     err(format!(
                         "unknown action `{text}` (one of {})",
@@ -325,7 +346,7 @@ impl RuleSet {
                 })?,
                 (None, Some(i)) => set.rules[i].action,
                 (None, None) => {
-                    return Err(err("a new rule needs `do` (a built-in action)".into()))
+                    return Err(err("a new rule needs `do` (a built-in action) or `script`".into()))
                 }
             };
             if action == Action::RelinkDependents {
@@ -366,16 +387,23 @@ impl RuleSet {
                 (None, None) => Match::default(),
             };
             let enabled = c.enabled.unwrap_or(true);
+            let script = match existing {
+                _ if c.script.is_some() => c.script.clone(),
+                Some(i) if action == Action::RunScript => set.rules[i].script.clone(),
+                _ => None,
+            };
             match existing {
                 Some(i) => {
                     let r = &mut set.rules[i];
-                    (r.on, r.matcher, r.action, r.enabled) = (on, matcher, action, enabled);
+                    (r.on, r.matcher, r.action, r.script, r.enabled) =
+                        (on, matcher, action, script, enabled);
                 }
                 None => set.rules.push(Rule {
                     name: c.name.clone(),
                     on,
                     matcher,
                     action,
+                    script,
                     enabled,
                     builtin: false,
                     required: false,
@@ -420,6 +448,46 @@ impl RuleSet {
             r.enabled && r.action == action && r.on.contains(&event) && r.matcher.is_empty()
         })
     }
+
+    /// The scripts of the enabled rules that run on one of `events` of the node at
+    /// `path`, of `kind`, named `name`, each once, in rule order.
+    pub fn scripts_for(
+        &self,
+        events: &[Event],
+        path: &str,
+        kind: NodeKind,
+        name: &str,
+    ) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for r in &self.rules {
+            let Some(script) = r.script.as_deref() else { continue };
+            if r.enabled
+                && r.on.iter().any(|e| events.contains(e))
+                && r.matcher.matches(path, kind, name)
+                && !out.contains(&script)
+            {
+                out.push(script);
+            }
+        }
+        out
+    }
+
+    /// The scripts the enabled rules run, each once, sorted.
+    pub fn scripts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> =
+            self.rules.iter().filter(|r| r.enabled).filter_map(|r| r.script.as_deref()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Whether `name` can name a script file: `[A-Za-z0-9_-]+`, so that it is a plain
+/// file stem in the scripts directory and nothing else.
+pub fn is_script_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
@@ -527,6 +595,26 @@ mod tests {
     }
 
     #[test]
+    fn script_rules_name_their_script_and_select_nodes() {
+        let set = RuleSet::configure(&config(
+            r#"{"rules": [
+                {"name": "risk", "on": ["node_added", "body_changed"], "script": "risk",
+                 "match": {"kind": "function"}},
+                {"name": "owner", "on": ["node_added"], "script": "owner"},
+                {"name": "off", "on": ["node_added"], "script": "off", "enabled": false}
+            ]}"#,
+        ))
+        .unwrap();
+        let f = NodeKind::Function;
+        assert_eq!(set.scripts(), ["owner", "risk"]);
+        assert_eq!(set.scripts_for(&[Event::NodeAdded], "a.py", f, "f"), ["risk", "owner"]);
+        assert_eq!(set.scripts_for(&[Event::BodyChanged], "a.py", f, "f"), ["risk"]);
+        assert!(set.scripts_for(&[Event::BodyChanged], "a.py", NodeKind::Class, "C").is_empty());
+        assert_eq!(set.rules()[3].action, Action::RunScript);
+        assert_eq!(set.rules()[3].script.as_deref(), Some("risk"));
+    }
+
+    #[test]
     fn wrong_rules_are_refused_with_what_is_allowed() {
         let refused = |json: &str| RuleSet::configure(&config(json)).unwrap_err().to_string();
         let e = refused(r#"{"rules": [{"name": "relink_dependents", "enabled": false}]}"#);
@@ -553,7 +641,16 @@ mod tests {
             r#"{"rules": [{"name": "x", "on": ["node_added"], "do": "docstring_outdated", "match": {"kind": "lambda"}}]}"#,
         );
         assert!(e.contains("not a node kind"), "{e}");
-        let e = refused(r#"{"rules": [{"name": "risk", "on": ["node_added"], "script": "risk"}]}"#);
-        assert!(e.contains("not in this build"), "{e}");
+        let e = refused(
+            r#"{"rules": [{"name": "risk", "on": ["node_added"], "script": "../etc/passwd"}]}"#,
+        );
+        assert!(e.contains("is not a script name"), "{e}");
+        let e =
+            refused(r#"{"rules": [{"name": "risk", "on": ["node_removed"], "script": "risk"}]}"#);
+        assert!(e.contains("`script` cannot run on `node_removed`"), "{e}");
+        let e = refused(
+            r#"{"rules": [{"name": "r", "on": ["node_added"], "script": "r", "do": "docstring_outdated"}]}"#,
+        );
+        assert!(e.contains("not both"), "{e}");
     }
 }

@@ -6,7 +6,7 @@ use crate::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Migration N takes a store from version N-1 to N. Append only: never edit a
 /// migration that has shipped.
@@ -228,6 +228,44 @@ DROP INDEX edges_derived;
 CREATE INDEX edges_derived ON edges(target_key)
 WHERE instr(target_key, '.__return__') > 0 OR instr(target_key, '.__ok__') > 0
    OR instr(target_key, '.__arg') > 0;
+"#,
+    // 8: update scripts (`scripts.rs`). `node_fields` holds the custom fields they
+    // set (a JSON value each, keyed by node and field, with the script that owns
+    // it); `script_reads` what each run read (`how`: 0 the node, 1 its incoming
+    // edges, 2 anything), looked up by what changed; `script_notes` their notes and
+    // errors; `script_stats` the audit trail.
+    r#"
+CREATE TABLE node_fields (
+    node_id TEXT NOT NULL,
+    field   TEXT NOT NULL,
+    script  TEXT NOT NULL,
+    value   TEXT NOT NULL,
+    PRIMARY KEY (node_id, field)
+) WITHOUT ROWID;
+CREATE INDEX node_fields_field ON node_fields(field);
+CREATE TABLE script_reads (
+    script  TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    read_id TEXT NOT NULL,
+    how     INTEGER NOT NULL
+);
+CREATE INDEX script_reads_read ON script_reads(read_id, how);
+CREATE INDEX script_reads_node ON script_reads(node_id, script);
+CREATE TABLE script_notes (
+    node_id TEXT NOT NULL,
+    script  TEXT NOT NULL,
+    note    TEXT NOT NULL,
+    error   INTEGER NOT NULL
+);
+CREATE INDEX script_notes_node ON script_notes(node_id, script);
+CREATE TABLE script_stats (
+    script     TEXT PRIMARY KEY,
+    runs       INTEGER NOT NULL,
+    failures   INTEGER NOT NULL,
+    limit_hits INTEGER NOT NULL,
+    micros     INTEGER NOT NULL,
+    last_error TEXT
+) WITHOUT ROWID;
 "#,
 ];
 

@@ -3,6 +3,7 @@
 //! edges, and advances the clock by one on commit.
 
 use crate::rules::{Action, Event, RuleSet};
+use crate::scripts::{Events, UpdateScripts};
 use crate::{Result, StoreError};
 use link::{Sym, SymbolMap};
 use model::facts::{FileFacts, SymbolTarget, Target};
@@ -219,6 +220,13 @@ pub struct Writer<'c> {
     versions: Versions,
     /// The rules of the cascade (`crate::rules`).
     rules: &'c RuleSet,
+    /// The update scripts the script rules run (`crate::scripts`), if any are loaded.
+    scripts: Option<&'c dyn UpdateScripts>,
+    /// What this transaction did to nodes, for the scripts (only with `scripts`, and
+    /// not in a cold index, whose end runs every script rule on every node).
+    events: Events,
+    /// Run every script rule on every node at commit (a cold index was linked).
+    scripts_all: bool,
 }
 
 /// Node version ids: UUIDv7 (RFC 9562 §5.7). The first is drawn by `Uuid::now_v7`
@@ -247,6 +255,17 @@ impl Versions {
     }
 }
 
+/// What the stored fingerprint of the scripts is compared with: the engine's (script
+/// texts, CODEOWNERS) and the script rules (which script runs on what).
+fn scripts_fingerprint(rules: &RuleSet, engine: &dyn UpdateScripts) -> String {
+    let mut text = engine.fingerprint();
+    for r in rules.rules().iter().filter(|r| r.enabled && r.script.is_some()) {
+        let on: Vec<&str> = r.on.iter().map(|e| e.as_str()).collect();
+        text.push_str(&format!("\n{}:{:?}:{}:{}", r.name, r.script, on.join(","), r.matcher));
+    }
+    text
+}
+
 /// A node's history, carried across a replacement when its content is unchanged.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct History {
@@ -272,6 +291,7 @@ impl<'c> Writer<'c> {
         deferred_link: bool,
         session: &'c mut bool,
         rules: &'c RuleSet,
+        scripts: Option<&'c dyn UpdateScripts>,
     ) -> Result<Writer<'c>> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let clock: String =
@@ -316,6 +336,9 @@ impl<'c> Writer<'c> {
             graph_changed: false,
             versions: Versions::new(),
             rules,
+            scripts,
+            events: Events::default(),
+            scripts_all: false,
         })
     }
 
@@ -470,6 +493,28 @@ impl<'c> Writer<'c> {
                     change.changed.push(node.id.clone());
                 } else if old.is_none() {
                     change.added.push(node.id.clone());
+                }
+            }
+            if self.scripts.is_some() && !self.deferred_link {
+                match old {
+                    _ if renamed.contains_key(&node.id) => {
+                        self.events.add(&node.id, Event::NodeAdded)
+                    }
+                    None => self.events.add(&node.id, Event::NodeAdded),
+                    Some(h) if !same => {
+                        let signature = h.signature != node.signature;
+                        let docstring = h.docstring != node.docstring;
+                        if signature {
+                            self.events.add(&node.id, Event::SignatureChanged);
+                        }
+                        if docstring {
+                            self.events.add(&node.id, Event::DocstringChanged);
+                        }
+                        if !signature && !docstring {
+                            self.events.add(&node.id, Event::BodyChanged);
+                        }
+                    }
+                    Some(_) => {}
                 }
             }
             let renamed_from =
@@ -786,6 +831,8 @@ impl<'c> Writer<'c> {
             *self.session = false;
         }
         let resolved = self.relink_all_keyed(!unlinked)?;
+        // A cold index ends here: its commit runs every script rule on every node.
+        self.scripts_all |= self.deferred_link;
         // Every edge is now linked against the table as it stands.
         self.symbol_delta.clear();
         self.tx.execute("DELETE FROM meta WHERE key = 'cold_index'", [])?;
@@ -945,7 +992,16 @@ impl<'c> Writer<'c> {
     /// removed, then commits. Returns the new clock, or the clock as it was when the
     /// transaction changed no node or edge (it only touched files' stat data).
     pub fn commit(mut self) -> Result<u64> {
-        if !self.graph_changed {
+        // Scripts that changed since they last ran (or were removed) must run again
+        // (or have their fields dropped): that changes node state, so the clock ticks.
+        let fingerprint = match self.scripts {
+            Some(engine) => scripts_fingerprint(self.rules, engine),
+            None => String::new(),
+        };
+        // (Not in a cold index's batches: its last commit runs everything.)
+        let stale = (self.scripts_all || !self.deferred_link)
+            && crate::scripts::stored_fingerprint(&self.tx)? != fingerprint;
+        if !self.graph_changed && !stale {
             self.tx.commit()?;
             return Ok(self.clock - 1);
         }
@@ -966,6 +1022,9 @@ impl<'c> Writer<'c> {
         // this clock.
         let dependency_changed = std::mem::take(&mut self.dependency_changed);
         for id in dependency_changed {
+            if self.scripts.is_some() {
+                self.events.add(&id, Event::DependencyChanged);
+            }
             if !self.dependency_rule_runs(&id)? {
                 continue;
             }
@@ -981,6 +1040,28 @@ impl<'c> Writer<'c> {
                 let path = path.to_owned();
                 self.insert_change(&id, "changed", &path)?;
             }
+        }
+        // Update scripts: the rules' scripts for this commit's events and the runs
+        // whose reads it changed, in this transaction (`crate::scripts`).
+        let all = self.scripts_all || stale;
+        if let Some(engine) = self.scripts.filter(|_| all || !self.events.is_empty()) {
+            let events = std::mem::take(&mut self.events);
+            let ran = crate::scripts::run(&self.tx, self.rules, engine, &events, all)?;
+            if !self.deferred_link {
+                for (id, path) in ran.changed {
+                    if !events.contains(&id) {
+                        self.insert_change(&id, "changed", &path)?;
+                    }
+                }
+            }
+        } else if stale {
+            // No scripts now: what they computed is dropped.
+            self.tx.execute_batch(
+                "DELETE FROM node_fields; DELETE FROM script_reads; DELETE FROM script_notes;",
+            )?;
+        }
+        if stale || all {
+            crate::scripts::set_fingerprint(&self.tx, &fingerprint)?;
         }
         // The change log keeps the last CHANGE_LOG_CLOCKS commits, tombstones the last
         // TOMBSTONE_CLOCKS.
@@ -1005,6 +1086,11 @@ impl<'c> Writer<'c> {
     fn record(&mut self, change: &FileChange) -> Result<()> {
         if self.deferred_link {
             return Ok(());
+        }
+        if self.scripts.is_some() {
+            for id in &change.removed {
+                self.events.add(id, Event::NodeRemoved);
+            }
         }
         for (ids, kind) in
             [(&change.added, "added"), (&change.changed, "changed"), (&change.removed, "removed")]

@@ -199,10 +199,13 @@ fn a_version_1_store_is_migrated_to_the_same_graph() {
     let before = store.graph_dump().unwrap();
     drop(store);
     // Rewrite it as version 1 had it: FTS triggers, edges with `path`, the source's
-    // id and a full `key_name`, and every edge indexed by destination.
+    // id and a full `key_name`, and every edge indexed by destination; no tables of
+    // update scripts.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
-        "CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN
+        "DROP TABLE node_fields; DROP TABLE script_reads; DROP TABLE script_notes;
+        DROP TABLE script_stats;
+        CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN
             INSERT INTO nodes_fts(rowid, name, qualified_name, signature, docstring)
             VALUES (new.rowid, new.name, new.qualified_name, new.signature, new.docstring);
         END;
