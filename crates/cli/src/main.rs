@@ -21,6 +21,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// The system allocator, counting what an update script's run allocates on its
+/// thread, for the script memory limit (`script::alloc`).
+#[global_allocator]
+static ALLOCATOR: script::alloc::CountingAllocator = script::alloc::CountingAllocator;
+
 /// codehub: a live code graph for AI agents and developer tools.
 #[derive(Parser, Debug)]
 #[command(name = "codehub", version, about, max_term_width = 100)]
@@ -122,9 +127,15 @@ enum Command {
         #[arg(long)]
         source: bool,
     },
-    /// List nodes with this name, qualified name or id (else a name prefix).
+    /// List nodes with this name, qualified name or id (else a name prefix), or whose
+    /// custom fields (set by update scripts) satisfy --where.
     Find {
-        name: String,
+        #[arg(required_unless_present = "where_")]
+        name: Option<String>,
+        /// A condition on custom fields: `risk>3`, `owner=@core`, `untested` (FIELD,
+        /// or FIELD OP VALUE with OP one of > >= < <= = !=).
+        #[arg(long = "where", value_name = "CONDITION")]
+        where_: Option<String>,
         #[command(flatten)]
         page: PageArgs,
     },
@@ -428,12 +439,24 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
             call::<m::NodesGet>(&mut hub, out, &params, Out::node)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Find { name, page } => {
+        Command::Find { name, where_, page } => {
             let mut hub = open_hub(cli)?;
             let (limit, cursor) = page.limit_cursor(FIND_LIMIT);
-            let params = protocol::FindParams { name: name.clone(), limit, cursor, sync: false };
+            let name = name.clone().unwrap_or_default();
+            let params = protocol::FindParams {
+                name: name.clone(),
+                where_: where_.clone(),
+                limit,
+                cursor,
+                sync: false,
+            };
+            let asked = match where_ {
+                Some(w) if name.is_empty() => format!("--where {w}"),
+                Some(w) => format!("{name} --where {w}"),
+                None => name.clone(),
+            };
             let found =
-                call::<m::NodesFind>(&mut hub, out, &params, |out, r| out.summaries(name, r))?;
+                call::<m::NodesFind>(&mut hub, out, &params, |out, r| out.summaries(&asked, r))?;
             // An empty first page is "not found": exit code 1.
             let empty = found.nodes.is_empty() && page.cursor.is_none();
             Ok(if empty { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -223,6 +223,10 @@ impl Out {
         };
         let events =
             |r: &store::rules::Rule| r.on.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(",");
+        let action = |r: &store::rules::Rule| match &r.script {
+            Some(script) => format!("script {script}"),
+            None => r.action.as_str().to_owned(),
+        };
         if self.json {
             let rules: Vec<serde_json::Value> = set
                 .rules()
@@ -233,6 +237,7 @@ impl Out {
                         "on": r.on.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
                         "match": r.matcher.to_string(),
                         "do": r.action.as_str(),
+                        "script": r.script,
                         "source": if r.builtin { "builtin" } else { "codehub.toml" },
                         "enabled": r.enabled,
                         "required": r.required,
@@ -249,7 +254,7 @@ impl Out {
                 state(r),
                 events(r),
                 r.matcher,
-                r.action.as_str(),
+                action(r),
             ))?;
         }
         Ok(())
@@ -351,6 +356,22 @@ impl Out {
         self.line(format_args!("edges:      {} ({} resolved)", s.edges, s.resolved_edges))?;
         self.line(format_args!("diagnostics: {} files", s.files_with_diagnostics))?;
         self.line(format_args!("clock:      {}", r.clock))?;
+        if !s.scripts.is_empty() {
+            self.line("scripts:    (runs, failures, limit hits, time)")?;
+            for st in &s.scripts {
+                self.line(format_args!(
+                    "  {:<12}{} runs, {} failed, {} over a limit, {:.3} s",
+                    st.script,
+                    st.runs,
+                    st.failures,
+                    st.limit_hits,
+                    st.micros as f64 / 1e6
+                ))?;
+                if let Some(e) = &st.last_error {
+                    self.line(format_args!("    last error: {e}"))?;
+                }
+            }
+        }
         self.line(format_args!("schema:     {}", s.schema_version))
     }
 
@@ -408,6 +429,15 @@ impl Out {
         }
         if !n.related_tests.is_empty() {
             self.line(format_args!("  tests: {}", n.related_tests.join(", ")))?;
+        }
+        if !n.fields.is_empty() {
+            self.line("  fields (update scripts):")?;
+            for (field, value) in &n.fields {
+                self.line(format_args!("    {field} = {value}"))?;
+            }
+        }
+        for note in &n.notes {
+            self.line(format_args!("  note: {note}"))?;
         }
         self.line(format_args!(
             "  version {} ({}, {}, clock {})",

@@ -104,6 +104,11 @@ pub struct FileConfig {
     /// `[[rules]]`: the rules of the change cascade (`store::rules`), applied over the
     /// built-in ones.
     pub rules: Option<Vec<store::rules::RuleConfig>>,
+    /// The update scripts' directory, relative to the root (default
+    /// `.codehub/scripts`): `script = "NAME"` runs `NAME.py` from it.
+    pub scripts: Option<PathBuf>,
+    /// The wall-time limit of one update script run, in milliseconds (default 5000).
+    pub script_timeout_ms: Option<u64>,
 }
 
 /// Where an effective value came from.
@@ -194,7 +199,17 @@ pub struct Settings {
     pub log: Setting<String>,
     /// The `[[rules]]` of codehub.toml, as written (checked by [`Settings::rules`]).
     pub rules: Vec<store::rules::RuleConfig>,
+    /// The update scripts' directory (absolute).
+    pub scripts_dir: PathBuf,
+    /// One script run's wall-time limit.
+    pub script_timeout: std::time::Duration,
 }
+
+/// The update scripts' directory under the state directory, by default.
+pub const SCRIPTS_DIR: &str = "scripts";
+
+/// One update script run's wall-time limit by default, in milliseconds.
+pub const DEFAULT_SCRIPT_TIMEOUT_MS: u64 = 5000;
 
 /// The default log filter: warnings and errors.
 pub const DEFAULT_LOG: &str = "warn";
@@ -355,6 +370,13 @@ pub fn resolve(root: &Path, given: &Given<'_>) -> Result<Settings> {
         auth: pick(given, "auth", "CODEHUB_AUTH", dm.auth, file.auth, p, false),
         log: pick(given, "log", "CODEHUB_LOG", given.log.cloned(), file.log, p, DEFAULT_LOG.into()),
         rules: file.rules.unwrap_or_default(),
+        scripts_dir: match file.scripts {
+            Some(dir) => root.join(dir),
+            None => index::StateDir::under(root).path().join(SCRIPTS_DIR),
+        },
+        script_timeout: std::time::Duration::from_millis(
+            file.script_timeout_ms.unwrap_or(DEFAULT_SCRIPT_TIMEOUT_MS),
+        ),
     };
     // Values are checked by the commands that use them: a daemon setting in
     // codehub.toml does not stop `codehub find`.
@@ -381,6 +403,22 @@ impl Settings {
         })
     }
 
+    /// The update scripts the rules in force run, loaded and compiled; `None` when no
+    /// enabled rule runs a script. Errors: a rule is wrong, a script is missing, cannot
+    /// be read or does not parse.
+    pub fn scripts(
+        &self,
+        rules: &store::rules::RuleSet,
+    ) -> Result<Option<std::sync::Arc<dyn store::scripts::UpdateScripts>>> {
+        if rules.scripts().is_empty() {
+            return Ok(None);
+        }
+        let limits = script::Limits { time: self.script_timeout, ..script::Limits::default() };
+        let scripts = script::Scripts::load(&self.root, &self.scripts_dir, limits)?;
+        scripts.check(rules)?;
+        Ok(Some(std::sync::Arc::new(scripts)))
+    }
+
     /// The indexing configuration these settings describe, for `root` (with
     /// `state_dir` when given). Errors: the root is not a directory, a glob is invalid.
     pub fn index_config(&self, state_dir: Option<PathBuf>) -> Result<index::Config> {
@@ -392,6 +430,7 @@ impl Settings {
         config.workers = self.workers.value;
         config.include_vendored = self.include_vendored.value;
         config.rules = self.rules()?;
+        config.scripts = self.scripts(&config.rules)?;
         config.globs = index::PathGlobs::new(&self.include.value, &self.exclude.value)
             .with_context(|| {
                 let origin = if self.include.origin != Origin::Default {

@@ -266,3 +266,56 @@ fn a_rule_stated_wrongly_stops_the_commands_that_index_and_says_what_is_allowed(
     let err = stderr(&run(root, &["rules"], &[]));
     assert!(err.contains("keeps every edge true and cannot be turned off"), "{err}");
 }
+
+#[test]
+fn update_scripts_set_custom_fields_that_show_find_and_status_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "app.py", "def parse(t):\n    if t:\n        return 1\n    return 0\n\n\ndef run():\n    return parse(1)\n");
+    write(root, "CODEOWNERS", "*.py @core\n");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let toml = std::fs::read_to_string(examples.join("codehub.toml")).unwrap().replace(
+        "scripts = \"examples/scripts\"",
+        &format!("scripts = {:?}", examples.join("scripts")),
+    );
+    write(root, "codehub.toml", &toml);
+    let out = run(root, &["index"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = run(root, &["--json", "show", "app.py::parse"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["node"]["fields"],
+        serde_json::json!({"risk": 8, "owners": ["@core"], "untested_api": true}),
+        "complexity 2 x (1 + 1 caller), doubled untested"
+    );
+    let shown = String::from_utf8(run(root, &["show", "app.py::parse"], &[]).stdout).unwrap();
+    assert!(shown.contains("    risk = 8"), "{shown}");
+
+    let out = run(root, &["find", "--where", "risk>3"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = String::from_utf8(out.stdout).unwrap();
+    assert!(found.contains("app.py:1: parse") && !found.contains(" run "), "{found}");
+    let out = run(root, &["find", "--where", "risk>100"], &[]);
+    assert_eq!(out.status.code(), Some(1), "nothing found");
+    let out = run(root, &["find", "--where", ">3"], &[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("expected FIELD"), "{}", stderr(&out));
+
+    let status = String::from_utf8(run(root, &["status"], &[]).stdout).unwrap();
+    assert!(status.contains("scripts:") && status.contains("risk"), "{status}");
+    let listed = String::from_utf8(run(root, &["rules"], &[]).stdout).unwrap();
+    assert!(listed.contains(": script risk"), "{listed}");
+
+    // A rule whose script is missing stops indexing with the path it looked for.
+    write(
+        root,
+        "codehub.toml",
+        "[[rules]]\nname = \"x\"\non = [\"node_added\"]\nscript = \"nope\"\n",
+    );
+    let out = run(root, &["index"], &[]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("rule `x`: no script `nope`") && err.contains("nope.py"), "{err}");
+}

@@ -80,11 +80,15 @@ fn git_status_does_not_list_the_state_dir() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dir.path().join(".codehub/index.db").is_file());
     let ignore = std::fs::read_to_string(dir.path().join(".codehub/.gitignore")).unwrap();
-    assert!(ignore.lines().any(|l| l == "*"), "{ignore:?}");
+    assert!(ignore.lines().any(|l| l == "/*"), "{ignore:?}");
+    // Update scripts are the project's: git sees them.
+    std::fs::create_dir_all(dir.path().join(".codehub/scripts")).unwrap();
+    std::fs::write(dir.path().join(".codehub/scripts/risk.py"), "set('risk', 1)\n").unwrap();
 
     let status = git(dir.path(), &["status", "--porcelain", "--untracked-files=all"]);
     assert!(status.contains("pkg/util.py"), "git sees the project: {status}");
-    assert!(!status.contains(".codehub"), "git lists the state dir: {status}");
+    let listed: Vec<&str> = status.lines().filter(|l| l.contains(".codehub")).collect();
+    assert_eq!(listed, ["?? .codehub/scripts/risk.py"], "git lists the state dir: {status}");
     // The index itself does not take the .gitignore for source.
     let found = codehub(dir.path(), &["find", "helper"]);
     assert!(found.status.success(), "{}", stderr(&found));

@@ -495,8 +495,16 @@ pub struct NodeGetParams {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FindParams {
-    /// An id, a qualified name, a bare name or a name prefix; not empty.
+    /// An id, a qualified name, a bare name or a name prefix; may be empty only with
+    /// `where`.
+    #[serde(default)]
     pub name: String,
+    /// A condition on the nodes' custom fields (set by update scripts): `risk>3`,
+    /// `owner=@core`, `untested` (`FIELD`, or `FIELD OP VALUE` with OP one of `>`,
+    /// `>=`, `<`, `<=`, `=`, `!=`). With it, `name` matches exactly (id, qualified
+    /// name or name), not as a prefix.
+    #[serde(default, rename = "where", skip_serializing_if = "Option::is_none")]
+    pub where_: Option<String>,
     /// Page size: at least 1; default 100 (the MCP tools `find_symbol` and `search`:
     /// 20); more than 1000 is clamped to 1000.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -435,12 +435,21 @@ fn graph_references(cx: &Cx<'_>, p: ReferencesParams) -> Result<ReferencesResult
 }
 
 fn nodes_find(cx: &Cx<'_>, p: FindParams) -> Result<NodesPage, RpcError> {
-    if p.name.is_empty() {
+    if p.name.is_empty() && p.where_.is_none() {
         return Err(errors::invalid_params("name must not be empty"));
     }
     let page = Page::new(p.limit, p.cursor.as_deref())?;
     let clock = cx.clock()?;
-    let found = cx.store.find(&p.name, page.fetch()).map_err(store_error)?;
+    let found = match &p.where_ {
+        Some(text) => {
+            let filter =
+                store::scripts::FieldFilter::parse(text).map_err(errors::invalid_params)?;
+            let name = Some(p.name.as_str()).filter(|n| !n.is_empty());
+            cx.store.find_where(name, &filter, page.fetch())
+        }
+        None => cx.store.find(&p.name, page.fetch()),
+    }
+    .map_err(store_error)?;
     let (nodes, next_cursor) = page.cut(found);
     Ok(NodesPage { clock, source: cx.source(), nodes, next_cursor })
 }

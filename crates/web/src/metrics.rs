@@ -17,6 +17,7 @@
 //! | `codehub_sync_seconds` | histogram | one `sync` barrier, call to return |
 //! | `codehub_requests_total{transport,method,status}` | counter | each request answered on the socket (`transport="socket"`) or over HTTP (`"http"`, `method` is the route or JSON-RPC method, `status` the HTTP status) |
 //! | `codehub_rescans_total` | counter | full reconciles of the tree |
+//! | `codehub_script_runs{script}`, `codehub_script_failures{script}`, `codehub_script_limit_hits{script}`, `codehub_script_seconds{script}` | gauge | each update script's audit trail since the index was created (`store::scripts`), read when `/metrics` is scraped |
 
 use crate::routes::{rest_error_with, Access};
 use crate::{with_store, Shared};
@@ -80,6 +81,10 @@ fn describe() {
     describe_gauge!("codehub_nodes", "Nodes in the index.");
     describe_gauge!("codehub_edges", "Edges in the index (all but contains).");
     describe_gauge!("codehub_queue_depth", "Distinct paths waiting in the change queue.");
+    describe_gauge!("codehub_script_runs", "Runs of an update script.");
+    describe_gauge!("codehub_script_failures", "Failed runs of an update script.");
+    describe_gauge!("codehub_script_limit_hits", "Runs of an update script stopped by a limit.");
+    describe_gauge!("codehub_script_seconds", Unit::Seconds, "Time spent in an update script.");
     describe_histogram!(
         "codehub_queue_wait_seconds",
         Unit::Seconds,
@@ -145,12 +150,23 @@ pub(crate) async fn route(
     if stale {
         let db_path = shared.db_path.clone();
         let counts = tokio::task::spawn_blocking(move || {
-            with_store(&db_path, |s| s.status().map(|st| (st.nodes, st.edges)))
+            with_store(&db_path, |s| s.status().map(|st| (st.nodes, st.edges, st.scripts)))
         })
         .await;
-        if let Ok(Ok(Ok((nodes, edges)))) = counts {
+        if let Ok(Ok(Ok((nodes, edges, scripts)))) = counts {
             metrics::gauge!("codehub_nodes").set(nodes as f64);
             metrics::gauge!("codehub_edges").set(edges as f64);
+            for st in scripts {
+                let script = st.script.clone();
+                metrics::gauge!("codehub_script_runs", "script" => script.clone())
+                    .set(st.runs as f64);
+                metrics::gauge!("codehub_script_failures", "script" => script.clone())
+                    .set(st.failures as f64);
+                metrics::gauge!("codehub_script_limit_hits", "script" => script.clone())
+                    .set(st.limit_hits as f64);
+                metrics::gauge!("codehub_script_seconds", "script" => script)
+                    .set(st.micros as f64 / 1e6);
+            }
             if let Ok(mut at) = COUNTED_AT.lock() {
                 *at = Some(clock);
             }
