@@ -5,7 +5,7 @@
 //! re-index, printing files, nodes, edges, wall seconds, CPU seconds and peak RSS
 //! side by side, the spread of the runs, and the ratios to ctags and the floors.
 //!
-//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--metrics] [CORPUS...]`
+//! Usage: `codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--metrics|--scripts] [CORPUS...]`
 //! (`--metrics [flask]`: graph.callers p50 with and without scraping `/metrics`, see
 //! `metrics.rs`; `--serve`: the daemon benchmark on Django instead, see `serve.rs`; `--context`:
 //! the context.pack benchmark on Django, see `context.rs`; `--http`: the HTTP
@@ -14,7 +14,8 @@
 //! on Django, compared with clean indexes, see `lost_edges.rs`; `--pathological`:
 //! generated inputs that were slow to index, against `--baseline BIN` too, see
 //! `pathological.rs`; `--soak MINUTES`: the daemon's memory, fds and
-//! threads under edits and queries, see `soak.rs`)
+//! threads under edits and queries, see `soak.rs`; `--scripts`: update scripts on
+//! Django, cold and per run and per edit, see `scripts.rs`)
 //! with CORPUS among django flask requests sympy rust ts js linux go jdk cpp csharp
 //! ruby php (default: django sympy rust ts). Every process is measured with wait4(2)'s rusage, so CPU time and peak
 //! RSS are the child's own.
@@ -25,6 +26,7 @@ mod http;
 mod lost_edges;
 mod metrics;
 mod pathological;
+mod scripts;
 mod serve;
 mod soak;
 
@@ -33,6 +35,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
+
+/// The allocator codehub runs with: it meters update scripts' memory (`--scripts`).
+#[global_allocator]
+static ALLOCATOR: script::alloc::CountingAllocator = script::alloc::CountingAllocator;
 
 /// A finished child process: exit status, wall time, CPU time and peak RSS.
 struct Measured {
@@ -281,6 +287,7 @@ fn main() -> Result<()> {
     let mut baseline: Option<PathBuf> = None;
     let mut soak_minutes = None;
     let mut metrics_mode = false;
+    let mut scripts_mode = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             // A child run of the bench itself (see floor.rs).
@@ -298,12 +305,13 @@ fn main() -> Result<()> {
             "--baseline" => baseline = Some(args.next().context("--baseline BIN")?.into()),
             "--soak" => soak_minutes = Some(args.next().context("--soak MINUTES")?.parse()?),
             "--metrics" => metrics_mode = true,
+            "--scripts" => scripts_mode = true,
             "--corpora" => corpora_dir = args.next().context("--corpora DIR")?.into(),
             "--codehub" => codehub = args.next().context("--codehub BIN")?.into(),
             "--edits" => edits = args.next().context("--edits N")?.parse()?,
             "--runs" => runs = args.next().context("--runs N")?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--soak MINUTES|--metrics] [django|flask|requests|sympy|rust|ts|js|linux|go|jdk|cpp|csharp|ruby|php ...]");
+                println!("usage: codehub-bench [--corpora DIR] [--codehub BIN] [--edits N] [--runs N] [--serve|--context|--http|--interrupt N|--storm N|--pathological [--baseline BIN]|--soak MINUTES|--metrics|--scripts] [django|flask|requests|sympy|rust|ts|js|linux|go|jdk|cpp|csharp|ruby|php ...]");
                 return Ok(());
             }
             name => names.push(name.to_owned()),
@@ -337,12 +345,15 @@ fn main() -> Result<()> {
         }
         return Ok(());
     }
-    if context_mode || http_mode || soak_minutes.is_some() {
+    if context_mode || http_mode || soak_minutes.is_some() || scripts_mode {
         let status = Command::new("bash").arg(&script).arg(&corpora_dir).arg("django").status()?;
         if !status.success() {
             bail!("corpora.sh django failed");
         }
         let django = corpora_dir.join("python/django");
+        if scripts_mode {
+            return scripts::run(&django, runs, edits);
+        }
         if context_mode {
             return context::run(&django);
         }
