@@ -78,6 +78,13 @@ pub fn run(root: &Path, runs: usize, edits: usize) -> Result<()> {
             work.0.join(format!("scripts/{name}.py")),
         )?;
     }
+    let mut loads = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        script::Scripts::load(root, &work.0.join("scripts"), script::Limits::default())?;
+        loads.push(started.elapsed().as_secs_f64() * 1e3);
+    }
+    line("start-up: load and compile the 4 scripts (ms)", loads, "ms");
     let engine: Arc<script::Scripts> =
         Arc::new(script::Scripts::load(root, &work.0.join("scripts"), script::Limits::default())?);
     if !script::alloc::installed() {

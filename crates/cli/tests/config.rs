@@ -319,3 +319,44 @@ fn update_scripts_set_custom_fields_that_show_find_and_status_answer() {
     let err = stderr(&out);
     assert!(err.contains("rule `x`: no script `nope`") && err.contains("nope.py"), "{err}");
 }
+
+#[test]
+fn a_daemon_running_a_script_that_spins_keeps_serving_and_its_fields_stay_fresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "app.py", "def parse(t):\n    return t\n");
+    write(root, ".codehub/scripts/lines.py", "set('lines', target['line_count'])\n");
+    write(root, ".codehub/scripts/spin.py", "while True:\n    pass\n");
+    write(
+        root,
+        "codehub.toml",
+        "script_timeout_ms = 200\n\n\
+         [[rules]]\nname = \"lines\"\non = [\"node_added\", \"body_changed\"]\n\
+         match = { kind = \"function\" }\nscript = \"lines\"\n\n\
+         [[rules]]\nname = \"spin\"\non = [\"node_added\", \"body_changed\"]\n\
+         match = { name = \"^parse$\" }\nscript = \"spin\"\n",
+    );
+    let daemon = support::Daemon::start(root, &[]);
+    let node = |daemon: &support::Daemon| -> serde_json::Value {
+        let (ok, reply) = daemon.socket("nodes.get", r#"{"node": "app.py::parse", "sync": true}"#);
+        assert!(ok, "{reply}");
+        serde_json::from_str::<serde_json::Value>(&reply).unwrap()["node"].clone()
+    };
+    let first = node(&daemon);
+    assert_eq!(first["fields"], serde_json::json!({"lines": 2}));
+    let notes = first["notes"].to_string();
+    assert!(notes.contains("spin: error: TimeoutError"), "{notes}");
+
+    // An edit commits, the script's field follows it, and every interface answers.
+    write(root, "app.py", "def parse(t):\n    t = t.strip()\n    return t\n");
+    let (ok, reply) = daemon.socket("sync", "{}");
+    assert!(ok, "{reply}");
+    assert_eq!(node(&daemon)["fields"], serde_json::json!({"lines": 3}));
+    let (status, body) = daemon.get("/v1/nodes/app.py::parse");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(r#""fields":{"lines":3}"#), "{body}");
+    let (status, metrics) = daemon.get("/metrics");
+    assert_eq!(status, 200);
+    assert!(metrics.contains(r#"codehub_script_limit_hits{script="spin"} 2"#), "{metrics}");
+    assert!(metrics.contains(r#"codehub_script_runs{script="lines"}"#), "{metrics}");
+}

@@ -531,7 +531,7 @@ pub(crate) fn run(
         let stat = stats
             .entry(script.clone())
             .or_insert_with(|| model::ScriptStats { script: script.clone(), ..Default::default() });
-        if run_one(conn, engine, &script, &id, stat)? {
+        if run_one(conn, engine, &script, &id, all, stat)? {
             let (path, _) = model::split_node_id(&id);
             ran.changed.push((id.clone(), path.to_owned()));
         }
@@ -557,26 +557,33 @@ pub(crate) fn run(
 }
 
 /// Runs `script` for node `id` and stores what it set, read and noted in place of
-/// its last run's; returns whether the node's fields changed.
+/// its last run's (`fresh`: the script tables were just emptied, there is none);
+/// returns whether the node's fields changed.
 fn run_one(
     conn: &Connection,
     engine: &dyn UpdateScripts,
     script: &str,
     id: &str,
+    fresh: bool,
     stat: &mut model::ScriptStats,
 ) -> Result<bool> {
-    let before: Vec<(String, String)> = {
+    let before: Vec<(String, String)> = if fresh {
+        Vec::new()
+    } else {
         let mut stmt = conn.prepare_cached(
             "SELECT field, value FROM node_fields WHERE node_id = ?1 AND script = ?2
              ORDER BY field",
         )?;
         let rows = stmt.query_map([id, script], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    for table in ["node_fields", "script_reads", "script_notes"] {
-        conn.prepare_cached(&format!("DELETE FROM {table} WHERE node_id = ?1 AND script = ?2"))?
+        let before = rows.collect::<rusqlite::Result<_>>()?;
+        for table in ["node_fields", "script_reads", "script_notes"] {
+            conn.prepare_cached(&format!(
+                "DELETE FROM {table} WHERE node_id = ?1 AND script = ?2"
+            ))?
             .execute([id, script])?;
-    }
+        }
+        before
+    };
     let Some(target) = node_value(conn, id)? else { return Ok(!before.is_empty()) };
     let mut host = HostApi {
         conn,
@@ -787,7 +794,7 @@ pub(crate) fn trial(
     id: &str,
 ) -> Result<Trial> {
     let mut stat = model::ScriptStats::default();
-    run_one(conn, engine, script, id, &mut stat)?;
+    run_one(conn, engine, script, id, false, &mut stat)?;
     if stat.runs == 0 {
         return Err(StoreError::Missing(format!("no node {id}")));
     }
