@@ -46,7 +46,37 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// `find_symbol`: the matching nodes.
 pub fn find(name: &str, page: &NodesPage) -> String {
+    find_as(name, None, page)
+}
+
+/// `find_symbol` with `where`: the nodes whose custom fields satisfy `condition`.
+pub fn find_where(name: &str, condition: &str, page: &NodesPage) -> String {
+    find_as(name, Some(condition), page)
+}
+
+fn find_as(name: &str, condition: Option<&str>, page: &NodesPage) -> String {
     let mut out = String::new();
+    if let Some(condition) = condition {
+        let named = if name.is_empty() { String::new() } else { format!(" named \"{name}\"") };
+        if page.nodes.is_empty() {
+            let _ = writeln!(
+                out,
+                "No node{named} has custom fields where {condition} (fields are set by the \
+                 project's update scripts; `get_node` shows a node's)."
+            );
+            return out;
+        }
+        let _ = writeln!(
+            out,
+            "{}{named} where {condition}:",
+            plural(page.nodes.len(), "node", "nodes")
+        );
+        for n in &page.nodes {
+            summary(&mut out, n);
+        }
+        more(&mut out, &page.next_cursor);
+        return out;
+    }
     if page.nodes.is_empty() {
         let _ = writeln!(
             out,
@@ -119,6 +149,15 @@ pub fn node(r: &NodeResult) -> String {
     let _ = writeln!(out, "tests ({}):", n.related_tests.len());
     for t in &n.related_tests {
         let _ = writeln!(out, "- {t}");
+    }
+    if !n.fields.is_empty() {
+        let _ = writeln!(out, "fields (computed by update scripts):");
+        for (field, value) in &n.fields {
+            let _ = writeln!(out, "- {field} = {value}");
+        }
+    }
+    for note in &n.notes {
+        let _ = writeln!(out, "note: {note}");
     }
     let _ = writeln!(out, "version {} ({}, {})", n.version, n.update_source, n.last_updated);
     if let Some(old) = &n.renamed_from {

@@ -130,8 +130,10 @@ impl CodehubMcp {
     }
 
     /// Find code by name: nodes (modules, classes, functions, methods...) whose id,
-    /// qualified name or name equals `name`, else whose name starts with it. Answers
-    /// each node's id, kind, `path:line` span, signature and docstring summary.
+    /// qualified name or name equals `name`, else whose name starts with it; or, with
+    /// `where` (`risk>3`, `owners=@core`), the nodes whose custom fields (computed by
+    /// the project's update scripts) satisfy it. Answers each node's id, kind,
+    /// `path:line` span, signature and docstring summary.
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn find_symbol(
         &self,
@@ -139,12 +141,21 @@ impl CodehubMcp {
     ) -> Result<CallToolResult, ErrorData> {
         p.limit = p.limit.or(Some(TOOL_LIMIT));
         let name = p.name.clone();
-        self.run::<m::NodesFind>(p, Some(name.clone()), |r| render::find(&name, r)).await
+        match p.where_.clone() {
+            Some(condition) => {
+                self.run::<m::NodesFind>(p, None, |r| render::find_where(&name, &condition, r))
+                    .await
+            }
+            None => {
+                self.run::<m::NodesFind>(p, Some(name.clone()), |r| render::find(&name, r)).await
+            }
+        }
     }
 
     /// Everything known about one node: kind, `path:line` span, signature, full
-    /// docstring, decorators, complexity, and the ids of its callers, callees and
-    /// tests (with call-site lines). With `source: true`, also its source code, given
+    /// docstring, decorators, complexity, the ids of its callers, callees and tests
+    /// (with call-site lines), and the custom fields the project's update scripts
+    /// computed for it. With `source: true`, also its source code, given
     /// only while the file is unchanged since it was indexed.
     #[tool(annotations(read_only_hint = true, open_world_hint = false))]
     async fn get_node(
