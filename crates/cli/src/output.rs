@@ -357,15 +357,17 @@ impl Out {
         self.line(format_args!("diagnostics: {} files", s.files_with_diagnostics))?;
         self.line(format_args!("clock:      {}", r.clock))?;
         if !s.scripts.is_empty() {
-            self.line("scripts:    (runs, failures, limit hits, time)")?;
+            self.line("scripts:    (runs, failures, limit hits, time, runs cut off)")?;
             for st in &s.scripts {
                 self.line(format_args!(
-                    "  {:<12}{} runs, {} failed, {} over a limit, {:.3} s",
+                    "  {:<12}{} runs, {} failed, {} over a limit, {:.3} s, {} not repeated \
+                     (their calls answered as before)",
                     st.script,
                     st.runs,
                     st.failures,
                     st.limit_hits,
-                    st.micros as f64 / 1e6
+                    st.micros as f64 / 1e6,
+                    st.skipped
                 ))?;
                 if let Some(e) = &st.last_error {
                     self.line(format_args!("    last error: {e}"))?;

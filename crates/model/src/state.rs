@@ -338,6 +338,10 @@ pub struct ScriptStats {
     pub limit_hits: u64,
     /// Time spent in the script's runs, in microseconds.
     pub micros: u64,
+    /// Runs not repeated although something they read changed: every call they made
+    /// answered as before (early cut-off).
+    #[serde(default)]
+    pub skipped: u64,
     /// The last failure: `{node id}: {message}`.
     pub last_error: Option<String>,
 }

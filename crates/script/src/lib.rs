@@ -5,8 +5,9 @@
 //! A script is `.codehub/scripts/NAME.py` (or in the `scripts` directory
 //! `codehub.toml` names). It sees one global value, `target`, the node it runs for
 //! (a dict: `id`, `kind`, `name`, `qualified_name`, `path`, `language`, `parent`,
-//! `start_line`, `end_line`, `signature`, `docstring`, `decorators`, `line_count`,
-//! `complexity`, `has_type_hints`, `bytes`, `fields`), and the host API
+//! `signature`, `docstring`, `decorators`, `line_count`, `complexity`,
+//! `has_type_hints`, `bytes`; no position and no custom fields, see
+//! `store::scripts`), and the host API
 //! (`store::scripts`): `node(id)`, `source(id)`, `callers(id)`, `callees(id)`,
 //! `tests(id)`, `search(q)`, `owners(id)`, `set(field, value)`, `note(text)`.
 //!

@@ -198,11 +198,21 @@ fn an_edit_re_runs_only_the_scripts_whose_reads_changed() {
     let mut store = tree.store("index.db", example_rules(), scripts);
     index(&mut store, &tree, FILES);
     let before = runs(&store, "risk");
-    // main's body changes: main re-runs (its own event) and parse (main is a caller
-    // it read); render and _private, in another file, and main's module do not.
+    // main's body changes: main re-runs (its own event). parse's run read its callers,
+    // main among them: it is checked, and its calls answer as before, so it does not
+    // run; render and _private, in another file, are not even checked.
     tree.write("other.py", &OTHER.replace("'a b'", "'c d'"));
     index(&mut store, &tree, &["other.py"]);
-    assert_eq!(runs(&store, "risk") - before, 2, "main and parse");
+    assert_eq!(runs(&store, "risk") - before, 1, "main only");
+    // main calls render instead of parse: both their caller lists change.
+    let before = runs(&store, "risk");
+    tree.write(
+        "other.py",
+        &OTHER.replace("import parse", "import render").replace("parse(", "render("),
+    );
+    index(&mut store, &tree, &["other.py"]);
+    assert_eq!(runs(&store, "risk") - before, 3, "main, parse and render");
+    assert_eq!(fields(&store, "app.py::parse")["risk"], serde_json::json!(8), "2 x (1 + 1) x 2");
     // The same file again: nothing changed, nothing runs.
     let before = runs(&store, "risk");
     index(&mut store, &tree, &["other.py"]);

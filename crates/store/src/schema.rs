@@ -232,7 +232,9 @@ WHERE instr(target_key, '.__return__') > 0 OR instr(target_key, '.__ok__') > 0
     // 8: update scripts (`scripts.rs`). `node_fields` holds the custom fields they
     // set (a JSON value each, keyed by node and field, with the script that owns
     // it); `script_reads` what each run read (`how`: 0 the node, 1 its incoming
-    // edges, 2 anything), looked up by what changed; `script_notes` their notes and
+    // edges, 2 anything, 3 a node in an answer), looked up by what changed, and for
+    // each call its argument and a digest of its answer (a run is repeated only when
+    // a call would answer differently); `script_notes` their notes and
     // errors; `script_stats` the audit trail.
     r#"
 CREATE TABLE node_fields (
@@ -247,7 +249,10 @@ CREATE TABLE script_reads (
     script  TEXT NOT NULL,
     node_id TEXT NOT NULL,
     read_id TEXT NOT NULL,
-    how     INTEGER NOT NULL
+    how     INTEGER NOT NULL,
+    call    TEXT,
+    arg     TEXT,
+    digest  TEXT
 );
 CREATE INDEX script_reads_read ON script_reads(read_id, how);
 CREATE INDEX script_reads_node ON script_reads(node_id, script);
@@ -264,6 +269,7 @@ CREATE TABLE script_stats (
     failures   INTEGER NOT NULL,
     limit_hits INTEGER NOT NULL,
     micros     INTEGER NOT NULL,
+    skipped    INTEGER NOT NULL,
     last_error TEXT
 ) WITHOUT ROWID;
 "#,

@@ -21,8 +21,12 @@
 //! commit re-runs a script for a node only when a rule selects the node for one of
 //! its events, or something it read changed: a node it read was added, changed
 //! (its own source, or its edges by a dependency) or removed, or a node now has a
-//! resolved `calls`/`tests` edge to a node whose incoming edges it read. Scripts
-//! never run on a node because an unrelated node of its file changed.
+//! resolved `calls`/`tests` edge to a node whose incoming edges it read. Such a run
+//! is then checked before it is repeated (early cut-off): each call it made is
+//! answered again, and only when one answers differently (a digest of the answer is
+//! stored with the read) does it run. Scripts never run on a node because an
+//! unrelated node of its file changed, nor because lines moved (nodes have no
+//! position for scripts).
 //!
 //! A script can only set fields of the node it runs for, so nothing outside its own
 //! fields changes whatever it does; a failed run (it raised, broke a limit, misused
@@ -87,7 +91,7 @@ pub struct Failure {
 }
 
 /// What a read recorded by a run depends on (`script_reads.how`).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Read {
     /// The node's own state (and its outgoing edges).
     Node = 0,
@@ -95,6 +99,19 @@ enum Read {
     Incoming = 1,
     /// Anything (`search`): every commit that changes a node.
     Any = 2,
+    /// A node in an answer (a caller, a test): when it changes, the answer may have.
+    Member = 3,
+}
+
+/// One read of a run: which change makes it worth checking (`key`, `how`) and, for
+/// the call itself, the call and a digest of its answer: a run is repeated only when
+/// some call of it would answer differently now (early cut-off).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Recorded {
+    key: String,
+    how: Read,
+    /// `(function, argument, digest)`; none for [`Read::Member`] rows.
+    call: Option<(String, String, String)>,
 }
 
 /// The host API one run may use: the store's answers to the script's calls, read in
@@ -105,7 +122,7 @@ pub struct HostApi<'a> {
     script: &'a str,
     target: &'a str,
     calls: u64,
-    reads: BTreeSet<(String, Read)>,
+    reads: BTreeSet<Recorded>,
     fields: BTreeMap<String, String>,
     notes: Vec<String>,
 }
@@ -125,6 +142,97 @@ impl HostError {
     }
 }
 
+/// A digest of an answer: equal answers, equal digests.
+fn digest(value: &Value) -> String {
+    let text = value.to_string();
+    let hash = fnv1a(text.as_bytes());
+    format!("{hash:016x}{:x}", text.len())
+}
+
+/// FNV-1a over 64 bits (http://www.isthe.com/chongo/tech/comp/fnv/): the store has
+/// no hashing dependency, and a digest only has to tell an answer changed.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The answer of a read-only host function to `id_or_query`, and the keys of the
+/// changes that may change it (first the call's own key, then the members).
+fn answer(
+    conn: &Connection,
+    engine: &dyn UpdateScripts,
+    function: &str,
+    arg: &str,
+) -> Result<(Value, Vec<(String, Read)>)> {
+    let id = arg;
+    Ok(match function {
+        "node" => (node_value(conn, id)?.unwrap_or(Value::Null), vec![(id.to_owned(), Read::Node)]),
+        "source" => {
+            let row: Option<(String, i64, i64, String)> = conn
+                .prepare_cached(
+                    "SELECT n.path, n.start_byte, n.end_byte, f.file_hash
+                     FROM nodes n JOIN files f ON f.path = n.path WHERE n.id = ?1",
+                )?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .optional()?;
+            let text = row.and_then(|(path, start, end, hash)| {
+                engine.source(&path, start as usize, end as usize, &hash)
+            });
+            (text.map_or(Value::Null, Value::String), vec![(id.to_owned(), Read::Node)])
+        }
+        "callers" | "tests" => {
+            let kind = if function == "callers" { "calls" } else { "tests" };
+            let found = ids(
+                conn,
+                "SELECT DISTINCT n.id FROM edges e JOIN nodes n ON n.rowid = e.src
+                 WHERE e.dst = ?1 AND e.kind = ?2 AND e.resolved ORDER BY n.id",
+                params![id, kind],
+            )?;
+            let mut keys = vec![(id.to_owned(), Read::Incoming)];
+            keys.extend(found.iter().map(|c| (c.clone(), Read::Member)));
+            (Value::from(found), keys)
+        }
+        "callees" => {
+            let found = ids(
+                conn,
+                "SELECT DISTINCT e.dst FROM nodes n JOIN edges e ON e.src = n.rowid
+                 WHERE n.id = ?1 AND e.kind = 'calls' AND e.resolved ORDER BY e.dst",
+                params![id],
+            )?;
+            (Value::from(found), vec![(id.to_owned(), Read::Node)])
+        }
+        "search" => {
+            let found = match crate::read::fts_query(arg) {
+                Some(fts) => ids(
+                    conn,
+                    "SELECT n.id FROM nodes_fts JOIN nodes n ON n.rowid = nodes_fts.rowid
+                     WHERE nodes_fts MATCH ?1
+                     ORDER BY bm25(nodes_fts, 10.0, 5.0, 2.0, 1.0), n.id LIMIT ?2",
+                    params![fts, SEARCH_LIMIT as i64],
+                )?,
+                None => Vec::new(),
+            };
+            (Value::from(found), vec![(String::new(), Read::Any)])
+        }
+        "owners" => {
+            let path: Option<String> = conn
+                .prepare_cached("SELECT path FROM nodes WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            let owners = path.map_or(Value::Null, |p| Value::from(engine.owners(&p)));
+            (owners, vec![(id.to_owned(), Read::Node)])
+        }
+        _ => return Err(StoreError::Missing(format!("no host function `{function}`"))),
+    })
+}
+
+/// The read-only host functions (the rest, `set` and `note`, write).
+const READS: &[&str] = &["node", "source", "callers", "callees", "tests", "search", "owners"];
+
 impl HostApi<'_> {
     /// Answers host function `function` called with positional `args`: see the
     /// module documentation for each. Errors: an unknown function, wrong arguments,
@@ -138,93 +246,7 @@ impl HostApi<'_> {
                 message: format!("more than {MAX_HOST_CALLS} host API calls in one run"),
             });
         }
-        let one_text = |what: &str| -> Result<String, HostError> {
-            match args {
-                [Value::String(s)] => Ok(s.clone()),
-                _ => Err(HostError::usage(format!("{function}() takes one {what} (a str)"))),
-            }
-        };
-        let sql = |e: StoreError| HostError::usage(format!("{function}(): {e}"));
         match function {
-            "node" => {
-                let id = one_text("node id")?;
-                self.reads.insert((id.clone(), Read::Node));
-                Ok(node_value(self.conn, &id).map_err(sql)?.unwrap_or(Value::Null))
-            }
-            "source" => {
-                let id = one_text("node id")?;
-                self.reads.insert((id.clone(), Read::Node));
-                let row: Option<(String, i64, i64, String)> = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT n.path, n.start_byte, n.end_byte, f.file_hash
-                         FROM nodes n JOIN files f ON f.path = n.path WHERE n.id = ?1",
-                    )
-                    .and_then(|mut s| {
-                        s.query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                            .optional()
-                    })
-                    .map_err(|e| sql(e.into()))?;
-                Ok(row
-                    .and_then(|(path, start, end, hash)| {
-                        self.engine.source(&path, start as usize, end as usize, &hash)
-                    })
-                    .map_or(Value::Null, Value::String))
-            }
-            "callers" | "tests" => {
-                let id = one_text("node id")?;
-                let kind = if function == "callers" { "calls" } else { "tests" };
-                self.reads.insert((id.clone(), Read::Incoming));
-                let ids = ids(
-                    self.conn,
-                    "SELECT DISTINCT n.id FROM edges e JOIN nodes n ON n.rowid = e.src
-                     WHERE e.dst = ?1 AND e.kind = ?2 AND e.resolved ORDER BY n.id",
-                    params![id, kind],
-                )
-                .map_err(sql)?;
-                for caller in &ids {
-                    self.reads.insert((caller.clone(), Read::Node));
-                }
-                Ok(Value::from(ids))
-            }
-            "callees" => {
-                let id = one_text("node id")?;
-                self.reads.insert((id.clone(), Read::Node));
-                let ids = ids(
-                    self.conn,
-                    "SELECT DISTINCT e.dst FROM nodes n JOIN edges e ON e.src = n.rowid
-                     WHERE n.id = ?1 AND e.kind = 'calls' AND e.resolved ORDER BY e.dst",
-                    params![id],
-                )
-                .map_err(sql)?;
-                Ok(Value::from(ids))
-            }
-            "search" => {
-                let query = one_text("query")?;
-                self.reads.insert((String::new(), Read::Any));
-                let Some(fts) = crate::read::fts_query(&query) else {
-                    return Ok(Value::Array(Vec::new()));
-                };
-                let ids = ids(
-                    self.conn,
-                    "SELECT n.id FROM nodes_fts JOIN nodes n ON n.rowid = nodes_fts.rowid
-                     WHERE nodes_fts MATCH ?1
-                     ORDER BY bm25(nodes_fts, 10.0, 5.0, 2.0, 1.0), n.id LIMIT ?2",
-                    params![fts, SEARCH_LIMIT as i64],
-                )
-                .map_err(sql)?;
-                Ok(Value::from(ids))
-            }
-            "owners" => {
-                let id = one_text("node id")?;
-                self.reads.insert((id.clone(), Read::Node));
-                let path: Option<String> = self
-                    .conn
-                    .prepare_cached("SELECT path FROM nodes WHERE id = ?1")
-                    .and_then(|mut s| s.query_row([&id], |r| r.get(0)).optional())
-                    .map_err(|e| sql(e.into()))?;
-                Ok(path.map_or(Value::Null, |p| Value::from(self.engine.owners(&p))))
-            }
             "set" => {
                 let [Value::String(field), value] = args else {
                     return Err(HostError::usage(
@@ -235,7 +257,9 @@ impl HostApi<'_> {
                 self.set(field, value)
             }
             "note" => {
-                let text = one_text("text")?;
+                let [Value::String(text)] = args else {
+                    return Err(HostError::usage("note() takes one text (a str)"));
+                };
                 if self.notes.len() >= MAX_NOTES {
                     return Err(HostError::usage(format!("more than {MAX_NOTES} notes")));
                 }
@@ -245,13 +269,34 @@ impl HostApi<'_> {
                         text.len()
                     )));
                 }
-                self.notes.push(text);
+                self.notes.push(text.clone());
                 Ok(Value::Null)
+            }
+            _ if READS.contains(&function) => {
+                let [Value::String(arg)] = args else {
+                    let what = if function == "search" { "query" } else { "node id" };
+                    return Err(HostError::usage(format!("{function}() takes one {what} (a str)")));
+                };
+                let (value, keys) = answer(self.conn, self.engine, function, arg)
+                    .map_err(|e| HostError::usage(format!("{function}(): {e}")))?;
+                self.record(function, arg, &value, keys);
+                Ok(value)
             }
             _ => Err(HostError::usage(format!(
                 "no host function `{function}` (there are {})",
                 HOST_FUNCTIONS.join(", ")
             ))),
+        }
+    }
+
+    fn record(&mut self, function: &str, arg: &str, value: &Value, keys: Vec<(String, Read)>) {
+        let mut keys = keys.into_iter();
+        if let Some((key, how)) = keys.next() {
+            let call = Some((function.to_owned(), arg.to_owned(), digest(value)));
+            self.reads.insert(Recorded { key, how, call });
+        }
+        for (key, how) in keys {
+            self.reads.insert(Recorded { key, how, call: None });
         }
     }
 
@@ -329,17 +374,21 @@ impl Events {
     }
 }
 
-/// The node as scripts see it: `node(id)` and `target`.
+/// The node as scripts see it: `node(id)` and `target`. It has no position (lines,
+/// byte offsets): what a script computes cannot depend on where its node sits in
+/// the file, so an edit above a node does not run its scripts again. Nor has it
+/// custom fields: scripts compute from the graph, never from each other's output,
+/// so the order they run in cannot change what they compute.
 fn node_value(conn: &Connection, id: &str) -> Result<Option<Value>> {
     let row = conn
         .prepare_cached(
-            "SELECT id, kind, name, qualified_name, path, language, parent, start_line,
-                    end_line, signature, docstring, decorators, line_count, complexity,
-                    has_type_hints, start_byte, end_byte
+            "SELECT id, kind, name, qualified_name, path, language, parent, signature,
+                    docstring, decorators, line_count, complexity, has_type_hints,
+                    end_byte - start_byte
              FROM nodes WHERE id = ?1",
         )?
         .query_row([id], |r| {
-            let decorators: String = r.get(11)?;
+            let decorators: String = r.get(9)?;
             Ok(serde_json::json!({
                 "id": r.get::<_, String>(0)?,
                 "kind": r.get::<_, String>(1)?,
@@ -348,22 +397,17 @@ fn node_value(conn: &Connection, id: &str) -> Result<Option<Value>> {
                 "path": r.get::<_, String>(4)?,
                 "language": r.get::<_, String>(5)?,
                 "parent": r.get::<_, Option<String>>(6)?,
-                "start_line": r.get::<_, i64>(7)?,
-                "end_line": r.get::<_, i64>(8)?,
-                "signature": r.get::<_, Option<String>>(9)?,
-                "docstring": r.get::<_, Option<String>>(10)?,
+                "signature": r.get::<_, Option<String>>(7)?,
+                "docstring": r.get::<_, Option<String>>(8)?,
                 "decorators": serde_json::from_str::<Value>(&decorators).unwrap_or_default(),
-                "line_count": r.get::<_, i64>(12)?,
-                "complexity": r.get::<_, i64>(13)?,
-                "has_type_hints": r.get::<_, bool>(14)?,
-                "bytes": r.get::<_, i64>(16)? - r.get::<_, i64>(15)?,
+                "line_count": r.get::<_, i64>(10)?,
+                "complexity": r.get::<_, i64>(11)?,
+                "has_type_hints": r.get::<_, bool>(12)?,
+                "bytes": r.get::<_, i64>(13)?,
             }))
         })
         .optional()?;
-    let Some(mut node) = row else { return Ok(None) };
-    let fields = fields_of(conn, id)?;
-    node["fields"] = Value::Object(fields.into_iter().collect());
-    Ok(Some(node))
+    Ok(row)
 }
 
 fn ids(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<String>> {
@@ -405,6 +449,33 @@ pub(crate) struct Ran {
     pub(crate) changed: Vec<(String, String)>,
 }
 
+/// Whether every call the last run of `script` for `id` made answers as it did.
+fn answers_unchanged(
+    conn: &Connection,
+    engine: &dyn UpdateScripts,
+    script: &str,
+    id: &str,
+) -> Result<bool> {
+    let calls: Vec<(String, String, String)> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT call, arg, digest FROM script_reads
+             WHERE node_id = ?1 AND script = ?2 AND call IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([id, script], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if calls.is_empty() {
+        return Ok(false);
+    }
+    for (function, arg, stored) in calls {
+        match answer(conn, engine, &function, &arg) {
+            Ok((value, _)) if digest(&value) == stored => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
 /// Runs the scripts a commit calls for (see the module documentation), in its
 /// transaction. `all`: every rule on every node it selects, after dropping every
 /// script state (a cold index, or changed scripts).
@@ -415,7 +486,11 @@ pub(crate) fn run(
     events: &Events,
     all: bool,
 ) -> Result<Ran> {
+    // Runs the rules select (they run), and runs whose reads changed (checked first).
     let mut todo: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut check: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut ran = Ran::default();
+    let mut stats: BTreeMap<String, model::ScriptStats> = BTreeMap::new();
     let scripts = rules.scripts();
     let select = |todo: &mut BTreeSet<(String, String)>,
                   id: &str,
@@ -451,13 +526,14 @@ pub(crate) fn run(
             .query_row([], |r| r.get(0))?;
         for &(id, bits) in &ids {
             if any_reads {
-                // Runs that read this node.
+                // Runs that read this node, or had it in an answer.
                 let mut stmt = conn.prepare_cached(
-                    "SELECT script, node_id FROM script_reads WHERE read_id = ?1 AND how = 0",
+                    "SELECT DISTINCT script, node_id FROM script_reads
+                     WHERE read_id = ?1 AND how IN (0, 3)",
                 )?;
                 let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 for row in rows {
-                    todo.insert(row?);
+                    check.insert(row?);
                 }
             }
             if bits & removed != 0 {
@@ -490,7 +566,7 @@ pub(crate) fn run(
                     )?;
                     let rows = stmt.query_map([&dst], |r| Ok((r.get(0)?, r.get(1)?)))?;
                     for row in rows {
-                        todo.insert(row?);
+                        check.insert(row?);
                     }
                 }
             }
@@ -511,12 +587,26 @@ pub(crate) fn run(
                 conn.prepare_cached("SELECT script, node_id FROM script_reads WHERE how = 2")?;
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             for row in rows {
-                todo.insert(row?);
+                check.insert(row?);
             }
         }
     }
-    let mut ran = Ran::default();
-    let mut stats: BTreeMap<String, model::ScriptStats> = BTreeMap::new();
+    // Early cut-off: a run whose reads changed is repeated only if one of its calls
+    // answers differently now.
+    for (script, id) in check {
+        if todo.contains(&(script.clone(), id.clone())) {
+            continue;
+        }
+        let configured = scripts.contains(&script.as_str()) && engine.has(&script);
+        if !configured || !answers_unchanged(conn, engine, &script, &id)? {
+            todo.insert((script, id));
+        } else {
+            stats
+                .entry(script.clone())
+                .or_insert_with(|| model::ScriptStats { script, ..Default::default() })
+                .skipped += 1;
+        }
+    }
     for (script, id) in todo {
         if !scripts.contains(&script.as_str()) || !engine.has(&script) {
             // The rule that recorded the read is gone: so is what it computed.
@@ -538,11 +628,12 @@ pub(crate) fn run(
     }
     for stat in stats.values() {
         conn.prepare_cached(
-            "INSERT INTO script_stats (script, runs, failures, limit_hits, micros, last_error)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO script_stats
+                (script, runs, failures, limit_hits, micros, skipped, last_error)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (script) DO UPDATE SET runs = runs + ?2, failures = failures + ?3,
-                limit_hits = limit_hits + ?4, micros = micros + ?5,
-                last_error = coalesce(?6, last_error)",
+                limit_hits = limit_hits + ?4, micros = micros + ?5, skipped = skipped + ?6,
+                last_error = coalesce(?7, last_error)",
         )?
         .execute(params![
             stat.script,
@@ -550,6 +641,7 @@ pub(crate) fn run(
             stat.failures as i64,
             stat.limit_hits as i64,
             stat.micros as i64,
+            stat.skipped as i64,
             stat.last_error
         ])?;
     }
@@ -595,18 +687,23 @@ fn run_one(
         fields: BTreeMap::new(),
         notes: Vec::new(),
     };
-    // The node itself: its own changes re-run the script whatever it read.
-    host.reads.insert((id.to_owned(), Read::Node));
+    // The node itself: the script saw all of it.
+    host.record("node", id, &target, vec![(id.to_owned(), Read::Node)]);
     let started = Instant::now();
     let outcome = engine.run(script, &target, &mut host);
     stat.runs += 1;
     stat.micros += started.elapsed().as_micros() as u64;
     let HostApi { reads, fields, notes, .. } = host;
     let mut insert_read = conn.prepare_cached(
-        "INSERT INTO script_reads (script, node_id, read_id, how) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO script_reads (script, node_id, read_id, how, call, arg, digest)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for (read, how) in &reads {
-        insert_read.execute(params![script, id, read, *how as i64])?;
+    for r in &reads {
+        let (call, arg, digest) = match &r.call {
+            Some((c, a, d)) => (Some(c.as_str()), Some(a.as_str()), Some(d.as_str())),
+            None => (None, None, None),
+        };
+        insert_read.execute(params![script, id, r.key, r.how as i64, call, arg, digest])?;
     }
     let mut insert_note = conn.prepare_cached(
         "INSERT INTO script_notes (node_id, script, note, error) VALUES (?1, ?2, ?3, ?4)",
@@ -638,8 +735,8 @@ fn run_one(
 /// The audit trail: every script's counters, by name.
 pub(crate) fn stats(conn: &Connection) -> Result<Vec<model::ScriptStats>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT script, runs, failures, limit_hits, micros, last_error FROM script_stats
-         ORDER BY script",
+        "SELECT script, runs, failures, limit_hits, micros, skipped, last_error
+         FROM script_stats ORDER BY script",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(model::ScriptStats {
@@ -648,7 +745,8 @@ pub(crate) fn stats(conn: &Connection) -> Result<Vec<model::ScriptStats>> {
             failures: r.get::<_, i64>(2)? as u64,
             limit_hits: r.get::<_, i64>(3)? as u64,
             micros: r.get::<_, i64>(4)? as u64,
-            last_error: r.get(5)?,
+            skipped: r.get::<_, i64>(5)? as u64,
+            last_error: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
