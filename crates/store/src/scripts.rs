@@ -583,8 +583,10 @@ pub(crate) fn run(
             }
         }
         if any_reads && !ids.is_empty() {
-            let mut stmt =
-                conn.prepare_cached("SELECT script, node_id FROM script_reads WHERE how = 2")?;
+            let mut stmt = conn.prepare_cached(
+                // `search` reads are stored under the empty key: the index finds them.
+                "SELECT script, node_id FROM script_reads WHERE read_id = '' AND how = 2",
+            )?;
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             for row in rows {
                 check.insert(row?);
