@@ -56,36 +56,31 @@ pub fn find_where(name: &str, condition: &str, page: &NodesPage) -> String {
 
 fn find_as(name: &str, condition: Option<&str>, page: &NodesPage) -> String {
     let mut out = String::new();
-    if let Some(condition) = condition {
-        let named = if name.is_empty() { String::new() } else { format!(" named \"{name}\"") };
-        if page.nodes.is_empty() {
-            let _ = writeln!(
-                out,
-                "No node{named} has custom fields where {condition} (fields are set by the \
-                 project's update scripts; `get_node` shows a node's)."
-            );
-            return out;
+    let count = plural(page.nodes.len(), "node", "nodes");
+    let (empty, header) = match condition {
+        Some(condition) => {
+            let named = if name.is_empty() { String::new() } else { format!(" named \"{name}\"") };
+            (
+                format!(
+                    "No node{named} has custom fields where {condition} (fields are set by \
+                     the project's update scripts; `get_node` shows a node's)."
+                ),
+                format!("{count}{named} where {condition}:"),
+            )
         }
-        let _ = writeln!(
-            out,
-            "{}{named} where {condition}:",
-            plural(page.nodes.len(), "node", "nodes")
-        );
-        for n in &page.nodes {
-            summary(&mut out, n);
-        }
-        more(&mut out, &page.next_cursor);
-        return out;
-    }
+        None => (
+            format!(
+                "No node is named \"{name}\" (nor starts with it). Try `search` with words \
+                 from its name or docstring."
+            ),
+            format!("{count} matching \"{name}\":"),
+        ),
+    };
     if page.nodes.is_empty() {
-        let _ = writeln!(
-            out,
-            "No node is named \"{name}\" (nor starts with it). Try `search` with words \
-             from its name or docstring."
-        );
+        let _ = writeln!(out, "{empty}");
         return out;
     }
-    let _ = writeln!(out, "{} matching \"{name}\":", plural(page.nodes.len(), "node", "nodes"));
+    let _ = writeln!(out, "{header}");
     for n in &page.nodes {
         summary(&mut out, n);
     }

@@ -137,12 +137,18 @@ fn project() -> Tree {
 
 const FILES: &[&str] = &["app.py", "other.py", "tests/test_app.py"];
 
-#[test]
-fn the_shipped_examples_compute_risk_owners_and_untested_public_api() {
+/// The project indexed with the shipped examples and their rules.
+fn indexed_with_examples() -> (Tree, Store) {
     let tree = project();
     let scripts = tree.scripts(&examples().join("scripts"), script::Limits::default());
     let mut store = tree.store("index.db", example_rules(), scripts);
     index(&mut store, &tree, FILES);
+    (tree, store)
+}
+
+#[test]
+fn the_shipped_examples_compute_risk_owners_and_untested_public_api() {
+    let (tree, mut store) = indexed_with_examples();
     // parse: complexity 2, callers render and main, no direct test: 2 * 3 * 2.
     assert_eq!(
         fields(&store, "app.py::parse"),
@@ -193,10 +199,7 @@ fn the_shipped_examples_compute_risk_owners_and_untested_public_api() {
 
 #[test]
 fn an_edit_re_runs_only_the_scripts_whose_reads_changed() {
-    let tree = project();
-    let scripts = tree.scripts(&examples().join("scripts"), script::Limits::default());
-    let mut store = tree.store("index.db", example_rules(), scripts);
-    index(&mut store, &tree, FILES);
+    let (tree, mut store) = indexed_with_examples();
     let before = runs(&store, "risk");
     // main's body changes: main re-runs (its own event). parse's run read its callers,
     // main among them: it is checked, and its calls answer as before, so it does not
