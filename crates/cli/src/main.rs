@@ -100,6 +100,13 @@ enum Command {
         /// The root whose codehub.toml to read (default: as for `index`).
         path: Option<PathBuf>,
     },
+    /// Try an update script on one node: what it would set and note, and its error,
+    /// without storing anything (`.codehub/scripts/NAME.py`, or codehub.toml's
+    /// `scripts` directory).
+    Script {
+        #[command(subcommand)]
+        command: ScriptCommand,
+    },
     /// Bearer tokens for `serve --http --auth`.
     Token {
         #[command(subcommand)]
@@ -240,6 +247,19 @@ enum Command {
     Context(pack::ContextArgs),
 }
 
+/// `codehub script ...`.
+#[derive(Subcommand, Debug)]
+enum ScriptCommand {
+    /// Run script NAME for NODE as a commit would, and print the fields it sets, its
+    /// notes and its error; nothing is stored. Exit code 1 when the run fails.
+    Try {
+        /// The script's name (`risk` for `risk.py`).
+        script: String,
+        /// An id, a qualified name or a bare name.
+        node: String,
+    },
+}
+
 /// Default `--limit` of `find`.
 const FIND_LIMIT: u32 = 50;
 /// Default `--limit` of `search`.
@@ -309,6 +329,7 @@ fn settings_of(cli: &Cli, matches: &clap::ArgMatches) -> Result<settings::Settin
         }
         Command::Mcp(args) => (args.path(), None, None),
         Command::Rules { path } => (path.as_deref(), None, None),
+        Command::Script { .. } => (None, None, None),
         _ => (None, None, None),
     };
     let given = settings::Given { matches: sub, log: cli.log.as_ref(), index, daemon };
@@ -365,6 +386,24 @@ fn run(cli: &Cli, settings: &settings::Settings, out: &mut Out) -> Result<ExitCo
         Command::Rules { .. } => {
             out.rules(&settings.rules()?)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Script { command: ScriptCommand::Try { script, node } } => {
+            let limits =
+                script::Limits { time: settings.script_timeout, ..script::Limits::default() };
+            let scripts = script::Scripts::load(&settings.root, &settings.scripts_dir, limits)?;
+            let mut store = store::Store::open(&state_dir(cli)?.join(index::DB_FILE))?;
+            let id = match store.resolve(node)? {
+                store::Resolution::Found(id) => id,
+                store::Resolution::Ambiguous(candidates) => {
+                    let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+                    bail!("{node:?} is ambiguous: {}", ids.join(", "))
+                }
+                store::Resolution::NotFound => bail!("no node matches {node:?}"),
+            };
+            store.set_scripts(Some(std::sync::Arc::new(scripts)));
+            let trial = store.try_script(script, &id)?;
+            out.script_trial(script, &id, &trial)?;
+            Ok(if trial.failure.is_some() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Token { command } => {
             let state = match state_dir_override(cli) {

@@ -260,6 +260,37 @@ impl Out {
         Ok(())
     }
 
+    /// `codehub script try`: what one run of `script` for node `id` did.
+    pub fn script_trial(
+        &mut self,
+        script: &str,
+        id: &str,
+        trial: &store::scripts::Trial,
+    ) -> Result<()> {
+        if self.json {
+            return self.json(&json!({
+                "script": script,
+                "node": id,
+                "fields": trial.fields,
+                "notes": trial.notes,
+                "error": trial.failure.as_ref().map(|f| &f.message),
+                "limit": trial.failure.as_ref().is_some_and(|f| f.limit),
+                "micros": trial.micros,
+            }));
+        }
+        self.line(format_args!("{script} on {id} ({} µs, nothing stored):", trial.micros))?;
+        for (field, value) in &trial.fields {
+            self.line(format_args!("  {field} = {value}"))?;
+        }
+        if trial.fields.is_empty() {
+            self.line("  (sets no field)")?;
+        }
+        for note in &trial.notes {
+            self.line(format_args!("  note: {note}"))?;
+        }
+        Ok(())
+    }
+
     fn line(&mut self, text: impl std::fmt::Display) -> Result<()> {
         writeln!(self.stdout, "{text}")?;
         Ok(())

@@ -308,6 +308,20 @@ fn update_scripts_set_custom_fields_that_show_find_and_status_answer() {
     let listed = String::from_utf8(run(root, &["rules"], &[]).stdout).unwrap();
     assert!(listed.contains(": script risk"), "{listed}");
 
+    // Trying a script on one node stores nothing.
+    let out = run(root, &["script", "try", "risk", "parse"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tried = String::from_utf8(out.stdout).unwrap();
+    assert!(tried.contains("risk on app.py::parse") && tried.contains("  risk = 8"), "{tried}");
+    write(root, "scripts/broken.py", "raise ValueError('no')\n");
+    let toml_with_dir = format!("scripts = {:?}\n", root.join("scripts"));
+    std::fs::write(root.join("codehub.toml"), &toml_with_dir).unwrap();
+    let out = run(root, &["script", "try", "broken", "app.py::parse"], &[]);
+    assert_eq!(out.status.code(), Some(1), "a failed run");
+    let tried = String::from_utf8(out.stdout).unwrap();
+    assert!(tried.contains("note: broken: error: ValueError: no (line 1)"), "{tried}");
+    write(root, "codehub.toml", &toml);
+
     // A rule whose script is missing stops indexing with the path it looked for.
     write(
         root,

@@ -76,6 +76,7 @@ fn fill(word: &str) -> Option<String> {
         "PATH" => ".",
         "N" => "2",
         "GLOB" => "pkg/**",
+        "SCRIPT" => "size",
         other => {
             let placeholder = other.len() > 1
                 && other.chars().all(|c| c.is_ascii_uppercase() || c == '_')
@@ -114,6 +115,8 @@ fn fixture(root: &Path) {
         "tests/test_a.py",
         "from pkg.a import helper\n\n\ndef test_helper():\n    assert helper('a: b') == ['a', ' b']\n",
     );
+    // An update script, for `codehub script try`.
+    common::write(root, ".codehub/scripts/size.py", "set('lines', target['line_count'])\n");
     // A git repository, as `codehub impact` diffs one.
     for args in [&["init", "-q"][..], &["add", "."], &["commit", "-q", "-m", "start"]] {
         common::git(root, args);
