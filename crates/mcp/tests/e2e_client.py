@@ -117,11 +117,12 @@ async def main(binary: str, root: Path) -> None:
                     check(schema.get("type") == "object", f"{tool.name} input schema: {schema}")
                     check(bool(tool.description), f"{tool.name} has no description")
                 find_schema = next(t for t in tools if t.name == "find_symbol").input_schema
-                check("name" in find_schema.get("required", []), f"find_symbol: {find_schema}")
-                check(
-                    "description" in find_schema["properties"]["name"],
-                    f"find_symbol.name has no description: {find_schema}",
-                )
+                # `name` or `where` (a condition on custom fields): each is described.
+                for param in ("name", "where"):
+                    check(
+                        "description" in find_schema["properties"][param],
+                        f"find_symbol.{param} has no description: {find_schema}",
+                    )
 
                 await wait_until_up(session)
 
