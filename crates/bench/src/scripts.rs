@@ -14,6 +14,7 @@
 //!    each commit made, how many it checked and did not repeat (early cut-off), and
 //!    the commit's p50 with and without.
 
+use crate::serve::percentile;
 use anyhow::{Context, Result};
 use std::path::Path;
 use std::sync::Arc;
@@ -45,22 +46,18 @@ impl Drop for Dir {
     }
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
 fn line(label: &str, mut values: Vec<f64>, unit: &str) {
+    if values.is_empty() {
+        return;
+    }
     values.sort_by(f64::total_cmp);
     println!(
         "{label:<44} p50 {:>9.1} {unit}  p90 {:>9.1}  p99 {:>9.1}  min {:>9.1}  max {:>9.1}  (n={})",
         percentile(&values, 0.5),
         percentile(&values, 0.9),
         percentile(&values, 0.99),
-        values.first().copied().unwrap_or(f64::NAN),
-        values.last().copied().unwrap_or(f64::NAN),
+        values[0],
+        values[values.len() - 1],
         values.len()
     );
 }

@@ -101,18 +101,23 @@ pub struct FileRow {
 }
 
 impl Store {
-    /// Opens (creating if needed) the index at `path` for writing, bringing its schema
-    /// up to date. Errors: [`StoreError::SchemaTooNew`], SQLite errors.
-    pub fn open(path: &Path) -> Result<Store> {
-        let mut conn = Connection::open(path)?;
-        schema::prepare(&mut conn, false)?;
-        Ok(Store {
+    /// A store over an opened and prepared connection: the built-in rules, no scripts.
+    fn over(conn: Connection, path: &Path) -> Store {
+        Store {
             conn,
             path: path.to_owned(),
             bulk_session: false,
             rules: rules::RuleSet::builtin(),
             scripts: None,
-        })
+        }
+    }
+
+    /// Opens (creating if needed) the index at `path` for writing, bringing its schema
+    /// up to date. Errors: [`StoreError::SchemaTooNew`], SQLite errors.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        schema::prepare(&mut conn, false)?;
+        Ok(Store::over(conn, path))
     }
 
     /// Opens an existing index for reading only. Errors: [`StoreError::NotIndexed`]
@@ -132,13 +137,7 @@ impl Store {
         if !has_tables {
             return Err(StoreError::NotIndexed(path.to_owned()));
         }
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-            bulk_session: false,
-            rules: rules::RuleSet::builtin(),
-            scripts: None,
-        })
+        Ok(Store::over(conn, path))
     }
 
     /// Makes every statement of this connection fail (SQLite `SQLITE_INTERRUPT`,

@@ -623,7 +623,7 @@ pub(crate) fn run(
         let stat = stats
             .entry(script.clone())
             .or_insert_with(|| model::ScriptStats { script: script.clone(), ..Default::default() });
-        if run_one(conn, engine, &script, &id, all, stat)? {
+        if run_one(conn, engine, &script, &id, all, stat)?.changed {
             let (path, _) = model::split_node_id(&id);
             ran.changed.push((id.clone(), path.to_owned()));
         }
@@ -650,9 +650,18 @@ pub(crate) fn run(
     Ok(ran)
 }
 
+/// What [`run_one`] did.
+struct Outcome {
+    /// The node exists and the script ran.
+    ran: bool,
+    /// The node's fields by this script changed.
+    changed: bool,
+    /// Why the run failed, if it did.
+    failure: Option<Failure>,
+}
+
 /// Runs `script` for node `id` and stores what it set, read and noted in place of
-/// its last run's (`fresh`: the script tables were just emptied, there is none);
-/// returns whether the node's fields changed.
+/// its last run's (`fresh`: the script tables were just emptied, there is none).
 fn run_one(
     conn: &Connection,
     engine: &dyn UpdateScripts,
@@ -660,7 +669,7 @@ fn run_one(
     id: &str,
     fresh: bool,
     stat: &mut model::ScriptStats,
-) -> Result<bool> {
+) -> Result<Outcome> {
     let before: Vec<(String, String)> = if fresh {
         Vec::new()
     } else {
@@ -678,7 +687,9 @@ fn run_one(
         }
         before
     };
-    let Some(target) = node_value(conn, id)? else { return Ok(!before.is_empty()) };
+    let Some(target) = node_value(conn, id)? else {
+        return Ok(Outcome { ran: false, changed: !before.is_empty(), failure: None });
+    };
     let mut host = HostApi {
         conn,
         engine,
@@ -710,6 +721,7 @@ fn run_one(
     let mut insert_note = conn.prepare_cached(
         "INSERT INTO script_notes (node_id, script, note, error) VALUES (?1, ?2, ?3, ?4)",
     )?;
+    let mut failed = None;
     let after: Vec<(String, String)> = match outcome {
         Ok(()) => {
             for note in &notes {
@@ -728,10 +740,11 @@ fn run_one(
             stat.limit_hits += u64::from(failure.limit);
             stat.last_error = Some(format!("{id}: {}", failure.message));
             insert_note.execute(params![id, script, failure.message, true])?;
+            failed = Some(failure);
             Vec::new()
         }
     };
-    Ok(before != after)
+    Ok(Outcome { ran: true, changed: before != after, failure: failed })
 }
 
 /// The audit trail: every script's counters, by name.
@@ -894,14 +907,11 @@ pub(crate) fn trial(
     id: &str,
 ) -> Result<Trial> {
     let mut stat = model::ScriptStats::default();
-    run_one(conn, engine, script, id, false, &mut stat)?;
-    if stat.runs == 0 {
+    let outcome = run_one(conn, engine, script, id, false, &mut stat)?;
+    if !outcome.ran {
         return Err(StoreError::Missing(format!("no node {id}")));
     }
-    let failure = stat.last_error.map(|message| Failure {
-        limit: stat.limit_hits > 0,
-        message: message.split_once(": ").map_or(message.clone(), |(_, m)| m.to_owned()),
-    });
+    let failure = outcome.failure;
     let mut notes = notes_of(conn, id)?;
     notes.retain(|n| n.starts_with(&format!("{script}: ")));
     Ok(Trial { fields: fields_of(conn, id)?, notes, failure, micros: stat.micros })
